@@ -1,0 +1,100 @@
+// Lint enforces the one-way data flow of DESIGN.md: each folder may import only what its row allows.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const folders = ['ble', 'signal', 'pipeline', 'routines', 'store', 'ui', 'cli'];
+
+/** Import patterns that reach into the given app folders, from anywhere under src. */
+const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
+
+/**
+ * Builds the restriction for one folder.
+ * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from.
+ */
+function direction(folder, { forbidden, typesOnly = [], packages = [] }) {
+  const patterns = [
+    { group: into(forbidden), message: `src/${folder} must not import this folder (DESIGN.md, Folders).` },
+  ];
+  if (typesOnly.length > 0) {
+    patterns.push({
+      group: into(typesOnly),
+      allowTypeImports: true,
+      message: `src/${folder} may import only types from this folder (DESIGN.md, Folders).`,
+    });
+  }
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns,
+          paths: packages.map((name) => ({ name, message: `src/${folder} must not use ${name}.` })),
+        },
+      ],
+    },
+  };
+}
+
+const others = (...keep) => folders.filter((f) => !keep.includes(f));
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', '.e2e-dist-*/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/sw.js'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ThrowStatement > Literal', message: 'Throw Error objects ("operation: reason"), never strings.' },
+      ],
+    },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+  },
+  // Pure math: nothing of the app, no streams, no DOM, no storage.
+  direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('ble', { forbidden: others('ble', 'signal'), typesOnly: ['signal'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
+  direction('store', { forbidden: others('store', 'signal', 'routines'), typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  {
+    // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/ble/**', 'src/store/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'navigator', property: 'bluetooth', message: 'Only src/ble touches navigator.bluetooth.' },
+        { object: 'window', property: 'indexedDB', message: 'Only src/store touches IndexedDB.' },
+      ],
+    },
+  },
+  {
+    files: ['src/signal/**/*.ts'],
+    ignores: ['src/signal/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/signal is pure: pass times in.' },
+        { object: 'Math', property: 'random', message: 'src/signal is pure and deterministic.' },
+      ],
+    },
+  },
+);
