@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The simulator scenarios a demo URL may name (DESIGN.md, Contracts: page URLs). */
+export const DEMO_SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+
+/** Fastest playback a URL may ask for; beyond this the browser cannot keep up with two partners. */
+export const MAX_DEMO_SPEED = 200;
+
+const demoQuery = z.object({
+  demo: z.enum(DEMO_SCENARIOS, { error: `demo must be one of ${DEMO_SCENARIOS.join(', ')}` }),
+  speed: z.coerce
+    .number({ error: 'speed must be a number' })
+    .positive({ error: 'speed must be above 0' })
+    .max(MAX_DEMO_SPEED, { error: `speed must be at most ${MAX_DEMO_SPEED}` })
+    .default(1),
+});
+
+export interface DemoRequest {
+  readonly scenario: DemoScenario;
+  /** Simulated seconds per wall-clock second. */
+  readonly speed: number;
+}
+
+/** What the URL asks for: nothing, a demo, or a demo it cannot run (with why). */
+export type DemoUrl =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'demo'; readonly request: DemoRequest }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+/**
+ * Reads `?demo=calm|conflict|flooded|hr-only&speed=N` from a query string. Without `demo` nothing
+ * is connected; a bad value gives one readable message instead of a half-started demo.
+ */
+export function parseDemoUrl(search: string): DemoUrl {
+  const params = new URLSearchParams(search);
+  const demo = params.get('demo');
+  if (demo === null) return { kind: 'none' };
+  const speed = params.get('speed');
+  const parsed = demoQuery.safeParse({ demo, speed: speed === null || speed === '' ? undefined : speed });
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => issue.message).join('; ');
+    return { kind: 'invalid', message: `demo link: ${reasons}` };
+  }
+  return { kind: 'demo', request: { scenario: parsed.data.demo, speed: parsed.data.speed } };
+}
