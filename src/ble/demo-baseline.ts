@@ -1,0 +1,72 @@
+import type { Baseline, PartnerId } from '../signal/types';
+import type { Scenario } from './simulator';
+import { CALM_PHYSIOLOGY, isScenario, scenarioSeed, simulateRr } from './simulator';
+
+/** Event time of the simulated rest the demo baseline is measured on, seconds. */
+const REST_SEC = 600;
+/** Window and step of the measurement, seconds (DESIGN.md, Readiness gate: 60 s windows). */
+const WINDOW_SEC = 60;
+const STEP_SEC = 10;
+/** A fixed date, so the demo baseline is deterministic; `demo: true` marks it as not a real calibration. */
+const DEMO_RECORDED_AT = '2026-01-01T00:00:00.000Z';
+
+const cache = new Map<PartnerId, Baseline>();
+
+/**
+ * The demo baseline of a simulated partner (DESIGN.md, Page URLs: "demo partners bring a baseline
+ * of their own, from their calm parameters, marked as demo data").
+ *
+ * Measured, not assumed: it simulates 10 minutes of the partner's calm physiology (the same
+ * `CALM_PHYSIOLOGY` every scenario recovers to, with the calm scenario's seed) and measures it the
+ * way a seated-rest calibration would — 60 s windows every 10 s; per window lnRMSSD (natural log of
+ * the root mean square of successive RR differences, Task Force 1996) and heart rate
+ * (60 000 / mean RR); the baseline is the mean and SD of lnRMSSD, the mean heart rate and the mean
+ * true breathing rate. The simulated calm has no artifacts, so no artifact correction is needed and
+ * these plain formulas agree with what the signal code measures on the same beats. (`src/ble` may
+ * import only types from `src/signal`, hence the few lines of arithmetic here.)
+ *
+ * The calm physiology is the same in every scenario, so the baseline depends on the partner only;
+ * `scenario` is validated and kept in the signature so the app can ask per demo.
+ */
+export function demoBaseline(scenario: Scenario, partner: PartnerId): Baseline {
+  if (!isScenario(scenario)) throw new Error(`demoBaseline: unknown scenario "${String(scenario)}"`);
+  if (partner !== 'a' && partner !== 'b') throw new Error(`demoBaseline: unknown partner "${String(partner)}"`);
+  const cached = cache.get(partner);
+  if (cached !== undefined) return cached;
+
+  const rest = simulateRr({ durationSec: REST_SEC, physiology: CALM_PHYSIOLOGY[partner], seed: scenarioSeed('calm', partner) });
+  const lnRmssd: number[] = [];
+  const hrBpm: number[] = [];
+  for (let start = 0; start + WINDOW_SEC <= REST_SEC; start += STEP_SEC) {
+    let sumRr = 0;
+    let beats = 0;
+    let sumSqDiff = 0;
+    let pairs = 0;
+    for (let i = 0; i < rest.tSec.length; i += 1) {
+      if (rest.tSec[i] < start || rest.tSec[i] >= start + WINDOW_SEC) continue;
+      sumRr += rest.rrMs[i];
+      beats += 1;
+      if (i > 0 && rest.tSec[i - 1] >= start) {
+        sumSqDiff += (rest.rrMs[i] - rest.rrMs[i - 1]) ** 2;
+        pairs += 1;
+      }
+    }
+    lnRmssd.push(Math.log(Math.sqrt(sumSqDiff / pairs)));
+    hrBpm.push(60_000 / (sumRr / beats));
+  }
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const lnMean = mean(lnRmssd);
+  const lnSd = Math.sqrt(lnRmssd.reduce((a, x) => a + (x - lnMean) ** 2, 0) / (lnRmssd.length - 1));
+  const baseline: Baseline = {
+    lnRmssdMean: lnMean,
+    lnRmssdSd: lnSd,
+    hrBpm: mean(hrBpm),
+    breathsPerMin: mean(rest.breathsPerMin),
+    recordedAt: DEMO_RECORDED_AT,
+    device: 'simulator',
+    calibrations: 1,
+    demo: true,
+  };
+  cache.set(partner, baseline);
+  return baseline;
+}
