@@ -1,0 +1,233 @@
+/**
+ * Artifact detection and correction for RR series, after Lipponen & Tarvainen (2019).
+ *
+ * Reference: Lipponen JA, Tarvainen MP. A robust algorithm for heart rate variability time series
+ * artefact correction using novel beat classification. J Med Eng Technol 2019;43(3):173–181.
+ * doi:10.1080/03091902.2019.1640306
+ */
+import { median, quartileDeviation } from './stats';
+
+/** Why a beat was flagged. `implausible` is an RR outside the physiological range. */
+export type ArtifactKind = 'ectopic' | 'missed' | 'extra' | 'long' | 'short' | 'implausible';
+
+/** Every artifact kind, in report order. */
+export const ARTIFACT_KINDS: readonly ArtifactKind[] = ['ectopic', 'missed', 'extra', 'long', 'short', 'implausible'];
+
+/** Named parameters of the detector (defaults from Lipponen & Tarvainen 2019 unless noted). */
+export const ARTIFACT_PARAMS = {
+  /** Threshold multiplier on the quartile deviation (paper: 5.2). */
+  alpha: 5.2,
+  /** Beats in the window of the time-varying thresholds, centred (paper: 91). */
+  thresholdBeats: 91,
+  /** Beats in the running median of RR (paper: 11). */
+  medianBeats: 11,
+  /** Ectopic decision boundary slope and offset (paper: c1 = 0.13, c2 = 0.17). */
+  c1: 0.13,
+  c2: 0.17,
+  /**
+   * Floor of both thresholds, ms. Not in the paper: with very regular RR (or short fixtures) the
+   * quartile deviation collapses towards 0 and every ripple would count as an artifact.
+   */
+  minThresholdMs: 20,
+  /** Physiological range of one RR interval, ms; outside it a beat is `implausible`. */
+  minRrMs: 250,
+  maxRrMs: 2500,
+} as const;
+
+/** What the correction changed, by class. Indices refer to the input series. */
+export interface ArtifactReport {
+  readonly indices: Readonly<Record<ArtifactKind, readonly number[]>>;
+  /** Input beats flagged (an extra beat merges two inputs and counts both). */
+  readonly artifactCount: number;
+  /** artifactCount / input beats, 0–1 (0 for an empty input). */
+  readonly artifactRate: number;
+}
+
+/** A corrected NN series with provenance. */
+export interface CorrectedRr {
+  /** Corrected NN intervals, ms (a split missed beat adds entries, a merged extra beat removes one). */
+  readonly nnMs: readonly number[];
+  /** For each NN interval, the input index it came from. */
+  readonly sourceIndex: readonly number[];
+  /** For each NN interval, true when it is not a genuine measured interval (interpolated, split, merged). */
+  readonly corrected: readonly boolean[];
+  /**
+   * pairValid[i] is true when nnMs[i] and nnMs[i + 1] are both genuine and truly consecutive (no
+   * gap between them): only such pairs enter RMSSD (STYLE.md habit 5).
+   */
+  readonly pairValid: readonly boolean[];
+  readonly report: ArtifactReport;
+}
+
+export interface CorrectOptions {
+  /**
+   * breakBefore[i] true: beats are missing just before input beat i (a dropout), so intervals i−1
+   * and i are not consecutive. Their difference is neither used as evidence nor paired.
+   */
+  readonly breakBefore?: readonly boolean[];
+}
+
+type Params = typeof ARTIFACT_PARAMS;
+
+/** Windowed statistic centred on each index (truncated at the ends). */
+function centred(values: readonly number[], width: number, stat: (w: number[]) => number): number[] {
+  const half = Math.floor(width / 2);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    out[i] = stat(values.slice(Math.max(0, i - half), Math.min(values.length, i + half + 1)));
+  }
+  return out;
+}
+
+/**
+ * Classifies each beat of an RR series; `undefined` for a normal beat.
+ *
+ * Follows Lipponen & Tarvainen (2019): the successive differences dRR and the deviation from an
+ * 11-beat median (mRR, doubled when negative) are normalised by time-varying thresholds
+ * (5.2 × quartile deviation over 91 beats); a beat whose dRR leaps one way and its neighbour the
+ * other way is ectopic; a large deviation that the next beats do not undo is long or short, and
+ * long beats that halve to the median are missed beats, short pairs that add up to it extra beats.
+ * @param rrMs - RR intervals, ms
+ * @returns one entry per input beat
+ */
+export function detectArtifacts(
+  rrMs: readonly number[],
+  options: CorrectOptions = {},
+  params: Params = ARTIFACT_PARAMS,
+): (ArtifactKind | undefined)[] {
+  const n = rrMs.length;
+  const kinds = new Array<ArtifactKind | undefined>(n).fill(undefined);
+  if (n === 0) return kinds;
+  const plausible = rrMs.filter((rr) => Number.isFinite(rr) && rr >= params.minRrMs && rr <= params.maxRrMs);
+  const fallback = median(plausible) ?? 1000;
+  // Implausible values are flagged up front and replaced by the median for the statistics, so
+  // one absurd interval does not widen every threshold around it.
+  const rr = rrMs.map((value, i) => {
+    if (Number.isFinite(value) && value >= params.minRrMs && value <= params.maxRrMs) return value;
+    kinds[i] = 'implausible';
+    return fallback;
+  });
+  const gap = (i: number) => options.breakBefore?.[i] === true;
+  const drr = rr.map((value, i) => (i === 0 || gap(i) ? 0 : value - rr[i - 1]));
+  const qd = (w: number[]) => quartileDeviation(w.map(Math.abs)) ?? 0;
+  const th1 = centred(drr, params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
+  const medRr = centred(rr, params.medianBeats, (w) => median(w) ?? fallback);
+  const mrr = rr.map((value, i) => {
+    const d = value - medRr[i];
+    return d < 0 ? 2 * d : d;
+  });
+  const th2 = centred(mrr, params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
+  const dN = drr.map((d, i) => d / th1[i]);
+  const mN = mrr.map((m, i) => m / th2[i]);
+  const at = (i: number) => (i >= 0 && i < n ? dN[i] : 0);
+  const s12 = (i: number) => (dN[i] > 0 ? Math.max(at(i - 1), at(i + 1)) : Math.min(at(i - 1), at(i + 1)));
+  const s22 = (i: number) => (dN[i] >= 0 ? Math.min(at(i + 1), at(i + 2)) : Math.max(at(i + 1), at(i + 2)));
+
+  for (let i = 0; i < n; i += 1) {
+    if (kinds[i] !== undefined) continue;
+    const d = dN[i];
+    const s = s12(i);
+    if ((d > 1 && s < -params.c1 * d - params.c2) || (d < -1 && s > -params.c1 * d + params.c2)) {
+      kinds[i] = 'ectopic';
+      continue;
+    }
+    if (!(Math.abs(d) > 1 || Math.abs(mN[i]) > 3)) continue;
+    const candidates = [i];
+    if (i + 2 < n && Math.abs(at(i + 1)) < Math.abs(at(i + 2))) candidates.push(i + 1);
+    for (const j of candidates) {
+      if (kinds[j] !== undefined) continue;
+      const isLong = dN[j] > 1 && s22(j) < -1;
+      const isShort = dN[j] < -1 && s22(j) > 1;
+      const farFromMedian = Math.abs(mN[j]) > 3;
+      if (!isLong && !isShort && !farFromMedian) continue;
+      const halves = Math.abs(rr[j] / 2 - medRr[j]) < th2[j];
+      const sumsUp = j + 1 < n && Math.abs(rr[j] + rr[j + 1] - medRr[j]) < th2[j];
+      if (isShort && sumsUp) {
+        kinds[j] = 'extra';
+        kinds[j + 1] = 'extra';
+      } else if (isLong && halves) {
+        kinds[j] = 'missed';
+      } else {
+        kinds[j] = rr[j] > medRr[j] ? 'long' : 'short';
+      }
+    }
+  }
+  return kinds;
+}
+
+/**
+ * Detects artifacts ({@link detectArtifacts}) and corrects them: missed beats are split into equal
+ * parts, extra beats merged with their neighbour, ectopic, long, short and implausible beats
+ * replaced by linear interpolation between the nearest genuine beats. Corrected intervals keep
+ * the series usable for heart rate and breathing; they never form an RMSSD pair (`pairValid`).
+ *
+ * Edge cases: an empty input gives empty outputs and artifactRate 0. A series with no genuine beat
+ * at all is replaced by nothing (nnMs empty) — there is nothing to interpolate from.
+ * Limitations: the thresholds need a few dozen beats to be meaningful; on very short inputs the
+ * 20 ms threshold floor dominates.
+ * @param rrMs - RR intervals, ms
+ */
+export function correctArtifacts(rrMs: readonly number[], options: CorrectOptions = {}): CorrectedRr {
+  const params = ARTIFACT_PARAMS;
+  const n = rrMs.length;
+  const kinds = detectArtifacts(rrMs, options);
+  const genuine = kinds.map((k) => k === undefined);
+  const genuineIdx = genuine.flatMap((g, i) => (g ? [i] : []));
+  const nnMs: number[] = [];
+  const sourceIndex: number[] = [];
+  const corrected: boolean[] = [];
+  const breakAfterOut: boolean[] = [];
+  const push = (value: number, src: number, isCorrected: boolean) => {
+    nnMs.push(value);
+    sourceIndex.push(src);
+    corrected.push(isCorrected);
+    breakAfterOut.push(options.breakBefore?.[src] === true);
+  };
+  // Linear interpolation over the index between the nearest genuine beats on either side.
+  let cursor = 0;
+  const interpolate = (i: number): number | undefined => {
+    while (cursor < genuineIdx.length && genuineIdx[cursor] < i) cursor += 1;
+    const right = genuineIdx[cursor];
+    const left = genuineIdx[cursor - 1];
+    if (left === undefined && right === undefined) return undefined;
+    if (left === undefined) return rrMs[right];
+    if (right === undefined) return rrMs[left];
+    return rrMs[left] + ((rrMs[right] - rrMs[left]) * (i - left)) / (right - left);
+  };
+  for (let i = 0; i < n; i += 1) {
+    const kind = kinds[i];
+    const value = rrMs[i];
+    if (kind === undefined) {
+      push(value, i, false);
+      continue;
+    }
+    const local = interpolate(i);
+    if (local === undefined) continue;
+    if (kind === 'extra' && i + 1 < n && kinds[i + 1] === 'extra') {
+      push(value + rrMs[i + 1], i, true);
+      i += 1;
+      continue;
+    }
+    const parts = Math.round(value / local);
+    if ((kind === 'missed' || (kind === 'implausible' && value > params.maxRrMs)) && parts >= 2 && parts <= 4 &&
+      Math.abs(value / parts - local) < 0.25 * local) {
+      for (let p = 0; p < parts; p += 1) push(value / parts, i, true);
+      continue;
+    }
+    push(local, i, true);
+  }
+  const pairValid = nnMs.slice(0, -1).map((_, i) => !corrected[i] && !corrected[i + 1] &&
+    !(breakAfterOut[i + 1] && sourceIndex[i + 1] !== sourceIndex[i]));
+  const indices = Object.fromEntries(ARTIFACT_KINDS.map((k) => [k, [] as number[]])) as Record<ArtifactKind, number[]>;
+  kinds.forEach((k, i) => {
+    if (k !== undefined) indices[k].push(i);
+  });
+  const artifactCount = n - genuineIdx.length;
+  return {
+    nnMs,
+    sourceIndex,
+    corrected,
+    pairValid,
+    report: { indices, artifactCount, artifactRate: n === 0 ? 0 : artifactCount / n },
+  };
+}
