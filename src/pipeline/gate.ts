@@ -1,0 +1,116 @@
+/**
+ * `combineGate`: the two-person readiness gate as a stream (DESIGN.md, Readiness gate).
+ */
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { PartnerReadiness } from '../signal/readiness';
+import type { PartnerId } from '../signal/types';
+import { initialGate, stepGate, type GateOptions, type GateStatus } from './gate-machine';
+import { shareLatest } from './readiness-share';
+
+export type { GateOptions, GateReason, GateState, GateStatus } from './gate-machine';
+
+/**
+ * Combines two partners' readiness into gate statuses: `ready` once both have been near baseline
+ * continuously for `dwellSec` (30 s); it leaves `ready` only after a partner has been `out` for
+ * `hysteresisSec` (15 s); `flooded` if either is flooded; otherwise `no-signal`, `calibrating` or
+ * `settling`, in that order. Missing data (no update yet, no signal, calibrating) is never `ready`.
+ *
+ * **Event time.** Updates of the two partners are merged in event-time order before they reach the
+ * gate: an update is held until the other partner has reported a later time, has finished, or is
+ * known to be silent (its latest state is `no-signal`, so it sends nothing until it resumes). The
+ * gate's transitions therefore depend only on the two partners' timelines, not on how their
+ * updates interleave on the wall clock — a recording replayed at 1× or 50× gives the same
+ * transitions at the same event times. The cost is latency: at most one beat of the other partner.
+ * Both partners' `tSec` must share an origin (the app starts both sources together; live straps
+ * re-anchor to the wall clock after a gap).
+ *
+ * One status is emitted per processed update, plus one at the exact event time of each timed
+ * transition (dwell complete, hysteresis expired). Consumers that only want changes can apply
+ * `distinctUntilChanged((x, y) => x.state === y.state)`.
+ *
+ * **Sharing.** The result is shared: one gate runs while at least one subscriber listens; a late
+ * subscriber first receives the latest status; when the last one unsubscribes the gate and its
+ * subscriptions to `a$` and `b$` are torn down, and a new subscriber starts a fresh gate. Errors and
+ * completion of the inputs are passed on (the gate completes when both inputs complete).
+ *
+ * @param a$ - readiness of partner a (`createPartnerPipeline(...).readiness$`).
+ * @param b$ - readiness of partner b.
+ * @param options - dwell and hysteresis, seconds; default `READINESS_PARAMS`.
+ */
+export function combineGate(
+  a$: Observable<PartnerReadiness>,
+  b$: Observable<PartnerReadiness>,
+  options: GateOptions = {},
+): Observable<GateStatus> {
+  return gateInEventTime(a$, b$, options).pipe(shareLatest());
+}
+
+interface Lane {
+  readonly queue: PartnerReadiness[];
+  done: boolean;
+}
+
+function gateInEventTime(
+  a$: Observable<PartnerReadiness>,
+  b$: Observable<PartnerReadiness>,
+  options: GateOptions,
+): Observable<GateStatus> {
+  // Validate the options once, at call time, with the gate's own error message.
+  stepGate(initialGate(), 'a', { tSec: 0, state: 'no-signal', reasons: [] }, options);
+  return new Observable<GateStatus>((subscriber) => {
+    let machine = initialGate();
+    const lanes: Record<PartnerId, Lane> = { a: { queue: [], done: false }, b: { queue: [], done: false } };
+    const other = (p: PartnerId): PartnerId => (p === 'a' ? 'b' : 'a');
+    /** A lane that will send nothing earlier than what is queued on the other lane. */
+    const quiet = (p: PartnerId): boolean => {
+      const latest = machine.partners[p];
+      return lanes[p].done || latest === null || latest.state === 'no-signal';
+    };
+
+    const drain = (): void => {
+      for (;;) {
+        const heads = (['a', 'b'] as const).filter((p) => lanes[p].queue.length > 0);
+        if (heads.length === 0) break;
+        // Earliest head first; on a tie, partner a first (a fixed order keeps replays identical).
+        const p = heads.reduce((x, y) => (lanes[y].queue[0]!.tSec < lanes[x].queue[0]!.tSec ? y : x));
+        if (lanes[other(p)].queue.length === 0 && !quiet(other(p))) break;
+        const update = lanes[p].queue.shift()!;
+        const step = stepGate(machine, p, update, options);
+        machine = step.machine;
+        for (const status of step.statuses) subscriber.next(status);
+      }
+      if (lanes.a.done && lanes.b.done && lanes.a.queue.length === 0 && lanes.b.queue.length === 0) {
+        subscriber.complete();
+      }
+    };
+
+    const lane = (p: PartnerId, source$: Observable<PartnerReadiness>) =>
+      source$.subscribe({
+        next: (update) => {
+          if (!Number.isFinite(update.tSec)) {
+            subscriber.error(new Error(`combineGate: partner ${p} sent a readiness without a finite tSec`));
+            return;
+          }
+          lanes[p].queue.push(update);
+          drain();
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => {
+          lanes[p].done = true;
+          drain();
+        },
+      });
+
+    const subA = lane('a', a$);
+    const subB = lane('b', b$);
+    return () => {
+      subA.unsubscribe();
+      subB.unsubscribe();
+    };
+  });
+}
+
+/** `combineGate` as an operator on partner a's readiness, for pipelines written with `pipe`. */
+export function gateWith(b$: Observable<PartnerReadiness>, options: GateOptions = {}): OperatorFunction<PartnerReadiness, GateStatus> {
+  return (a$) => combineGate(a$, b$, options);
+}
