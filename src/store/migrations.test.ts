@@ -1,0 +1,173 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { DB_VERSION, STORE_NAMES } from './schema';
+import { fixedClock, freshName, openAtVersion } from './test-support';
+import { createStore } from './store';
+
+const baselineV1 = {
+  lnRmssdMean: 3.7,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 11,
+  recordedAt: '2026-01-10T08:00:00.000Z',
+  device: 'Polar H10',
+  calibrations: 2,
+  demo: false,
+};
+
+const sessionV1 = {
+  id: 's1',
+  startedAt: '2026-01-10T20:00:00.000Z',
+  endedAt: '2026-01-10T20:30:00.000Z',
+  lastSavedAt: '2026-01-10T20:30:00.000Z',
+  status: 'closed',
+  outcome: 'finished',
+  source: 'strap',
+  scenario: null,
+  partnerNames: { a: 'Sam', b: 'Alex' },
+  notes: 'We took a walk first.',
+};
+
+/** v1 per-beat rows: 12 beats, one per second, for partner a. */
+const beatRowsV1 = Array.from({ length: 12 }, (_, i) => ({
+  sessionId: 's1',
+  partner: 'a',
+  tSec: i + 1,
+  rrMs: 1000,
+  hrBpm: 60,
+  afterGap: false,
+}));
+
+const metricRowV1 = {
+  sessionId: 's1',
+  partner: 'a',
+  startSec: 0,
+  endSec: 12,
+  beats: 12,
+  hrBpm: 60,
+  rmssdMs: 40,
+  lnRmssd: Math.log(40),
+  breathsPerMin: null,
+  breathingConfidence: 0,
+  artifactRate: 0,
+  hrOnly: false,
+};
+
+async function seedV1(name: string) {
+  const db = await openAtVersion(name, 1);
+  await db.put('partners', { id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
+  await db.put('baselines', { partner: 'a', ...baselineV1 });
+  await db.put('baselines', { partner: 'b', ...baselineV1, hrBpm: 70, demo: true, device: 'simulator' });
+  await db.put('sessions', sessionV1);
+  for (const row of beatRowsV1) await db.put('beats', row);
+  await db.put('metrics', metricRowV1);
+  await db.put('gate', { sessionId: 's1', seq: 0, tSec: 3, at: '2026-01-10T20:00:03.000Z', state: 'settling', reasons: ['Sam: heart rate 80, usually 64'] });
+  await db.put('reflections', {
+    id: 'r1',
+    sessionId: 's1',
+    createdAt: '2026-01-10T20:31:00.000Z',
+    author: 'both',
+    reparative: 'Hearing "I get why that hurt".',
+    notes: '',
+  });
+  db.close();
+}
+
+async function expectMigratedV1Data(name: string) {
+  const problems: string[] = [];
+  const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p.detail ?? p.message) });
+  expect(await store.partners.get('a')).toEqual({ id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
+  expect(await store.baselines.latest('a')).toEqual(baselineV1);
+  // The demo baseline of b moved to the demo side and is not offered as a real one.
+  expect(await store.baselines.latest('b')).toBeUndefined();
+  expect((await store.baselines.latest('b', { demo: true }))?.hrBpm).toBe(70);
+  const session = await store.sessions.get('s1');
+  expect(session).toMatchObject({ ...sessionV1, segments: 1, recordedSec: 12, marks: [] });
+  const chunks = await store.recordings.beatChunks('s1', 'a');
+  expect(chunks.map((c) => [c.seq, c.startSec, c.endSec, c.beats.length])).toEqual([
+    [0, 1, 6, 6],
+    [1, 7, 12, 6],
+  ]);
+  expect(chunks.flatMap((c) => c.beats)).toEqual(beatRowsV1.map(({ sessionId: _s, partner: _p, ...b }) => b));
+  const metrics = await store.recordings.metricChunks('s1');
+  const { sessionId: _s, partner: _p, ...row } = metricRowV1;
+  expect(metrics).toEqual([{ sessionId: 's1', partner: 'a', seq: 0, segment: 0, startSec: 12, endSec: 12, metrics: [row] }]);
+  expect(await store.recordings.gate('s1')).toEqual([
+    { sessionId: 's1', seq: 0, segment: 0, tSec: 3, at: '2026-01-10T20:00:03.000Z', state: 'settling', reasons: ['Sam: heart rate 80, usually 64'] },
+  ]);
+  expect((await store.reflections.list('s1')).map((r) => r.reparative)).toEqual(['Hearing "I get why that hurt".']);
+  expect(await store.commitments.list()).toEqual([]);
+  expect(problems).toEqual([]);
+  await store.close();
+}
+
+describe('database migrations', () => {
+  it('openDatabase() on a new database creates every store of the current version', async () => {
+    const db = await openDatabase({ name: freshName() });
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
+    db.close();
+  });
+
+  it('openDatabase() from version 1 with data keeps every record, chunked and filed anew', async () => {
+    const name = freshName();
+    await seedV1(name);
+    await expectMigratedV1Data(name);
+  });
+
+  it('openDatabase() from version 2 with data keeps every record, including commitments and the baseline history', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const v2 = await openAtVersion(name, 2);
+    expect(v2.version).toBe(2);
+    await v2.put('commitments', {
+      id: 'c1',
+      sessionId: 's1',
+      createdAt: '2026-01-10T20:32:00.000Z',
+      author: 'a',
+      text: 'Ask about her day before logistics each evening',
+      byDay: '2026-01-17',
+      checkInDay: '2026-01-17',
+      status: 'open',
+      resolvedAt: null,
+    });
+    await v2.put('baselines', {
+      id: 'later',
+      partner: 'a',
+      kind: 'real',
+      recordedAt: '2026-01-12T08:00:00.000Z',
+      baseline: { ...baselineV1, recordedAt: '2026-01-12T08:00:00.000Z', hrBpm: 62, calibrations: 3 },
+    });
+    v2.close();
+    await expectMigratedV1DataWithV2Additions(name);
+  });
+
+  it('openDatabase() from version 3 opens as is', async () => {
+    const name = freshName();
+    await seedV1(name);
+    (await openDatabase({ name })).close();
+    await expectMigratedV1Data(name);
+  });
+
+  it('openDatabase() with a version older than the saved one rejects plainly and changes nothing', async () => {
+    const name = freshName();
+    await seedV1(name);
+    (await openDatabase({ name })).close();
+    await expect(openDatabase({ name, version: 2 })).rejects.toThrow('open database: the saved data was written by a newer version of Attune');
+    await expectMigratedV1Data(name);
+  });
+});
+
+async function expectMigratedV1DataWithV2Additions(name: string) {
+  const store = createStore({ name, now: fixedClock().now });
+  const history = await store.baselines.history('a');
+  expect(history.map((h) => [h.recordedAt, h.baseline.hrBpm])).toEqual([
+    ['2026-01-10T08:00:00.000Z', 64],
+    ['2026-01-12T08:00:00.000Z', 62],
+  ]);
+  expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
+  expect((await store.commitments.list()).map((c) => c.text)).toEqual(['Ask about her day before logistics each evening']);
+  expect((await store.recordings.beatChunks('s1')).flatMap((c) => c.beats)).toHaveLength(12);
+  await store.close();
+}

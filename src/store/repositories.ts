@@ -1,0 +1,259 @@
+/**
+ * Small repositories over the database, one per kind of record. Reads are schema-checked (damaged
+ * records are reported and left out); writes are validated first and fail with a plain message.
+ */
+import type { Baseline, PartnerId } from '../signal/types';
+import { checked, checkedAll, valid, writing, type StoreContext } from './context';
+import {
+  baselineRecordSchema,
+  beatChunkSchema,
+  commitmentRecordSchema,
+  gateEntrySchema,
+  metricChunkSchema,
+  partnerRecordSchema,
+  reflectionRecordSchema,
+  routineRunRecordSchema,
+  sessionRecordSchema,
+  voiceClipRecordSchema,
+  type BaselineRecord,
+  type BeatChunk,
+  type CommitmentRecord,
+  type GateEntry,
+  type MetricChunk,
+  type PartnerRecord,
+  type ReflectionRecord,
+  type RoutineRunRecord,
+  type SessionRecord,
+} from './records';
+
+const byChunkOrder = (x: { seq: number }, y: { seq: number }) => x.seq - y.seq;
+
+export function createPartnersRepository(ctx: StoreContext) {
+  return {
+    async get(id: PartnerId): Promise<PartnerRecord | undefined> {
+      const db = await ctx.db();
+      const value = await db.get('partners', id);
+      return value === undefined ? undefined : checked(ctx, partnerRecordSchema, value, 'partner');
+    },
+    async list(): Promise<PartnerRecord[]> {
+      const db = await ctx.db();
+      return checkedAll(ctx, partnerRecordSchema, await db.getAll('partners'), 'partner');
+    },
+    async rename(id: PartnerId, name: string): Promise<PartnerRecord> {
+      const record = valid(partnerRecordSchema, { id, name: name.trim(), updatedAt: ctx.now().toISOString() }, 'save partner');
+      await writing('save partner', async () => (await ctx.db()).put('partners', record));
+      return record;
+    },
+  };
+}
+
+export function createBaselinesRepository(ctx: StoreContext) {
+  async function forPartner(partner: PartnerId, kind: 'real' | 'demo'): Promise<BaselineRecord[]> {
+    const db = await ctx.db();
+    const range = IDBKeyRange.bound([partner, kind, ''], [partner, kind, '\uffff']);
+    return checkedAll(ctx, baselineRecordSchema, await db.getAllFromIndex('baselines', 'by-partner', range), 'baseline');
+  }
+  return {
+    /** Keeps a calibration (or rolled baseline); demo baselines are filed apart from real ones. */
+    async add(partner: PartnerId, baseline: Baseline): Promise<BaselineRecord> {
+      const record = valid(
+        baselineRecordSchema,
+        { id: ctx.newId(), partner, kind: baseline.demo ? 'demo' : 'real', recordedAt: baseline.recordedAt, baseline },
+        'save baseline',
+      );
+      await writing('save baseline', async () => (await ctx.db()).put('baselines', record));
+      return record;
+    },
+    /** The most recent baseline of a partner, real unless `demo` is asked for; never mixes the two. */
+    async latest(partner: PartnerId, options: { demo?: boolean } = {}): Promise<Baseline | undefined> {
+      const list = await forPartner(partner, options.demo ? 'demo' : 'real');
+      return list.at(-1)?.baseline;
+    },
+    /** Every kept calibration of a partner, oldest first. */
+    async history(partner: PartnerId, options: { demo?: boolean } = {}): Promise<BaselineRecord[]> {
+      return forPartner(partner, options.demo ? 'demo' : 'real');
+    },
+  };
+}
+
+export function createSessionsRepository(ctx: StoreContext) {
+  return {
+    async get(id: string): Promise<SessionRecord | undefined> {
+      const db = await ctx.db();
+      const value = await db.get('sessions', id);
+      return value === undefined ? undefined : checked(ctx, sessionRecordSchema, value, 'session');
+    },
+    /** Every session, newest first. */
+    async list(): Promise<SessionRecord[]> {
+      const db = await ctx.db();
+      const all = checkedAll(ctx, sessionRecordSchema, await db.getAllFromIndex('sessions', 'by-startedAt'), 'session');
+      return all.reverse();
+    },
+    async setNotes(id: string, notes: string): Promise<void> {
+      await writing('save notes', async () => {
+        const db = await ctx.db();
+        const tx = db.transaction('sessions', 'readwrite');
+        const current = checked(ctx, sessionRecordSchema, await tx.store.get(id), 'session');
+        if (!current) throw new Error(`save notes: there is no session "${id}"`);
+        await tx.store.put(valid(sessionRecordSchema, { ...current, notes }, 'save notes'));
+        await tx.done;
+      });
+    },
+    /** Deletes one session and everything recorded in it. */
+    async remove(id: string): Promise<void> {
+      await writing('delete session', async () => {
+        const db = await ctx.db();
+        const stores = ['sessions', 'beatChunks', 'metricChunks', 'gate', 'routineRuns', 'reflections'] as const;
+        const tx = db.transaction(stores, 'readwrite');
+        const work: Promise<unknown>[] = [tx.objectStore('sessions').delete(id)];
+        for (const name of ['beatChunks', 'metricChunks', 'gate', 'routineRuns', 'reflections'] as const) {
+          const index = tx.objectStore(name).index('by-session');
+          work.push(
+            index.getAllKeys(id).then((keys) => Promise.all(keys.map((key) => tx.objectStore(name).delete(key as never)))),
+          );
+        }
+        await Promise.all([...work, tx.done]);
+      });
+    },
+  };
+}
+
+/** Read access to what the recorder wrote: chunks of beats and metrics, and the gate timeline. */
+export function createRecordingsRepository(ctx: StoreContext) {
+  return {
+    async beatChunks(sessionId: string, partner?: PartnerId): Promise<BeatChunk[]> {
+      const db = await ctx.db();
+      const all = checkedAll(ctx, beatChunkSchema, await db.getAllFromIndex('beatChunks', 'by-session', sessionId), 'beat chunk');
+      return all.filter((c) => partner === undefined || c.partner === partner).sort(byChunkOrder);
+    },
+    async metricChunks(sessionId: string, partner?: PartnerId): Promise<MetricChunk[]> {
+      const db = await ctx.db();
+      const all = checkedAll(ctx, metricChunkSchema, await db.getAllFromIndex('metricChunks', 'by-session', sessionId), 'metrics chunk');
+      return all.filter((c) => partner === undefined || c.partner === partner).sort(byChunkOrder);
+    },
+    async gate(sessionId: string): Promise<GateEntry[]> {
+      const db = await ctx.db();
+      return checkedAll(ctx, gateEntrySchema, await db.getAllFromIndex('gate', 'by-session', sessionId), 'gate entry').sort(byChunkOrder);
+    },
+  };
+}
+
+export function createRoutineRunsRepository(ctx: StoreContext) {
+  return {
+    async add(run: Omit<RoutineRunRecord, 'id'> & { id?: string }): Promise<RoutineRunRecord> {
+      const record = valid(routineRunRecordSchema, { ...run, id: run.id ?? ctx.newId() }, 'save routine run');
+      await writing('save routine run', async () => (await ctx.db()).put('routineRuns', record));
+      return record;
+    },
+    /** Runs of one session, or all runs; oldest first. */
+    async list(sessionId?: string): Promise<RoutineRunRecord[]> {
+      const db = await ctx.db();
+      const raw = sessionId === undefined ? await db.getAll('routineRuns') : await db.getAllFromIndex('routineRuns', 'by-session', sessionId);
+      return checkedAll(ctx, routineRunRecordSchema, raw, 'routine run').sort((x, y) => x.startedAt.localeCompare(y.startedAt));
+    },
+  };
+}
+
+export function createReflectionsRepository(ctx: StoreContext) {
+  return {
+    async add(input: Pick<ReflectionRecord, 'sessionId' | 'author' | 'reparative'> & { notes?: string }): Promise<ReflectionRecord> {
+      const record = valid(
+        reflectionRecordSchema,
+        { id: ctx.newId(), createdAt: ctx.now().toISOString(), notes: '', ...input },
+        'save reflection',
+      );
+      await writing('save reflection', async () => (await ctx.db()).put('reflections', record));
+      return record;
+    },
+    async list(sessionId?: string): Promise<ReflectionRecord[]> {
+      const db = await ctx.db();
+      const raw = sessionId === undefined ? await db.getAll('reflections') : await db.getAllFromIndex('reflections', 'by-session', sessionId);
+      return checkedAll(ctx, reflectionRecordSchema, raw, 'reflection').sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+    },
+  };
+}
+
+/** Today's date in the local calendar as YYYY-MM-DD. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function createCommitmentsRepository(ctx: StoreContext) {
+  async function all(): Promise<CommitmentRecord[]> {
+    const db = await ctx.db();
+    return checkedAll(ctx, commitmentRecordSchema, await db.getAllFromIndex('commitments', 'by-checkIn'), 'commitment');
+  }
+  return {
+    /** Keeps a commitment; the check-in day may not be before today nor before the day it is due by. */
+    async add(
+      input: Pick<CommitmentRecord, 'sessionId' | 'author' | 'text' | 'byDay' | 'checkInDay'>,
+    ): Promise<CommitmentRecord> {
+      const today = localDay(ctx.now());
+      if (input.byDay < today) throw new Error('save commitment: the "by" day is in the past; choose today or later');
+      if (input.checkInDay < input.byDay) throw new Error('save commitment: the check-in day comes before the "by" day; check in on or after it');
+      const record = valid(
+        commitmentRecordSchema,
+        { id: ctx.newId(), createdAt: ctx.now().toISOString(), status: 'open', resolvedAt: null, ...input },
+        'save commitment',
+      );
+      await writing('save commitment', async () => (await ctx.db()).put('commitments', record));
+      return record;
+    },
+    /** All commitments, by check-in day. */
+    list: all,
+    /** Open commitments whose check-in day is today or earlier: what the reminder asks about. */
+    async due(today: Date = ctx.now()): Promise<CommitmentRecord[]> {
+      const day = localDay(today);
+      return (await all()).filter((c) => c.status === 'open' && c.checkInDay <= day);
+    },
+    /** Records the check-in: done, missed, or back to open. */
+    async setStatus(id: string, status: CommitmentRecord['status']): Promise<CommitmentRecord> {
+      return writing('update commitment', async () => {
+        const db = await ctx.db();
+        const tx = db.transaction('commitments', 'readwrite');
+        const current = checked(ctx, commitmentRecordSchema, await tx.store.get(id), 'commitment');
+        if (!current) throw new Error(`update commitment: there is no commitment "${id}"`);
+        const next = valid(
+          commitmentRecordSchema,
+          { ...current, status, resolvedAt: status === 'open' ? null : ctx.now().toISOString() },
+          'update commitment',
+        );
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      });
+    },
+  };
+}
+
+/**
+ * Voice clips recorded for routine lines, keyed by line id. Structurally the `VoiceClipStore` that
+ * src/routines defines. Clips are kept as bytes plus type (read before the transaction starts, since
+ * reading a Blob is not an IndexedDB request and would let the transaction close).
+ */
+export interface VoiceClips {
+  save(lineId: string, clip: Blob): Promise<void>;
+  load(lineId: string): Promise<Blob | undefined>;
+  remove(lineId: string): Promise<void>;
+}
+
+export function createVoiceClipsRepository(ctx: StoreContext): VoiceClips {
+  return {
+    async save(lineId, clip) {
+      const bytes = await clip.arrayBuffer();
+      const record = valid(voiceClipRecordSchema, { lineId, type: clip.type, bytes, savedAt: ctx.now().toISOString() }, 'save voice clip');
+      await writing('save voice clip', async () => (await ctx.db()).put('voiceClips', record));
+    },
+    async load(lineId) {
+      const db = await ctx.db();
+      const value = await db.get('voiceClips', lineId);
+      if (value === undefined) return undefined;
+      const record = checked(ctx, voiceClipRecordSchema, value, 'voice clip');
+      return record ? new Blob([record.bytes], { type: record.type }) : undefined;
+    },
+    async remove(lineId) {
+      await writing('delete voice clip', async () => (await ctx.db()).delete('voiceClips', lineId));
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The store: the one owner of Attune's database promise, and the repositories over it. The app shell
+ * creates it once (`createStore()`) and hands it to whatever needs it; nothing here is a
+ * module-level singleton, so tests open as many independent stores as they like.
+ */
+import type { PartnerId } from '../signal/types';
+import { type StoreContext } from './context';
+import { openDatabase, type AttuneDb } from './database';
+import { describeStorageError, type StorageProblem } from './problems';
+import { createRecorder, sessionLockName, type Recorder, type RecorderOptions } from './recorder';
+import type { SessionRecord } from './records';
+import {
+  createBaselinesRepository,
+  createCommitmentsRepository,
+  createPartnersRepository,
+  createRecordingsRepository,
+  createReflectionsRepository,
+  createRoutineRunsRepository,
+  createSessionsRepository,
+  createVoiceClipsRepository,
+  localDay,
+  type VoiceClips,
+} from './repositories';
+import { deleteAll, exportAll, exportJson, exportRrText, importExport, type ExportFile, type ImportSummary } from './transfer';
+
+export interface CreateStoreOptions {
+  /** Database name; default "attune". Tests use their own. */
+  readonly name?: string;
+  /** Told about every storage problem (also kept in `problems()`). */
+  readonly onStorageProblem?: (problem: StorageProblem) => void;
+  /** Wall clock; tests pass a fixed one. */
+  readonly now?: () => Date;
+  /** Opens the database; tests inject failures here. Default: `openDatabase`. */
+  readonly open?: (report: (problem: StorageProblem) => void) => Promise<AttuneDb>;
+}
+
+export interface AttuneStore {
+  readonly partners: ReturnType<typeof createPartnersRepository>;
+  readonly baselines: ReturnType<typeof createBaselinesRepository>;
+  readonly sessions: ReturnType<typeof createSessionsRepository>;
+  readonly recordings: ReturnType<typeof createRecordingsRepository>;
+  readonly routineRuns: ReturnType<typeof createRoutineRunsRepository>;
+  readonly reflections: ReturnType<typeof createReflectionsRepository>;
+  readonly commitments: ReturnType<typeof createCommitmentsRepository>;
+  /** Implements the routines' `VoiceClipStore`. */
+  readonly voiceClips: VoiceClips;
+  /** Starts (or, with `resume: true`, continues) recording a session. */
+  createRecorder(options?: RecorderOptions): Recorder;
+  /**
+   * A session left recording by a reload or crash (not held by a live recorder in any tab), newest
+   * first; undefined when there is none.
+   */
+  findInterruptedSession(): Promise<SessionRecord | undefined>;
+  /** Closes an interrupted session as "interrupted", keeping what was saved. */
+  closeInterruptedSession(id: string): Promise<void>;
+  exportAll(): Promise<ExportFile>;
+  exportJson(): Promise<string>;
+  exportRrText(sessionId: string, partner: PartnerId): Promise<string>;
+  /** Checks the whole file, then adds its records in one transaction; rejects with "import: reason". */
+  importJson(text: string): Promise<ImportSummary>;
+  /** Deletes every record. The UI asks for confirmation first. */
+  deleteAll(): Promise<void>;
+  /** Problems seen so far (most recent last). */
+  problems(): readonly StorageProblem[];
+  /** Listens to new problems; returns the function that stops listening. */
+  onProblem(listener: (problem: StorageProblem) => void): () => void;
+  /** Today as YYYY-MM-DD in the store's clock (for check-in reminders). */
+  today(): string;
+  close(): Promise<void>;
+}
+
+function randomId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Fallback for old browsers on http: time plus random, unique enough for one device.
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** Creates the store and starts opening the database. Never throws; failures become problems. */
+export function createStore(options: CreateStoreOptions = {}): AttuneStore {
+  const problems: StorageProblem[] = [];
+  const listeners = new Set<(problem: StorageProblem) => void>();
+  const report = (problem: StorageProblem) => {
+    problems.push(problem);
+    if (problems.length > 50) problems.shift();
+    options.onStorageProblem?.(problem);
+    for (const listener of listeners) listener(problem);
+  };
+  const open = options.open ?? ((onProblem) => openDatabase({ name: options.name, onProblem }));
+  const dbPromise = open(report);
+  // Report a failed open once, plainly; every operation then rejects with the same error.
+  dbPromise.catch((error: unknown) => report(describeStorageError(error, 'open database')));
+
+  const ctx: StoreContext = {
+    db: () => dbPromise,
+    report,
+    now: options.now ?? (() => new Date()),
+    newId: randomId,
+  };
+  const sessions = createSessionsRepository(ctx);
+
+  async function liveLocks(): Promise<Set<string>> {
+    const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+    if (!locks) return new Set();
+    const state = await locks.query();
+    return new Set((state.held ?? []).map((l) => l.name ?? ''));
+  }
+
+  return {
+    partners: createPartnersRepository(ctx),
+    baselines: createBaselinesRepository(ctx),
+    sessions,
+    recordings: createRecordingsRepository(ctx),
+    routineRuns: createRoutineRunsRepository(ctx),
+    reflections: createReflectionsRepository(ctx),
+    commitments: createCommitmentsRepository(ctx),
+    voiceClips: createVoiceClipsRepository(ctx),
+    createRecorder: (recorderOptions = {}) =>
+      createRecorder(ctx, {
+        ...recorderOptions,
+        onStorageProblem: (problem) => {
+          report(problem);
+          recorderOptions.onStorageProblem?.(problem);
+        },
+      }),
+    async findInterruptedSession() {
+      const [all, held] = await Promise.all([sessions.list(), liveLocks()]);
+      return all.find((s) => s.status === 'recording' && !held.has(sessionLockName(s.id)));
+    },
+    async closeInterruptedSession(id) {
+      const db = await dbPromise;
+      const tx = db.transaction('sessions', 'readwrite');
+      const current = await tx.store.get(id);
+      if (current && current.status === 'recording') {
+        await tx.store.put({ ...current, status: 'closed', outcome: 'interrupted', endedAt: current.lastSavedAt });
+      }
+      await tx.done;
+    },
+    exportAll: () => exportAll(ctx),
+    exportJson: () => exportJson(ctx),
+    exportRrText: (sessionId, partner) => exportRrText(ctx, sessionId, partner),
+    importJson: (text) => importExport(ctx, text),
+    deleteAll: () => deleteAll(ctx),
+    problems: () => problems.slice(),
+    onProblem(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    today: () => localDay(ctx.now()),
+    async close() {
+      try {
+        (await dbPromise).close();
+      } catch {
+        // Never opened: nothing to close.
+      }
+    },
+  };
+}
