@@ -1,6 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
+import { registerServiceWorker } from './ui/shell/service-worker';
+import { applyStoredTheme } from './ui/shell/theme-preference';
+import './ui/shell/theme.css';
+
+// Before the first render, so a person who chose the dim theme never sees a bright flash.
+applyStoredTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('start: the page has no #root element');
@@ -9,3 +15,8 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline support is for the built app only: in development the worker would serve stale modules.
+if (import.meta.env.PROD) {
+  window.addEventListener('load', () => void registerServiceWorker(), { once: true });
+}

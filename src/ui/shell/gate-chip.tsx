@@ -1,0 +1,23 @@
+import type { GateStateName } from './journey';
+
+const WORDS: Readonly<Record<GateStateName, string>> = {
+  'no-signal': 'No signal',
+  calibrating: 'Calibrating',
+  settling: 'Settling',
+  ready: 'Both calm',
+  flooded: 'Take a break',
+};
+
+/**
+ * The gate at a glance, in the header of the screens after the live view: the couple can see the
+ * straps are still being listened to while they follow a routine. Colour is never the only cue.
+ */
+export function GateChip({ gate, selfReportComplete }: { readonly gate: GateStateName | null; readonly selfReportComplete: boolean }) {
+  const words = gate === null ? (selfReportComplete ? 'Checked in by hand' : 'Not connected') : WORDS[gate];
+  return (
+    <span className="gate-chip" data-state={gate ?? 'no-signal'}>
+      <span className="visually-hidden">Readiness: </span>
+      {words}
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+import { Suspense } from 'react';
+import { ActionBar, ScreenFrame } from '../screen-frame';
+import { RegionBoundary } from '../region-boundary';
+import { HistoryPart } from '../parts';
+
+export interface HistoryScreenProps {
+  readonly focusOnShow: boolean;
+  readonly onBack: () => void;
+  readonly onNext: () => void;
+}
+
+/** Past sessions, check-ins and commitments, and the data controls (export, import, delete all). */
+export function HistoryScreen({ focusOnShow, onBack, onNext }: HistoryScreenProps) {
+  return (
+    <ScreenFrame
+      title="Your history"
+      focusOnShow={focusOnShow}
+      actions={
+        <ActionBar
+          back={{ label: 'Reflection', onClick: onBack }}
+          primary={
+            <button type="button" className="primary" onClick={onNext}>
+              Start another session
+            </button>
+          }
+          hint="Everything here is stored only on this device."
+        />
+      }
+    >
+      <RegionBoundary region="History">
+        <Suspense fallback={<p className="loading">Opening your history…</p>}>
+          <HistoryPart />
+        </Suspense>
+      </RegionBoundary>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,71 @@
+import type { GateStateName, LiveSummary } from '../journey';
+import { ActionBar, ScreenFrame } from '../screen-frame';
+import { LivePart } from '../parts';
+
+export interface LiveScreenProps {
+  /** False while the couple is on a later screen: the session stays mounted and keeps streaming. */
+  readonly visible: boolean;
+  readonly focusOnShow: boolean;
+  readonly gate: GateStateName | null;
+  /** Routines may start: the gate is ready, or both checked in by hand. */
+  readonly unlocked: boolean;
+  readonly onLive: (summary: LiveSummary) => void;
+  readonly onBack: () => void;
+  readonly onNext: () => void;
+}
+
+/** Heading and "what next" line for each moment of the live view. */
+function wording(gate: GateStateName | null, unlocked: boolean): { title: string; hint: string } {
+  if (unlocked && gate !== 'flooded') {
+    return { title: 'You are both calm', hint: 'Your bodies have settled. Choose a routine when you are ready.' };
+  }
+  switch (gate) {
+    case null:
+    case 'no-signal':
+      return {
+        title: 'Connect',
+        hint: 'Connect a strap for each of you, use the simulator, or check in by hand without straps.',
+      };
+    case 'calibrating':
+      return { title: 'Calibrate', hint: 'Sit quietly for a few minutes while Attune learns what calm looks like for each of you.' };
+    case 'flooded':
+      return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
+    case 'settling':
+    case 'ready':
+      return { title: 'Settle together', hint: 'Breathe slowly. Routines open when both of you are calm.' };
+  }
+}
+
+/**
+ * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
+ * live session the live-view area builds. The shell adds the heading, the step and the way on.
+ */
+export function LiveScreen({ visible, focusOnShow, gate, unlocked, onLive, onBack, onNext }: LiveScreenProps) {
+  const { title, hint } = wording(gate, unlocked);
+  return (
+    <ScreenFrame
+      title={title}
+      visible={visible}
+      focusOnShow={focusOnShow}
+      actions={
+        <ActionBar
+          back={{ label: 'Back', onClick: onBack }}
+          primary={
+            unlocked ? (
+              <button type="button" className="primary" onClick={onNext}>
+                Choose a routine
+              </button>
+            ) : (
+              <button type="button" className="quiet" onClick={onNext}>
+                Look at the routines
+              </button>
+            )
+          }
+          hint={hint}
+        />
+      }
+    >
+      <LivePart onLive={onLive} />
+    </ScreenFrame>
+  );
+}

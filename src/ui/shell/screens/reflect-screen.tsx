@@ -1,0 +1,37 @@
+import { Suspense } from 'react';
+import { ActionBar, ScreenFrame } from '../screen-frame';
+import { RegionBoundary } from '../region-boundary';
+import { ReflectPart } from '../parts';
+
+export interface ReflectScreenProps {
+  readonly focusOnShow: boolean;
+  readonly onBack: () => void;
+  readonly onNext: () => void;
+}
+
+/** A short reflection and one commitment each, kept on this device (the store's forms). */
+export function ReflectScreen({ focusOnShow, onBack, onNext }: ReflectScreenProps) {
+  return (
+    <ScreenFrame
+      title="Reflect together"
+      focusOnShow={focusOnShow}
+      actions={
+        <ActionBar
+          back={{ label: 'Routine', onClick: onBack }}
+          primary={
+            <button type="button" className="primary" onClick={onNext}>
+              See your history
+            </button>
+          }
+          hint="What you write stays on this device. Next: your sessions so far."
+        />
+      }
+    >
+      <RegionBoundary region="Reflection">
+        <Suspense fallback={<p className="loading">Opening the reflection…</p>}>
+          <ReflectPart />
+        </Suspense>
+      </RegionBoundary>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { ActionBar, ScreenFrame } from '../screen-frame';
+
+export interface WelcomeScreenProps {
+  readonly focusOnShow: boolean;
+  readonly onBegin: () => void;
+  /** Offered above the promise when an earlier session was left unfinished (the store's prompt). */
+  readonly resume?: ReactNode;
+}
+
+/**
+ * The first screen: what Attune does, the privacy promise in plain words, what is needed, and one
+ * way on.
+ */
+export function WelcomeScreen({ focusOnShow, onBegin, resume }: WelcomeScreenProps) {
+  return (
+    <ScreenFrame
+      title="Attune"
+      focusOnShow={focusOnShow}
+      actions={
+        <ActionBar
+          primary={
+            <button type="button" className="primary" onClick={onBegin}>
+              Begin
+            </button>
+          }
+          hint="Next: connect your heart-rate straps, or go without them."
+        />
+      }
+    >
+      {resume}
+      <p className="lead">
+        After a fight, talking too soon tends to make things worse. Attune waits with you until both of
+        your bodies have calmed down, then guides a short, gentle way back to each other.
+      </p>
+      <section className="card" aria-labelledby="promise-heading">
+        <h2 id="promise-heading">Our promise</h2>
+        <ul className="promise">
+          <li>Everything stays on this device. Nothing is sent anywhere: no account, no cloud, no tracking.</li>
+          <li>You can export or delete all of it at any time, in History.</li>
+          <li>Attune is not a medical device. If either of you feels unsafe, stop and get help.</li>
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="need-heading">
+        <h2 id="need-heading">What you need</h2>
+        <p>
+          Ten quiet minutes, and ideally a chest strap or watch each that shares heart rate over Bluetooth.
+          No straps? You can check in by hand, or try the simulator first.
+        </p>
+      </section>
+    </ScreenFrame>
+  );
+}
