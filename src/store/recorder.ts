@@ -79,6 +79,8 @@ export interface Recorder {
   markRoutine(kind: RoutineMark['kind'], label: string): void;
   /** Writes everything received so far, including partly filled chunks. Never rejects. */
   flush(): Promise<void>;
+  /** Resolves when writes already started have finished (full chunks only; see `flush`). */
+  settled(): Promise<void>;
   /** Flushes and closes the session. Never rejects; check `status()` for unsaved data. */
   close(outcome: 'finished' | 'stopped'): Promise<void>;
   status(): RecorderStatus;
@@ -358,6 +360,9 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
         closeMetricChunk(p);
       }
       return schedule();
+    },
+    settled() {
+      return queue;
     },
     async close(outcome) {
       if (closed) return queue;

@@ -1,0 +1,223 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { IDBPDatabase } from 'idb';
+import { openDatabase, type AttuneDb } from './database';
+import type { StorageProblem } from './problems';
+import { CHUNK_MAX_SEC } from './records';
+import { createStore } from './store';
+import { beats, fixedClock, freshName, metricsAt, openAtVersion } from './test-support';
+
+const noTimer = { flushIntervalMs: 0 } as const;
+
+/** A database whose writes fail with the given DOMException name while `failing.on` is true. */
+function failingOpen(name: string, errorName: string, failing: { on: boolean }) {
+  return async (report: (p: StorageProblem) => void): Promise<AttuneDb> => {
+    const db = await openDatabase({ name, onProblem: report });
+    return new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction') {
+          return (stores: never, mode?: IDBTransactionMode) => {
+            if (failing.on && mode === 'readwrite') throw new DOMException('The quota has been exceeded.', errorName);
+            return target.transaction(stores, mode);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as IDBPDatabase<never> as AttuneDb;
+  };
+}
+
+describe('createRecorder', () => {
+  it('recorder.addBeat() writes chunks of at most 5 s of beats as soon as they fill, in order', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const recorder = store.createRecorder({ source: 'demo', scenario: 'calm', ...noTimer });
+    for (const beat of beats(23)) recorder.addBeat('a', beat);
+    await recorder.settled();
+    const chunks = await store.recordings.beatChunks(recorder.sessionId, 'a');
+    expect(chunks.map((c) => [c.seq, c.startSec, c.endSec])).toEqual([
+      [0, 1, 6],
+      [1, 7, 12],
+      [2, 13, 18],
+    ]);
+    for (const c of chunks) expect(c.endSec - c.startSec).toBeLessThanOrEqual(CHUNK_MAX_SEC);
+    await recorder.flush();
+    const all = await store.recordings.beatChunks(recorder.sessionId, 'a');
+    expect(all.flatMap((c) => c.beats)).toEqual(beats(23));
+  });
+
+  it('a crash mid-session loses at most the last 5 s of beats and metrics, and the session is offered for resuming', async () => {
+    const name = freshName();
+    const clock = fixedClock();
+    const first = createStore({ name, now: clock.now });
+    const recorder = first.createRecorder({ source: 'demo', scenario: 'calm', ...noTimer });
+    const sent = beats(47);
+    for (const beat of sent) {
+      recorder.addBeat('a', beat);
+      recorder.addBeat('b', { ...beat, hrBpm: 70 });
+      recorder.addMetrics('a', metricsAt(beat.tSec));
+    }
+    recorder.addGate({ state: 'settling', tSec: 10, reasons: ['Sam: heart rate 80, usually 64'] });
+    await recorder.settled();
+    // The page dies here: no flush, no close. A new page opens the same database.
+    await first.close();
+    const second = createStore({ name, now: clock.now });
+    const interrupted = await second.findInterruptedSession();
+    expect(interrupted?.id).toBe(recorder.sessionId);
+    expect(interrupted?.status).toBe('recording');
+    for (const partner of ['a', 'b'] as const) {
+      const saved = (await second.recordings.beatChunks(recorder.sessionId, partner)).flatMap((c) => c.beats);
+      expect(sent.length - saved.length).toBeLessThanOrEqual(CHUNK_MAX_SEC);
+      expect(saved.map((b) => b.tSec)).toEqual(sent.slice(0, saved.length).map((b) => b.tSec));
+    }
+    const savedMetrics = (await second.recordings.metricChunks(recorder.sessionId, 'a')).flatMap((c) => c.metrics);
+    expect(47 - savedMetrics.length).toBeLessThanOrEqual(CHUNK_MAX_SEC);
+    await second.close();
+  });
+
+  it('createRecorder({ resume: true }) continues an interrupted session as a new segment and close() finishes it', async () => {
+    const name = freshName();
+    const clock = fixedClock();
+    const first = createStore({ name, now: clock.now });
+    const r1 = first.createRecorder({ source: 'demo', ...noTimer });
+    for (const beat of beats(12)) r1.addBeat('a', beat);
+    r1.addGate({ state: 'settling', tSec: 1, reasons: [] });
+    await r1.flush();
+    await first.close();
+
+    clock.advance(60);
+    const second = createStore({ name, now: clock.now });
+    const found = await second.findInterruptedSession();
+    expect(found?.id).toBe(r1.sessionId);
+    const r2 = second.createRecorder({ sessionId: found!.id, resume: true, ...noTimer });
+    // The new sources start their event time again at zero.
+    for (const beat of beats(8)) r2.addBeat('a', beat);
+    r2.markRoutine('routine-start', 'Soft start-up');
+    r2.addGate({ state: 'ready', tSec: 8, reasons: [] });
+    await r2.close('finished');
+
+    const session = await second.sessions.get(r1.sessionId);
+    expect(session).toMatchObject({ status: 'closed', outcome: 'finished', segments: 2, recordedSec: 12 + 8 });
+    expect(session?.marks).toEqual([
+      expect.objectContaining({ kind: 'routine-start', label: 'Soft start-up', segment: 1, tSec: { a: 8, b: null } }),
+    ]);
+    const chunks = await second.recordings.beatChunks(r1.sessionId, 'a');
+    expect(chunks.map((c) => [c.seq, c.segment, c.beats.length])).toEqual([
+      [0, 0, 6],
+      [1, 0, 6],
+      [2, 1, 6],
+      [3, 1, 2],
+    ]);
+    expect((await second.recordings.gate(r1.sessionId)).map((g) => [g.seq, g.segment, g.state])).toEqual([
+      [0, 0, 'settling'],
+      [1, 1, 'ready'],
+    ]);
+    expect(await second.findInterruptedSession()).toBeUndefined();
+    await second.close();
+  });
+
+  it('closeInterruptedSession(id) closes it as interrupted, keeping what was saved', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    for (const beat of beats(6)) r.addBeat('a', beat);
+    await r.flush();
+    await store.closeInterruptedSession(r.sessionId);
+    expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'interrupted' });
+    expect(await store.findInterruptedSession()).toBeUndefined();
+    expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toHaveLength(6);
+  });
+
+  it('recorder.addGate() keeps only changes of state, with the reasons at the change', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    r.addGate({ state: 'calibrating', tSec: 0, reasons: ['Sam: still calibrating'] });
+    r.addGate({ state: 'calibrating', tSec: 1, reasons: ['Sam: still calibrating'] });
+    r.addGate({ state: 'settling', tSec: 61, reasons: ['Alex: breathing 18/min, usually 12/min'] });
+    r.addGate({ state: 'ready', tSec: 95, reasons: [] });
+    r.addGate({ state: 'ready', tSec: 96, reasons: [] });
+    await r.close('finished');
+    expect((await store.recordings.gate(r.sessionId)).map((g) => [g.tSec, g.state, g.reasons])).toEqual([
+      [0, 'calibrating', ['Sam: still calibrating']],
+      [61, 'settling', ['Alex: breathing 18/min, usually 12/min']],
+      [95, 'ready', []],
+    ]);
+  });
+
+  it('a QuotaExceededError is reported once, recording continues in memory, and a later flush saves everything', async () => {
+    const name = freshName();
+    const failing = { on: true };
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, open: failingOpen(name, 'QuotaExceededError', failing) });
+    const r = store.createRecorder({ ...noTimer, onStorageProblem: (p) => problems.push(p) });
+    const statuses: string[] = [];
+    r.onStatus((s) => statuses.push(s.saving));
+    for (const beat of beats(30)) r.addBeat('a', beat);
+    await r.flush();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'quota' });
+    expect(problems[0]!.message).toMatch(/no room left/);
+    expect(r.status()).toMatchObject({ saving: 'memory-only' });
+    expect(r.unsaved().beatChunks.flatMap((c) => c.beats)).toEqual(beats(30));
+    expect(store.problems().map((p) => p.kind)).toEqual(['quota']);
+
+    for (const beat of beats(5, 1000, 30)) r.addBeat('a', beat);
+    failing.on = false;
+    await r.close('finished');
+    expect(r.status()).toMatchObject({ saving: 'saving', problem: null, unsavedChunks: 0 });
+    expect(statuses).toContain('memory-only');
+    expect(statuses.at(-1)).toBe('saving');
+    const saved = (await store.recordings.beatChunks(r.sessionId, 'a')).flatMap((c) => c.beats);
+    expect(saved).toEqual([...beats(30), ...beats(5, 1000, 30)]);
+    expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
+  });
+
+  it('without IndexedDB (private mode) the store reports it plainly and the recorder keeps everything in memory', async () => {
+    const problems: StorageProblem[] = [];
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error -- the browser without IndexedDB
+    delete globalThis.indexedDB;
+    const store = (() => {
+      try {
+        return createStore({ name: freshName(), now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
+      } finally {
+        globalThis.indexedDB = saved;
+      }
+    })();
+    const r = store.createRecorder(noTimer);
+    for (const beat of beats(12)) r.addBeat('b', beat);
+    r.addMetrics('b', metricsAt(12));
+    await r.close('stopped');
+    expect(problems.map((p) => p.kind)).toContain('unavailable');
+    expect(problems[0]!.message).toMatch(/does not let Attune save anything/);
+    expect(r.status().saving).toBe('memory-only');
+    const unsaved = r.unsaved();
+    expect(unsaved.beatChunks.flatMap((c) => c.beats)).toEqual(beats(12));
+    expect(unsaved.metricChunks.flatMap((c) => c.metrics)).toEqual([metricsAt(12)]);
+    await expect(store.sessions.list()).rejects.toThrow(/does not let Attune save anything/);
+  });
+
+  it('an upgrade blocked by an older open tab is reported, and opening completes once that tab lets go', async () => {
+    const name = freshName();
+    const old = await openAtVersion(name, 2);
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
+    const r = store.createRecorder(noTimer);
+    for (const beat of beats(7)) r.addBeat('a', beat);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(problems.map((p) => p.kind)).toEqual(['blocked']);
+    expect(problems[0]!.message).toMatch(/open in another tab/);
+    old.close();
+    await r.close('finished');
+    expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toEqual(beats(7));
+  });
+
+  it('the flush timer writes partly filled chunks while beats pause', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    let tick: () => void = () => {};
+    const r = store.createRecorder({ flushIntervalMs: 5000, setInterval: (run) => ((tick = run), () => {}) });
+    for (const beat of beats(3)) r.addBeat('a', beat);
+    tick();
+    await r.settled();
+    expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toEqual(beats(3));
+  });
+});

@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import type { StorageProblem } from './problems';
+import { createStore } from './store';
+import { fixedClock, freshName } from './test-support';
+
+const baseline = {
+  lnRmssdMean: 3.6,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 11,
+  recordedAt: '2026-03-01T08:00:00.000Z',
+  device: 'Polar H10',
+  calibrations: 1,
+  demo: false,
+};
+
+describe('repositories', () => {
+  it('sessions.list() reports a damaged record and leaves it out instead of using it', async () => {
+    const name = freshName();
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
+    const r = store.createRecorder({ flushIntervalMs: 0 });
+    await r.close('finished');
+    const db = await openDatabase({ name });
+    await db.put('sessions', { id: 'broken', startedAt: 'yesterday' } as never);
+    db.close();
+    const list = await store.sessions.list();
+    expect(list.map((s) => s.id)).toEqual([r.sessionId]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'corrupt-record',
+        message: 'A saved session is damaged and was left out. Your other data is fine.',
+        detail: expect.stringMatching(/^read session: startedAt: expected an ISO 8601 date and time/),
+      }),
+    ]);
+  });
+
+  it('baselines.add() keeps every calibration and never mixes demo baselines with real ones', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    await store.baselines.add('a', baseline);
+    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
+    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([64, 62]);
+    expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
+    expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
+    expect(await store.baselines.latest('b')).toBeUndefined();
+  });
+
+  it('commitments.add() refuses a past "by" day or a check-in before it, with the reason', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock('2026-03-02T12:00:00.000Z').now });
+    const base = { sessionId: null, author: 'a' as const, text: 'Walk together on Sunday morning' };
+    await expect(store.commitments.add({ ...base, byDay: '2026-03-01', checkInDay: '2026-03-03' })).rejects.toThrow(
+      'save commitment: the "by" day is in the past; choose today or later',
+    );
+    await expect(store.commitments.add({ ...base, byDay: '2026-03-05', checkInDay: '2026-03-04' })).rejects.toThrow(
+      'save commitment: the check-in day comes before the "by" day; check in on or after it',
+    );
+    await expect(store.commitments.add({ ...base, text: '  ', byDay: '2026-03-05', checkInDay: '2026-03-06' })).rejects.toThrow(
+      'save commitment: text: expected what will be done',
+    );
+    expect(await store.commitments.list()).toEqual([]);
+  });
+
+  it('commitments.due(day) lists open commitments whose check-in day has come; setStatus() records done or missed', async () => {
+    const clock = fixedClock('2026-03-02T12:00:00.000Z');
+    const store = createStore({ name: freshName(), now: clock.now });
+    const base = { sessionId: null, author: 'both' as const };
+    const soon = await store.commitments.add({ ...base, text: 'Phone-free dinner', byDay: '2026-03-03', checkInDay: '2026-03-04' });
+    await store.commitments.add({ ...base, text: 'Plan a weekend walk', byDay: '2026-03-08', checkInDay: '2026-03-09' });
+    expect(await store.commitments.due()).toEqual([]);
+    clock.advance(2 * 86400);
+    expect((await store.commitments.due()).map((c) => c.text)).toEqual(['Phone-free dinner']);
+    const done = await store.commitments.setStatus(soon.id, 'done');
+    expect(done).toMatchObject({ status: 'done', resolvedAt: '2026-03-04T12:00:00.000Z' });
+    expect(await store.commitments.due()).toEqual([]);
+    expect((await store.commitments.setStatus(soon.id, 'open')).resolvedAt).toBeNull();
+  });
+
+  it('voiceClips.save/load/remove keep a clip’s bytes and type', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    await store.voiceClips.save('apology-1', new Blob(['hello'], { type: 'audio/ogg' }));
+    const clip = await store.voiceClips.load('apology-1');
+    expect(clip?.type).toBe('audio/ogg');
+    expect(await clip?.text()).toBe('hello');
+    await store.voiceClips.remove('apology-1');
+    expect(await store.voiceClips.load('apology-1')).toBeUndefined();
+  });
+
+  it('sessions.remove(id) deletes the session and everything recorded in it', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder({ flushIntervalMs: 0 });
+    r.addBeat('a', { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
+    r.addGate({ state: 'settling', tSec: 1, reasons: [] });
+    await r.close('finished');
+    await store.reflections.add({ sessionId: r.sessionId, author: 'a', reparative: 'Time.' });
+    await store.sessions.remove(r.sessionId);
+    expect(await store.sessions.list()).toEqual([]);
+    expect(await store.recordings.beatChunks(r.sessionId)).toEqual([]);
+    expect(await store.recordings.gate(r.sessionId)).toEqual([]);
+    expect(await store.reflections.list()).toEqual([]);
+  });
+});

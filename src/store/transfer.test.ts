@@ -1,0 +1,222 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EXPORT_VERSION, MAX_IMPORT_CHARS } from './transfer';
+import { createStore, type AttuneStore } from './store';
+import { beats, fixedClock, freshName, metricsAt } from './test-support';
+
+/** A store holding one recorded session and one of every other kind of record. */
+async function filledStore(name = freshName()): Promise<AttuneStore> {
+  const store = createStore({ name, now: fixedClock().now });
+  await store.partners.rename('a', 'Sam');
+  await store.partners.rename('b', 'Alex');
+  await store.baselines.add('a', {
+    lnRmssdMean: 3.6,
+    lnRmssdSd: 0.2,
+    hrBpm: 64,
+    breathsPerMin: 11,
+    recordedAt: '2026-03-01T08:00:00.000Z',
+    device: 'Polar H10',
+    calibrations: 1,
+    demo: false,
+  });
+  const r = store.createRecorder({ source: 'demo', scenario: 'calm', flushIntervalMs: 0 });
+  for (const beat of beats(14, 850)) {
+    r.addBeat('a', beat);
+    r.addBeat('b', { ...beat, rrMs: null, hrBpm: 70 });
+    r.addMetrics('a', metricsAt(beat.tSec));
+  }
+  r.addGate({ state: 'ready', tSec: 10, reasons: [] });
+  await r.close('finished');
+  await store.routineRuns.add({
+    sessionId: r.sessionId,
+    routineId: 'soft-start-up',
+    title: 'Soft start-up',
+    startedAt: '2026-03-02T19:35:00.000Z',
+    endedAt: '2026-03-02T19:45:00.000Z',
+    outcome: 'completed',
+    stepsDone: 5,
+    stepsTotal: 5,
+  });
+  await store.reflections.add({ sessionId: r.sessionId, author: 'both', reparative: 'Being heard without a rebuttal.' });
+  await store.commitments.add({
+    sessionId: r.sessionId,
+    author: 'a',
+    text: 'Put the phone away at dinner every evening this week',
+    byDay: '2026-03-08',
+    checkInDay: '2026-03-09',
+  });
+  await store.voiceClips.save('line-1', new Blob([new Uint8Array([1, 2, 3, 250])], { type: 'audio/webm' }));
+  return store;
+}
+
+async function snapshot(store: AttuneStore) {
+  const { data } = await store.exportAll();
+  return data;
+}
+
+describe('export and import', () => {
+  it('exportAll() holds every record, with format and version fields', async () => {
+    const store = await filledStore();
+    const file = await store.exportAll();
+    expect(file.format).toBe('attune-export');
+    expect(file.version).toBe(EXPORT_VERSION);
+    expect(file.data.sessions).toHaveLength(1);
+    expect(file.data.beatChunks.flatMap((c) => c.beats)).toHaveLength(28);
+    expect(file.data.voiceClips).toEqual([expect.objectContaining({ lineId: 'line-1', type: 'audio/webm', base64: 'AQID+g==' })]);
+    for (const name of Object.keys(file.data) as (keyof typeof file.data)[]) expect(file.data[name].length).toBeGreaterThan(0);
+  });
+
+  it('export → deleteAll() → importJson() restores the same records', async () => {
+    const store = await filledStore();
+    const before = await snapshot(store);
+    const json = await store.exportJson();
+    await store.deleteAll();
+    const empty = await snapshot(store);
+    for (const list of Object.values(empty)) expect(list).toEqual([]);
+    const summary = await store.importJson(json);
+    expect(summary.alreadyPresent).toBe(0);
+    expect(summary.added.sessions).toBe(1);
+    expect(await snapshot(store)).toEqual(before);
+    const clip = await store.voiceClips.load('line-1');
+    expect(new Uint8Array(await clip!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 250]));
+  });
+
+  it('importJson() of an export into a store that already holds it adds nothing (merge without duplicates)', async () => {
+    const store = await filledStore();
+    const before = await snapshot(store);
+    const summary = await store.importJson(await store.exportJson());
+    expect(Object.values(summary.added).every((n) => n === 0)).toBe(true);
+    expect(summary.alreadyPresent).toBeGreaterThan(0);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('importJson() merges another device’s export with what is here', async () => {
+    const other = await filledStore();
+    const mine = createStore({ name: freshName(), now: fixedClock().now });
+    await mine.reflections.add({ sessionId: null, author: 'b', reparative: 'The hug at the end.' });
+    await mine.importJson(await other.exportJson());
+    const data = await snapshot(mine);
+    expect(data.reflections.map((r) => r.reparative).sort()).toEqual(['Being heard without a rebuttal.', 'The hug at the end.']);
+    expect(data.sessions).toHaveLength(1);
+  });
+
+  it('exportRrText(session, partner) gives one RR in ms per line, and says why when a partner has none', async () => {
+    const store = await filledStore();
+    const [session] = await store.sessions.list();
+    const text = await store.exportRrText(session!.id, 'a');
+    expect(text).toBe(`${Array(14).fill('850').join('\n')}\n`);
+    await expect(store.exportRrText(session!.id, 'b')).rejects.toThrow(
+      'export RR: partner B has no RR intervals in this session (the device sent heart rate only, without RR intervals)',
+    );
+  });
+});
+
+describe('import rejects bad files with a specific reason and changes nothing', () => {
+  async function expectRejected(text: string, message: string | RegExp) {
+    const store = await filledStore();
+    const before = await snapshot(store);
+    await expect(store.importJson(text)).rejects.toThrow(message);
+    expect(await snapshot(store)).toEqual(before);
+  }
+
+  async function validExport(): Promise<Record<string, unknown>> {
+    const other = await filledStore();
+    const file = JSON.parse(await other.exportJson()) as Record<string, unknown>;
+    // New ids (partners keep theirs: there are only two), so the file would add records if accepted.
+    const data = file.data as Record<string, Record<string, unknown>[]>;
+    for (const [name, list] of Object.entries(data)) {
+      if (name === 'partners') continue;
+      data[name] = list.map((r) => ({
+        ...r,
+        ...(typeof r.id === 'string' ? { id: `other-${r.id}` } : {}),
+        ...(typeof r.sessionId === 'string' ? { sessionId: `other-${r.sessionId}` } : {}),
+      }));
+    }
+    return file;
+  }
+
+  it('a truncated file is rejected as invalid JSON', async () => {
+    const text = JSON.stringify(await validExport());
+    await expectRejected(text.slice(0, Math.floor(text.length / 2)), /^import: the file is not valid JSON, perhaps cut off/);
+  });
+
+  it('a file of another export version is rejected naming both versions', async () => {
+    const file = await validExport();
+    await expectRejected(JSON.stringify({ ...file, version: 7 }), 'import: the export is version 7; this Attune reads export version 1');
+  });
+
+  it('a file that is not an Attune export is rejected', async () => {
+    await expectRejected(JSON.stringify({ hello: 'world' }), 'import: the file is not an Attune export (expected "format": "attune-export")');
+    await expectRejected('[1, 2, 3]', 'import: the file does not hold an Attune export (expected a JSON object)');
+  });
+
+  it('a record of the wrong type is rejected naming where it is', async () => {
+    const file = await validExport();
+    const data = file.data as { sessions: Record<string, unknown>[] };
+    data.sessions[0]!.startedAt = 12;
+    await expectRejected(JSON.stringify(file), /^import: data\.sessions\[0\]\.startedAt: /);
+  });
+
+  it('a chunk spanning more than 5 s is rejected', async () => {
+    const file = await validExport();
+    const data = file.data as { beatChunks: Record<string, unknown>[] };
+    data.beatChunks[0]!.endSec = 60;
+    await expectRejected(JSON.stringify(file), 'import: data.beatChunks[0]: expected a chunk spanning at most 5 s');
+  });
+
+  it('a chunk of a session the file does not hold is rejected', async () => {
+    const file = await validExport();
+    const data = file.data as { beatChunks: Record<string, unknown>[] };
+    data.beatChunks[1]!.sessionId = 'nowhere';
+    await expectRejected(JSON.stringify(file), 'import: data.beatChunks[1] belongs to session "nowhere", which the file does not contain');
+  });
+
+  it('a file repeating a record is rejected', async () => {
+    const file = await validExport();
+    const data = file.data as { reflections: unknown[] };
+    data.reflections.push(data.reflections[0]);
+    await expectRejected(JSON.stringify(file), /^import: data\.reflections\[1\] repeats the key/);
+  });
+
+  it('a huge file is rejected by its size before it is read', async () => {
+    const huge = `{"format":"attune-export","pad":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`;
+    await expectRejected(huge, 'import: the file is about 100 MB; the largest file Attune imports is 100 MB');
+  });
+
+  it('a file whose second half fails a record adds none of its first half (one transaction)', async () => {
+    const file = await validExport();
+    const data = file.data as { commitments: Record<string, unknown>[] };
+    data.commitments[0]!.status = 'maybe';
+    await expectRejected(JSON.stringify(file), /^import: data\.commitments\[0\]\.status: /);
+  });
+
+  it('any mutation of a valid export is either imported whole or rejected with "import: …" leaving the database unchanged', async () => {
+    const base = JSON.stringify(await validExport());
+    const store = await filledStore();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.nat(base.length).map((n) => base.slice(0, n)),
+          fc.tuple(fc.nat(base.length - 1), fc.string({ minLength: 1, maxLength: 3 })).map(([i, s]) => base.slice(0, i) + s + base.slice(i + 1)),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        async (text) => {
+          const before = await snapshot(store);
+          try {
+            await store.importJson(text);
+          } catch (error) {
+            expect((error as Error).message).toMatch(/^import: \S/);
+            expect(await snapshot(store)).toEqual(before);
+            return;
+          }
+          // Accepted: it was a valid export; re-importing it changes nothing.
+          const after = await snapshot(store);
+          await store.importJson(text);
+          expect(await snapshot(store)).toEqual(after);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
