@@ -120,6 +120,8 @@ export function detectArtifacts(
   const dN = drr.map((d, i) => d / th1[i]);
   const mN = mrr.map((m, i) => m / th2[i]);
   const at = (i: number) => (i >= 0 && i < n ? dN[i] : 0);
+  // S12: for a rise, the larger neighbour (an ectopic compensatory pause is flanked by falls on
+  // both sides); for a fall, the smaller one. S22: the next two, checking the leap is not undone.
   const s12 = (i: number) => (dN[i] > 0 ? Math.max(at(i - 1), at(i + 1)) : Math.min(at(i - 1), at(i + 1)));
   const s22 = (i: number) => (dN[i] >= 0 ? Math.min(at(i + 1), at(i + 2)) : Math.max(at(i + 1), at(i + 2)));
 
