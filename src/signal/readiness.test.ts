@@ -1,0 +1,241 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessPartner, type ReadinessReason } from './readiness';
+import { CALM_BASELINE, calmSnapshot, calmWindow } from './readiness-fixtures';
+import { READINESS_PARAMS } from './readiness-params';
+
+const kinds = (reasons: readonly ReadinessReason[]) => reasons.map((r) => r.kind);
+
+describe('assessPartner', () => {
+  it('assessPartner(calm snapshot) is near-baseline and says so with the numbers', () => {
+    expect(assessPartner(calmSnapshot(200))).toEqual({
+      tSec: 200,
+      state: 'near-baseline',
+      reasons: [{ kind: 'near-baseline', hrBpm: 70, baselineHrBpm: 68 }],
+    });
+  });
+
+  it('assessPartner(...) is no-signal when the source is not connected, whatever the data', () => {
+    const r = assessPartner(calmSnapshot(10, { link: { kind: 'not-connected', status: 'reconnecting', detail: null } }));
+    expect(r).toEqual({
+      tSec: 10,
+      state: 'no-signal',
+      reasons: [{ kind: 'not-connected', status: 'reconnecting', detail: null }],
+    });
+  });
+
+  it('assessPartner(...) is no-signal when no beat came for the silence span', () => {
+    const r = assessPartner(calmSnapshot(10, { link: { kind: 'silent', silentSec: 5 } }));
+    expect(r.state).toBe('no-signal');
+    expect(r.reasons).toEqual([{ kind: 'no-beat', silentSec: 5 }]);
+  });
+
+  it('assessPartner(...) is calibrating without a baseline', () => {
+    const r = assessPartner(calmSnapshot(100, { baseline: null }));
+    expect(r.state).toBe('calibrating');
+    expect(r.reasons).toEqual([{ kind: 'no-baseline' }]);
+  });
+
+  it('assessPartner(...) is calibrating with less than 60 s of usable beats, and says how much it has', () => {
+    const r = assessPartner(calmSnapshot(100, { usableSec: 59.5 }));
+    expect(r.state).toBe('calibrating');
+    expect(r.reasons).toEqual([{ kind: 'not-enough-data', haveSec: 59.5, needSec: 60 }]);
+  });
+
+  it('assessPartner(...) lists both calibrating reasons when both hold', () => {
+    const r = assessPartner(calmSnapshot(30, { usableSec: 30, baseline: null }));
+    expect(kinds(r.reasons)).toEqual(['no-baseline', 'not-enough-data']);
+  });
+
+  it('assessPartner(...) is calibrating before the first window', () => {
+    const r = assessPartner(calmSnapshot(0, { usableSec: 0, metrics: null }));
+    expect(r.state).toBe('calibrating');
+  });
+
+  it('assessPartner(...) is calibrating, not out, when an RR device has no RMSSD yet (few clean pairs)', () => {
+    const r = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { rmssdMs: null, lnRmssd: null }) }));
+    expect(r).toMatchObject({ state: 'calibrating', reasons: [{ kind: 'few-clean-beats' }] });
+  });
+
+  it('assessPartner(...) uses HR ≤ baseline × 1.10: 74.8 is in, 74.9 is out (baseline 68)', () => {
+    expect(assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { hrBpm: 74.8 }) })).state).toBe('near-baseline');
+    const out = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { hrBpm: 74.9 }) }));
+    expect(out.state).toBe('out');
+    expect(out.reasons).toHaveLength(1);
+    expect(out.reasons[0]).toMatchObject({ kind: 'heart-rate-high', hrBpm: 74.9, baselineHrBpm: 68 });
+    expect((out.reasons[0] as { limitBpm: number }).limitBpm).toBeCloseTo(74.8, 10);
+  });
+
+  it('assessPartner(...) uses lnRMSSD ≥ mean − 1 × SD: 3.6 is in, 3.59 is out (baseline 3.8 ± 0.2)', () => {
+    expect(assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { lnRmssd: 3.6 }) })).state).toBe('near-baseline');
+    const out = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { lnRmssd: 3.59 }) }));
+    expect(out.state).toBe('out');
+    expect(out.reasons[0]).toMatchObject({ kind: 'hrv-low', lnRmssd: 3.59, baselineLnRmssd: 3.8 });
+    expect((out.reasons[0] as { limitLnRmssd: number }).limitLnRmssd).toBeCloseTo(3.6, 10);
+  });
+
+  it('assessPartner(...) floors the baseline SD at 0.10 so a very steady calibration does not make the band razor-thin', () => {
+    const baseline = { ...CALM_BASELINE, lnRmssdSd: 0.02 };
+    expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe(
+      'near-baseline',
+    );
+    expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.69 }) })).state).toBe('out');
+    const noSd = { ...CALM_BASELINE, lnRmssdSd: null };
+    expect(assessPartner(calmSnapshot(100, { baseline: noSd, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe(
+      'near-baseline',
+    );
+  });
+
+  it('assessPartner(...) uses breathing ≤ baseline + 3/min: 15 is in, 15.5 is out (baseline 12)', () => {
+    expect(assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { breathsPerMin: 15 }) })).state).toBe('near-baseline');
+    const out = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { breathsPerMin: 15.5 }) }));
+    expect(out.reasons).toEqual([
+      { kind: 'breathing-fast', breathsPerMin: 15.5, baselineBreathsPerMin: 12, limitPerMin: 15 },
+    ]);
+  });
+
+  it('assessPartner(...) ignores a breathing estimate below the confidence threshold, or without a baseline rate', () => {
+    const unsure = calmWindow(100, { breathsPerMin: 20, breathingConfidence: 0.49 });
+    expect(assessPartner(calmSnapshot(100, { metrics: unsure })).state).toBe('near-baseline');
+    const sure = calmWindow(100, { breathsPerMin: 20, breathingConfidence: 0.5 });
+    expect(assessPartner(calmSnapshot(100, { metrics: sure })).state).toBe('out');
+    const noBaselineRate = { ...CALM_BASELINE, breathsPerMin: null };
+    expect(assessPartner(calmSnapshot(100, { metrics: sure, baseline: noBaselineRate })).state).toBe('near-baseline');
+  });
+
+  it('assessPartner(...) is out while the 2-minute lnRMSSD trend falls faster than 0.05 per minute', () => {
+    const flat = { tSec: 100, lnRmssdPerMin: -0.05, breathsPerMinPerMin: 0 };
+    expect(assessPartner(calmSnapshot(100, { trend: flat })).state).toBe('near-baseline');
+    const falling = { tSec: 100, lnRmssdPerMin: -0.06, breathsPerMinPerMin: 0 };
+    expect(assessPartner(calmSnapshot(100, { trend: falling })).reasons).toEqual([
+      { kind: 'hrv-falling', lnRmssdPerMin: -0.06, limitPerMin: -0.05 },
+    ]);
+    expect(assessPartner(calmSnapshot(100, { trend: null })).state).toBe('near-baseline');
+  });
+
+  it('assessPartner(...) is out when more than 10 % of beats are artifacts', () => {
+    expect(assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { artifactRate: 0.1 }) })).state).toBe('near-baseline');
+    const noisy = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { artifactRate: 0.11 }) }));
+    expect(noisy.reasons).toEqual([{ kind: 'artifacts', artifactRate: 0.11, limitRate: 0.1 }]);
+    const noisyNoRmssd = assessPartner(
+      calmSnapshot(100, { metrics: calmWindow(100, { artifactRate: 0.4, lnRmssd: null, rmssdMs: null }) }),
+    );
+    expect(noisyNoRmssd.state).toBe('out');
+  });
+
+  it('assessPartner(...) lists every missed condition at once', () => {
+    const r = assessPartner(
+      calmSnapshot(100, {
+        metrics: calmWindow(100, { hrBpm: 96, lnRmssd: 3.0, breathsPerMin: 18 }),
+        trend: { tSec: 100, lnRmssdPerMin: -0.2, breathsPerMinPerMin: 1 },
+      }),
+    );
+    expect(kinds(r.reasons)).toEqual(['heart-rate-high', 'hrv-low', 'breathing-fast', 'hrv-falling']);
+  });
+
+  it('assessPartner(...) is flooded when the flooding tracker says so, even without a baseline', () => {
+    const flooding = { flooded: true, hrBpm: 104, limitBpm: 100, sinceSec: 70, clearSinceSec: null, heldSec: 30 };
+    const r = assessPartner(calmSnapshot(100, { baseline: null, usableSec: 30, flooding }));
+    expect(r).toEqual({
+      tSec: 100,
+      state: 'flooded',
+      reasons: [{ kind: 'flooding', hrBpm: 104, limitBpm: 100, baselineHrBpm: null, heldSec: 30 }],
+    });
+  });
+
+  it('assessPartner(...) never reports flooded without a signal', () => {
+    const flooding = { flooded: true, hrBpm: 104, limitBpm: 100, sinceSec: 70, clearSinceSec: null, heldSec: 30 };
+    expect(assessPartner(calmSnapshot(100, { flooding, link: { kind: 'silent', silentSec: 5 } })).state).toBe('no-signal');
+  });
+
+  describe('heart-rate-only device', () => {
+    const hrOnlyWindow = (hrBpm: number) =>
+      calmWindow(100, {
+        hrBpm,
+        rmssdMs: null,
+        lnRmssd: null,
+        breathsPerMin: null,
+        breathingConfidence: 0,
+        artifactRate: 0,
+        hrOnly: true,
+      });
+
+    it('assessPartner(...) judges on heart rate alone and says it is heart rate only', () => {
+      const r = assessPartner(calmSnapshot(100, { metrics: hrOnlyWindow(70), hrOnly: true }));
+      expect(r.state).toBe('near-baseline');
+      expect(kinds(r.reasons)).toEqual(['near-baseline', 'heart-rate-only']);
+      const out = assessPartner(calmSnapshot(100, { metrics: hrOnlyWindow(80), hrOnly: true }));
+      expect(kinds(out.reasons)).toEqual(['heart-rate-high', 'heart-rate-only']);
+    });
+
+    it('assessPartner(...) never uses RMSSD, breathing or the trend of a heart-rate-only device', () => {
+      const r = assessPartner(
+        calmSnapshot(100, {
+          hrOnly: true,
+          metrics: calmWindow(100, { hrBpm: 70, lnRmssd: 1, breathsPerMin: 30, hrOnly: false }),
+          trend: { tSec: 100, lnRmssdPerMin: -1, breathsPerMinPerMin: 5 },
+        }),
+      );
+      expect(r.state).toBe('near-baseline');
+    });
+
+    it('assessPartner(...) recognises heart-rate-only from the metrics too', () => {
+      expect(kinds(assessPartner(calmSnapshot(100, { metrics: hrOnlyWindow(70) })).reasons)).toContain('heart-rate-only');
+    });
+  });
+
+  it('assessPartner(...) always gives at least one reason, and a near-baseline verdict only when every rule holds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          hrBpm: fc.double({ min: 40, max: 130, noNaN: true }),
+          lnRmssd: fc.option(fc.double({ min: 1, max: 5.5, noNaN: true }), { nil: null }),
+          breathsPerMin: fc.option(fc.double({ min: 4, max: 30, noNaN: true }), { nil: null }),
+          breathingConfidence: fc.double({ min: 0, max: 1, noNaN: true }),
+          artifactRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          slope: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
+          usableSec: fc.double({ min: 0, max: 600, noNaN: true }),
+          hrOnly: fc.boolean(),
+        }),
+        (x) => {
+          const r = assessPartner(
+            calmSnapshot(100, {
+              usableSec: x.usableSec,
+              hrOnly: x.hrOnly,
+              metrics: calmWindow(100, {
+                hrBpm: x.hrBpm,
+                lnRmssd: x.lnRmssd,
+                breathsPerMin: x.breathsPerMin,
+                breathingConfidence: x.breathingConfidence,
+                artifactRate: x.artifactRate,
+              }),
+              trend: { tSec: 100, lnRmssdPerMin: x.slope, breathsPerMinPerMin: null },
+            }),
+          );
+          expect(r.reasons.length).toBeGreaterThan(0);
+          if (r.state === 'near-baseline') {
+            const p = READINESS_PARAMS;
+            expect(x.usableSec).toBeGreaterThanOrEqual(p.minUsableSec);
+            expect(x.hrBpm).toBeLessThanOrEqual(CALM_BASELINE.hrBpm * p.maxHrRatio);
+            expect(x.artifactRate).toBeLessThanOrEqual(p.maxArtifactRate);
+            if (!x.hrOnly) {
+              expect(x.lnRmssd).not.toBeNull();
+              expect(x.lnRmssd!).toBeGreaterThanOrEqual(3.6 - 1e-12);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('assessPartner(...) is monotone in heart rate: a lower heart rate never makes a partner less ready (property)', () => {
+    const rank = { 'no-signal': 0, calibrating: 0, flooded: 0, out: 1, 'near-baseline': 2 } as const;
+    fc.assert(
+      fc.property(fc.double({ min: 40, max: 130, noNaN: true }), fc.double({ min: 0, max: 40, noNaN: true }), (hr, drop) => {
+        const high = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { hrBpm: hr }) }));
+        const low = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { hrBpm: Math.max(30, hr - drop) }) }));
+        expect(rank[low.state]).toBeGreaterThanOrEqual(rank[high.state]);
+      }),
+    );
+  });
+});
