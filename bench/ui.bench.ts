@@ -1,0 +1,177 @@
+/**
+ * UI performance budget (issue 8), as figures rather than timed tests:
+ *   1. initial JS: the gzipped size of the script chunks the built index.html loads on first paint
+ *      (the entry and its modulepreloads; lazy chunks are not counted) — budget 200 kB;
+ *   2. beat-to-screen latency: from a beat handled by the app (`attune:beat` mark) to the readiness
+ *      gauge's DOM updated (`attune:beat-to-screen` measure), with both partners live and the
+ *      charts running on `/?demo=calm&speed=…` — budget p95 < 16 ms (one frame);
+ *   3. long tasks (PerformanceObserver 'longtask') during the live session, after start-up —
+ *      budget: none over 50 ms.
+ * Runs the production build in Debian's Chromium through Playwright, like the browser tests.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config';
+
+export const title = 'UI: initial JS size, beat-to-screen latency and long tasks in a live demo';
+
+const OUT_DIR = 'bench/out/ui-dist';
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4199);
+const INITIAL_JS_BUDGET_KB = 200;
+const LATENCY_P95_BUDGET_MS = 16;
+const LONG_TASK_BUDGET_MS = 50;
+/** Simulated speed of the demo: 20× plays about 45 beats a second across both partners. */
+const DEMO_SPEED = 20;
+/** Wall-clock seconds of live session measured, after the warm-up. */
+const MEASURE_SEC = 20;
+const WARM_UP_SEC = 3;
+
+const kB = (bytes: number) => bytes / 1000;
+
+function build(): void {
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`ui bench: vite build failed with status ${String(result.status)}`);
+}
+
+/** The scripts index.html loads before first paint: module entries and their modulepreloads. */
+function initialScripts(html: string): string[] {
+  const sources = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  return [...new Set([...sources, ...preloads])];
+}
+
+function measureInitialJs(): boolean {
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
+  const files = initialScripts(html);
+  let total = 0;
+  for (const file of files) {
+    const gz = gzipSync(readFileSync(join(OUT_DIR, file)), { level: 9 }).length;
+    total += gz;
+    console.log(`  ${file}: ${kB(gz).toFixed(1)} kB gzipped`);
+  }
+  const ok = kB(total) <= INITIAL_JS_BUDGET_KB;
+  console.log(`initial JS: ${kB(total).toFixed(1)} kB gzipped in ${files.length} file(s) (budget ≤ ${INITIAL_JS_BUDGET_KB} kB) ${ok ? 'ok' : 'OVER'}`);
+  return ok;
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`ui bench: the preview server did not answer at ${url}`);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+interface LiveFigures {
+  readonly latenciesMs: number[];
+  readonly beats: number;
+  readonly longTasksMs: number[];
+  readonly startupLongTasksMs: number[];
+  readonly gateState: string | null;
+}
+
+async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.addInitScript(() => {
+      const store = { longTasks: [] as { start: number; duration: number }[], latencies: [] as number[], beats: 0, since: 0 };
+      (window as unknown as { __uiBench: typeof store }).__uiBench = store;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) store.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.startTime < store.since) continue;
+          if (entry.entryType === 'mark' && entry.name === 'attune:beat') store.beats += 1;
+          if (entry.entryType === 'measure' && entry.name === 'attune:beat-to-screen') store.latencies.push(entry.duration);
+        }
+      }).observe({ entryTypes: ['mark', 'measure'] });
+    });
+    await page.goto(`${baseUrl}/?demo=calm&speed=${DEMO_SPEED}`);
+    await page.getByTestId('gate').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(WARM_UP_SEC * 1000);
+    const since = await page.evaluate(() => {
+      const store = (window as unknown as { __uiBench: { since: number; latencies: number[]; beats: number } }).__uiBench;
+      store.since = performance.now();
+      store.latencies = [];
+      store.beats = 0;
+      return store.since;
+    });
+    await page.waitForTimeout(MEASURE_SEC * 1000);
+    const figures = await page.evaluate(() => {
+      const store = (window as unknown as {
+        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; beats: number };
+      }).__uiBench;
+      return { longTasks: store.longTasks, latencies: store.latencies, beats: store.beats };
+    });
+    const gateState = await page.getByTestId('gate').getAttribute('data-state');
+    return {
+      latenciesMs: figures.latencies,
+      beats: figures.beats,
+      longTasksMs: figures.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+      startupLongTasksMs: figures.longTasks.filter((t) => t.start < since).map((t) => t.duration),
+      gateState,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function run(): Promise<boolean> {
+  build();
+  const sizeOk = measureInitialJs();
+
+  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const baseUrl = `http://localhost:${PORT}`;
+  try {
+    await waitForServer(baseUrl, 30_000);
+    const live = await measureLiveSession(baseUrl);
+
+    console.log(`live session: /?demo=calm&speed=${DEMO_SPEED}, ${MEASURE_SEC} s measured after ${WARM_UP_SEC} s warm-up, gate ${live.gateState ?? 'absent'}`);
+    const sorted = [...live.latenciesMs].sort((a, b) => a - b);
+    let latencyOk = false;
+    if (sorted.length === 0) {
+      console.log(`beat-to-screen latency: no measurements (${live.beats} beats marked) — the app emits no attune:beat-to-screen measures`);
+    } else {
+      const p50 = percentile(sorted, 50);
+      const p95 = percentile(sorted, 95);
+      const max = sorted[sorted.length - 1];
+      latencyOk = p95 < LATENCY_P95_BUDGET_MS;
+      console.log(
+        `beat-to-screen latency: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${sorted.length} gauge updates, ${live.beats} beats (budget p95 < ${LATENCY_P95_BUDGET_MS} ms) ${latencyOk ? 'ok' : 'OVER'}`,
+      );
+    }
+
+    const longest = live.longTasksMs.length === 0 ? 0 : Math.max(...live.longTasksMs);
+    const over = live.longTasksMs.filter((d) => d > LONG_TASK_BUDGET_MS);
+    const longOk = over.length === 0;
+    console.log(
+      `long tasks during the live session: ${live.longTasksMs.length} (longest ${longest.toFixed(0)} ms), ${over.length} over ${LONG_TASK_BUDGET_MS} ms (budget 0) ${longOk ? 'ok' : 'OVER'}`,
+    );
+    const startupLongest = live.startupLongTasksMs.length === 0 ? 0 : Math.max(...live.startupLongTasksMs);
+    console.log(`  (for information: ${live.startupLongTasksMs.length} long task(s) while the page started, longest ${startupLongest.toFixed(0)} ms)`);
+    return sizeOk && latencyOk && longOk;
+  } finally {
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  }
+}
