@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { IDBPDatabase } from 'idb';
 import { openDatabase, type AttuneDb } from './database';
 import type { StorageProblem } from './problems';
 import { CHUNK_MAX_SEC } from './records';
@@ -24,7 +23,7 @@ function failingOpen(name: string, errorName: string, failing: { on: boolean }) 
         const value = Reflect.get(target, prop, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
-    }) as IDBPDatabase<never> as AttuneDb;
+    }) as unknown as AttuneDb;
   };
 }
 
