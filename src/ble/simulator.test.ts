@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { demoBaseline } from './demo-baseline';
 import type { SimulatedRr } from './simulator';
-import { CALM_PHYSIOLOGY, SCENARIOS, defaultRmssdMs, recoveryTimeline, scenarioIsHrOnly, scenarioTimeline, simulateRr } from './simulator';
+import { CALM_PHYSIOLOGY, SCENARIOS, defaultRmssdMs, recoveryTimeline, scenarioIsHrOnly, scenarioTimeline, simulateRr, simulateRrStream } from './simulator';
 
 /** Plain RMSSD of consecutive intervals (Task Force 1996), ms. */
 function rmssd(rr: readonly number[]): number {
@@ -184,6 +184,26 @@ describe('simulateRr', () => {
     expect(at?.hrBpm).toBeCloseTo(60 + 40 * Math.exp(-1), 9);
     expect(at?.rmssdMs).toBeCloseTo(Math.exp(Math.log(40) + (Math.log(10) - Math.log(40)) * Math.exp(-1)), 9);
     expect(frames[frames.length - 1]).toMatchObject({ hrBpm: 60, breathsPerMin: 10, rmssdMs: 40 });
+  });
+
+  it('simulateRrStream(options) runs open-ended and agrees beat for beat with simulateRr', () => {
+    const stream = simulateRrStream({ scenario: 'conflict', partner: 'a', seed: 4 });
+    const batch = simulateRr({ durationSec: 600, scenario: 'conflict', partner: 'a', seed: 4 });
+    for (let i = 0; i < batch.tSec.length; i += 1) {
+      const next = stream.next();
+      expect(next.done).toBe(false);
+      expect([next.value.tSec, next.value.rrMs]).toEqual([batch.tSec[i], batch.rrMs[i]]);
+    }
+    expect(stream.next().value.tSec).toBeGreaterThan(600);
+  });
+
+  it('simulateRr(options) keeps the underlying rhythm when artifacts or dropouts are turned on', () => {
+    const clean = simulateRr({ durationSec: 300, seed: 12 });
+    const dirty = simulateRr({ durationSec: 300, seed: 12, artifacts: { missed: 0.01 }, dropouts: { perHour: 20 } });
+    const cleanAt = new Map(clean.tSec.map((t, i) => [t.toFixed(6), clean.rrMs[i]]));
+    const normal = dirty.tSec.filter((t, i) => dirty.artifact[i] === null && !dirty.afterGap[i]);
+    const shared = normal.filter((t, i) => cleanAt.get(t.toFixed(6)) === dirty.rrMs[dirty.tSec.indexOf(normal[i])]);
+    expect(shared.length).toBe(normal.length);
   });
 
   it('simulateRr(options) rejects out-of-range options with a specific message', () => {

@@ -316,31 +316,171 @@ function checkRate(value: number | undefined, name: string): number {
   return value;
 }
 
-/** Dropout intervals, sorted, in event time. */
-function dropoutPlan(options: DropoutOptions | undefined, durationSec: number, random: Random): [number, number][] {
-  if (options === undefined) return [];
-  const spans: [number, number][] = [];
+/** Decides, forwards in event time, whether a moment falls inside a dropout. */
+function dropoutSchedule(options: DropoutOptions | undefined, random: Random): (tSec: number) => boolean {
+  if (options === undefined) return () => false;
+  const explicit: [number, number][] = [];
   for (const [i, d] of (options.at ?? []).entries()) {
     if (!Number.isFinite(d.startSec) || !Number.isFinite(d.durationSec) || d.durationSec <= 0) {
       throw new Error(`simulateRr: dropouts.at[${i}] needs a finite startSec and a positive durationSec`);
     }
-    spans.push([d.startSec, d.startSec + d.durationSec]);
+    explicit.push([d.startSec, d.startSec + d.durationSec]);
   }
+  explicit.sort((x, y) => x[0] - y[0]);
   const perHour = options.perHour ?? 0;
   if (!Number.isFinite(perHour) || perHour < 0) throw new Error(`simulateRr: dropouts.perHour must be ≥ 0, got ${perHour}`);
   const meanSec = options.meanSec ?? 8;
   if (!Number.isFinite(meanSec) || meanSec <= 0) throw new Error(`simulateRr: dropouts.meanSec must be > 0, got ${meanSec}`);
-  if (perHour > 0) {
-    let t = 0;
-    for (;;) {
-      t += (-Math.log(1 - random.next()) * 3600) / perHour;
-      if (t >= durationSec) break;
-      const length = Math.max(2, -Math.log(1 - random.next()) * meanSec);
-      spans.push([t, t + length]);
-      t += length;
+
+  // Random dropouts: a Poisson process of starts, exponential durations (at least 2 s).
+  const drawAfter = (tSec: number): [number, number] => {
+    const start = tSec + (-Math.log(1 - random.next()) * 3600) / perHour;
+    return [start, start + Math.max(2, -Math.log(1 - random.next()) * meanSec)];
+  };
+  let next: [number, number] | null = null;
+  let index = 0;
+  return (tSec) => {
+    while (index < explicit.length && explicit[index][1] <= tSec) index += 1;
+    if (index < explicit.length && explicit[index][0] <= tSec) return true;
+    if (perHour === 0) return false;
+    next ??= drawAfter(0);
+    while (next[1] <= tSec) next = drawAfter(next[1]);
+    return next[0] <= tSec;
+  };
+}
+
+/** One delivered beat of the simulation. */
+export interface SimulatedBeat {
+  readonly tSec: number;
+  readonly rrMs: number;
+  readonly breathsPerMin: number;
+  readonly afterGap: boolean;
+  readonly artifact: ArtifactKind | null;
+}
+
+/** Options of the open-ended generator: as `simulateRr`, with an optional, possibly infinite, duration. */
+export type SimulateRrStreamOptions = Omit<SimulateRrOptions, 'durationSec'> & { readonly durationSec?: number };
+
+/**
+ * The simulation as a lazy, possibly endless, sequence of delivered beats (the live simulator source
+ * pulls from it). Same model and seeds as `simulateRr`, which collects it into arrays.
+ *
+ * Three independent random streams derive from the seed — physiology, artifacts, dropouts — so
+ * turning artifacts or dropouts on leaves the underlying rhythm identical (useful to score artifact
+ * correction against the clean series).
+ *
+ * @throws Error ("simulateRr: …") for out-of-range options, when called.
+ */
+export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<SimulatedBeat> {
+  const durationSec = options.durationSec ?? Number.POSITIVE_INFINITY;
+  if (Number.isNaN(durationSec) || durationSec < 0) {
+    throw new Error(`simulateRr: durationSec must be ≥ 0, got ${durationSec}`);
+  }
+  const resolutionMs = options.resolutionMs ?? 1000 / 1024;
+  if (!Number.isFinite(resolutionMs) || resolutionMs < 0 || resolutionMs > 50) {
+    throw new Error(`simulateRr: resolutionMs must be 0–50, got ${resolutionMs}`);
+  }
+  const scenario = options.scenario ?? 'calm';
+  if (!isScenario(scenario)) throw new Error(`simulateRr: unknown scenario "${String(scenario)}"`);
+  const partner = options.partner ?? 'a';
+  const paramsAt = timelineReader(options.physiology ?? scenarioTimeline(scenario, partner));
+  const ectopicRate = checkRate(options.artifacts?.ectopic, 'ectopic');
+  const missedRate = checkRate(options.artifacts?.missed, 'missed');
+  const extraRate = checkRate(options.artifacts?.extra, 'extra');
+
+  const seed = String(options.seed ?? 1);
+  const random = createRandom(seed);
+  const artifactRandom = createRandom(`${seed}/artifacts`);
+  const inDropout = dropoutSchedule(options.dropouts, createRandom(`${seed}/dropouts`));
+  const quantize = resolutionMs > 0 ? (ms: number) => Math.round(ms / resolutionMs) * resolutionMs : (ms: number) => ms;
+  return generate();
+
+  function* generate(): Generator<SimulatedBeat> {
+    let gapPending = false;
+    /** The beat as delivered, or null when it falls after the end or inside a dropout. */
+    const deliver = (tSec: number, rrMs: number, breaths: number, kind: ArtifactKind | null): SimulatedBeat | null => {
+      if (tSec > durationSec) return null;
+      if (inDropout(tSec)) {
+        gapPending = true;
+        return null;
+      }
+      const beat = { tSec, rrMs, breathsPerMin: breaths, afterGap: gapPending, artifact: kind };
+      gapPending = false;
+      return beat;
+    };
+
+    // Random phases so two partners (two seeds) never breathe in lockstep.
+    let breathPhase = 2 * Math.PI * random.next();
+    let mayerPhase = 2 * Math.PI * random.next();
+    let drift = random.normal();
+    let breathWander = random.normal();
+    let mayerWander = random.normal();
+    let t = 0; // event time of the last true beat, s
+    let heldRrMs = 0; // a true interval waiting to be merged (missed beat)
+    let compensationMs = 0; // pause owed after a premature beat
+
+    while (t < durationSec) {
+      const p = paramsAt(t);
+      const breaths = p.breathsPerMin * (1 + BREATH_VARIABILITY * breathWander);
+      const mayerHz = p.mayerHz + MAYER_JITTER_HZ * mayerWander;
+      let rr =
+        p.meanRrMs +
+        p.rsaMs * Math.sin(breathPhase) +
+        p.mayerMs * Math.sin(mayerPhase) +
+        p.driftSdMs * drift +
+        p.noiseSdMs * random.normal();
+      rr = Math.min(MAX_RR_MS, Math.max(MIN_RR_MS, rr));
+
+      // Advance the oscillators by this interval, so the phase follows changing rates smoothly.
+      const dt = rr / 1000;
+      breathPhase = (breathPhase + 2 * Math.PI * (breaths / 60) * dt) % (2 * Math.PI);
+      mayerPhase = (mayerPhase + 2 * Math.PI * mayerHz * dt) % (2 * Math.PI);
+      drift = ouStep(drift, dt, DRIFT_TAU_SEC, random);
+      breathWander = ouStep(breathWander, dt, BREATH_TAU_SEC, random);
+      mayerWander = ouStep(mayerWander, dt, MAYER_TAU_SEC, random);
+
+      let kind: ArtifactKind | null = null;
+      if (compensationMs > 0) {
+        // The beat after a premature one: the sinus rhythm resumes on schedule.
+        rr += compensationMs;
+        compensationMs = 0;
+        kind = 'ectopic';
+      } else if (ectopicRate > 0 && artifactRandom.next() < ectopicRate) {
+        // A premature beat, 25–40 % early, but never closer than the refractory minimum.
+        const early = Math.min(rr * (0.25 + 0.15 * artifactRandom.next()), rr - MIN_RR_MS);
+        if (early > 0) {
+          compensationMs = early;
+          rr -= early;
+          kind = 'ectopic';
+        }
+      }
+
+      const rrQ = quantize(rr);
+      if (missedRate > 0 && heldRrMs === 0 && artifactRandom.next() < missedRate) {
+        heldRrMs = rrQ; // this beat is not detected; its interval joins the next
+        t += rrQ / 1000;
+        continue;
+      }
+      if (heldRrMs > 0) {
+        const merged = heldRrMs + rrQ;
+        heldRrMs = 0;
+        t += rrQ / 1000;
+        const beat = deliver(t, merged, breaths, 'missed');
+        if (beat !== null) yield beat;
+      } else if (extraRate > 0 && artifactRandom.next() < extraRate && rrQ >= 2 * MIN_EXTRA_MS) {
+        const first = quantize(Math.max(MIN_EXTRA_MS, Math.min(rrQ - MIN_EXTRA_MS, rrQ * (0.35 + 0.3 * artifactRandom.next()))));
+        const early = deliver(t + first / 1000, first, breaths, 'extra');
+        if (early !== null) yield early;
+        t += rrQ / 1000;
+        const late = deliver(t, rrQ - first, breaths, 'extra');
+        if (late !== null) yield late;
+      } else {
+        t += rrQ / 1000;
+        const beat = deliver(t, rrQ, breaths, kind);
+        if (beat !== null) yield beat;
+      }
     }
   }
-  return spans.sort((x, y) => x[0] - y[0]);
 }
 
 /**
@@ -358,108 +498,15 @@ export function simulateRr(options: SimulateRrOptions): SimulatedRr {
   if (!Number.isFinite(durationSec) || durationSec < 0 || durationSec > 7 * 86_400) {
     throw new Error(`simulateRr: durationSec must be 0–604800, got ${durationSec}`);
   }
-  const resolutionMs = options.resolutionMs ?? 1000 / 1024;
-  if (!Number.isFinite(resolutionMs) || resolutionMs < 0 || resolutionMs > 50) {
-    throw new Error(`simulateRr: resolutionMs must be 0–50, got ${resolutionMs}`);
-  }
-  const scenario = options.scenario ?? 'calm';
-  if (!isScenario(scenario)) throw new Error(`simulateRr: unknown scenario "${String(scenario)}"`);
-  const partner = options.partner ?? 'a';
-  const paramsAt = timelineReader(options.physiology ?? scenarioTimeline(scenario, partner));
-  const ectopicRate = checkRate(options.artifacts?.ectopic, 'ectopic');
-  const missedRate = checkRate(options.artifacts?.missed, 'missed');
-  const extraRate = checkRate(options.artifacts?.extra, 'extra');
-
-  const random = createRandom(options.seed ?? 1);
-  const dropouts = dropoutPlan(options.dropouts, durationSec, random);
-  const quantize = resolutionMs > 0 ? (ms: number) => Math.round(ms / resolutionMs) * resolutionMs : (ms: number) => ms;
-
   const out: SimulatedRr = { tSec: [], rrMs: [], breathsPerMin: [], afterGap: [], artifact: [] };
-  let dropoutIndex = 0;
-  let gapPending = false;
-  const deliver = (tSec: number, rrMs: number, breaths: number, kind: ArtifactKind | null): void => {
-    if (tSec > durationSec) return;
-    while (dropoutIndex < dropouts.length && dropouts[dropoutIndex][1] <= tSec) dropoutIndex += 1;
-    if (dropoutIndex < dropouts.length && dropouts[dropoutIndex][0] <= tSec) {
-      gapPending = true;
-      return;
-    }
-    out.tSec.push(tSec);
-    out.rrMs.push(rrMs);
-    out.breathsPerMin.push(breaths);
-    out.afterGap.push(gapPending);
-    out.artifact.push(kind);
-    gapPending = false;
-  };
-
-  // Random phases so two partners (two seeds) never breathe in lockstep.
-  let breathPhase = 2 * Math.PI * random.next();
-  let mayerPhase = 2 * Math.PI * random.next();
-  let drift = random.normal();
-  let breathWander = random.normal();
-  let mayerWander = random.normal();
-  let t = 0; // event time of the last true beat, s
-  let heldRrMs = 0; // a true interval waiting to be merged (missed beat)
-  let compensationMs = 0; // pause owed after a premature beat
-
-  while (t < durationSec) {
-    const p = paramsAt(t);
-    const breaths = p.breathsPerMin * (1 + BREATH_VARIABILITY * breathWander);
-    const mayerHz = p.mayerHz + MAYER_JITTER_HZ * mayerWander;
-    let rr =
-      p.meanRrMs +
-      p.rsaMs * Math.sin(breathPhase) +
-      p.mayerMs * Math.sin(mayerPhase) +
-      p.driftSdMs * drift +
-      p.noiseSdMs * random.normal();
-    rr = Math.min(MAX_RR_MS, Math.max(MIN_RR_MS, rr));
-
-    // Advance the oscillators by this interval, so the phase follows changing rates smoothly.
-    const dt = rr / 1000;
-    breathPhase = (breathPhase + 2 * Math.PI * (breaths / 60) * dt) % (2 * Math.PI);
-    mayerPhase = (mayerPhase + 2 * Math.PI * mayerHz * dt) % (2 * Math.PI);
-    drift = ouStep(drift, dt, DRIFT_TAU_SEC, random);
-    breathWander = ouStep(breathWander, dt, BREATH_TAU_SEC, random);
-    mayerWander = ouStep(mayerWander, dt, MAYER_TAU_SEC, random);
-
-    let kind: ArtifactKind | null = null;
-    if (compensationMs > 0) {
-      // The beat after a premature one: the sinus rhythm resumes on schedule.
-      rr += compensationMs;
-      compensationMs = 0;
-      kind = 'ectopic';
-    } else if (ectopicRate > 0 && random.next() < ectopicRate) {
-      // A premature beat, 25–40 % early, but never closer than the refractory minimum.
-      const early = Math.min(rr * (0.25 + 0.15 * random.next()), rr - MIN_RR_MS);
-      if (early > 0) {
-        compensationMs = early;
-        rr -= early;
-        kind = 'ectopic';
-      }
-    }
-
-    const rrQ = quantize(rr);
-    if (missedRate > 0 && heldRrMs === 0 && random.next() < missedRate) {
-      heldRrMs = rrQ; // this beat is not detected; its interval joins the next
-      t += rrQ / 1000;
-      continue;
-    }
-    if (heldRrMs > 0) {
-      const merged = heldRrMs + rrQ;
-      heldRrMs = 0;
-      t += rrQ / 1000;
-      deliver(t, merged, breaths, 'missed');
-      continue;
-    }
-    if (extraRate > 0 && random.next() < extraRate && rrQ >= 2 * MIN_EXTRA_MS) {
-      const first = quantize(Math.max(MIN_EXTRA_MS, Math.min(rrQ - MIN_EXTRA_MS, rrQ * (0.35 + 0.3 * random.next()))));
-      deliver(t + first / 1000, first, breaths, 'extra');
-      t += rrQ / 1000;
-      deliver(t, rrQ - first, breaths, 'extra');
-      continue;
-    }
-    t += rrQ / 1000;
-    deliver(t, rrQ, breaths, kind);
+  const beats = simulateRrStream(options);
+  for (let next = beats.next(); next.done !== true; next = beats.next()) {
+    const beat = next.value;
+    out.tSec.push(beat.tSec);
+    out.rrMs.push(beat.rrMs);
+    out.breathsPerMin.push(beat.breathsPerMin);
+    out.afterGap.push(beat.afterGap);
+    out.artifact.push(beat.artifact);
   }
   return out;
 }
