@@ -1,0 +1,55 @@
+/**
+ * The breathing pacer: where in a slow breath a given moment falls. Pure, so the animation, the
+ * text count (for reduced motion) and the tests all read the same numbers.
+ */
+import type { Breathing } from './schema';
+
+export type BreathPhase = 'in' | 'hold' | 'out';
+
+export interface PacerReading {
+  readonly phase: BreathPhase;
+  /** 1-based count within the phase ("in … 2 of 4"). */
+  readonly count: number;
+  /** Counts in this phase (whole seconds, at least 1). */
+  readonly of: number;
+  /** 0–1 through the phase. */
+  readonly progress: number;
+  /** 0-based breath number. */
+  readonly cycle: number;
+  /** False once the pattern's cycles are done (then the pacer rests). */
+  readonly active: boolean;
+}
+
+/** The warm-up's grounding breath: in for 4, hold for 1, out for 6. */
+export const GROUNDING_BREATH: Breathing = { inSec: 4, holdSec: 1, outSec: 6 };
+
+/** The pacer reading `elapsedMs` into the pattern; negative times read as the start. */
+export function pacerAt(elapsedMs: number, pattern: Breathing = GROUNDING_BREATH): PacerReading {
+  const cycleMs = (pattern.inSec + pattern.holdSec + pattern.outSec) * 1000;
+  const t = Math.max(0, elapsedMs);
+  const cycle = Math.floor(t / cycleMs);
+  const active = pattern.cycles === undefined || cycle < pattern.cycles;
+  const within = t - cycle * cycleMs;
+  const phases: [BreathPhase, number][] = [
+    ['in', pattern.inSec * 1000],
+    ['hold', pattern.holdSec * 1000],
+    ['out', pattern.outSec * 1000],
+  ];
+  let start = 0;
+  for (const [phase, lengthMs] of phases) {
+    if (lengthMs > 0 && within < start + lengthMs) {
+      const intoMs = within - start;
+      return {
+        phase,
+        count: Math.floor(intoMs / 1000) + 1,
+        of: Math.max(1, Math.round(lengthMs / 1000)),
+        progress: intoMs / lengthMs,
+        cycle,
+        active,
+      };
+    }
+    start += lengthMs;
+  }
+  // Unreachable for positive patterns; a zero-length cycle rests.
+  return { phase: 'out', count: 1, of: 1, progress: 1, cycle, active: false };
+}
