@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import type { LiveSummary } from './shell/journey';
+
+// The other areas' parts are replaced by small stand-ins that report what the shell passes them:
+// this test is about the journey, not the live view, routines or store.
+let reportLive: ((summary: LiveSummary) => void) | null = null;
+vi.mock('./shell/parts', () => ({
+  preloadLive: () => undefined,
+  LivePart: ({ onLive }: { onLive: (summary: LiveSummary) => void }) => {
+    reportLive = onLive;
+    return <p>live view</p>;
+  },
+  RoutinesPart: ({ gateReady, noWearableCheckedIn, onRunFinished }: { gateReady: boolean; noWearableCheckedIn: boolean; onRunFinished: () => void }) => (
+    <div>
+      <p>{`routines: gate ${gateReady ? 'ready' : 'not ready'}, self-report ${noWearableCheckedIn ? 'done' : 'not done'}`}</p>
+      <button type="button" onClick={onRunFinished}>
+        Finish the routine
+      </button>
+    </div>
+  ),
+  ReflectPart: () => <p>reflection forms</p>,
+  HistoryPart: () => <p>history list</p>,
+  ResumePart: () => null,
+}));
+
+const { App } = await import('./app');
+
+function visibleHeading(): string {
+  const headings = screen.getAllByRole('heading', { level: 1 });
+  return headings.map((h) => h.textContent).join(' | ');
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  reportLive = null;
+});
+afterEach(cleanup);
+
+describe('App', () => {
+  it('App starts at the welcome screen with the privacy promise and one primary action', () => {
+    render(<App />);
+    expect(visibleHeading()).toBe('Attune');
+    expect(screen.getByRole('heading', { name: 'Our promise' })).toBeTruthy();
+    expect(screen.getByText(/Everything stays on this device/)).toBeTruthy();
+    expect(screen.getByText('Step 1 of 7: Welcome')).toBeTruthy();
+  });
+
+  it('App walks welcome → live → routine → reflection → history and back', async () => {
+    render(<App />);
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    expect(visibleHeading()).toBe('Connect');
+    expect(screen.getByText('Step 2 of 7: Connect')).toBeTruthy();
+
+    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false }));
+    expect(visibleHeading()).toBe('Calibrate');
+    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false }));
+    expect(visibleHeading()).toBe('You are both calm');
+    expect(screen.getByText('Step 4 of 7: Settle')).toBeTruthy();
+
+    await act(async () => screen.getByRole('button', { name: 'Choose a routine' }).click());
+    expect(screen.getByText('routines: gate ready, self-report not done')).toBeTruthy();
+    // The live view stays mounted (hidden) so the straps keep streaming during the routine.
+    expect(screen.getByText('live view', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByText('Both calm')).toBeTruthy();
+
+    await act(async () => screen.getByRole('button', { name: 'Finish the routine' }).click());
+    await act(async () => screen.getByRole('button', { name: 'Reflect together' }).click());
+    expect(visibleHeading()).toBe('Reflect together');
+    await act(async () => screen.getByRole('button', { name: 'See your history' }).click());
+    expect(visibleHeading()).toBe('Your history');
+    expect(screen.getByText('history list')).toBeTruthy();
+
+    await act(async () => screen.getByRole('button', { name: '← Reflection' }).click());
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(visibleHeading()).toBe('Reflect together');
+  });
+
+  it('App offers routines as the primary action only once the gate is ready or both checked in by hand', async () => {
+    render(<App />);
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Look at the routines' })).toBeTruthy();
+    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true }));
+    expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
+  });
+
+  it('App deep-links /?demo=calm straight to the live view', () => {
+    window.history.replaceState(null, '', '/?demo=calm&speed=20');
+    render(<App />);
+    expect(visibleHeading()).toBe('Connect');
+    expect(screen.getByText('live view', { selector: 'p' })).toBeTruthy();
+  });
+
+  it('App moves focus to the new screen heading after a step', async () => {
+    render(<App />);
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    expect(document.activeElement?.textContent).toBe('Connect');
+  });
+});
