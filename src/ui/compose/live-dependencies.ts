@@ -1,0 +1,90 @@
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../../signal/types';
+import type { DemoScenario } from './demo-url';
+import type { GateStatusView, PartnerReadinessView, ReadinessReason } from './readiness-types';
+
+/** Why Web Bluetooth cannot be used here, and what to do instead (from the Bluetooth source). */
+export interface BluetoothSupportView {
+  readonly available: boolean;
+  /** Plain-language reason when unavailable. */
+  readonly reason?: string;
+  /** What to do instead (browser to use, simulator, file import). */
+  readonly advice?: string;
+}
+
+/** A strap this browser has been allowed to use before. */
+export interface RememberedStrap {
+  readonly id: string;
+  readonly name: string;
+  /** Opens a source on this strap without the chooser. */
+  readonly open: () => HeartRateSource;
+}
+
+/** One partner's chain: beats in, metrics, trend and readiness out (READINESS's createPartnerPipeline). */
+export interface PartnerPipelineView {
+  readonly metrics$: Observable<WindowMetrics>;
+  readonly trend$: Observable<Trend>;
+  readonly readiness$: Observable<PartnerReadinessView>;
+}
+
+/** Where baselines persist (STORE's baselines repository, adapted); absent → kept for the page only. */
+export interface BaselineStore {
+  load(partner: PartnerId): Promise<Baseline | undefined>;
+  save(partner: PartnerId, baseline: Baseline): Promise<void>;
+  /** Absent when the storage cannot delete a baseline: the view then offers no delete. */
+  remove?(partner: PartnerId): Promise<void>;
+}
+
+/** Where the session is recorded (STORE's recorder, adapted); absent → nothing is recorded. */
+export interface LiveRecorder {
+  addBeat(partner: PartnerId, beat: Beat): void;
+  addMetrics(partner: PartnerId, metrics: WindowMetrics): void;
+  addGate(status: GateStatusView): void;
+  /** Flushes what is buffered; called when the live view closes. */
+  close?(): Promise<void> | void;
+}
+
+/** A finished calibration, or why it could not make a baseline. */
+export type CalibrationOutcome =
+  | { readonly ok: true; readonly baseline: Baseline }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Everything the live session is assembled from. `createDefaultLiveDependencies` gives the real
+ * parts; tests and the shell may replace any of them (STYLE.md habit 8: the app is assembled in
+ * one place, nothing is a module-level singleton).
+ */
+export interface LiveDependencies {
+  readonly simulator: (options: { scenario: DemoScenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
+  readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number }) => HeartRateSource;
+  /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
+  readonly bluetooth: () => HeartRateSource;
+  readonly bluetoothSupport: () => BluetoothSupportView;
+  readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
+  readonly demoBaseline: (scenario: DemoScenario, partner: PartnerId) => Baseline;
+  /** Reads an RR file; throws an Error naming the line and what was expected. */
+  readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null };
+  readonly partnerPipeline: (inputs: {
+    beats$: Observable<Beat>;
+    status$: Observable<SourceStatus>;
+    baseline$: Observable<Baseline | null>;
+    scheduler?: SchedulerLike;
+    /** Event-time seconds per wall-clock second of the source (1 for a strap). */
+    speed: number;
+  }) => PartnerPipelineView;
+  readonly combineGate: (
+    a: Observable<PartnerReadinessView>,
+    b: Observable<PartnerReadinessView>,
+  ) => Observable<GateStatusView>;
+  /** Turns the beats of a seated rest into a baseline, rolled with the previous one when given. */
+  readonly calibrate: (beats: readonly Beat[], options: { device: string; previous: Baseline | null; demo: boolean }) => CalibrationOutcome;
+  /** Seconds of seated rest a calibration records. */
+  readonly calibrationSec: number;
+  /** Plain-language reason, e.g. "Sam: heart rate 96, usually 68 — give it a few minutes". */
+  readonly describeReason: (reason: ReadinessReason, partnerName: string) => string;
+  readonly baselines?: BaselineStore;
+  readonly recorder?: LiveRecorder;
+  /** Scheduler for wall-time work in the pipeline (timeouts); the default async scheduler when absent. */
+  readonly scheduler?: SchedulerLike;
+}

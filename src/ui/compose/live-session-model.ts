@@ -1,0 +1,127 @@
+import { asyncScheduler, auditTime, BehaviorSubject, merge, Subscription, switchMap } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { PartnerId } from '../../signal/types';
+import type { DemoScenario } from './demo-url';
+import type { LiveDependencies } from './live-dependencies';
+import { PartnerModel, UI_REFRESH_MS } from './partner-model';
+import type { GateStatusView } from './readiness-types';
+
+export interface LiveSessionOptions {
+  /** Names shown before the partners type their own. */
+  readonly names?: Readonly<Record<PartnerId, string>>;
+  /** Scheduler for the view's throttling (tests pass a virtual one). */
+  readonly uiScheduler?: SchedulerLike;
+}
+
+/** Self-report check-ins of no-wearable mode: each partner says so by hand. */
+export interface SelfReport {
+  readonly active: boolean;
+  readonly calm: Readonly<Record<PartnerId, boolean>>;
+}
+
+/**
+ * The assembled live session: two partner chains (source → pipeline), the two-person gate, and
+ * the recorder fed from both. The only place these parts meet (DESIGN.md, Data flow).
+ */
+export interface LiveSessionModel {
+  readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
+  /** The gate, at most every UI_REFRESH_MS, replaying the latest; null until the first decision. */
+  readonly gate$: Observable<GateStatusView | null>;
+  /** No-wearable mode and its check-ins. */
+  readonly selfReport$: Observable<SelfReport>;
+  /** The scenario running when started from a demo link, else null. */
+  readonly demo: DemoScenario | null;
+  /** Simulated seconds per wall-clock second for simulator and replay sources. */
+  readonly speed: number;
+  /** Connects both partners to the simulator with the scenario's demo baselines. */
+  startDemo(scenario: DemoScenario, speed: number): Promise<void>;
+  setSelfReportMode(active: boolean): void;
+  setSelfReportCalm(partner: PartnerId, calm: boolean): void;
+  /** The latest gate decision, unthrottled. */
+  currentGate(): GateStatusView | null;
+  /** Disconnects both sources and stops recording. */
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
+const PARTNERS: readonly PartnerId[] = ['a', 'b'];
+
+/** Builds the live session from its parts; nothing starts until a source is attached. */
+export function createLiveSessionModel(deps: LiveDependencies, options: LiveSessionOptions = {}): LiveSessionModel {
+  const names = options.names ?? DEFAULT_NAMES;
+  const uiScheduler = options.uiScheduler ?? asyncScheduler;
+  // One event-time line for the session: a source attached later starts where the other partner is.
+  const sessionClockSec = (): number =>
+    Math.max(0, ...PARTNERS.map((id) => partners[id].latestBeatSec() ?? 0));
+  const partners: Record<PartnerId, PartnerModel> = {
+    a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec),
+    b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec),
+  };
+  let demo: DemoScenario | null = null;
+  let speed = 1;
+  let latestGate: GateStatusView | null = null;
+  const gateSubject = new BehaviorSubject<GateStatusView | null>(null);
+  const selfReportSubject = new BehaviorSubject<SelfReport>({ active: false, calm: { a: false, b: false } });
+  const subscription = new Subscription();
+
+  // The gate starts over whenever a partner's source changes: event time restarts with a source.
+  subscription.add(
+    merge(partners.a.attachments$, partners.b.attachments$)
+      .pipe(switchMap(() => deps.combineGate(partners.a.readiness$, partners.b.readiness$)))
+      .subscribe((gate) => {
+        latestGate = gate;
+        deps.recorder?.addGate(gate);
+        gateSubject.next(gate);
+      }),
+  );
+
+  // Stored baselines arrive asynchronously; a calibration finished meanwhile wins.
+  if (deps.baselines) {
+    for (const id of PARTNERS) {
+      deps.baselines
+        .load(id)
+        .then((baseline) => {
+          if (baseline && !baseline.demo && partners[id].current().ownBaseline === null) partners[id].setOwnBaseline(baseline);
+        })
+        .catch((error: unknown) => console.warn(`baselines: could not load partner ${id}`, error));
+    }
+  }
+
+  return {
+    partners,
+    gate$: gateSubject.pipe(auditTime(UI_REFRESH_MS, uiScheduler)),
+    selfReport$: selfReportSubject.asObservable(),
+    get demo() {
+      return demo;
+    },
+    get speed() {
+      return speed;
+    },
+    async startDemo(scenario, demoSpeed) {
+      demo = scenario;
+      speed = demoSpeed;
+      const label = `Simulator (${scenario})`;
+      await Promise.all(
+        PARTNERS.map((id) => {
+          partners[id].setDemoBaseline(deps.demoBaseline(scenario, id));
+          return partners[id].attach(deps.simulator({ scenario, partner: id, speed: demoSpeed }), { kind: 'simulator', label, demo: true, speed: demoSpeed });
+        }),
+      );
+    },
+    setSelfReportMode(active) {
+      selfReportSubject.next({ active, calm: { a: false, b: false } });
+    },
+    setSelfReportCalm(partner, calm) {
+      const current = selfReportSubject.value;
+      selfReportSubject.next({ ...current, calm: { ...current.calm, [partner]: calm } });
+    },
+    currentGate: () => latestGate,
+    async dispose() {
+      subscription.unsubscribe();
+      await Promise.all(PARTNERS.map((id) => partners[id].dispose()));
+      gateSubject.complete();
+      selfReportSubject.complete();
+      await deps.recorder?.close?.();
+    },
+  };
+}

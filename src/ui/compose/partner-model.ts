@@ -1,0 +1,379 @@
+import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, share, startWith, Subject, Subscription } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import type { Baseline, Beat, PartnerId, WindowMetrics } from '../../signal/types';
+import type { LiveDependencies } from './live-dependencies';
+import type { PartnerReadinessView } from './readiness-types';
+import { TimeSeriesBuffer } from './time-series-buffer';
+
+/** How often, at most, the view redraws a partner's figures and charts: 4 per second. */
+export const UI_REFRESH_MS = 250;
+/** The tachogram shows the last two minutes of beats. */
+export const TACHOGRAM_SPAN_SEC = 120;
+/** The trend chart shows the last ten minutes (issue 4). */
+export const TREND_SPAN_SEC = 600;
+/** One trend point per 5 s of event time: 120 points for ten minutes, whatever the heart rate. */
+export const TREND_STEP_SEC = 5;
+
+/** What a partner's beats come from, as the view names it. */
+export interface SourceOrigin {
+  readonly kind: HeartRateSource['kind'];
+  /** "Simulator (calm)", a file name, or the strap's name once known. */
+  readonly label: string;
+  /** Simulated demo data: gets the demo baseline and is never stored as a real baseline. */
+  readonly demo: boolean;
+  /** Event-time seconds the source plays per wall-clock second (1 for a strap). */
+  readonly speed: number;
+}
+
+/** A calibration in progress or just finished. */
+export interface CalibrationProgress {
+  readonly phase: 'waiting-for-beats' | 'recording' | 'done' | 'failed';
+  /** Event-time seconds recorded so far. */
+  readonly elapsedSec: number;
+  readonly totalSec: number;
+  /** Why it failed, or what was stored. */
+  readonly message: string | null;
+}
+
+/** Everything the view shows for one partner; a new object on every change. */
+export interface PartnerSnapshot {
+  readonly id: PartnerId;
+  readonly name: string;
+  readonly origin: SourceOrigin | null;
+  readonly status: SourceStatus;
+  readonly lastBeat: Beat | null;
+  readonly metrics: WindowMetrics | null;
+  readonly readiness: PartnerReadinessView | null;
+  /** The baseline in use: the demo one for demo data, else the partner's own (or none yet). */
+  readonly baseline: Baseline | null;
+  /** The partner's own stored baseline, whatever is attached. */
+  readonly ownBaseline: Baseline | null;
+  /** True when the device sends heart rate without RR intervals: no HRV can be shown. */
+  readonly hrOnly: boolean;
+  readonly calibration: CalibrationProgress | null;
+  /** The last thing that went wrong with this partner's source, in plain language. */
+  readonly error: string | null;
+}
+
+/** A point of the trend chart. */
+export interface TrendPoint {
+  readonly tSec: number;
+  readonly lnRmssd: number | null;
+  readonly breathsPerMin: number | null;
+}
+
+const IDLE: SourceStatus = { kind: 'idle' };
+
+/** Plain words for a failed connect: a cancelled chooser is not an error the user must fix. */
+export function describeConnectError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'NotFoundError' || /cancel/i.test(error.message)) return 'No strap was chosen. You can try again.';
+    if (error.name === 'SecurityError') return 'The browser blocked Bluetooth here. Open Attune over https or on localhost.';
+    if (error.name === 'NotAllowedError') return 'Bluetooth permission was refused. Allow it in the site settings and try again.';
+    return error.message;
+  }
+  return String(error);
+}
+
+/**
+ * One partner's live chain: the attached source, its pipeline (metrics, trend, readiness), the chart
+ * buffers, calibration, and what gets recorded. Only the session model creates it.
+ */
+export class PartnerModel {
+  private state: PartnerSnapshot;
+  private readonly changed = new Subject<void>();
+  private readonly baselineSubject: BehaviorSubject<Baseline | null>;
+  private readonly readinessSubject = new BehaviorSubject<PartnerReadinessView | null>(null);
+  private readonly attachedSubject = new BehaviorSubject<number>(0);
+  private attached: { source: HeartRateSource; subscription: Subscription } | null = null;
+  private idle: Subscription | null = null;
+  private calibrationBeats: Beat[] = [];
+  private calibrationStartSec: number | null = null;
+  private demoBaseline: Baseline | null = null;
+  private lastTrendSec = Number.NEGATIVE_INFINITY;
+  private disposed = false;
+
+  /** Beats of the last two minutes, for the tachogram. */
+  readonly tachogram = new TimeSeriesBuffer<Beat>(TACHOGRAM_SPAN_SEC, 1024);
+  /** lnRMSSD and breathing rate of the last ten minutes, for the trend chart. */
+  readonly trend = new TimeSeriesBuffer<TrendPoint>(TREND_SPAN_SEC, Math.ceil(TREND_SPAN_SEC / TREND_STEP_SEC) + 8);
+
+  /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
+  readonly snapshot$: Observable<PartnerSnapshot>;
+  /** Fires at most every UI_REFRESH_MS when the chart buffers changed. */
+  readonly chartTick$: Observable<void>;
+  /** Every readiness change, unthrottled, for the gate. Replays the latest. */
+  readonly readiness$: Observable<PartnerReadinessView>;
+  /** Emits when a source is attached or detached (the gate starts over). */
+  readonly attachments$: Observable<number>;
+
+  constructor(
+    readonly id: PartnerId,
+    name: string,
+    private readonly deps: LiveDependencies,
+    uiScheduler: SchedulerLike = asyncScheduler,
+    /** The session's event time now (latest beat of either partner), where a new source starts. */
+    private readonly sessionClockSec: () => number = () => 0,
+  ) {
+    this.baselineSubject = new BehaviorSubject<Baseline | null>(null);
+    this.state = {
+      id,
+      name,
+      origin: null,
+      status: IDLE,
+      lastBeat: null,
+      metrics: null,
+      readiness: null,
+      baseline: null,
+      ownBaseline: null,
+      hrOnly: false,
+      calibration: null,
+      error: null,
+    };
+    const ticks = this.changed.pipe(auditTime(UI_REFRESH_MS, uiScheduler), share());
+    this.snapshot$ = ticks.pipe(
+      startWith(undefined),
+      map(() => this.state),
+    );
+    this.chartTick$ = ticks.pipe(map(() => undefined));
+    this.readiness$ = this.readinessSubject.pipe(filter((r): r is PartnerReadinessView => r !== null));
+    this.attachments$ = this.attachedSubject.asObservable();
+    this.runIdlePipeline();
+  }
+
+  /** The latest snapshot, unthrottled. */
+  current(): PartnerSnapshot {
+    return this.state;
+  }
+
+  setName(name: string): void {
+    this.update({ name });
+  }
+
+  /** The partner's own baseline, loaded from storage or just calibrated. */
+  setOwnBaseline(baseline: Baseline | null): void {
+    this.update({ ownBaseline: baseline });
+    this.applyBaseline();
+  }
+
+  /** The demo baseline for simulated data (never stored, never mixed with the partner's own). */
+  setDemoBaseline(baseline: Baseline | null): void {
+    this.demoBaseline = baseline;
+    this.applyBaseline();
+  }
+
+  /** Event time of this partner's latest beat on the session clock, or null before any beat. */
+  latestBeatSec(): number | null {
+    return this.state.lastBeat?.tSec ?? null;
+  }
+
+  /**
+   * Replaces the partner's source with `source` and connects it. `clockOffsetSec` is added to the
+   * source's event times; by default the session clock, so both partners share one timeline. `connect()` is called before this
+   * method awaits anything, so a click handler may call it for Web Bluetooth's chooser.
+   */
+  async attach(source: HeartRateSource, origin: SourceOrigin, clockOffsetSec = this.sessionClockSec()): Promise<void> {
+    if (this.disposed) throw new Error('attach: the live session is closed');
+    const previous = this.release();
+    this.idle?.unsubscribe();
+    this.idle = null;
+    this.tachogram.clear();
+    this.trend.clear();
+    this.lastTrendSec = Number.NEGATIVE_INFINITY;
+    this.update({ origin, status: { kind: 'connecting' }, lastBeat: null, metrics: null, readiness: null, hrOnly: false, error: null });
+    this.applyBaseline();
+
+    const subscription = new Subscription();
+    this.attached = { source, subscription };
+    // Each source counts event time from its own start; shifting it onto the session's clock lets
+    // the gate merge the two partners in event time when one connects later than the other.
+    const beats$ = (clockOffsetSec === 0 ? source.beats$ : source.beats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))).pipe(share());
+    const pipeline = this.deps.partnerPipeline({
+      beats$,
+      status$: source.status$,
+      baseline$: this.baselineSubject.asObservable(),
+      scheduler: this.deps.scheduler,
+      speed: origin.speed,
+    });
+    subscription.add(source.status$.subscribe((status) => this.onStatus(status)));
+    subscription.add(pipeline.readiness$.subscribe((readiness) => this.onReadiness(readiness)));
+    subscription.add(pipeline.metrics$.subscribe((metrics) => this.onMetrics(metrics)));
+    subscription.add(beats$.subscribe((beat) => this.onBeat(beat)));
+    this.attachedSubject.next(this.attachedSubject.value + 1);
+
+    const connecting = source.connect();
+    if (previous) void previous.disconnect().catch((error: unknown) => console.warn('disconnect: previous source', error));
+    try {
+      await connecting;
+    } catch (error) {
+      if (this.attached?.source === source) {
+        const message = describeConnectError(error);
+        await this.detach();
+        this.update({ error: message });
+      }
+    }
+  }
+
+  /** Disconnects the partner's source; idempotent. */
+  async detach(): Promise<void> {
+    const source = this.release();
+    if (this.state.calibration && (this.state.calibration.phase === 'recording' || this.state.calibration.phase === 'waiting-for-beats')) {
+      this.failCalibration('The source was disconnected; calibration stopped.');
+    }
+    this.update({ origin: null, status: IDLE, lastBeat: null, metrics: null, hrOnly: false });
+    this.applyBaseline();
+    if (!this.disposed) {
+      this.runIdlePipeline();
+      this.attachedSubject.next(this.attachedSubject.value + 1);
+    }
+    if (source) await source.disconnect();
+  }
+
+  /** Starts a seated-rest calibration on the attached source's next beats. */
+  startCalibration(): void {
+    if (!this.attached) {
+      this.update({ calibration: { phase: 'failed', elapsedSec: 0, totalSec: this.deps.calibrationSec, message: 'Connect a strap or the simulator first.' } });
+      return;
+    }
+    this.calibrationBeats = [];
+    this.calibrationStartSec = null;
+    this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec: 0, totalSec: this.deps.calibrationSec, message: null } });
+  }
+
+  cancelCalibration(): void {
+    this.calibrationBeats = [];
+    this.calibrationStartSec = null;
+    this.update({ calibration: null });
+  }
+
+  /** True when the partner's own baseline can be deleted (kept in memory only, or a store that deletes). */
+  get canDeleteOwnBaseline(): boolean {
+    return !this.deps.baselines || typeof this.deps.baselines.remove === 'function';
+  }
+
+  /** Deletes the partner's own baseline (and its stored copy). */
+  async deleteOwnBaseline(): Promise<void> {
+    if (this.deps.baselines) {
+      if (!this.deps.baselines.remove) throw new Error('delete baseline: this storage cannot delete baselines');
+      await this.deps.baselines.remove(this.id);
+    }
+    this.setOwnBaseline(null);
+  }
+
+  /** Stops everything for good. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.idle?.unsubscribe();
+    this.idle = null;
+    const source = this.release();
+    this.changed.complete();
+    this.readinessSubject.complete();
+    this.attachedSubject.complete();
+    if (source) await source.disconnect();
+  }
+
+  private release(): HeartRateSource | null {
+    const attached = this.attached;
+    this.attached = null;
+    attached?.subscription.unsubscribe();
+    return attached?.source ?? null;
+  }
+
+  /** With nothing attached the partner still has a readiness: the pipeline's own "no signal". */
+  private runIdlePipeline(): void {
+    this.idle?.unsubscribe();
+    const pipeline = this.deps.partnerPipeline({
+      beats$: NEVER,
+      status$: of(IDLE),
+      baseline$: this.baselineSubject.asObservable(),
+      scheduler: this.deps.scheduler,
+      speed: 1,
+    });
+    this.idle = pipeline.readiness$.subscribe((readiness) => this.onReadiness(readiness));
+  }
+
+  private applyBaseline(): void {
+    const baseline = this.state.origin?.demo ? this.demoBaseline : this.state.ownBaseline;
+    if (baseline !== this.baselineSubject.value) this.baselineSubject.next(baseline);
+    if (baseline !== this.state.baseline) this.update({ baseline });
+  }
+
+  private onStatus(status: SourceStatus): void {
+    const hrOnly = this.state.hrOnly || (status.kind === 'connected' && status.hrOnly);
+    const origin =
+      status.kind === 'connected' && this.state.origin?.kind === 'bluetooth'
+        ? { ...this.state.origin, label: status.deviceName }
+        : this.state.origin;
+    this.update({ status, hrOnly, origin });
+  }
+
+  private onReadiness(readiness: PartnerReadinessView): void {
+    this.readinessSubject.next(readiness);
+    this.update({ readiness });
+  }
+
+  private onMetrics(metrics: WindowMetrics): void {
+    this.deps.recorder?.addMetrics(this.id, metrics);
+    if (metrics.endSec - this.lastTrendSec >= TREND_STEP_SEC) {
+      this.lastTrendSec = metrics.endSec;
+      // A heart-rate-only device has no HRV: its trend stays empty rather than showing guesses.
+      this.trend.push({ tSec: metrics.endSec, lnRmssd: metrics.hrOnly ? null : metrics.lnRmssd, breathsPerMin: metrics.hrOnly ? null : metrics.breathsPerMin });
+    }
+    this.update({ metrics, hrOnly: this.state.hrOnly || metrics.hrOnly });
+  }
+
+  private onBeat(beat: Beat): void {
+    this.deps.recorder?.addBeat(this.id, beat);
+    this.tachogram.push(beat);
+    const calibration = this.state.calibration;
+    if (calibration && (calibration.phase === 'waiting-for-beats' || calibration.phase === 'recording')) this.calibrateWith(beat);
+    this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
+  }
+
+  private calibrateWith(beat: Beat): void {
+    if (this.calibrationStartSec === null) this.calibrationStartSec = beat.tSec;
+    this.calibrationBeats.push(beat);
+    const elapsedSec = beat.tSec - this.calibrationStartSec;
+    const totalSec = this.deps.calibrationSec;
+    if (elapsedSec < totalSec) {
+      this.state = { ...this.state, calibration: { phase: 'recording', elapsedSec, totalSec, message: null } };
+      return;
+    }
+    const origin = this.state.origin;
+    const demo = origin?.demo ?? false;
+    const outcome = this.deps.calibrate(this.calibrationBeats, {
+      device: origin?.label ?? 'unknown',
+      previous: demo ? null : this.state.ownBaseline,
+      demo,
+    });
+    this.calibrationBeats = [];
+    this.calibrationStartSec = null;
+    if (!outcome.ok) {
+      this.failCalibration(outcome.message);
+      return;
+    }
+    if (demo) {
+      this.setDemoBaseline(outcome.baseline);
+      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Demo baseline updated (simulated data, not stored).' } });
+      return;
+    }
+    this.setOwnBaseline(outcome.baseline);
+    this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline saved on this device.' } });
+    this.deps.baselines?.save(this.id, outcome.baseline).catch((error: unknown) => {
+      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${describeConnectError(error)}` } });
+    });
+  }
+
+  private failCalibration(message: string): void {
+    this.calibrationBeats = [];
+    this.calibrationStartSec = null;
+    const previous = this.state.calibration;
+    this.update({ calibration: { phase: 'failed', elapsedSec: previous?.elapsedSec ?? 0, totalSec: this.deps.calibrationSec, message } });
+  }
+
+  private update(patch: Partial<PartnerSnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    if (!this.disposed) this.changed.next();
+  }
+}

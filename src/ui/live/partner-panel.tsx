@@ -1,0 +1,269 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SourceStatus } from '../../ble/heart-rate-source';
+import type { DemoScenario } from '../compose/demo-url';
+import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
+import type { PartnerModel, PartnerSnapshot } from '../compose/partner-model';
+import { CalibrationCard } from './calibration-card';
+import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
+import { Tachogram } from './tachogram';
+import { useObservable } from './use-observable';
+
+export interface PartnerPanelProps {
+  readonly partner: PartnerModel;
+  readonly dependencies: LiveDependencies;
+  /** Playback speed for the simulator and recordings started from this panel. */
+  readonly speed: number;
+}
+
+const SIMULATED_KINDS: readonly { value: DemoScenario; label: string }[] = [
+  { value: 'calm', label: 'calm' },
+  { value: 'conflict', label: 'upset, then recovering' },
+  { value: 'flooded', label: 'flooded' },
+  { value: 'hr-only', label: 'heart-rate-only watch' },
+];
+
+function describeStatus(status: SourceStatus): string {
+  switch (status.kind) {
+    case 'idle':
+      return 'Not connected';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected': {
+      const battery = status.batteryPercent === null ? '' : ` · battery ${status.batteryPercent} %`;
+      return `Connected to ${status.deviceName}${battery}`;
+    }
+    case 'reconnecting':
+      return `Connection lost to ${status.deviceName} — reconnecting (attempt ${status.attempt})…`;
+    case 'disconnected':
+      return `Disconnected: ${status.reason}`;
+  }
+}
+
+const round = (x: number): string => Math.round(x).toString();
+
+/** One figure with its test id; "—" and a reason when it is not known. */
+function Figure({ testId, label, value, unit, missing }: { testId: string; label: string; value: string | null; unit: string; missing: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd>
+        <span data-testid={testId} className="figure__value">
+          {value ?? '—'}
+        </span>
+        {value === null ? <span className="figure__missing"> {missing}</span> : <span className="figure__unit"> {unit}</span>}
+      </dd>
+    </div>
+  );
+}
+
+function LiveFigures({ snapshot }: { snapshot: PartnerSnapshot }) {
+  const { metrics, lastBeat, hrOnly } = snapshot;
+  const quality = describeQuality(metrics);
+  const rmssd = hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs);
+  const breathing = hrOnly || metrics?.breathsPerMin == null ? null : round(metrics.breathsPerMin);
+  return (
+    <dl className="figures">
+      <Figure testId="hr" label="Heart rate" value={lastBeat ? round(lastBeat.hrBpm) : null} unit="bpm" missing="no beats yet" />
+      <Figure testId="last-rr" label="Last beat interval" value={lastBeat?.rrMs == null ? null : round(lastBeat.rrMs)} unit="ms" missing={hrOnly ? 'not sent by this device' : 'no beats yet'} />
+      <Figure
+        testId="rmssd"
+        label="HRV (RMSSD)"
+        value={rmssd}
+        unit="ms"
+        missing={hrOnly ? 'not available — heart rate only' : 'needs a minute of clean beats'}
+      />
+      <Figure
+        testId="breathing"
+        label="Breathing"
+        value={breathing}
+        unit="/min"
+        missing={hrOnly ? 'not available — heart rate only' : 'not clear enough to estimate yet'}
+      />
+      <div className="figure">
+        <dt>Signal quality</dt>
+        <dd>
+          <span data-testid="quality" data-level={quality.level} className="figure__value figure__value--small">
+            {quality.label}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * One partner: name, how their heartbeat arrives (strap, simulator, recording), live figures,
+ * tachogram, readiness with plain reasons, and calibration. Re-renders at most four times a second.
+ */
+export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps) {
+  const snapshot = useObservable(partner.snapshot$, partner.current());
+  const headingId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [simulated, setSimulated] = useState<DemoScenario>('calm');
+  const [remembered, setRemembered] = useState<readonly RememberedStrap[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const support = dependencies.bluetoothSupport();
+  const connected = snapshot.origin !== null;
+  const letter = partner.id.toUpperCase();
+
+  useEffect(() => {
+    if (!support.available || connected) return undefined;
+    let live = true;
+    dependencies
+      .rememberedStraps()
+      .then((straps) => {
+        if (live) setRemembered(straps);
+      })
+      .catch(() => {
+        if (live) setRemembered([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [dependencies, support.available, connected]);
+
+  const state = snapshot.readiness?.state ?? 'no-signal';
+  const words = PARTNER_STATE_WORDS[state];
+  const reasons = (snapshot.readiness?.reasons ?? []).map((reason) => dependencies.describeReason(reason, snapshot.name));
+
+  const connectStrap = () => {
+    setFileError(null);
+    // connect() runs inside attach() before anything is awaited: the chooser needs this click.
+    void partner.attach(dependencies.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
+  };
+  const useSimulator = () => {
+    setFileError(null);
+    partner.setDemoBaseline(dependencies.demoBaseline(simulated, partner.id));
+    void partner.attach(dependencies.simulator({ scenario: simulated, partner: partner.id, speed }), {
+      kind: 'simulator',
+      label: `Simulator (${simulated})`,
+      demo: true,
+      speed,
+    });
+  };
+  const loadRecording = async (file: File) => {
+    setFileError(null);
+    try {
+      const text = await file.text();
+      const parsed = dependencies.parseRrFile(text, file.name);
+      const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
+      await partner.attach(dependencies.replay({ recording, speed }), { kind: 'replay', label: file.name, demo: false, speed });
+    } catch (error) {
+      setFileError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section className={`partner partner--${partner.id}`} data-testid={`partner-${partner.id}`} aria-labelledby={headingId}>
+      <header className="partner__header">
+        <h2 id={headingId} className="partner__title">
+          <span className="partner__letter" aria-hidden="true">
+            {letter}
+          </span>
+          <label className="partner__name">
+            <span className="visually-hidden">Name of partner {letter}</span>
+            <input type="text" value={snapshot.name} maxLength={40} onChange={(event) => partner.setName(event.target.value)} />
+          </label>
+        </h2>
+        <p className="partner__state" data-testid="partner-state" data-state={state} aria-live="polite">
+          <span className={`shape shape--${state}`} aria-hidden="true">
+            {words.symbol}
+          </span>{' '}
+          {words.label}
+        </p>
+      </header>
+
+      <div className="partner__source">
+        {connected ? (
+          <>
+            <p className="partner__status" data-kind={snapshot.status.kind}>
+              {snapshot.origin?.demo ? <span className="badge badge--demo">Demo</span> : null} {snapshot.origin?.label}:{' '}
+              {describeStatus(snapshot.status)}
+              {snapshot.status.kind === 'connected' && snapshot.status.malformedPackets > 0 ? (
+                <span className="partner__malformed"> · {snapshot.status.malformedPackets} unreadable packets skipped</span>
+              ) : null}
+            </p>
+            <button type="button" onClick={() => void partner.detach()}>
+              Disconnect
+            </button>
+          </>
+        ) : (
+          <div className="partner__connect">
+            <button type="button" onClick={connectStrap} disabled={!support.available} aria-describedby={support.available ? undefined : `${headingId}-bt`}>
+              Connect a strap
+            </button>
+            {!support.available ? (
+              <p id={`${headingId}-bt`} className="partner__note">
+                Bluetooth is not available here{support.reason ? `: ${support.reason}` : ''}. {support.advice ?? ''}
+              </p>
+            ) : null}
+            {remembered.map((strap) => (
+              <button
+                type="button"
+                key={strap.id}
+                onClick={() => void partner.attach(strap.open(), { kind: 'bluetooth', label: strap.name, demo: false, speed: 1 })}
+              >
+                Reconnect {strap.name}
+              </button>
+            ))}
+            <span className="partner__simulator">
+              <button type="button" onClick={useSimulator}>
+                Use the simulator
+              </button>
+              <label>
+                <span className="visually-hidden">Simulated partner {letter} is</span>
+                <select value={simulated} onChange={(event) => setSimulated(event.target.value as DemoScenario)}>
+                  {SIMULATED_KINDS.map((kind) => (
+                    <option key={kind.value} value={kind.value}>
+                      {kind.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </span>
+            <button type="button" onClick={() => fileRef.current?.click()}>
+              Load a recording
+            </button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".csv,.tsv,.txt,.json,text/plain,text/csv,application/json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={`Recording file for partner ${letter}`}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void loadRecording(file);
+              }}
+            />
+          </div>
+        )}
+        {snapshot.error || fileError ? (
+          <p role="alert" className="partner__error">
+            {fileError ?? snapshot.error}
+          </p>
+        ) : null}
+      </div>
+
+      {snapshot.hrOnly ? (
+        <p className="partner__hr-only" data-testid="hr-only">
+          {snapshot.name}: heart rate only — no HRV from this device. Readiness uses heart rate alone.
+        </p>
+      ) : null}
+
+      <LiveFigures snapshot={snapshot} />
+      <Tachogram partner={partner} name={snapshot.name} />
+
+      {reasons.length > 0 ? (
+        <ul className="partner__reasons" aria-label={`Why ${snapshot.name} is “${words.label}”`}>
+          {reasons.map((text, index) => (
+            <li key={index}>{text}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <CalibrationCard partner={partner} snapshot={snapshot} />
+    </section>
+  );
+}

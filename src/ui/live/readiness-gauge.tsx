@@ -1,0 +1,73 @@
+import type { PartnerId } from '../../signal/types';
+import type { PartnerSnapshot } from '../compose/partner-model';
+import type { GateStatusView } from '../compose/readiness-types';
+import { closenessToBaseline, GATE_STATE_WORDS, PARTNER_STATE_WORDS } from './readiness-words';
+
+export interface ReadinessGaugeProps {
+  readonly gate: GateStatusView | null;
+  readonly partners: Readonly<Record<PartnerId, PartnerSnapshot>>;
+  /** True when the live figures are simulated (demo). */
+  readonly demo: boolean;
+}
+
+/** One partner's meter: how close to their usual calm, with the "calm line" at the middle. */
+function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
+  const state = snapshot.readiness?.state ?? 'no-signal';
+  const words = PARTNER_STATE_WORDS[state];
+  const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
+  const percent = closeness === null ? null : Math.round(closeness * 100);
+  const valueText = `${snapshot.name}: ${words.label}${percent === null ? '' : `, ${percent} % of the way to usual calm`}`;
+  return (
+    <div className={`meter meter--${snapshot.id}`} data-testid={`meter-${snapshot.id}`} data-state={state}>
+      <p className="meter__name">
+        <span className={`shape shape--${state}`} aria-hidden="true">
+          {words.symbol}
+        </span>{' '}
+        {snapshot.name}
+      </p>
+      <div
+        className="meter__track"
+        role="meter"
+        aria-label={`How close ${snapshot.name} is to usual calm`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent ?? 0}
+        aria-valuetext={valueText}
+      >
+        <div className={`meter__fill meter__fill--${state}`} style={{ width: `${percent ?? 0}%` }} />
+        <div className="meter__line" aria-hidden="true" />
+      </div>
+      <p className="meter__label">
+        {words.label}
+        {snapshot.hrOnly ? ' · heart rate only' : ''}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The dual readiness gauge: one meter per partner and one gate light between them. The light's
+ * state is written out and has its own shape, so it reads without colour; the state text is a
+ * polite live region, announced when it changes and not on every beat.
+ */
+export function ReadinessGauge({ gate, partners, demo }: ReadinessGaugeProps) {
+  const state = gate?.state ?? 'no-signal';
+  const words = GATE_STATE_WORDS[state];
+  return (
+    <section className="gauge" aria-label="Readiness of both partners">
+      <Meter snapshot={partners.a} />
+      <div className={`gate gate--${state}`} data-testid="gate" data-state={state}>
+        <div className="gate__light" aria-hidden="true">
+          <span className="gate__symbol">{words.symbol}</span>
+        </div>
+        <p className="gate__label" aria-live="polite" aria-atomic="true">
+          <span className="visually-hidden">Gate: </span>
+          {words.label}
+          {demo ? <span className="gate__demo"> (demo)</span> : null}
+        </p>
+        <p className="gate__detail">{words.detail}</p>
+      </div>
+      <Meter snapshot={partners.b} />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import type { PartnerModel } from '../compose/partner-model';
+import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
+import { createLineChart, PARTNER_COLOURS, PARTNER_DASH } from './charts';
+
+export interface TachogramProps {
+  readonly partner: PartnerModel;
+  /** The partner's name, for the chart's accessible label. */
+  readonly name: string;
+}
+
+/**
+ * Beat-by-beat RR intervals of the last two minutes (heart rate for a device that sends no RR).
+ * Drawn outside React: the chart redraws at most four times a second from the partner's buffer,
+ * without animation, so two live partners cost a fraction of a frame per beat.
+ */
+export function Tachogram({ partner, name }: TachogramProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const colour = PARTNER_COLOURS[partner.id];
+    const chart = createLineChart(canvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          {
+            label: 'RR interval (ms)',
+            data: [],
+            borderColor: colour.line,
+            borderDash: PARTNER_DASH[partner.id],
+            borderWidth: 1.5,
+            pointRadius: 0,
+            tension: 0,
+            spanGaps: false,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        events: [],
+        plugins: {
+          legend: { display: false },
+          tooltip: { enabled: false },
+          decimation: { enabled: true, algorithm: 'min-max' },
+        },
+        scales: {
+          x: { type: 'linear', min: -TACHOGRAM_SPAN_SEC, max: 0, title: { display: true, text: 'seconds ago' }, ticks: { maxTicksLimit: 5 } },
+          y: { type: 'linear', title: { display: true, text: 'RR (ms)' }, ticks: { maxTicksLimit: 5 } },
+        },
+      },
+    });
+    if (!chart) return undefined;
+    let drawnVersion = -1;
+    const draw = () => {
+      const buffer = partner.tachogram;
+      if (buffer.version === drawnVersion) return;
+      drawnVersion = buffer.version;
+      const beats = buffer.toArray();
+      const nowSec = beats.at(-1)?.tSec ?? 0;
+      const hrOnly = partner.current().hrOnly;
+      const dataset = chart.data.datasets[0]!;
+      dataset.label = hrOnly ? 'Heart rate (bpm)' : 'RR interval (ms)';
+      // A gap breaks the line: beats on either side are not consecutive.
+      const points: { x: number; y: number | null }[] = [];
+      for (const beat of beats) {
+        if (beat.afterGap && points.length > 0) points.push({ x: beat.tSec - nowSec - 1e-3, y: null });
+        points.push({ x: beat.tSec - nowSec, y: hrOnly ? beat.hrBpm : beat.rrMs });
+      }
+      dataset.data = points;
+      const yScale = chart.options.scales?.y;
+      if (yScale && 'title' in yScale && yScale.title) yScale.title.text = hrOnly ? 'bpm' : 'RR (ms)';
+      chart.update('none');
+    };
+    draw();
+    const subscription = partner.chartTick$.subscribe(draw);
+    return () => {
+      subscription.unsubscribe();
+      chart.destroy();
+    };
+  }, [partner]);
+
+  return (
+    <figure className="tachogram">
+      <div className="tachogram__canvas">
+        <canvas ref={canvasRef} role="img" aria-label={`${name}: beat-by-beat intervals of the last two minutes`} />
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef } from 'react';
+import { auditTime, merge } from 'rxjs';
+import type { Chart, ChartDataset } from 'chart.js';
+import { READINESS_PARAMS } from '../../signal/readiness-params';
+import type { Baseline, PartnerId } from '../../signal/types';
+import type { PartnerModel, TrendPoint } from '../compose/partner-model';
+import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
+import { createLineChart, PARTNER_COLOURS, PARTNER_DASH } from './charts';
+
+export interface TrendChartProps {
+  readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
+  readonly names: Readonly<Record<PartnerId, string>>;
+}
+
+type Point = { x: number; y: number | null };
+type Measure = 'lnRmssd' | 'breathsPerMin';
+const PARTNERS: readonly PartnerId[] = ['a', 'b'];
+
+/** The band a partner counts as "near baseline" in, per measure (DESIGN.md, Readiness gate). */
+export function baselineBand(baseline: Baseline | null, measure: Measure): { low: number; high: number } | null {
+  if (!baseline) return null;
+  if (measure === 'lnRmssd') {
+    if (baseline.lnRmssdMean === null) return null;
+    const halfWidth = READINESS_PARAMS.lnRmssdSdMultiplier * Math.max(baseline.lnRmssdSd ?? 0, READINESS_PARAMS.minLnRmssdSd);
+    return { low: baseline.lnRmssdMean - halfWidth, high: baseline.lnRmssdMean + halfWidth };
+  }
+  if (baseline.breathsPerMin === null) return null;
+  const margin = READINESS_PARAMS.maxBreathsAboveBaselinePerMin;
+  return { low: Math.max(0, baseline.breathsPerMin - margin), high: baseline.breathsPerMin + margin };
+}
+
+/** Three datasets per partner: band low, band high (filled down to low), the measured line. */
+function datasetsFor(names: Readonly<Record<PartnerId, string>>): ChartDataset<'line', Point[]>[] {
+  return PARTNERS.flatMap((id) => {
+    const colour = PARTNER_COLOURS[id];
+    const band = { data: [] as Point[], pointRadius: 0, borderWidth: 0, borderColor: 'transparent', backgroundColor: colour.band };
+    return [
+      { ...band, label: `${names[id]} usual range (low)`, fill: false },
+      { ...band, label: `${names[id]} usual range`, fill: '-1' },
+      {
+        label: names[id],
+        data: [] as Point[],
+        borderColor: colour.line,
+        borderDash: PARTNER_DASH[id],
+        backgroundColor: colour.line,
+        borderWidth: 2,
+        pointRadius: 0,
+        tension: 0.2,
+        spanGaps: false,
+        fill: false,
+      },
+    ];
+  });
+}
+
+function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<Record<PartnerId, string>>): Chart<'line', Point[]> | null {
+  return createLineChart(canvas, {
+    type: 'line',
+    data: { datasets: datasetsFor(names) },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      events: [],
+      plugins: {
+        legend: {
+          display: true,
+          position: 'bottom',
+          labels: { boxHeight: 2, filter: (item) => !String(item.text).endsWith('(low)') },
+        },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        x: { type: 'linear', min: -TREND_SPAN_SEC / 60, max: 0, title: { display: true, text: 'minutes ago' }, ticks: { stepSize: 2 } },
+        y: {
+          type: 'linear',
+          title: { display: true, text: measure === 'lnRmssd' ? 'ln RMSSD' : 'breaths / min' },
+          ticks: { maxTicksLimit: 5 },
+        },
+      },
+    },
+  });
+}
+
+function fill(chart: Chart<'line', Point[]>, measure: Measure, partners: Readonly<Record<PartnerId, PartnerModel>>, names: Readonly<Record<PartnerId, string>>): void {
+  PARTNERS.forEach((id, index) => {
+    const partner = partners[id];
+    const points: readonly TrendPoint[] = partner.trend.toArray();
+    const nowSec = points.at(-1)?.tSec ?? 0;
+    const line: Point[] = points.map((p) => ({ x: (p.tSec - nowSec) / 60, y: p[measure] }));
+    const band = baselineBand(partner.current().baseline, measure);
+    const edge = (y: number): Point[] => [
+      { x: -TREND_SPAN_SEC / 60, y },
+      { x: 0, y },
+    ];
+    const [low, high, measured] = chart.data.datasets.slice(index * 3, index * 3 + 3);
+    low!.data = band ? edge(band.low) : [];
+    high!.data = band ? edge(band.high) : [];
+    high!.label = `${names[id]} usual range`;
+    measured!.data = line;
+    measured!.label = names[id];
+  });
+  chart.update('none');
+}
+
+/**
+ * lnRMSSD and breathing rate of both partners over the last ten minutes, each with the partner's
+ * usual range (baseline band). Lines differ in colour and dash; the figures in the partner panels
+ * carry the same facts for screen readers. Redraws at most four times a second.
+ */
+export function TrendChart({ partners, names }: TrendChartProps) {
+  const hrvRef = useRef<HTMLCanvasElement>(null);
+  const breathingRef = useRef<HTMLCanvasElement>(null);
+  const namesRef = useRef(names);
+  namesRef.current = names;
+
+  useEffect(() => {
+    const charts: { chart: Chart<'line', Point[]>; measure: Measure }[] = [];
+    const hrv = hrvRef.current && makeChart(hrvRef.current, 'lnRmssd', namesRef.current);
+    if (hrv) charts.push({ chart: hrv, measure: 'lnRmssd' });
+    const breathing = breathingRef.current && makeChart(breathingRef.current, 'breathsPerMin', namesRef.current);
+    if (breathing) charts.push({ chart: breathing, measure: 'breathsPerMin' });
+    if (charts.length === 0) return undefined;
+    const draw = () => charts.forEach(({ chart, measure }) => fill(chart, measure, partners, namesRef.current));
+    draw();
+    const subscription = merge(partners.a.chartTick$, partners.b.chartTick$).pipe(auditTime(UI_REFRESH_MS)).subscribe(draw);
+    return () => {
+      subscription.unsubscribe();
+      charts.forEach(({ chart }) => chart.destroy());
+    };
+  }, [partners]);
+
+  return (
+    <section className="trend" aria-labelledby="trend-heading">
+      <h2 id="trend-heading">The last ten minutes</h2>
+      <p className="trend__hint">The shaded bands are each partner&rsquo;s usual calm range.</p>
+      <div className="trend__charts">
+        <figure className="trend__figure">
+          <figcaption>Heart-rate variability (higher is calmer)</figcaption>
+          <div className="trend__canvas">
+            <canvas ref={hrvRef} role="img" aria-label="Heart-rate variability of both partners over the last ten minutes, with each usual range" />
+          </div>
+        </figure>
+        <figure className="trend__figure">
+          <figcaption>Breathing rate (slower is calmer)</figcaption>
+          <div className="trend__canvas">
+            <canvas ref={breathingRef} role="img" aria-label="Breathing rate of both partners over the last ten minutes, with each usual range" />
+          </div>
+        </figure>
+      </div>
+    </section>
+  );
+}
