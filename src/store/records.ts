@@ -171,6 +171,8 @@ export const routineRunRecordSchema = z.object({
   outcome: z.enum(['completed', 'stopped', 'break']),
   stepsDone: count,
   stepsTotal: count,
+  /** The rest of the player's summary (gentler option, named behaviour, choices), kept as given. */
+  details: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
 });
 export type RoutineRunRecord = z.infer<typeof routineRunRecordSchema>;
 

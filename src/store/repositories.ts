@@ -2,6 +2,7 @@
  * Small repositories over the database, one per kind of record. Reads are schema-checked (damaged
  * records are reported and left out); writes are validated first and fail with a plain message.
  */
+import type { RoutineRunSummary, VoiceClipStore } from '../routines/run-summary';
 import type { Baseline, PartnerId } from '../signal/types';
 import { checked, checkedAll, valid, writing, type StoreContext } from './context';
 import {
@@ -140,10 +141,16 @@ export function createRecordingsRepository(ctx: StoreContext) {
 
 export function createRoutineRunsRepository(ctx: StoreContext) {
   return {
-    async add(run: Omit<RoutineRunRecord, 'id'> & { id?: string }): Promise<RoutineRunRecord> {
-      const record = valid(routineRunRecordSchema, { ...run, id: run.id ?? ctx.newId() }, 'save routine run');
+    async add(run: Omit<RoutineRunRecord, 'id' | 'details'> & { id?: string; details?: RoutineRunRecord['details'] }): Promise<RoutineRunRecord> {
+      const record = valid(routineRunRecordSchema, { details: {}, ...run, id: run.id ?? ctx.newId() }, 'save routine run');
       await writing('save routine run', async () => (await ctx.db()).put('routineRuns', record));
       return record;
+    },
+    /** Keeps the routine player's summary of a finished run. */
+    async addSummary(summary: RoutineRunSummary, context: { sessionId: string | null; title: string }): Promise<RoutineRunRecord> {
+      const { routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, ...rest } = summary;
+      const details = Object.fromEntries(Object.entries(rest).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+      return this.add({ sessionId: context.sessionId, title: context.title, routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, details });
     },
     /** Runs of one session, or all runs; oldest first. */
     async list(sessionId?: string): Promise<RoutineRunRecord[]> {
@@ -228,15 +235,11 @@ export function createCommitmentsRepository(ctx: StoreContext) {
 }
 
 /**
- * Voice clips recorded for routine lines, keyed by line id. Structurally the `VoiceClipStore` that
- * src/routines defines. Clips are kept as bytes plus type (read before the transaction starts, since
- * reading a Blob is not an IndexedDB request and would let the transaction close).
+ * Voice clips recorded for routine lines, keyed by line id: the routines' `VoiceClipStore`. Clips are
+ * kept as bytes plus type (read before the transaction starts, since reading a Blob is not an
+ * IndexedDB request and would let the transaction close).
  */
-export interface VoiceClips {
-  save(lineId: string, clip: Blob): Promise<void>;
-  load(lineId: string): Promise<Blob | undefined>;
-  remove(lineId: string): Promise<void>;
-}
+export type VoiceClips = VoiceClipStore;
 
 export function createVoiceClipsRepository(ctx: StoreContext): VoiceClips {
   return {
