@@ -56,6 +56,7 @@ export function createLineRecorder(
           name === 'NotAllowedError'
             ? 'record voice line: the microphone permission was refused'
             : `record voice line: no microphone available (${error instanceof Error ? error.message : String(error)})`,
+          { cause: error },
         );
       }
       chunks = [];
