@@ -16,7 +16,7 @@ export type { GateOptions, GateReason, GateState, GateStatus } from './gate-mach
  * `settling`, in that order. Missing data (no update yet, no signal, calibrating) is never `ready`.
  *
  * **Event time.** Updates of the two partners are merged in event-time order before they reach the
- * gate: an update is held until the other partner has reported a later time, has finished, or is
+ * gate: an update is held until the other partner has reported the same or a later time, has finished, or is
  * known to be silent (its latest state is `no-signal`, so it sends nothing until it resumes). The
  * gate's transitions therefore depend only on the two partners' timelines, not on how their
  * updates interleave on the wall clock — a recording replayed at 1× or 50× gives the same
@@ -48,6 +48,8 @@ export function combineGate(
 interface Lane {
   readonly queue: PartnerReadiness[];
   done: boolean;
+  /** Event time of the latest update received on this lane (processed or not), seconds. */
+  lastSec: number;
 }
 
 function gateInEventTime(
@@ -59,7 +61,10 @@ function gateInEventTime(
   stepGate(initialGate(), 'a', { tSec: 0, state: 'no-signal', reasons: [] }, options);
   return new Observable<GateStatus>((subscriber) => {
     let machine = initialGate();
-    const lanes: Record<PartnerId, Lane> = { a: { queue: [], done: false }, b: { queue: [], done: false } };
+    const lanes: Record<PartnerId, Lane> = {
+      a: { queue: [], done: false, lastSec: -Infinity },
+      b: { queue: [], done: false, lastSec: -Infinity },
+    };
     const other = (p: PartnerId): PartnerId => (p === 'a' ? 'b' : 'a');
     /** A lane that will send nothing earlier than what is queued on the other lane. */
     const quiet = (p: PartnerId): boolean => {
@@ -73,7 +78,11 @@ function gateInEventTime(
         if (heads.length === 0) break;
         // Earliest head first; on a tie, partner a first (a fixed order keeps replays identical).
         const p = heads.reduce((x, y) => (lanes[y].queue[0]!.tSec < lanes[x].queue[0]!.tSec ? y : x));
-        if (lanes[other(p)].queue.length === 0 && !quiet(other(p))) break;
+        const head = lanes[p].queue[0]!;
+        const o = lanes[other(p)];
+        // Safe when the other lane cannot send anything earlier: it has a later update queued, has
+        // already reported this time (lanes arrive in time order), or is quiet.
+        if (o.queue.length === 0 && o.lastSec < head.tSec && !quiet(other(p))) break;
         const update = lanes[p].queue.shift()!;
         const step = stepGate(machine, p, update, options);
         machine = step.machine;
@@ -92,6 +101,7 @@ function gateInEventTime(
             return;
           }
           lanes[p].queue.push(update);
+          lanes[p].lastSec = Math.max(lanes[p].lastSec, update.tSec);
           drain();
         },
         error: (err: unknown) => subscriber.error(err),
