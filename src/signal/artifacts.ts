@@ -119,42 +119,68 @@ export function detectArtifacts(
   const th2 = centred(mrr, params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
   const dN = drr.map((d, i) => d / th1[i]);
   const mN = mrr.map((m, i) => m / th2[i]);
-  const at = (i: number) => (i >= 0 && i < n ? dN[i] : 0);
+  for (let i = 0; i < n; i += 1) classifyBeat(i, { rr, dN, mN, medRr, th2 }, kinds, params);
+  return kinds;
+}
+
+/** The normalised series the classification reads (index-aligned with the RR series). */
+export interface ClassifierSeries {
+  /** RR, ms (implausible values already replaced). */
+  readonly rr: readonly number[];
+  /** dRR / threshold 1. */
+  readonly dN: readonly number[];
+  /** mRR / threshold 2. */
+  readonly mN: readonly number[];
+  /** Running median of RR, ms. */
+  readonly medRr: readonly number[];
+  /** Threshold 2, ms. */
+  readonly th2: readonly number[];
+}
+
+/**
+ * Classifies beat i (and possibly i + 1) of normalised series into `kinds`, the decision rules of
+ * Lipponen & Tarvainen (2019). Shared by the batch {@link detectArtifacts} and the streaming
+ * detector, so both apply the same rules. Reads up to i + 3.
+ */
+export function classifyBeat(
+  i: number,
+  { rr, dN, mN, medRr, th2 }: ClassifierSeries,
+  kinds: (ArtifactKind | undefined)[],
+  params: Params = ARTIFACT_PARAMS,
+): void {
+  const n = rr.length;
+  if (kinds[i] !== undefined) return;
+  const at = (k: number) => (k >= 0 && k < n ? dN[k] : 0);
   // S12: for a rise, the larger neighbour (an ectopic compensatory pause is flanked by falls on
   // both sides); for a fall, the smaller one. S22: the next two, checking the leap is not undone.
-  const s12 = (i: number) => (dN[i] > 0 ? Math.max(at(i - 1), at(i + 1)) : Math.min(at(i - 1), at(i + 1)));
-  const s22 = (i: number) => (dN[i] >= 0 ? Math.min(at(i + 1), at(i + 2)) : Math.max(at(i + 1), at(i + 2)));
-
-  for (let i = 0; i < n; i += 1) {
-    if (kinds[i] !== undefined) continue;
-    const d = dN[i];
-    const s = s12(i);
-    if ((d > 1 && s < -params.c1 * d - params.c2) || (d < -1 && s > -params.c1 * d + params.c2)) {
-      kinds[i] = 'ectopic';
-      continue;
-    }
-    if (!(Math.abs(d) > 1 || Math.abs(mN[i]) > 3)) continue;
-    const candidates = [i];
-    if (i + 2 < n && Math.abs(at(i + 1)) < Math.abs(at(i + 2))) candidates.push(i + 1);
-    for (const j of candidates) {
-      if (kinds[j] !== undefined) continue;
-      const isLong = dN[j] > 1 && s22(j) < -1;
-      const isShort = dN[j] < -1 && s22(j) > 1;
-      const farFromMedian = Math.abs(mN[j]) > 3;
-      if (!isLong && !isShort && !farFromMedian) continue;
-      const halves = Math.abs(rr[j] / 2 - medRr[j]) < th2[j];
-      const sumsUp = j + 1 < n && Math.abs(rr[j] + rr[j + 1] - medRr[j]) < th2[j];
-      if (isShort && sumsUp) {
-        kinds[j] = 'extra';
-        kinds[j + 1] = 'extra';
-      } else if (isLong && halves) {
-        kinds[j] = 'missed';
-      } else {
-        kinds[j] = rr[j] > medRr[j] ? 'long' : 'short';
-      }
+  const s12 = (k: number) => (dN[k] > 0 ? Math.max(at(k - 1), at(k + 1)) : Math.min(at(k - 1), at(k + 1)));
+  const s22 = (k: number) => (dN[k] >= 0 ? Math.min(at(k + 1), at(k + 2)) : Math.max(at(k + 1), at(k + 2)));
+  const d = dN[i];
+  const s = s12(i);
+  if ((d > 1 && s < -params.c1 * d - params.c2) || (d < -1 && s > -params.c1 * d + params.c2)) {
+    kinds[i] = 'ectopic';
+    return;
+  }
+  if (!(Math.abs(d) > 1 || Math.abs(mN[i]) > 3)) return;
+  const candidates = [i];
+  if (i + 2 < n && Math.abs(at(i + 1)) < Math.abs(at(i + 2))) candidates.push(i + 1);
+  for (const j of candidates) {
+    if (kinds[j] !== undefined) continue;
+    const isLong = dN[j] > 1 && s22(j) < -1;
+    const isShort = dN[j] < -1 && s22(j) > 1;
+    const farFromMedian = Math.abs(mN[j]) > 3;
+    if (!isLong && !isShort && !farFromMedian) continue;
+    const halves = Math.abs(rr[j] / 2 - medRr[j]) < th2[j];
+    const sumsUp = j + 1 < n && Math.abs(rr[j] + rr[j + 1] - medRr[j]) < th2[j];
+    if (isShort && sumsUp) {
+      kinds[j] = 'extra';
+      kinds[j + 1] = 'extra';
+    } else if (isLong && halves) {
+      kinds[j] = 'missed';
+    } else {
+      kinds[j] = rr[j] > medRr[j] ? 'long' : 'short';
     }
   }
-  return kinds;
 }
 
 /**
