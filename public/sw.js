@@ -47,7 +47,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       (async () => {
         const cache = await caches.open(CACHE);
-        const cached = (await cache.match('/index.html')) || (await cache.match('/'));
+        const cached = (await cache.match('/index.html', { ignoreVary: true })) || (await cache.match('/', { ignoreVary: true }));
         if (cached) return cached;
         return fetch(request);
       })(),
@@ -58,7 +58,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const cached = await cache.match(request, { ignoreSearch: true });
+      // Module scripts are requested with an Origin header and servers answer "Vary: Origin"; the
+      // precache requests had none, so matching must ignore Vary or nothing would ever match.
+      const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
       if (cached) return cached;
       try {
         return await fetch(request);
