@@ -68,6 +68,8 @@ export interface ReadinessParams {
   readonly calibrationMaxGapSec: number;
   /** Calibration fails when gaps add up to more than this, seconds. */
   readonly calibrationMaxMissingSec: number;
+  /** Calibration gives up when the first beat has not arrived after this long, seconds. */
+  readonly calibrationFirstBeatSec: number;
 
   // ── Rolling baselines ─────────────────────────────────────────────────────────────────────
   /** Weight of the newest calibration when rolled into the previous baseline, 0–1. */
@@ -105,6 +107,7 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   calibrationMaxArtifactRate: 0.1,
   calibrationMaxGapSec: 5,
   calibrationMaxMissingSec: 10,
+  calibrationFirstBeatSec: 15,
 
   rollNewestWeight: 0.6,
 });
