@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
+import { openStore } from './ui/shell/parts';
 import { registerServiceWorker } from './ui/shell/service-worker';
 import { applyStoredTheme } from './ui/shell/theme-preference';
 import './ui/shell/theme.css';
@@ -10,9 +11,11 @@ applyStoredTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('start: the page has no #root element');
+// One store for the whole app, opened once (its code and IndexedDB load while the welcome shows).
+const store = openStore();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App store={store} />
   </StrictMode>,
 );
 

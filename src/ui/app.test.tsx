@@ -7,6 +7,7 @@ import type { LiveSummary } from './shell/journey';
 // this test is about the journey, not the live view, routines or store.
 let reportLive: ((summary: LiveSummary) => void) | null = null;
 vi.mock('./shell/parts', () => ({
+  openStore: () => new Promise(() => undefined),
   preloadLive: () => undefined,
   LivePart: ({ onLive }: { onLive: (summary: LiveSummary) => void }) => {
     reportLive = onLive;
@@ -26,6 +27,8 @@ vi.mock('./shell/parts', () => ({
 }));
 
 const { App } = await import('./app');
+// The parts are stand-ins, so the store is never opened.
+const store = new Promise<never>(() => undefined);
 
 function visibleHeading(): string {
   const headings = screen.getAllByRole('heading', { level: 1 });
@@ -40,7 +43,7 @@ afterEach(cleanup);
 
 describe('App', () => {
   it('App starts at the welcome screen with the privacy promise and one primary action', () => {
-    render(<App />);
+    render(<App store={store} />);
     expect(visibleHeading()).toBe('Attune');
     expect(screen.getByRole('heading', { name: 'Our promise' })).toBeTruthy();
     expect(screen.getByText(/Everything stays on this device/)).toBeTruthy();
@@ -48,7 +51,7 @@ describe('App', () => {
   });
 
   it('App walks welcome → live → routine → reflection → history and back', async () => {
-    render(<App />);
+    render(<App store={store} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('Step 2 of 7: Connect')).toBeTruthy();
@@ -78,7 +81,7 @@ describe('App', () => {
   });
 
   it('App offers routines as the primary action only once the gate is ready or both checked in by hand', async () => {
-    render(<App />);
+    render(<App store={store} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Look at the routines' })).toBeTruthy();
@@ -88,13 +91,13 @@ describe('App', () => {
 
   it('App deep-links /?demo=calm straight to the live view', () => {
     window.history.replaceState(null, '', '/?demo=calm&speed=20');
-    render(<App />);
+    render(<App store={store} />);
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('live view', { selector: 'p' })).toBeTruthy();
   });
 
   it('App moves focus to the new screen heading after a step', async () => {
-    render(<App />);
+    render(<App store={store} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(document.activeElement?.textContent).toBe('Connect');
   });

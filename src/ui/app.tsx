@@ -12,6 +12,12 @@ import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
 import { preloadLive, ResumePart } from './shell/parts';
+import type { AttuneStore } from '../store';
+
+export interface AppProps {
+  /** The app's store, opening (main.tsx opens it once; its code loads on demand). */
+  readonly store: Promise<AttuneStore>;
+}
 
 /**
  * The app shell: one guided journey (welcome → live view for pairing, calibration and readiness →
@@ -19,7 +25,7 @@ import { preloadLive, ResumePart } from './shell/parts';
  * and the polite update banner. The live session, once started, stays mounted until the page
  * closes, so the straps keep streaming while the couple moves on to a routine.
  */
-export function App() {
+export function App({ store }: AppProps) {
   const [start] = useState(() => journeyStart(window.location.search));
   const { screen, moved: focusOnShow, go, back } = useJourney(start.screen);
   const [liveStarted, setLiveStarted] = useState(screen !== 'welcome');
@@ -63,6 +69,7 @@ export function App() {
           <RegionBoundary region="The live view">
             <Suspense fallback={<p className="loading">Opening the live view…</p>}>
               <LiveScreen
+                store={store}
                 visible={screen === 'live'}
                 focusOnShow={focusOnShow}
                 gate={live.gate}

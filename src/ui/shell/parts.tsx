@@ -3,10 +3,25 @@
  * Everything heavy is loaded on demand so the first screen stays small; preloading starts while the
  * welcome screen is read.
  */
-import type { LiveSummary } from './journey';
+import { lazy } from 'react';
+import type { AttuneStore } from '../../store';
+import type { LivePartProps } from './live-part';
 
-export interface LivePartProps {
-  readonly onLive: (summary: LiveSummary) => void;
+/** Opens the app's store (IndexedDB) with its code loaded on demand; the shell calls this once. */
+export function openStore(): Promise<AttuneStore> {
+  return import('../../store').then(({ createStore }) => createStore());
+}
+
+const loadLive = () => import('./live-part');
+const LazyLive = lazy(loadLive);
+
+/** Starts fetching the live view's code (charts included) before it is needed. */
+export function preloadLive(): void {
+  loadLive().catch(() => undefined);
+}
+
+export function LivePart(props: LivePartProps) {
+  return <LazyLive {...props} />;
 }
 
 // Integration in progress: the live view, routines and history components are being written.
@@ -16,12 +31,6 @@ function Pending({ what }: { readonly what: string }) {
       <p>{what} is not part of this build yet.</p>
     </section>
   );
-}
-
-export function preloadLive(): void {}
-
-export function LivePart(_props: LivePartProps) {
-  return <Pending what="The live view" />;
 }
 
 export interface RoutinesPartProps {

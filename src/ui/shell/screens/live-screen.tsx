@@ -1,8 +1,10 @@
 import type { GateStateName, LiveSummary } from '../journey';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
+import type { AttuneStore } from '../../../store';
 
 export interface LiveScreenProps {
+  readonly store: Promise<AttuneStore>;
   /** False while the couple is on a later screen: the session stays mounted and keeps streaming. */
   readonly visible: boolean;
   readonly focusOnShow: boolean;
@@ -40,7 +42,7 @@ function wording(gate: GateStateName | null, unlocked: boolean): { title: string
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the live-view area builds. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ visible, focusOnShow, gate, unlocked, onLive, onBack, onNext }: LiveScreenProps) {
+export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, onLive, onBack, onNext }: LiveScreenProps) {
   const { title, hint } = wording(gate, unlocked);
   return (
     <ScreenFrame
@@ -65,7 +67,7 @@ export function LiveScreen({ visible, focusOnShow, gate, unlocked, onLive, onBac
         />
       }
     >
-      <LivePart onLive={onLive} />
+      <LivePart store={store} onLive={onLive} />
     </ScreenFrame>
   );
 }

@@ -1,0 +1,30 @@
+import { use, useEffect, useMemo, useRef, useState } from 'react';
+import type { AttuneStore } from '../../store';
+import { createDefaultLiveDependencies } from '../compose/default-dependencies';
+import { LiveSession } from '../live/live-session';
+import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
+import type { LiveSummary } from './journey';
+
+export interface LivePartProps {
+  readonly store: Promise<AttuneStore>;
+  readonly onLive: (summary: LiveSummary) => void;
+}
+
+/**
+ * The live session as the shell places it: the app's store for baselines and recording, and every
+ * source marked so beat-to-screen latency can be measured (see beat-to-screen.ts). Loaded on demand.
+ */
+export default function LivePart({ store, onLive }: LivePartProps) {
+  const resolved = use(store);
+  const [probe] = useState(() => new BeatToScreenProbe());
+  const dependencies = useMemo(() => withBeatMarks(createDefaultLiveDependencies({ store: resolved }), probe), [resolved, probe]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => (root.current ? probe.observeGauge(root.current) : undefined), [probe]);
+
+  return (
+    <div ref={root}>
+      <LiveSession store={resolved} dependencies={dependencies} onLive={onLive} />
+    </div>
+  );
+}
