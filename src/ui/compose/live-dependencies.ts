@@ -36,13 +36,28 @@ export interface BaselineStore {
   remove?(partner: PartnerId): Promise<void>;
 }
 
-/** Where the session is recorded (STORE's recorder, adapted); absent → nothing is recorded. */
+/** One gate decision as the recording keeps it: state, event time, reasons in words. */
+export interface GateSampleView {
+  readonly state: GateStatusView['state'];
+  readonly tSec: number;
+  readonly reasons: readonly string[];
+}
+
+/** What a recording is of, fixed when its first beat arrives. */
+export interface RecordingInfo {
+  readonly source: 'demo' | 'strap' | 'replay' | 'mixed';
+  readonly scenario: string | null;
+  readonly partnerNames: { readonly a: string; readonly b: string };
+}
+
+/** A session being recorded (STORE's recorder, adapted). */
 export interface LiveRecorder {
   addBeat(partner: PartnerId, beat: Beat): void;
   addMetrics(partner: PartnerId, metrics: WindowMetrics): void;
-  addGate(status: GateStatusView): void;
-  /** Flushes what is buffered; called when the live view closes. */
-  close?(): Promise<void> | void;
+  /** Every gate status; the recorder keeps the changes of state. */
+  addGate(sample: GateSampleView): void;
+  /** Flushes and closes the recording when the live view closes. */
+  close(): Promise<void>;
 }
 
 /** A finished calibration, or why it could not make a baseline. */
@@ -84,7 +99,8 @@ export interface LiveDependencies {
   /** Plain-language reason, e.g. "Sam: heart rate 96, usually 68 — give it a few minutes". */
   readonly describeReason: (reason: ReadinessReason, partnerName: string) => string;
   readonly baselines?: BaselineStore;
-  readonly recorder?: LiveRecorder;
+  /** Starts recording a session; absent → nothing is recorded. Called on the first beat. */
+  readonly startRecording?: (info: RecordingInfo) => LiveRecorder;
   /** Scheduler for wall-time work in the pipeline (timeouts); the default async scheduler when absent. */
   readonly scheduler?: SchedulerLike;
 }

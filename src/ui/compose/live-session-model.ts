@@ -2,7 +2,8 @@ import { asyncScheduler, auditTime, BehaviorSubject, merge, Subscription, switch
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
 import type { DemoScenario } from './demo-url';
-import type { LiveDependencies } from './live-dependencies';
+import type { LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
+import type { SourceOrigin } from './partner-model';
 import { PartnerModel, UI_REFRESH_MS } from './partner-model';
 import type { GateStatusView } from './readiness-types';
 
@@ -43,6 +44,13 @@ export interface LiveSessionModel {
   dispose(): Promise<void>;
 }
 
+/** What the recording is of, from the two partners' sources. */
+export function recordingSource(a: SourceOrigin | null, b: SourceOrigin | null): RecordingInfo['source'] {
+  const kinds = new Set([a, b].filter((o): o is SourceOrigin => o !== null).map((o) => (o.demo ? 'demo' : o.kind === 'bluetooth' ? 'strap' : 'replay')));
+  if (kinds.size === 1) return [...kinds][0] as RecordingInfo['source'];
+  return 'mixed';
+}
+
 const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
 const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
@@ -53,9 +61,33 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
   // One event-time line for the session: a source attached later starts where the other partner is.
   const sessionClockSec = (): number =>
     Math.max(0, ...PARTNERS.map((id) => partners[id].latestBeatSec() ?? 0));
+  // The recording starts with the first beat, so opening the page without a source records nothing.
+  let recorder: LiveRecorder | undefined;
+  let closed = false;
+  const recording = (): LiveRecorder | undefined => {
+    if (recorder || closed || !deps.startRecording) return recorder;
+    const a = partners.a.current();
+    const b = partners.b.current();
+    recorder = deps.startRecording({
+      source: recordingSource(a.origin, b.origin),
+      scenario: demo,
+      partnerNames: { a: a.name, b: b.name },
+    });
+    return recorder;
+  };
   const partners: Record<PartnerId, PartnerModel> = {
-    a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec),
-    b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec),
+    a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec, recording),
+    b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec, recording),
+  };
+  let recordedGateState: GateStatusView['state'] | null = null;
+  const recordGate = (gate: GateStatusView): void => {
+    const target = recorder;
+    if (!target || gate.state === recordedGateState) return;
+    recordedGateState = gate.state;
+    const reasons = PARTNERS.flatMap((id) =>
+      gate.partners[id].reasons.map((reason) => deps.describeReason(reason, partners[id].current().name)),
+    );
+    target.addGate({ state: gate.state, tSec: gate.tSec, reasons });
   };
   let demo: DemoScenario | null = null;
   let speed = 1;
@@ -70,7 +102,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
       .pipe(switchMap(() => deps.combineGate(partners.a.readiness$, partners.b.readiness$)))
       .subscribe((gate) => {
         latestGate = gate;
-        deps.recorder?.addGate(gate);
+        recordGate(gate);
         gateSubject.next(gate);
       }),
   );
@@ -121,7 +153,8 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
       await Promise.all(PARTNERS.map((id) => partners[id].dispose()));
       gateSubject.complete();
       selfReportSubject.complete();
-      await deps.recorder?.close?.();
+      closed = true;
+      await recorder?.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, sha
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../../signal/types';
-import type { LiveDependencies } from './live-dependencies';
+import type { LiveDependencies, LiveRecorder } from './live-dependencies';
 import type { PartnerReadinessView } from './readiness-types';
 import { TimeSeriesBuffer } from './time-series-buffer';
 
@@ -115,6 +115,8 @@ export class PartnerModel {
     uiScheduler: SchedulerLike = asyncScheduler,
     /** The session's event time now (latest beat of either partner), where a new source starts. */
     private readonly sessionClockSec: () => number = () => 0,
+    /** The session's recording, started on demand; undefined when nothing is recorded. */
+    private readonly recorder: () => LiveRecorder | undefined = () => undefined,
   ) {
     this.baselineSubject = new BehaviorSubject<Baseline | null>(null);
     this.state = {
@@ -300,6 +302,13 @@ export class PartnerModel {
   }
 
   private onStatus(status: SourceStatus): void {
+    // A connection that ended before any beat (chooser cancelled, Bluetooth off, not a heart-rate
+    // device) returns the partner to the choice of sources, keeping the reason in view.
+    if (status.kind === 'disconnected' && status.code !== 'user' && this.state.lastBeat === null && this.attached) {
+      void this.detach();
+      this.update({ error: status.code === 'cancelled' ? 'No strap was chosen. You can try again.' : status.reason });
+      return;
+    }
     const hrOnly = this.state.hrOnly || (status.kind === 'connected' && status.hrOnly);
     const origin =
       status.kind === 'connected' && this.state.origin?.kind === 'bluetooth'
@@ -314,7 +323,7 @@ export class PartnerModel {
   }
 
   private onMetrics(metrics: WindowMetrics): void {
-    this.deps.recorder?.addMetrics(this.id, metrics);
+    this.recorder()?.addMetrics(this.id, metrics);
     if (metrics.endSec - this.lastTrendSec >= TREND_STEP_SEC) {
       this.lastTrendSec = metrics.endSec;
       // A heart-rate-only device has no HRV: its trend stays empty rather than showing guesses.
@@ -324,7 +333,7 @@ export class PartnerModel {
   }
 
   private onBeat(beat: Beat): void {
-    this.deps.recorder?.addBeat(this.id, beat);
+    this.recorder()?.addBeat(this.id, beat);
     this.tachogram.push(beat);
     const calibration = this.state.calibration;
     if (calibration && (calibration.phase === 'waiting-for-beats' || calibration.phase === 'recording')) this.calibrateWith(beat);

@@ -39,11 +39,30 @@ export function createLineChart(canvas: HTMLCanvasElement, config: ChartConfigur
   return new Chart(context, config);
 }
 
-/** Colours of the two partners: distinct in hue and lightness; lines also differ in dash. */
-export const PARTNER_COLOURS = {
-  a: { line: '#2f6db5', band: 'rgba(47, 109, 181, 0.14)' },
-  b: { line: '#b5562f', band: 'rgba(181, 86, 47, 0.14)' },
-} as const;
+/** Fallback colours of the two partners when the theme's `--chart-a` / `--chart-b` are absent. */
+const FALLBACK_COLOURS = { a: '#8fb8d8', b: '#d7a6c9' } as const;
+
+/** A colour with alpha from a hex colour (#rgb or #rrggbb); other forms are returned unchanged. */
+function withAlpha(colour: string, alpha: number): string {
+  const hex = colour.trim().replace(/^#/, '');
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-f]{6}$/i.test(full)) return colour;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** Theme colours read from CSS custom properties where the canvas sits (dim or light theme). */
+export function chartTheme(canvas: HTMLCanvasElement) {
+  const style = typeof getComputedStyle === 'function' ? getComputedStyle(canvas) : null;
+  const read = (name: string, fallback: string): string => style?.getPropertyValue(name).trim() || fallback;
+  const a = read('--chart-a', FALLBACK_COLOURS.a);
+  const b = read('--chart-b', FALLBACK_COLOURS.b);
+  return {
+    partner: { a: { line: a, band: withAlpha(a, 0.16) }, b: { line: b, band: withAlpha(b, 0.16) } },
+    text: read('--muted', '#a7b0b9'),
+    grid: read('--border', '#2e3842'),
+  };
+}
 
 /** Partner b's lines are dashed so the two stay apart without colour. */
 export const PARTNER_DASH = { a: [] as number[], b: [6, 4] };

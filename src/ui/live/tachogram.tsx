@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PartnerModel } from '../compose/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
-import { createLineChart, PARTNER_COLOURS, PARTNER_DASH } from './charts';
+import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
 
 export interface TachogramProps {
   readonly partner: PartnerModel;
@@ -20,7 +20,8 @@ export function Tachogram({ partner, name }: TachogramProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
-    const colour = PARTNER_COLOURS[partner.id];
+    const theme = chartTheme(canvas);
+    const colour = theme.partner[partner.id];
     const chart = createLineChart(canvas, {
       type: 'line',
       data: {
@@ -50,8 +51,20 @@ export function Tachogram({ partner, name }: TachogramProps) {
           decimation: { enabled: true, algorithm: 'min-max' },
         },
         scales: {
-          x: { type: 'linear', min: -TACHOGRAM_SPAN_SEC, max: 0, title: { display: true, text: 'seconds ago' }, ticks: { maxTicksLimit: 5 } },
-          y: { type: 'linear', title: { display: true, text: 'RR (ms)' }, ticks: { maxTicksLimit: 5 } },
+          x: {
+            type: 'linear',
+            min: -TACHOGRAM_SPAN_SEC,
+            max: 0,
+            title: { display: true, text: 'seconds ago', color: theme.text },
+            ticks: { maxTicksLimit: 5, color: theme.text },
+            grid: { color: theme.grid },
+          },
+          y: {
+            type: 'linear',
+            title: { display: true, text: 'RR (ms)', color: theme.text },
+            ticks: { maxTicksLimit: 5, color: theme.text },
+            grid: { color: theme.grid },
+          },
         },
       },
     });

@@ -5,7 +5,7 @@ import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, PartnerId } from '../../signal/types';
 import type { PartnerModel, TrendPoint } from '../compose/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
-import { createLineChart, PARTNER_COLOURS, PARTNER_DASH } from './charts';
+import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
 
 export interface TrendChartProps {
   readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
@@ -30,9 +30,9 @@ export function baselineBand(baseline: Baseline | null, measure: Measure): { low
 }
 
 /** Three datasets per partner: band low, band high (filled down to low), the measured line. */
-function datasetsFor(names: Readonly<Record<PartnerId, string>>): ChartDataset<'line', Point[]>[] {
+function datasetsFor(names: Readonly<Record<PartnerId, string>>, theme: ReturnType<typeof chartTheme>): ChartDataset<'line', Point[]>[] {
   return PARTNERS.flatMap((id) => {
-    const colour = PARTNER_COLOURS[id];
+    const colour = theme.partner[id];
     const band = { data: [] as Point[], pointRadius: 0, borderWidth: 0, borderColor: 'transparent', backgroundColor: colour.band };
     return [
       { ...band, label: `${names[id]} usual range (low)`, fill: false },
@@ -54,9 +54,10 @@ function datasetsFor(names: Readonly<Record<PartnerId, string>>): ChartDataset<'
 }
 
 function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<Record<PartnerId, string>>): Chart<'line', Point[]> | null {
+  const theme = chartTheme(canvas);
   return createLineChart(canvas, {
     type: 'line',
-    data: { datasets: datasetsFor(names) },
+    data: { datasets: datasetsFor(names, theme) },
     options: {
       animation: false,
       responsive: true,
@@ -68,16 +69,24 @@ function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<
         legend: {
           display: true,
           position: 'bottom',
-          labels: { boxHeight: 2, filter: (item) => !String(item.text).endsWith('(low)') },
+          labels: { boxHeight: 2, color: theme.text, filter: (item) => !String(item.text).endsWith('(low)') },
         },
         tooltip: { enabled: false },
       },
       scales: {
-        x: { type: 'linear', min: -TREND_SPAN_SEC / 60, max: 0, title: { display: true, text: 'minutes ago' }, ticks: { stepSize: 2 } },
+        x: {
+          type: 'linear',
+          min: -TREND_SPAN_SEC / 60,
+          max: 0,
+          title: { display: true, text: 'minutes ago', color: theme.text },
+          ticks: { stepSize: 2, color: theme.text },
+          grid: { color: theme.grid },
+        },
         y: {
           type: 'linear',
-          title: { display: true, text: measure === 'lnRmssd' ? 'ln RMSSD' : 'breaths / min' },
-          ticks: { maxTicksLimit: 5 },
+          title: { display: true, text: measure === 'lnRmssd' ? 'ln RMSSD' : 'breaths / min', color: theme.text },
+          ticks: { maxTicksLimit: 5, color: theme.text },
+          grid: { color: theme.grid },
         },
       },
     },

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PartnerId } from '../../signal/types';
+import { parseDemoUrl } from '../compose/demo-url';
+import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
+import type { LiveDependencies } from '../compose/live-dependencies';
+import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
+import type { GateStateName } from '../compose/readiness-types';
+import { BreakTimer } from './break-timer';
+import { PartnerPanel } from './partner-panel';
+import { ReadinessGauge } from './readiness-gauge';
+import { SelfReportPanel } from './self-report';
+import { TrendChart } from './trend-chart';
+import { useObservable } from './use-observable';
+import './live.css';
+
+/** What the rest of the app needs to know about the live session. */
+export interface LiveSummary {
+  /** The gate light's state; null before the first decision. */
+  readonly gate: GateStateName | null;
+  /** No-wearable mode: both partners checked in by hand (a self-report). */
+  readonly selfReportComplete: boolean;
+}
+
+export interface LiveSessionProps {
+  /**
+   * Query string holding `?demo=calm|conflict|flooded|hr-only&speed=N`; defaults to the page's
+   * own. Without `demo`, nothing connects until a partner chooses a source.
+   */
+  readonly search?: string;
+  /** Storage for baselines and the recording (STORE's `AttuneStore`); without it nothing persists. */
+  readonly store?: LiveStore;
+  /** Replaces the assembled parts (tests); by default the real sources, pipeline and store adapters. */
+  readonly dependencies?: LiveDependencies;
+  /** Told when the gate state or the hand check-in changes (e.g. to unlock routines). */
+  readonly onLive?: (summary: LiveSummary) => void;
+}
+
+const PARTNERS: readonly PartnerId[] = ['a', 'b'];
+const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false } };
+
+/**
+ * The live session: both partners' sources, live figures and tachograms, the dual readiness gauge
+ * with plain reasons, the trend chart, calibration, the break timer when flooded, and the hand
+ * check-in. Self-sufficient: `<LiveSession />` alone reads `?demo=` and `&speed=` from the URL.
+ * The session (sources, pipelines, recording) lives while this component is mounted.
+ */
+export function LiveSession({ search, store, dependencies, onLive }: LiveSessionProps) {
+  const query = search ?? (typeof window === 'undefined' ? '' : window.location.search);
+  const demoUrl = useMemo(() => parseDemoUrl(query), [query]);
+  const deps = useMemo(() => dependencies ?? createDefaultLiveDependencies({ store }), [dependencies, store]);
+  const [model, setModel] = useState<LiveSessionModel | null>(null);
+  const demoScenario = demoUrl.kind === 'demo' ? demoUrl.request.scenario : null;
+  const demoSpeed = demoUrl.kind === 'demo' ? demoUrl.request.speed : 1;
+
+  useEffect(() => {
+    const session = createLiveSessionModel(deps);
+    setModel(session);
+    if (demoScenario) {
+      session.startDemo(demoScenario, demoSpeed).catch((error: unknown) => console.error('demo: could not start', error));
+    }
+    return () => {
+      setModel((current) => (current === session ? null : current));
+      void session.dispose();
+    };
+  }, [deps, demoScenario, demoSpeed]);
+
+  return (
+    <div className="live">
+      {demoUrl.kind === 'invalid' ? (
+        <p role="alert" className="live__banner live__banner--error">
+          {demoUrl.message}. Nothing was connected.
+        </p>
+      ) : null}
+      {demoUrl.kind === 'demo' ? (
+        <p className="live__banner live__banner--demo" data-testid="demo-banner">
+          <span className="badge badge--demo">Demo</span> Simulated partners ({demoUrl.request.scenario}
+          {demoUrl.request.speed === 1 ? '' : `, ${demoUrl.request.speed}× speed`}). Nothing here is a real measurement.
+        </p>
+      ) : null}
+      {model ? <LiveView model={model} dependencies={deps} speed={demoSpeed} onLive={onLive} /> : <p className="live__loading">Starting…</p>}
+    </div>
+  );
+}
+
+function LiveView({
+  model,
+  dependencies,
+  speed,
+  onLive,
+}: {
+  model: LiveSessionModel;
+  dependencies: LiveDependencies;
+  speed: number;
+  onLive?: (summary: LiveSummary) => void;
+}) {
+  const a = useObservable(model.partners.a.snapshot$, model.partners.a.current());
+  const b = useObservable(model.partners.b.snapshot$, model.partners.b.current());
+  const gate = useObservable(model.gate$, model.currentGate());
+  const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
+  const gateState = gate?.state ?? null;
+  const selfReportComplete = selfReport.active && selfReport.calm.a && selfReport.calm.b;
+  const flooded = gateState === 'flooded';
+  const [breakOpen, setBreakOpen] = useState(false);
+  const names = useMemo(() => ({ a: a.name, b: b.name }), [a.name, b.name]);
+  const demo = a.origin?.demo === true || b.origin?.demo === true;
+
+  useEffect(() => {
+    onLive?.({ gate: gateState, selfReportComplete });
+  }, [onLive, gateState, selfReportComplete]);
+
+  // The break opens when flooding starts and stays until the partners end it.
+  useEffect(() => {
+    if (flooded) setBreakOpen(true);
+  }, [flooded]);
+
+  const floodedNames = PARTNERS.filter((id) => gate?.partners[id].state === 'flooded').map((id) => names[id]);
+
+  return (
+    <>
+      <ReadinessGauge gate={gate} partners={{ a, b }} demo={demo} />
+      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={() => setBreakOpen(false)} /> : null}
+      <div className="live__partners">
+        {PARTNERS.map((id) => (
+          <PartnerPanel key={id} partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+        ))}
+      </div>
+      <TrendChart partners={model.partners} names={names} />
+      <SelfReportPanel
+        selfReport={selfReport}
+        names={names}
+        onActive={(active) => model.setSelfReportMode(active)}
+        onCalm={(partner, calm) => model.setSelfReportCalm(partner, calm)}
+      />
+    </>
+  );
+}
