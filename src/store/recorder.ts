@@ -228,6 +228,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       startSec: buffer.startSec,
       endSec: buffer.lastSec,
       metrics: buffer.items,
+      closedAt: ctx.now().toISOString(),
     });
   }
 

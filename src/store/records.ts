@@ -142,6 +142,8 @@ export const metricChunkSchema = z
     startSec: seconds,
     endSec: seconds,
     metrics: z.array(windowMetricsSchema).min(1, 'expected at least one metrics row'),
+    /** Wall-clock time the chunk was closed: lets routine runs (wall clock) be placed in event time. */
+    closedAt: isoDateTime.optional(),
   })
   .refine(chunkSpanOk, `expected a chunk spanning at most ${CHUNK_MAX_SEC} s`);
 export type MetricChunk = z.infer<typeof metricChunkSchema>;

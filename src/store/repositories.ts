@@ -90,6 +90,19 @@ export function createSessionsRepository(ctx: StoreContext) {
       const all = checkedAll(ctx, sessionRecordSchema, await db.getAllFromIndex('sessions', 'by-startedAt'), 'session');
       return all.reverse();
     },
+    /** The most recent session, if any. */
+    async latest(): Promise<SessionRecord | undefined> {
+      const db = await ctx.db();
+      const cursor = await db.transaction('sessions').store.index('by-startedAt').openCursor(null, 'prev');
+      return cursor ? checked(ctx, sessionRecordSchema, cursor.value, 'session') : undefined;
+    },
+    /** The session that was being recorded at a wall-clock time (started before, not ended before). */
+    async at(iso: string): Promise<SessionRecord | undefined> {
+      const db = await ctx.db();
+      const range = IDBKeyRange.upperBound(iso);
+      const candidates = checkedAll(ctx, sessionRecordSchema, await db.getAllFromIndex('sessions', 'by-startedAt', range), 'session');
+      return candidates.reverse().find((s) => s.endedAt === null || s.endedAt >= iso);
+    },
     async setNotes(id: string, notes: string): Promise<void> {
       await writing('save notes', async () => {
         const db = await ctx.db();
@@ -139,18 +152,22 @@ export function createRecordingsRepository(ctx: StoreContext) {
   };
 }
 
-export function createRoutineRunsRepository(ctx: StoreContext) {
+export function createRoutineRunsRepository(ctx: StoreContext, sessions: ReturnType<typeof createSessionsRepository>) {
   return {
     async add(run: Omit<RoutineRunRecord, 'id' | 'details'> & { id?: string; details?: RoutineRunRecord['details'] }): Promise<RoutineRunRecord> {
       const record = valid(routineRunRecordSchema, { details: {}, ...run, id: run.id ?? ctx.newId() }, 'save routine run');
       await writing('save routine run', async () => (await ctx.db()).put('routineRuns', record));
       return record;
     },
-    /** Keeps the routine player's summary of a finished run. */
-    async addSummary(summary: RoutineRunSummary, context: { sessionId: string | null; title: string }): Promise<RoutineRunRecord> {
+    /**
+     * Keeps the routine player's summary of a finished run. Without a `sessionId` the run is filed
+     * with the session that was recording when it started (none in no-wearable mode).
+     */
+    async addSummary(summary: RoutineRunSummary, context: { sessionId?: string | null; title: string }): Promise<RoutineRunRecord> {
       const { routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, ...rest } = summary;
       const details = Object.fromEntries(Object.entries(rest).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
-      return this.add({ sessionId: context.sessionId, title: context.title, routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, details });
+      const sessionId = context.sessionId !== undefined ? context.sessionId : ((await sessions.at(startedAt))?.id ?? null);
+      return this.add({ sessionId, title: context.title, routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, details });
     },
     /** Runs of one session, or all runs; oldest first. */
     async list(sessionId?: string): Promise<RoutineRunRecord[]> {

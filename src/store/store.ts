@@ -110,7 +110,7 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     baselines: createBaselinesRepository(ctx),
     sessions,
     recordings: createRecordingsRepository(ctx),
-    routineRuns: createRoutineRunsRepository(ctx),
+    routineRuns: createRoutineRunsRepository(ctx, sessions),
     reflections: createReflectionsRepository(ctx),
     commitments: createCommitmentsRepository(ctx),
     voiceClips: createVoiceClipsRepository(ctx),

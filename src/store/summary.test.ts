@@ -58,3 +58,37 @@ describe('summarizeSession', () => {
     expect(s.after).toEqual({ a: null, b: null });
   });
 });
+
+describe('summarizeSession with routine runs but no marks', () => {
+  it('summarizeSession(session, chunks with closedAt, runs) places the run in event time through the chunks’ wall-clock close times', () => {
+    const at = (sec: number) => new Date(Date.parse('2026-03-02T19:30:00.000Z') + sec * 1000).toISOString();
+    const chunks: MetricChunk[] = [10, 20, 40, 60, 80, 100].map((t, i) => ({
+      sessionId: 's',
+      partner: 'a',
+      seq: i,
+      segment: 0,
+      startSec: t,
+      endSec: t,
+      metrics: [metricsAt(t, 100 - t / 2)],
+      closedAt: at(t),
+    }));
+    const run = {
+      id: 'r',
+      sessionId: 's',
+      routineId: 'soft',
+      title: 'Soft start-up',
+      startedAt: at(45),
+      endedAt: at(70),
+      outcome: 'completed' as const,
+      stepsDone: 3,
+      stepsTotal: 3,
+      details: {},
+    };
+    const s = summarizeSession(session, chunks, [], [run]);
+    expect(s.comparison).toBe('routine');
+    expect(s.routines).toEqual(['Soft start-up']);
+    expect(s.before.a?.tSec).toBe(40);
+    expect(s.after.a?.tSec).toBe(80);
+    expect(s.before.b).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import type { PartnerId, WindowMetrics } from '../signal/types';
-import type { GateEntry, MetricChunk, RoutineRunRecord, SessionRecord } from './records';
+import type { GateEntry, MetricChunk, RoutineMark, RoutineRunRecord, SessionRecord } from './records';
 
 /** One partner's values at one moment of a session; null where the window could not tell. */
 export interface PartnerSnapshot {
@@ -35,6 +35,30 @@ function snapshot(m: WindowMetrics | undefined): PartnerSnapshot | null {
 }
 
 /**
+ * Places a routine run (wall clock) in event time through the wall-clock close time of the metrics
+ * chunks, when the recording was not marked directly. Precise to one chunk (≤ 5 s of data).
+ */
+function markFromRuns(runs: readonly RoutineRunRecord[], chunks: readonly MetricChunk[], which: 'start' | 'end'): RoutineMark | undefined {
+  if (runs.length === 0) return undefined;
+  const at = which === 'start' ? runs[0]!.startedAt : (runs.at(-1)!.endedAt ?? runs.at(-1)!.startedAt);
+  const ms = Date.parse(at);
+  const tSec: Record<PartnerId, number | null> = { a: null, b: null };
+  let segment = 0;
+  let found = false;
+  for (const partner of ['a', 'b'] as const) {
+    const timed = chunks.filter((c) => c.partner === partner && c.closedAt !== undefined).sort((x, y) => x.seq - y.seq);
+    const chunk = which === 'start' ? timed.filter((c) => Date.parse(c.closedAt!) <= ms).at(-1) : timed.find((c) => Date.parse(c.closedAt!) >= ms);
+    if (chunk) {
+      tSec[partner] = chunk.endSec;
+      segment = chunk.segment;
+      found = true;
+    }
+  }
+  if (!found) return undefined;
+  return { kind: which === 'start' ? 'routine-start' : 'routine-end', label: runs[0]!.title, at, segment, tSec };
+}
+
+/**
  * Before/after values of each partner for the history view.
  *
  * With a routine mark: "before" is the last metrics window ending at or before the first routine
@@ -47,8 +71,8 @@ export function summarizeSession(
   gate: readonly GateEntry[],
   runs: readonly RoutineRunRecord[],
 ): SessionSummary {
-  const start = session.marks.find((m) => m.kind === 'routine-start');
-  const end = [...session.marks].reverse().find((m) => m.kind === 'routine-end');
+  const start = session.marks.find((m) => m.kind === 'routine-start') ?? markFromRuns(runs, metricChunks, 'start');
+  const end = [...session.marks].reverse().find((m) => m.kind === 'routine-end') ?? markFromRuns(runs, metricChunks, 'end');
   const before: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
   const after: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
   for (const partner of ['a', 'b'] as const) {

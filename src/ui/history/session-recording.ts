@@ -10,7 +10,7 @@
 import type { GateStatus } from '../../pipeline/gate';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../../signal/types';
 import { describeReason } from '../../signal/readiness-describe';
-import type { AttuneStore, GateSample, Recorder, RecorderStatus, RoutineMark, SessionSource } from '../../store';
+import type { AttuneStore, GateSample, Recorder, RecorderStatus, RoutineMark, SessionSource, UnsavedData } from '../../store';
 
 export interface SessionRecordingOptions {
   readonly source: SessionSource;
@@ -37,6 +37,8 @@ export interface SessionRecording {
   /** Id of the session being recorded, once one has started. */
   sessionId(): string | null;
   status(): RecorderStatus | null;
+  /** Data held only in memory after storage failures (null before the first beat). */
+  unsaved(): UnsavedData | null;
   /** Listens to saving status changes (memory-only after a storage failure); returns unsubscribe. */
   onStatus(listener: (status: RecorderStatus | null) => void): () => void;
   /** Stops listening to the page's lifecycle; call when the app shell goes away. */
@@ -55,6 +57,8 @@ export function gateSample(status: GateStatus, names: { readonly a: string; read
 export function createSessionRecording(store: AttuneStore, options: SessionRecordingOptions): SessionRecording {
   const names = options.partnerNames ?? { a: 'Partner A', b: 'Partner B' };
   let recorder: Recorder | null = null;
+  // Kept after finishing, so data that could not be saved can still be offered for download.
+  let finished: Recorder | null = null;
   let ended = false;
   let resumeId = options.resumeSessionId;
   let stopStatus: () => void = () => {};
@@ -106,6 +110,7 @@ export function createSessionRecording(store: AttuneStore, options: SessionRecor
       await r.close(outcome);
       stopStatus();
       recorder = null;
+      finished = r;
       emit(r.status());
     },
     startNew(resumeSessionId) {
@@ -113,7 +118,8 @@ export function createSessionRecording(store: AttuneStore, options: SessionRecor
       resumeId = resumeSessionId;
     },
     sessionId: () => recorder?.sessionId ?? null,
-    status: () => recorder?.status() ?? null,
+    status: () => (recorder ?? finished)?.status() ?? null,
+    unsaved: () => (recorder ?? finished)?.unsaved() ?? null,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

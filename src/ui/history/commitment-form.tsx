@@ -1,0 +1,124 @@
+/**
+ * A commitment: something specific one of you (or both) will do, by a day, with a day to check in on
+ * it together. Vague promises ("be nicer") are gently turned back with an example.
+ */
+import { useId, useState } from 'react';
+import { localDay } from '../../store';
+import type { AttuneStore, CommitmentRecord } from './store-types';
+import { addDays } from './format';
+
+export interface CommitmentFormProps {
+  readonly store: AttuneStore;
+  readonly sessionId: string | null;
+  readonly partnerNames?: { readonly a: string; readonly b: string };
+  readonly onSaved?: (commitment: CommitmentRecord) => void;
+  /** Today's date; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+/** Fewer words than this is rarely specific enough to check in on. */
+const MIN_WORDS = 4;
+
+export function specificityProblem(text: string): string | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return 'Write what you will do.';
+  if (words.length < MIN_WORDS) {
+    return 'Make it specific: what exactly, and when — for example “Put our phones away at dinner every evening this week”.';
+  }
+  return null;
+}
+
+export function CommitmentForm({ store, sessionId, partnerNames = { a: 'Partner A', b: 'Partner B' }, onSaved, now = () => new Date() }: CommitmentFormProps) {
+  const id = useId();
+  const today = localDay(now());
+  const [author, setAuthor] = useState<CommitmentRecord['author']>('both');
+  const [text, setText] = useState('');
+  const [byDay, setByDay] = useState(addDays(today, 7));
+  const [checkInDay, setCheckInDay] = useState(addDays(today, 7));
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <form
+      className="history-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const problem = specificityProblem(text);
+        if (problem) {
+          setStatus({ kind: 'error', text: problem });
+          return;
+        }
+        setBusy(true);
+        store.commitments.add({ sessionId, author, text: text.trim(), byDay, checkInDay }).then(
+          (saved) => {
+            setBusy(false);
+            setText('');
+            setStatus({ kind: 'ok', text: `Saved. We’ll remind you to check in on ${new Date(`${saved.checkInDay}T12:00:00`).toLocaleDateString()}.` });
+            onSaved?.(saved);
+          },
+          (error: unknown) => {
+            setBusy(false);
+            const message = error instanceof Error ? error.message : String(error);
+            setStatus({ kind: 'error', text: message.replace(/^save commitment: /, '') });
+          },
+        );
+      }}
+    >
+      <h3 id={`${id}-title`}>A commitment</h3>
+      <fieldset className="history-choice">
+        <legend>Who commits?</legend>
+        {(
+          [
+            ['both', 'Both of us'],
+            ['a', partnerNames.a],
+            ['b', partnerNames.b],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name={`${id}-author`} value={value} checked={author === value} onChange={() => setAuthor(value)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-text`}>What exactly will you do?</label>
+      <p className="history-hint" id={`${id}-text-hint`}>
+        Something you could both recognise as done — what, how often, when.
+      </p>
+      <textarea
+        id={`${id}-text`}
+        aria-describedby={`${id}-text-hint`}
+        aria-invalid={status?.kind === 'error'}
+        value={text}
+        rows={3}
+        maxLength={500}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="history-dates">
+        <div>
+          <label htmlFor={`${id}-by`}>Done by</label>
+          <input
+            id={`${id}-by`}
+            type="date"
+            required
+            min={today}
+            value={byDay}
+            onChange={(e) => {
+              setByDay(e.target.value);
+              if (checkInDay < e.target.value) setCheckInDay(e.target.value);
+            }}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-check`}>Check in together on</label>
+          <input id={`${id}-check`} type="date" required min={byDay} value={checkInDay} onChange={(e) => setCheckInDay(e.target.value)} />
+        </div>
+      </div>
+      <button type="submit" className="primary" disabled={busy}>
+        Save commitment
+      </button>
+      <p role={status?.kind === 'error' ? 'alert' : 'status'} className={status?.kind === 'error' ? 'history-error' : 'history-status'}>
+        {status?.text}
+      </p>
+    </form>
+  );
+}

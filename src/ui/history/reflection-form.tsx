@@ -1,0 +1,85 @@
+/** After a routine: "what felt reparative?", kept with the session. */
+import { useId, useState } from 'react';
+import type { AttuneStore, ReflectionRecord } from './store-types';
+
+export interface ReflectionFormProps {
+  readonly store: AttuneStore;
+  /** The session this reflection belongs to; null when there was none (no-wearable mode). */
+  readonly sessionId: string | null;
+  readonly partnerNames?: { readonly a: string; readonly b: string };
+  readonly onSaved?: (reflection: ReflectionRecord) => void;
+}
+
+export function ReflectionForm({ store, sessionId, partnerNames = { a: 'Partner A', b: 'Partner B' }, onSaved }: ReflectionFormProps) {
+  const id = useId();
+  const [author, setAuthor] = useState<ReflectionRecord['author']>('both');
+  const [reparative, setReparative] = useState('');
+  const [notes, setNotes] = useState('');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <form
+      className="history-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reparative.trim() === '') {
+          setStatus({ kind: 'error', text: 'Write a few words about what felt reparative — even one thing is enough.' });
+          return;
+        }
+        setBusy(true);
+        store.reflections.add({ sessionId, author, reparative: reparative.trim(), notes: notes.trim() }).then(
+          (saved) => {
+            setBusy(false);
+            setReparative('');
+            setNotes('');
+            setStatus({ kind: 'ok', text: 'Saved on this device.' });
+            onSaved?.(saved);
+          },
+          (error: unknown) => {
+            setBusy(false);
+            setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+          },
+        );
+      }}
+    >
+      <h3 id={`${id}-title`}>A short reflection</h3>
+      <fieldset className="history-choice">
+        <legend>Who is writing?</legend>
+        {(
+          [
+            ['both', 'Both of us'],
+            ['a', partnerNames.a],
+            ['b', partnerNames.b],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name={`${id}-author`} value={value} checked={author === value} onChange={() => setAuthor(value)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-reparative`}>What felt reparative?</label>
+      <p className="history-hint" id={`${id}-reparative-hint`}>
+        A moment, a sentence, a touch — whatever helped you feel closer again.
+      </p>
+      <textarea
+        id={`${id}-reparative`}
+        aria-describedby={`${id}-reparative-hint`}
+        aria-invalid={status?.kind === 'error' && reparative.trim() === ''}
+        value={reparative}
+        rows={4}
+        maxLength={4000}
+        onChange={(e) => setReparative(e.target.value)}
+      />
+      <label htmlFor={`${id}-notes`}>Anything else to remember (optional)</label>
+      <textarea id={`${id}-notes`} value={notes} rows={2} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
+      <button type="submit" className="primary" disabled={busy}>
+        Save reflection
+      </button>
+      <p role={status?.kind === 'error' ? 'alert' : 'status'} className={status?.kind === 'error' ? 'history-error' : 'history-status'}>
+        {status?.text}
+      </p>
+    </form>
+  );
+}
