@@ -201,9 +201,13 @@ describe('simulateRr', () => {
     const clean = simulateRr({ durationSec: 300, seed: 12 });
     const dirty = simulateRr({ durationSec: 300, seed: 12, artifacts: { missed: 0.01 }, dropouts: { perHour: 20 } });
     const cleanAt = new Map(clean.tSec.map((t, i) => [t.toFixed(6), clean.rrMs[i]]));
-    const normal = dirty.tSec.filter((t, i) => dirty.artifact[i] === null && !dirty.afterGap[i]);
-    const shared = normal.filter((t, i) => cleanAt.get(t.toFixed(6)) === dirty.rrMs[dirty.tSec.indexOf(normal[i])]);
-    expect(shared.length).toBe(normal.length);
+    let checked = 0;
+    dirty.tSec.forEach((t, i) => {
+      if (dirty.artifact[i] !== null || dirty.afterGap[i]) return;
+      expect(cleanAt.get(t.toFixed(6))).toBe(dirty.rrMs[i]);
+      checked += 1;
+    });
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('simulateRr(options) rejects out-of-range options with a specific message', () => {

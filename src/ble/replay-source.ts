@@ -1,0 +1,136 @@
+import type { SchedulerLike } from 'rxjs';
+import { Subject, asyncScheduler } from 'rxjs';
+import type { Beat } from '../signal/types';
+import type { HeartRateSource } from './heart-rate-source';
+import type { Playback } from './playback';
+import { checkSpeed, startPlayback } from './playback';
+import { createStatusStore } from './source-status';
+
+/** A recording to replay: RR intervals, and beat times when the file has them. */
+export interface ReplayRecording {
+  /** RR interval ending at each beat, ms. */
+  readonly rrMs: readonly number[];
+  /** Event time of each beat, seconds; default the cumulative sum of `rrMs`. */
+  readonly tSec?: readonly number[] | null;
+}
+
+export interface ReplaySourceOptions {
+  readonly recording: ReplayRecording;
+  /** Event-time seconds per scheduler second. Default 1. */
+  readonly speed?: number;
+  readonly scheduler?: SchedulerLike;
+  /** Shown as the device name, e.g. the file name. */
+  readonly name?: string;
+}
+
+/**
+ * Extra time between two beats, beyond the later beat's RR interval, that marks missing beats, s.
+ * Beat times from a file are R-peak times; a difference well above the RR interval means beats
+ * were removed or lost there.
+ */
+const GAP_TOLERANCE_SEC = 0.5;
+
+/**
+ * Validates a recording and returns its beats in event time.
+ * @throws Error ("createReplaySource: …") naming the first bad value.
+ */
+export function replayBeats(recording: ReplayRecording): Beat[] {
+  const { rrMs } = recording;
+  const times = recording.tSec ?? null;
+  if (!Array.isArray(rrMs)) throw new Error('createReplaySource: recording.rrMs must be an array of milliseconds');
+  if (times !== null && times.length !== rrMs.length) {
+    throw new Error(`createReplaySource: recording.tSec has ${times.length} values but rrMs has ${rrMs.length}`);
+  }
+  const beats: Beat[] = [];
+  let cumulativeSec = 0;
+  for (let i = 0; i < rrMs.length; i += 1) {
+    const rr = rrMs[i];
+    if (typeof rr !== 'number' || !Number.isFinite(rr) || rr <= 0 || rr > 60_000) {
+      throw new Error(`createReplaySource: rrMs[${i}] must be a positive number of milliseconds, got ${String(rr)}`);
+    }
+    cumulativeSec += rr / 1000;
+    let tSec = cumulativeSec;
+    let afterGap = false;
+    if (times !== null) {
+      tSec = times[i];
+      if (typeof tSec !== 'number' || !Number.isFinite(tSec)) {
+        throw new Error(`createReplaySource: tSec[${i}] must be a finite number of seconds, got ${String(tSec)}`);
+      }
+      if (i > 0) {
+        const previous = beats[i - 1].tSec;
+        if (tSec <= previous) {
+          throw new Error(`createReplaySource: tSec[${i}] = ${tSec} does not come after tSec[${i - 1}] = ${previous}`);
+        }
+        afterGap = tSec - previous > rr / 1000 + GAP_TOLERANCE_SEC;
+      }
+    }
+    beats.push({ tSec, rrMs: rr, hrBpm: 60_000 / rr, afterGap });
+  }
+  return beats;
+}
+
+/**
+ * Replays a recording as a live source (DESIGN.md, Sources: replay): each beat is delivered when
+ * the scheduler's clock reaches its event time divided by `speed`, counted from the start of the
+ * recording (the first beat's time minus its RR interval). `disconnect()` pauses; `connect()`
+ * resumes where it paused, the first beat marked `afterGap`. At the end the status becomes
+ * `disconnected` with code `ended`.
+ *
+ * @throws Error ("createReplaySource: …") for a malformed recording or speed, before anything plays.
+ */
+export function createReplaySource(options: ReplaySourceOptions): HeartRateSource {
+  const all = replayBeats(options.recording);
+  const speed = checkSpeed(options.speed ?? 1, 'createReplaySource');
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const deviceName = options.name === undefined || options.name === '' ? 'Recording' : `Recording: ${options.name}`;
+  const beats = new Subject<Beat>();
+  const status = createStatusStore();
+  const originSec = all.length === 0 ? 0 : Math.max(0, all[0].tSec - (all[0].rrMs ?? 0) / 1000);
+  /** Next beat to pull, and next beat not yet delivered (the player looks one beat ahead). */
+  let index = 0;
+  let delivered = 0;
+  let playback: Playback | null = null;
+  let resumed = false;
+
+  const connect = async (): Promise<void> => {
+    if (playback !== null || (status.current().kind === 'disconnected' && delivered >= all.length)) return;
+    status.set({ kind: 'connecting' });
+    status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly: false, malformedPackets: 0 });
+    let gap = resumed;
+    const fromSec = index < all.length ? Math.max(originSec, index === 0 ? originSec : all[index - 1].tSec) : originSec;
+    playback = startPlayback<Beat>({
+      pull: () => {
+        if (index >= all.length) return undefined;
+        let beat = all[index];
+        index += 1;
+        if (gap) {
+          beat = { ...beat, afterGap: true };
+          gap = false;
+        }
+        return beat;
+      },
+      speed,
+      scheduler,
+      fromSec,
+      deliver: (beat) => {
+        delivered += 1;
+        beats.next(beat);
+      },
+      end: () => {
+        playback = null;
+        status.set({ kind: 'disconnected', reason: 'The recording has ended.', code: 'ended' });
+      },
+    });
+  };
+
+  const disconnect = async (): Promise<void> => {
+    if (playback === null) return;
+    playback.stop();
+    playback = null;
+    index = delivered;
+    resumed = true;
+    status.set({ kind: 'disconnected', reason: 'Disconnected.', code: 'user' });
+  };
+
+  return { kind: 'replay', beats$: beats.asObservable(), status$: status.status$, connect, disconnect };
+}
