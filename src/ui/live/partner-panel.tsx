@@ -177,8 +177,10 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
         {connected ? (
           <>
             <p className="partner__status" data-kind={snapshot.status.kind}>
-              {snapshot.origin?.demo ? <span className="badge badge--demo">Demo</span> : null} {snapshot.origin?.label}:{' '}
-              {describeStatus(snapshot.status)}
+              {snapshot.origin?.demo ? <span className="badge badge--demo">Demo</span> : null}{' '}
+              {snapshot.status.kind === 'connected' || snapshot.status.kind === 'reconnecting'
+                ? describeStatus(snapshot.status)
+                : `${snapshot.origin?.label ?? ''}: ${describeStatus(snapshot.status)}`}
               {snapshot.status.kind === 'connected' && snapshot.status.malformedPackets > 0 ? (
                 <span className="partner__malformed"> · {snapshot.status.malformedPackets} unreadable packets skipped</span>
               ) : null}

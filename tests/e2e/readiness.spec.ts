@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Records every gate state the page shows, in order, without repeats. */
+async function watchGate(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { gateStates: string[] }).gateStates = seen;
+    const record = () => {
+      const state = document.querySelector('[data-testid="gate"]')?.getAttribute('data-state');
+      if (state && seen.at(-1) !== state) seen.push(state);
+    };
+    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { gateStates: string[] }).gateStates]);
+}
+
+test('/?demo=calm&speed=20 opens the gate: both partners near baseline', async ({ page }) => {
+  const states = await watchGate(page);
+  await page.goto('/?demo=calm&speed=20');
+  const gate = page.getByTestId('gate');
+  await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(gate).toContainText('Ready');
+  for (const id of ['a', 'b']) {
+    await expect(page.getByTestId(`partner-${id}`).getByTestId('partner-state')).toHaveAttribute('data-state', 'near-baseline');
+    await expect(page.getByTestId(`partner-${id}`).getByTestId('rmssd')).toHaveText(/^\d+$/);
+  }
+  // Never ready before the data could support it.
+  const seen = await states();
+  expect(seen.indexOf('ready')).toBeGreaterThan(0);
+  expect(seen).not.toContain('flooded');
+});
+
+test('/?demo=conflict&speed=20 starts not ready and opens only after the aroused partner recovers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const states = await watchGate(page);
+  await page.goto('/?demo=conflict&speed=20');
+  const gate = page.getByTestId('gate');
+  await expect(gate).not.toHaveAttribute('data-state', 'ready');
+  // Someone is not settled first, with a reason in plain words.
+  await expect(page.locator('[data-testid="partner-state"][data-state="out"], [data-testid="partner-state"][data-state="flooded"]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.partner__reasons li').first()).toBeVisible();
+  await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 100_000 });
+  const seen = await states();
+  const firstReady = seen.indexOf('ready');
+  expect(firstReady).toBeGreaterThan(0);
+  expect(seen.slice(0, firstReady).some((s) => s === 'settling' || s === 'flooded')).toBe(true);
+});
+
+test('/?demo=flooded&speed=20 offers the 20-minute break instead of a routine', async ({ page }) => {
+  await page.goto('/?demo=flooded&speed=20');
+  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'flooded', { timeout: 30_000 });
+  const timer = page.getByTestId('break-timer');
+  await expect(timer).toBeVisible();
+  await expect(timer.getByRole('heading', { name: 'Time for a 20-minute break' })).toBeVisible();
+  await expect(timer.getByRole('timer')).toHaveText(/^\d{1,2}:\d{2}$/);
+  await expect(timer).toContainText('Breathe slowly');
+  await expect(page.locator('[data-testid="partner-state"][data-state="flooded"]').first()).toBeVisible();
+});
+
+test('/?demo=hr-only&speed=20 says who is heart-rate-only, shows no HRV for them, and still decides', async ({ page }) => {
+  await page.goto('/?demo=hr-only&speed=20');
+  const b = page.getByTestId('partner-b');
+  await expect(b.getByTestId('hr-only')).toContainText('heart rate only — no HRV from this device', { timeout: 20_000 });
+  await expect(page.getByTestId('partner-a').getByTestId('hr-only')).toHaveCount(0);
+  await expect(b.getByTestId('hr')).toHaveText(/^\d+$/);
+  const gate = page.getByTestId('gate');
+  await expect(gate).toHaveAttribute('data-state', /^(ready|settling|flooded)$/, { timeout: 40_000 });
+  await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 40_000 });
+  await expect(b.getByTestId('rmssd')).toHaveText('—');
+  await expect(b.getByTestId('breathing')).toHaveText('—');
+  await expect(b).toContainText('not available — heart rate only');
+  await expect(page.getByTestId('partner-a').getByTestId('rmssd')).toHaveText(/^\d+$/);
+});
