@@ -12,7 +12,7 @@ import type { HeartRateSource, SourceStatus } from './heart-rate-source';
 export interface ContractHarness {
   readonly source: HeartRateSource;
   /** Lets `ms` of (fake) time pass, with the device sending as it would meanwhile. */
-  advance(ms: number): Promise<void>;
+  advance(ms: number): Promise<unknown>;
   /** Listeners the source holds on the device, when the implementation has any (0 after teardown). */
   liveListeners?(): number;
 }
