@@ -25,6 +25,11 @@ export interface SpeechGuide {
   onVoicesChanged(listener: () => void): () => void;
   /** Reads the texts in order, replacing whatever was being read. */
   speak(texts: readonly string[], options?: SpeakOptions): void;
+  /**
+   * Reads one text after whatever is queued, resolving when it ends, fails or is cancelled (or,
+   * since some browsers never report the end, after a generous estimate of its length).
+   */
+  say(text: string, options?: SpeakOptions): Promise<void>;
   cancel(): void;
 }
 
@@ -48,6 +53,7 @@ const silent: SpeechGuide = {
   voices: () => [],
   onVoicesChanged: () => () => undefined,
   speak: () => undefined,
+  say: () => Promise.resolve(),
   cancel: () => undefined,
 };
 
@@ -57,6 +63,19 @@ export function createSpeechGuide(
   Utterance: UtteranceConstructor | undefined = globalThis.SpeechSynthesisUtterance,
 ): SpeechGuide {
   if (!synth || !Utterance) return silent;
+  const utter = (text: string, options: SpeakOptions): SpeechSynthesisUtterance => {
+    const rate = Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, options.rate ?? DEFAULT_SPEECH_RATE));
+    const voice = options.voiceUri ? synth.getVoices().find((candidate) => candidate.voiceURI === options.voiceUri) : undefined;
+    const utterance = new Utterance(spokenText(text));
+    utterance.rate = rate;
+    if (voice) {
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+    }
+    // A failed utterance (no voice, interrupted) must never break the routine; it just stays quiet.
+    utterance.onerror = () => undefined;
+    return utterance;
+  };
   const voices = (): GuideVoice[] =>
     synth.getVoices().map((voice) => ({ uri: voice.voiceURI, name: voice.name, lang: voice.lang, isDefault: voice.default }));
   return {
@@ -68,19 +87,23 @@ export function createSpeechGuide(
     },
     speak(texts, options = {}) {
       synth.cancel();
-      const rate = Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, options.rate ?? DEFAULT_SPEECH_RATE));
-      const voice = options.voiceUri ? synth.getVoices().find((candidate) => candidate.voiceURI === options.voiceUri) : undefined;
-      for (const text of texts) {
-        const utterance = new Utterance(spokenText(text));
-        utterance.rate = rate;
-        if (voice) {
-          utterance.voice = voice;
-          utterance.lang = voice.lang;
-        }
-        // A failed utterance (no voice, interrupted) must never break the routine; it just stays quiet.
-        utterance.onerror = () => undefined;
+      for (const text of texts) synth.speak(utter(text, options));
+    },
+    say(text, options = {}) {
+      return new Promise<void>((resolve) => {
+        const utterance = utter(text, options);
+        const words = text.split(/\s+/).length;
+        const rate = utterance.rate || 1;
+        // About 2.5 words a second at rate 1, plus slack; only used when no end event arrives.
+        const fallback = setTimeout(resolve, ((words / 2.5) * 1000) / rate + 2000);
+        const done = () => {
+          clearTimeout(fallback);
+          resolve();
+        };
+        utterance.onend = done;
+        utterance.onerror = done;
         synth.speak(utterance);
-      }
+      });
     },
     cancel() {
       synth.cancel();

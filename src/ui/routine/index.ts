@@ -1,0 +1,2 @@
+/** The routines region of the UI: the panel the app shell places once the gate can unlock it. */
+export { RoutinesPanel, type RoutinesPanelProps, type RoutineRunSummary, type VoiceClipStore } from './routines-panel';

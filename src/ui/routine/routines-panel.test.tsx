@@ -1,0 +1,347 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createManualClock, type Chime, type LineRecorder, type RoutineRunSummary, type SpeechGuide, type VoiceClipStore } from '../../routines';
+import { RoutinesPanel } from './routines-panel';
+
+const T0 = Date.UTC(2026, 10, 25, 21, 0, 0);
+
+function fakeSpeech(available = true) {
+  const spoken: string[][] = [];
+  let cancels = 0;
+  const guide: SpeechGuide = {
+    available,
+    voices: () => [{ uri: 'v1', name: 'Calm', lang: 'en-GB', isDefault: true }],
+    onVoicesChanged: () => () => undefined,
+    speak: (texts) => {
+      spoken.push([...texts]);
+    },
+    say: async (text) => {
+      spoken.push([text]);
+    },
+    cancel: () => {
+      cancels += 1;
+    },
+  };
+  return { guide, spoken, cancels: () => cancels };
+}
+
+function fakeChime() {
+  const calls: string[] = [];
+  const chime: Chime = { prime: () => calls.push('prime'), play: () => calls.push('play'), close: () => calls.push('close') };
+  return { chime, calls };
+}
+
+function setup(props: Partial<Parameters<typeof RoutinesPanel>[0]> = {}) {
+  const clock = createManualClock(T0);
+  const speech = fakeSpeech();
+  const chime = fakeChime();
+  const runs: RoutineRunSummary[] = [];
+  const view = render(
+    <RoutinesPanel
+      gateReady
+      noWearableCheckedIn={false}
+      clock={clock}
+      speech={speech.guide}
+      chime={chime.chime}
+      onRunFinished={(run) => runs.push(run)}
+      {...props}
+    />,
+  );
+  /** Moves the virtual clock and lets the screen refresh. */
+  const pass = (ms: number) =>
+    act(() => {
+      clock.advance(ms);
+      vi.advanceTimersByTime(250);
+    });
+  return { clock, speech, chime, runs, pass, ...view };
+}
+
+const startReset = () => fireEvent.click(screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }));
+const yes = () => fireEvent.click(screen.getByRole('button', { name: 'Receiver: yes, I agree' }));
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('RoutinesPanel: unlocking', () => {
+  it('disables every Start button until the gate is ready, and says why in text', () => {
+    setup({ gateReady: false });
+    const start = screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    expect(start.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(start.getAttribute('aria-describedby')!)?.textContent).toMatch(/Locked until you are both calm/);
+    for (const title of ['Warm-up', '15-Minute Reconnect Flow', '30-Minute Repair Sequence', '2-Minute Grounding Handhold', 'Affectionate Neutral Touch', 'Boundary Reset']) {
+      expect((screen.getByRole('button', { name: `Start ${title}` }) as HTMLButtonElement).disabled).toBe(true);
+    }
+  });
+
+  it('enables the Start buttons once the gate is ready', () => {
+    setup({ gateReady: true });
+    expect((screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText(/You are both calm/)).toBeTruthy();
+  });
+
+  it('enables them after the no-wearable check-in, labelled as a self-report', () => {
+    setup({ gateReady: false, noWearableCheckedIn: true });
+    expect((screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText(/not a measurement/)).toBeTruthy();
+  });
+
+  it('shows the contraindications, the rules, the room checklist and the calm responses before any start', () => {
+    setup();
+    expect(screen.getByText(/recent injury, inflammation, or a medical condition/)).toBeTruthy();
+    expect(screen.getByText(/Either partner may decline/)).toBeTruthy();
+    expect(screen.getByText('Set up the room (3 minutes)')).toBeTruthy();
+    expect(screen.getByText(/So what I hear you saying is/)).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'How much touch' })).toBeTruthy();
+  });
+});
+
+describe('RoutinesPanel: the 5-minute reset', () => {
+  it('starts with the consent question and a Stop control; the first line appears after the receiver’s yes', () => {
+    setup();
+    startReset();
+    expect(screen.getByText('I want to try something small to calm us — may I?')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stop — safe word' })).toBeTruthy();
+    expect(screen.queryByText('I care about how you felt earlier. I’m sorry for my part.')).toBeNull();
+    yes();
+    expect(screen.getByText('I care about how you felt earlier. I’m sorry for my part.')).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toBe('1:00');
+    expect(screen.getByText(/long, light strokes down the trapezius/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stop — safe word' })).toBeTruthy();
+  });
+
+  it('counts down from timestamps, moves on at 1:00 with a chime, and ends at 5:00 with a completed run', () => {
+    const { pass, chime, runs } = setup();
+    startReset();
+    yes();
+    pass(30_000);
+    expect(screen.getByRole('timer').textContent).toBe('0:30');
+    pass(30_000);
+    expect(screen.getByRole('heading', { name: 'Slow circles and reflective listening' })).toBeTruthy();
+    expect(chime.calls).toContain('play');
+    pass(60_000); // a throttled tab: one refresh a minute
+    pass(60_000);
+    pass(60_000);
+    expect(runs).toEqual([]);
+    pass(60_000);
+    expect(screen.getByRole('heading', { name: 'Finished. Thank you both.' })).toBeTruthy();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      routineId: 'apology-reset',
+      outcome: 'completed',
+      startedAt: '2026-11-25T21:00:00.000Z',
+      endedAt: '2026-11-25T21:05:00.000Z',
+      gentler: 'as-written',
+    });
+  });
+
+  it('Stop ends touch at once and offers holding hands or space; holding hands ends the run as stopped', () => {
+    const { pass, runs } = setup();
+    startReset();
+    yes();
+    pass(20_000);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop — safe word' }));
+    expect(screen.getByRole('heading', { name: 'Stopped. Touch has ended.' })).toBeTruthy();
+    expect(screen.queryByText(/long, light strokes/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Stopped' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hold hands instead' }));
+    expect(screen.getByRole('heading', { name: 'Hold hands, and breathe slowly together.' })).toBeTruthy();
+    expect(runs).toMatchObject([{ outcome: 'stopped', aftercare: 'hold-hands' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the routines' }));
+    expect(screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' })).toBeTruthy();
+  });
+
+  it('Escape works as the safe word, even on the consent question', () => {
+    setup();
+    startReset();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.getByRole('heading', { name: 'Stopped. Touch has ended.' })).toBeTruthy();
+  });
+
+  it('after Stop, a gentler option asks again before carrying on from the same step', () => {
+    const { pass } = setup();
+    startReset();
+    yes();
+    pass(70_000);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop — safe word' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Carry on: hands only' }));
+    expect(screen.getByText(/only holding hands, no massage/)).toBeTruthy();
+    yes();
+    expect(screen.getByRole('heading', { name: 'Slow circles and reflective listening' })).toBeTruthy();
+    expect(screen.getByText('No massage: hold their hand, still and light.')).toBeTruthy();
+  });
+
+  it('consent refused: no touch step starts; gentler options and other ways are offered', () => {
+    const { pass } = setup();
+    startReset();
+    fireEvent.click(screen.getByRole('button', { name: 'Receiver: no, not now' }));
+    expect(screen.getByRole('heading', { name: 'That’s okay. No touch will happen.' })).toBeTruthy();
+    pass(120_000);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Try: as written/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Try: words only, no touch' })).toBeTruthy();
+    expect(screen.getByText(/Writing: a letter/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try: words only, no touch' }));
+    expect(screen.getByText('Can we go through a few calm words together, with no touch?')).toBeTruthy();
+    yes();
+    expect(screen.getByText('No touch in this step. Sit near each other.')).toBeTruthy();
+  });
+
+  it('pause holds the time; resume carries on', () => {
+    const { pass } = setup();
+    startReset();
+    yes();
+    pass(10_000);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    pass(600_000);
+    expect(screen.getByRole('timer').textContent).toBe('0:50');
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    pass(10_000);
+    expect(screen.getByRole('timer').textContent).toBe('0:40');
+  });
+
+  it('the boundary reset stops touch and offers to switch to holding hands', () => {
+    setup();
+    startReset();
+    yes();
+    fireEvent.click(screen.getByRole('button', { name: 'I feel overwhelmed (boundary reset)' }));
+    expect(screen.getByText('I feel overwhelmed. Can we switch to holding hands instead?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to holding hands' }));
+    expect(screen.getByRole('button', { name: 'Receiver: yes, I agree' })).toBeTruthy();
+  });
+
+  it('lets the receiver choose talk, more touch or space in the last step', () => {
+    const { pass, runs } = setup();
+    startReset();
+    yes();
+    pass(60_000);
+    pass(120_000);
+    pass(15_000);
+    const choice = screen.getByRole('group', { name: 'Receiver, what feels safest next?' });
+    fireEvent.click(within(choice).getByRole('button', { name: 'Space' }));
+    expect(screen.getByRole('heading', { name: 'Take the space you need.' })).toBeTruthy();
+    expect(runs).toMatchObject([{ outcome: 'completed', receiverChoice: 'space' }]);
+  });
+
+  it('reads each step with the chosen voice when spoken guidance is on, and falls silent on Stop', () => {
+    const { speech } = setup();
+    fireEvent.click(screen.getByRole('radio', { name: 'A calm computer voice reads each step' }));
+    startReset();
+    expect(speech.spoken).toEqual([]);
+    yes();
+    expect(speech.spoken.at(-1)).toContain('I care about how you felt earlier. I’m sorry for my part.');
+    const before = speech.cancels();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop — safe word' }));
+    expect(speech.cancels()).toBeGreaterThan(before);
+  });
+
+  it('does not chime when the chime is switched off', () => {
+    const { pass, chime } = setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'A soft chime when the step changes' }));
+    startReset();
+    yes();
+    pass(61_000);
+    expect(chime.calls).not.toContain('play');
+  });
+
+  it('shows the safe word the couple chose on the Stop button', () => {
+    setup();
+    fireEvent.change(screen.getByLabelText('Your safe word or gesture (optional)'), { target: { value: 'pineapple' } });
+    startReset();
+    expect(screen.getByRole('button', { name: 'Stop — safe word “pineapple”' })).toBeTruthy();
+  });
+});
+
+describe('RoutinesPanel: the named behaviour', () => {
+  it('asks for the behaviour before the 15-minute flow, then uses it in the lines', () => {
+    const { pass } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Start 15-Minute Reconnect Flow' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/names what happened/);
+    const input = screen.getByLabelText(/What I did/);
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: 'Raising my voice at dinner.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start 15-Minute Reconnect Flow' }));
+    yes();
+    pass(60_000);
+    expect(screen.getByText('I’m sorry for raising my voice at dinner. I can see how that hurt you.')).toBeTruthy();
+  });
+
+  it('runs the warm-up first when chosen, with the 4-1-6 pacer in words', () => {
+    const { pass } = setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Begin the routines with the 1½-minute warm-up/ }));
+    startReset();
+    yes();
+    expect(screen.getByRole('heading', { name: 'Arrive' })).toBeTruthy();
+    expect(screen.getByText(/Step 1 of 6/)).toBeTruthy();
+    pass(30_000);
+    expect(screen.getByText('Breathe in')).toBeTruthy();
+    expect(screen.getByText('1 of 4')).toBeTruthy();
+    pass(4_000);
+    expect(screen.getByText('Hold')).toBeTruthy();
+  });
+});
+
+describe('RoutinesPanel: script and recordings', () => {
+  it('shows a printable script with every step and prints it', () => {
+    const print = vi.fn();
+    window.print = print;
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Printable script: 5-Minute Apology Reset' }));
+    expect(screen.getByRole('heading', { name: '5-Minute Apology Reset: the script' })).toBeTruthy();
+    expect(screen.getByText(/0:00–1:00 Long, light strokes/)).toBeTruthy();
+    expect(screen.getByText(/3:00–5:00 Palm on the heart/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Close the script' }));
+    expect(screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' })).toBeTruthy();
+  });
+
+  it('records a partner’s voice for a line into the injected store', async () => {
+    const saved = new Map<string, Blob>();
+    const store: VoiceClipStore = {
+      save: async (id, clip) => {
+        saved.set(id, clip);
+      },
+      load: async (id) => saved.get(id),
+      remove: async (id) => {
+        saved.delete(id);
+      },
+    };
+    let recording = false;
+    const recorder: LineRecorder = {
+      get recording() {
+        return recording;
+      },
+      start: async () => {
+        recording = true;
+      },
+      stop: async () => {
+        recording = false;
+        return new Blob(['hello'], { type: 'audio/webm' });
+      },
+      cancel: () => {
+        recording = false;
+      },
+    };
+    (globalThis as { MediaRecorder?: unknown }).MediaRecorder ??= class {};
+    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia: () => undefined }, configurable: true });
+    setup({ voiceClips: store, createRecorder: () => recorder });
+    fireEvent.click(screen.getByRole('button', { name: 'Record your voice: 5-Minute Apology Reset' }));
+    const line = 'I care about how you felt earlier. I’m sorry for my part.';
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: `Record: ${line}` }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
+    });
+    expect(saved.has('apology-reset/effleurage/0')).toBe(true);
+    expect(await screen.findByRole('button', { name: `Delete the recording: ${line}` })).toBeTruthy();
+  });
+});
