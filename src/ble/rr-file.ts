@@ -120,6 +120,7 @@ function parseText(body: string, fail: Fail): Series {
   const lines = body.split(/\r\n|\r|\n/);
   const content = lines.map((raw, i) => ({ n: i + 1, text: raw.trim() })).filter((l) => l.text !== '' && !l.text.startsWith('#'));
   const head = content[0];
+  if (head === undefined) return fail('no RR intervals found, only comments', EXPECTED_FORMAT);
   const separators = ([',', '\t', ';'] as const).filter((s) => head.text.includes(s));
   if (separators.length > 1) {
     fail(`mixed separators (${separators.map(show).join(' and ')})`, 'one separator throughout: comma, tab or semicolon', head.n);
