@@ -4,12 +4,14 @@
  */
 import { useId, useState } from 'react';
 import { localDay } from '../../store';
+import { resolveSession } from './resolve-session';
 import type { AttuneStore, CommitmentRecord } from './store-types';
 import { addDays } from './format';
 
 export interface CommitmentFormProps {
   readonly store: AttuneStore;
-  readonly sessionId: string | null;
+  /** The session this commitment came from; null for none; left out, the most recent session. */
+  readonly sessionId?: string | null;
   readonly partnerNames?: { readonly a: string; readonly b: string };
   readonly onSaved?: (commitment: CommitmentRecord) => void;
   /** Today's date; tests pass a fixed one. */
@@ -50,7 +52,9 @@ export function CommitmentForm({ store, sessionId, partnerNames = { a: 'Partner 
           return;
         }
         setBusy(true);
-        store.commitments.add({ sessionId, author, text: text.trim(), byDay, checkInDay }).then(
+        resolveSession(store, sessionId)
+          .then((id) => store.commitments.add({ sessionId: id, author, text: text.trim(), byDay, checkInDay }))
+          .then(
           (saved) => {
             setBusy(false);
             setText('');

@@ -1,11 +1,15 @@
 /** After a routine: "what felt reparative?", kept with the session. */
 import { useId, useState } from 'react';
+import { resolveSession } from './resolve-session';
 import type { AttuneStore, ReflectionRecord } from './store-types';
 
 export interface ReflectionFormProps {
   readonly store: AttuneStore;
-  /** The session this reflection belongs to; null when there was none (no-wearable mode). */
-  readonly sessionId: string | null;
+  /**
+   * The session this reflection belongs to; null for none (no-wearable mode); left out, the most
+   * recent session.
+   */
+  readonly sessionId?: string | null;
   readonly partnerNames?: { readonly a: string; readonly b: string };
   readonly onSaved?: (reflection: ReflectionRecord) => void;
 }
@@ -29,7 +33,9 @@ export function ReflectionForm({ store, sessionId, partnerNames = { a: 'Partner 
           return;
         }
         setBusy(true);
-        store.reflections.add({ sessionId, author, reparative: reparative.trim(), notes: notes.trim() }).then(
+        resolveSession(store, sessionId)
+          .then((id) => store.reflections.add({ sessionId: id, author, reparative: reparative.trim(), notes: notes.trim() }))
+          .then(
           (saved) => {
             setBusy(false);
             setReparative('');

@@ -1,0 +1,17 @@
+/**
+ * The history area's components and integration entries, for the app shell to place. Every
+ * component takes the store object the shell created once (`createStore()` from src/store).
+ */
+import './history.css';
+
+export { HistoryView, GateTimeline, type HistoryViewProps } from './history-view';
+export { SessionChart, type SessionChartProps } from './session-chart';
+export { ReflectionForm, type ReflectionFormProps } from './reflection-form';
+export { CommitmentForm, specificityProblem, type CommitmentFormProps } from './commitment-form';
+export { CheckInList, type CheckInListProps } from './check-in-list';
+export { CheckInReminder, type CheckInReminderProps } from './check-in-reminder';
+export { DataControls, type DataControlsProps } from './data-controls';
+export { ResumePrompt, type ResumePromptProps } from './resume-prompt';
+export { StorageNotice, type StorageNoticeProps } from './storage-notice';
+export { createSessionRecording, baselineStoreFor, gateSample, type SessionRecording, type SessionRecordingOptions } from './session-recording';
+export { useRecording, type RecordedStreams } from './use-recording';
