@@ -1,6 +1,10 @@
 import { demoBaseline } from '../../ble/demo-baseline';
 import { createReplaySource } from '../../ble/replay-source';
+import { parseRrFile } from '../../ble/rr-file';
 import { createSimulatorSource } from '../../ble/simulator-source';
+import { createWebBluetoothSource } from '../../ble/web-bluetooth-source';
+import { rememberedDevices, webBluetoothSupport } from '../../ble/web-bluetooth-support';
+import { navigatorBluetooth } from '../../ble/web-bluetooth-types';
 import { combineGate } from '../../pipeline/gate';
 import { createPartnerPipeline } from '../../pipeline/partner';
 import { READINESS_PARAMS } from '../../signal/readiness-params';
@@ -31,6 +35,11 @@ function recorderOf(store: LiveStore, info: RecordingInfo): LiveRecorder {
   };
 }
 
+/** This page's Web Bluetooth, or undefined where there is none. */
+function bluetoothHere() {
+  return navigatorBluetooth(typeof navigator === 'undefined' ? undefined : navigator);
+}
+
 /**
  * The real parts of the live session: Bluetooth, simulator and replay sources, the readiness
  * pipeline and gate, calibration, and — when a store is given — baselines and recording in
@@ -41,14 +50,28 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
   return {
     simulator: ({ scenario, partner, speed, seed }) => createSimulatorSource({ scenario, partner, speed, ...(seed === undefined ? {} : { seed }) }),
     replay: ({ recording, speed }) => createReplaySource({ recording, speed }),
-    bluetooth: () => {
-      throw new Error('connect a strap: Bluetooth is not part of this build yet');
+    bluetooth: () => createWebBluetoothSource({ bluetooth: bluetoothHere() }),
+    bluetoothSupport: () => {
+      const support = webBluetoothSupport({
+        navigator: typeof navigator === 'undefined' ? undefined : navigator,
+        isSecureContext: typeof window !== 'undefined' && window.isSecureContext,
+        userAgent: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+      });
+      return support.available ? { available: true } : { available: false, reason: support.reason, advice: support.advice };
     },
-    bluetoothSupport: () => ({ available: false, reason: 'not part of this build yet', advice: 'Use the simulator or load a recording.' }),
-    rememberedStraps: async () => [],
+    rememberedStraps: async () => {
+      const bluetooth = bluetoothHere();
+      const devices = await rememberedDevices(bluetooth);
+      return devices.map((remembered) => ({
+        id: remembered.id,
+        name: remembered.name,
+        open: () => createWebBluetoothSource({ bluetooth, device: remembered.device }),
+      }));
+    },
     demoBaseline,
-    parseRrFile: () => {
-      throw new Error('load a recording: file import is not part of this build yet');
+    parseRrFile: (text, fileName) => {
+      const file = parseRrFile(text, fileName);
+      return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null, warnings: file.warnings };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),

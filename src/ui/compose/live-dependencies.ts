@@ -78,8 +78,8 @@ export interface LiveDependencies {
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: DemoScenario, partner: PartnerId) => Baseline;
-  /** Reads an RR file; throws an Error naming the line and what was expected. */
-  readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null };
+  /** Reads an RR file; throws an Error naming the line and what was expected. `tSec` null: no time column. */
+  readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null; warnings: readonly string[] };
   readonly partnerPipeline: (inputs: {
     beats$: Observable<Beat>;
     status$: Observable<SourceStatus>;

@@ -102,6 +102,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
   const [simulated, setSimulated] = useState<DemoScenario>('calm');
   const [remembered, setRemembered] = useState<readonly RememberedStrap[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [fileWarnings, setFileWarnings] = useState<readonly string[]>([]);
   const support = dependencies.bluetoothSupport();
   const connected = snapshot.origin !== null;
   const letter = partner.id.toUpperCase();
@@ -143,9 +144,11 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
   };
   const loadRecording = async (file: File) => {
     setFileError(null);
+    setFileWarnings([]);
     try {
       const text = await file.text();
       const parsed = dependencies.parseRrFile(text, file.name);
+      setFileWarnings(parsed.warnings);
       const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
       await partner.attach(dependencies.replay({ recording, speed }), { kind: 'replay', label: file.name, demo: false, speed });
     } catch (error) {
@@ -196,7 +199,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
             </button>
             {!support.available ? (
               <p id={`${headingId}-bt`} className="partner__note">
-                Bluetooth is not available here{support.reason ? `: ${support.reason}` : ''}. {support.advice ?? ''}
+                {support.reason ?? 'Bluetooth is not available here.'} {support.advice ?? ''}
               </p>
             ) : null}
             {remembered.map((strap) => (
@@ -247,6 +250,14 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
           </p>
         ) : null}
       </div>
+
+      {fileWarnings.length > 0 && snapshot.origin?.kind === 'replay' ? (
+        <ul className="partner__warnings" aria-label="About this recording">
+          {fileWarnings.map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+      ) : null}
 
       {snapshot.hrOnly ? (
         <p className="partner__hr-only" data-testid="hr-only">

@@ -1,0 +1,199 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BehaviorSubject, NEVER } from 'rxjs';
+import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
+import type { Baseline, Beat, PartnerId } from '../../signal/types';
+import { createDefaultLiveDependencies } from './default-dependencies';
+import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
+import { createLiveSessionModel } from './live-session-model';
+
+/** Real parts, with every source's streams counted and a recorder that keeps what it is given. */
+function harness(overrides: Partial<LiveDependencies> = {}) {
+  const counter = createSubscriptionCounter();
+  const sources: HeartRateSource[] = [];
+  const disconnected: HeartRateSource[] = [];
+  const recorded = { info: [] as RecordingInfo[], beats: { a: [] as Beat[], b: [] as Beat[] }, gate: [] as GateSampleView[], closed: 0 };
+  const real = createDefaultLiveDependencies();
+  const counted = (source: HeartRateSource): HeartRateSource => {
+    const wrapped: HeartRateSource = {
+      kind: source.kind,
+      beats$: source.beats$.pipe(counter.track(`${source.kind}-beats`)),
+      status$: source.status$.pipe(counter.track(`${source.kind}-status`)),
+      connect: () => source.connect(),
+      disconnect: () => {
+        disconnected.push(wrapped);
+        return source.disconnect();
+      },
+    };
+    sources.push(wrapped);
+    return wrapped;
+  };
+  const deps: LiveDependencies = {
+    ...real,
+    simulator: (options) => counted(real.simulator(options)),
+    startRecording: (info): LiveRecorder => {
+      recorded.info.push(info);
+      return {
+        addBeat: (partner, beat) => recorded.beats[partner].push(beat),
+        addMetrics: () => undefined,
+        addGate: (sample) => recorded.gate.push(sample),
+        close: async () => {
+          recorded.closed += 1;
+        },
+      };
+    },
+    ...overrides,
+  };
+  return { deps, counter, sources, disconnected, recorded, counted };
+}
+
+describe('createLiveSessionModel', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-03-01T20:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('startDemo("calm") connects both partners with demo baselines and opens the gate', async () => {
+    const { deps, recorded } = harness();
+    const model = createLiveSessionModel(deps);
+    await model.startDemo('calm', 20);
+    await vi.advanceTimersByTimeAsync(10_000); // 200 s of event time
+    expect(model.currentGate()?.state).toBe('ready');
+    for (const id of ['a', 'b'] as PartnerId[]) {
+      const snapshot = model.partners[id].current();
+      expect(snapshot.origin).toEqual({ kind: 'simulator', label: 'Simulator (calm)', demo: true, speed: 20 });
+      expect(snapshot.baseline?.demo).toBe(true);
+      expect(snapshot.ownBaseline).toBeNull();
+      expect(snapshot.readiness?.state).toBe('near-baseline');
+    }
+    expect(recorded.info).toEqual([{ source: 'demo', scenario: 'calm', partnerNames: { a: 'Partner A', b: 'Partner B' } }]);
+    expect(recorded.beats.a.length).toBeGreaterThan(150);
+    expect(recorded.beats.b.length).toBeGreaterThan(150);
+    // The recording keeps changes of state only, in order, and never "ready" first.
+    const states = recorded.gate.map((g) => g.state);
+    expect(states.every((state, i) => i === 0 || state !== states[i - 1])).toBe(true);
+    expect(states.at(-1)).toBe('ready');
+    expect(states.indexOf('ready')).toBeGreaterThan(0);
+    await model.dispose();
+  });
+
+  it('dispose() disconnects both sources, leaves no subscription behind and closes the recording', async () => {
+    const { deps, counter, recorded, sources, disconnected } = harness();
+    const model = createLiveSessionModel(deps);
+    const views = [model.partners.a.snapshot$.subscribe(), model.gate$.subscribe(), model.partners.b.chartTick$.subscribe()];
+    await model.startDemo('conflict', 20);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(counter.live()).toBeGreaterThan(0);
+    views.forEach((s) => s.unsubscribe());
+    await model.dispose();
+    expect(counter.live()).toBe(0);
+    expect(recorded.closed).toBe(1);
+    expect(sources).toHaveLength(2);
+    expect(new Set(disconnected)).toEqual(new Set(sources));
+  });
+
+  it('a source attached later starts on the session clock, where the other partner is', async () => {
+    const { deps } = harness();
+    const model = createLiveSessionModel(deps);
+    await model.partners.a.attach(deps.simulator({ scenario: 'calm', partner: 'a', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await vi.advanceTimersByTimeAsync(5_000); // 100 s
+    const aNow = model.partners.a.latestBeatSec()!;
+    expect(aNow).toBeGreaterThan(95);
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await vi.advanceTimersByTimeAsync(200);
+    const bFirst = model.partners.b.tachogram.toArray()[0]!;
+    expect(bFirst.tSec).toBeGreaterThanOrEqual(aNow);
+    await model.dispose();
+  });
+
+  it('a cancelled chooser returns the partner to the choice of sources with a calm message', async () => {
+    const status = new BehaviorSubject<SourceStatus>({ kind: 'idle' });
+    const chooser: HeartRateSource = {
+      kind: 'bluetooth',
+      beats$: NEVER,
+      status$: status.asObservable(),
+      connect: async () => {
+        status.next({ kind: 'connecting' });
+        status.next({ kind: 'disconnected', reason: 'No strap was chosen.', code: 'cancelled' });
+      },
+      disconnect: async () => undefined,
+    };
+    const { deps } = harness({ bluetooth: () => chooser });
+    const model = createLiveSessionModel(deps);
+    await model.partners.a.attach(deps.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
+    const snapshot = model.partners.a.current();
+    expect(snapshot.origin).toBeNull();
+    expect(snapshot.status).toEqual({ kind: 'idle' });
+    expect(snapshot.error).toBe('No strap was chosen. You can try again.');
+    await model.dispose();
+  });
+
+  it('a calibration on a real source stores its baseline; on demo data it stays a demo baseline', async () => {
+    const saved: [PartnerId, Baseline][] = [];
+    const baselines: BaselineStore = {
+      load: async () => undefined,
+      save: async (partner, baseline) => {
+        saved.push([partner, baseline]);
+      },
+    };
+    const { deps, counted } = harness({ baselines });
+    const real = createDefaultLiveDependencies();
+    const model = createLiveSessionModel(deps);
+    // A replayed recording is real data: its calibration becomes the partner's own baseline.
+    const rest = real.simulator({ scenario: 'calm', partner: 'a', speed: 20 });
+    await model.partners.a.attach(counted(rest), { kind: 'replay', label: 'rest.csv', demo: false, speed: 20 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(model.partners.a.current().readiness?.reasons.map((r) => r.kind)).toContain('no-baseline');
+    model.partners.a.startCalibration();
+    await vi.advanceTimersByTimeAsync(9_500);
+    const calibration = model.partners.a.current().calibration;
+    expect(calibration?.phase).toBe('done');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]![0]).toBe('a');
+    expect(saved[0]![1]).toMatchObject({ demo: false, device: 'rest.csv', calibrations: 1 });
+    expect(model.partners.a.current().ownBaseline).toEqual(saved[0]![1]);
+
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    model.partners.b.startCalibration();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(model.partners.b.current().calibration?.phase).toBe('done');
+    expect(model.partners.b.current().baseline?.demo).toBe(true);
+    expect(model.partners.b.current().ownBaseline).toBeNull();
+    expect(saved).toHaveLength(1);
+    await model.dispose();
+  });
+
+  it('loads each partner’s stored real baseline and ignores a demo one', async () => {
+    const stored: Record<PartnerId, Baseline> = {
+      a: { lnRmssdMean: 3.7, lnRmssdSd: 0.2, hrBpm: 62, breathsPerMin: 12, recordedAt: '2026-02-01T08:00:00.000Z', device: 'Polar H10', calibrations: 2, demo: false },
+      b: { lnRmssdMean: 3.7, lnRmssdSd: 0.2, hrBpm: 62, breathsPerMin: 12, recordedAt: '2026-02-01T08:00:00.000Z', device: 'simulator', calibrations: 1, demo: true },
+    };
+    const { deps } = harness({ baselines: { load: async (p) => stored[p], save: async () => undefined } });
+    const model = createLiveSessionModel(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model.partners.a.current().ownBaseline).toEqual(stored.a);
+    expect(model.partners.a.current().baseline).toEqual(stored.a);
+    expect(model.partners.b.current().ownBaseline).toBeNull();
+    await model.dispose();
+  });
+
+  it('hand check-ins: each partner by hand, reset when the mode is left', () => {
+    const model = createLiveSessionModel(harness().deps);
+    const seen: unknown[] = [];
+    model.selfReport$.subscribe((s) => seen.push(s));
+    model.setSelfReportMode(true);
+    model.setSelfReportCalm('a', true);
+    model.setSelfReportCalm('b', true);
+    model.setSelfReportMode(false);
+    expect(seen).toEqual([
+      { active: false, calm: { a: false, b: false } },
+      { active: true, calm: { a: false, b: false } },
+      { active: true, calm: { a: true, b: false } },
+      { active: true, calm: { a: true, b: true } },
+      { active: false, calm: { a: false, b: false } },
+    ]);
+    void model.dispose();
+  });
+});
