@@ -83,7 +83,6 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
   const now = useClockTicks(store, running || state.phase === 'paused');
   const step = currentStep(plan, state);
   const headingId = useId();
-  const stopRef = useRef<HTMLButtonElement>(null);
   const focusRef = useRef<HTMLHeadingElement>(null);
 
   // Escape is the keyboard safe word, from anywhere on the page while the player is open.
@@ -148,18 +147,16 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
             {plan.withWarmUp ? ' · with the warm-up' : ''}
           </p>
         </div>
-        {state.phase !== 'done' ? (
-          <button
-            ref={stopRef}
-            type="button"
-            className="rt-stop"
-            aria-keyshortcuts="Escape"
-            disabled={state.phase === 'stopped'}
-            onClick={() => send({ type: 'stop' })}
-          >
-            {state.phase === 'stopped' ? 'Stopped' : stopLabel(settings)}
-          </button>
-        ) : null}
+        {/* On every screen; once touch has ended it stays, disabled, saying so. */}
+        <button
+          type="button"
+          className="rt-stop"
+          aria-keyshortcuts="Escape"
+          disabled={state.phase === 'stopped' || state.phase === 'done'}
+          onClick={() => send({ type: 'stop' })}
+        >
+          {state.phase === 'stopped' ? 'Stopped' : state.phase === 'done' ? 'Ended' : stopLabel(settings)}
+        </button>
       </header>
 
       <p className="rt-visually-hidden" aria-live="polite">
