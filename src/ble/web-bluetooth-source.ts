@@ -381,6 +381,9 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     // While Bluetooth is off, waiting is not failing: keep trying at the longest interval.
     if (attempt > maxAttempts && !adapterOff) {
       stopTimers();
+      queue.cancelPending();
+      detachAll();
+      releaseGatt();
       end('unreachable', `Lost the strap “${deviceName()}”. Check that it is worn and nearby, then connect again.`);
       return;
     }
