@@ -220,3 +220,32 @@ describe('createRecorder', () => {
     expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toEqual(beats(3));
   });
 });
+
+describe('store-level recording controls', () => {
+  it('resumeOnNextRecording(id) makes the next createRecorder() continue that session', async () => {
+    const name = freshName();
+    const first = createStore({ name, now: fixedClock().now });
+    const r1 = first.createRecorder(noTimer);
+    for (const beat of beats(6)) r1.addBeat('a', beat);
+    await r1.flush();
+    await first.close();
+    const second = createStore({ name, now: fixedClock().now });
+    second.resumeOnNextRecording(r1.sessionId);
+    const r2 = second.createRecorder(noTimer);
+    expect(r2.sessionId).toBe(r1.sessionId);
+    expect(second.createRecorder(noTimer).sessionId).not.toBe(r1.sessionId);
+    for (const beat of beats(3)) r2.addBeat('a', beat);
+    await r2.close('finished');
+    expect(await second.sessions.get(r1.sessionId)).toMatchObject({ segments: 2, status: 'closed' });
+  });
+
+  it('finishActiveRecordings(outcome) closes every open recorder of the store', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    r.addBeat('a', beats(1)[0]!);
+    expect(store.activeRecorders()).toEqual([r]);
+    await store.finishActiveRecordings('finished');
+    expect(store.activeRecorders()).toEqual([]);
+    expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
+  });
+});

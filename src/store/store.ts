@@ -51,6 +51,15 @@ export interface AttuneStore {
    * first; undefined when there is none.
    */
   findInterruptedSession(): Promise<SessionRecord | undefined>;
+  /**
+   * Makes the next `createRecorder()` without a `sessionId` continue this interrupted session, so
+   * code that starts recorders (the live view) needs no change to support "Resume".
+   */
+  resumeOnNextRecording(sessionId: string): void;
+  /** Recorders of this store that are still open (the live session's, usually one). */
+  activeRecorders(): readonly Recorder[];
+  /** Closes every open recorder with this outcome (e.g. when the couple finishes the journey). */
+  finishActiveRecordings(outcome: 'finished' | 'stopped'): Promise<void>;
   /** Closes an interrupted session as "interrupted", keeping what was saved. */
   closeInterruptedSession(id: string): Promise<void>;
   exportAll(): Promise<ExportFile>;
@@ -97,6 +106,8 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     newId: randomId,
   };
   const sessions = createSessionsRepository(ctx);
+  let pendingResume: string | null = null;
+  const active = new Set<Recorder>();
 
   async function liveLocks(): Promise<Set<string>> {
     const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
@@ -114,14 +125,33 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     reflections: createReflectionsRepository(ctx),
     commitments: createCommitmentsRepository(ctx),
     voiceClips: createVoiceClipsRepository(ctx),
-    createRecorder: (recorderOptions = {}) =>
-      createRecorder(ctx, {
+    createRecorder(recorderOptions = {}) {
+      const resume = recorderOptions.sessionId === undefined && pendingResume !== null ? { sessionId: pendingResume, resume: true } : {};
+      pendingResume = null;
+      const recorder = createRecorder(ctx, {
         ...recorderOptions,
+        ...resume,
         onStorageProblem: (problem) => {
           report(problem);
           recorderOptions.onStorageProblem?.(problem);
         },
-      }),
+      });
+      active.add(recorder);
+      const stop = recorder.onStatus((status) => {
+        if (status.closed) {
+          active.delete(recorder);
+          stop();
+        }
+      });
+      return recorder;
+    },
+    resumeOnNextRecording(sessionId) {
+      pendingResume = sessionId;
+    },
+    activeRecorders: () => [...active],
+    async finishActiveRecordings(outcome) {
+      await Promise.all([...active].map((r) => r.close(outcome)));
+    },
     async findInterruptedSession() {
       const [all, held] = await Promise.all([sessions.list(), liveLocks()]);
       return all.find((s) => s.status === 'recording' && !held.has(sessionLockName(s.id)));

@@ -9,7 +9,10 @@ import { useAsync } from './use-async';
 
 export interface ResumePromptProps {
   readonly store: AttuneStore;
-  /** The couple chose to continue this session; start the sources and record with `startNew(id)`. */
+  /**
+   * The couple chose to continue this session: the store's next recorder continues it
+   * (`resumeOnNextRecording`), so the caller only starts the sources again.
+   */
   readonly onResume: (session: SessionRecord) => void;
   /** The session was closed as interrupted. */
   readonly onClosed?: (session: SessionRecord) => void;
@@ -33,6 +36,7 @@ export function ResumePrompt({ store, onResume, onClosed }: ResumePromptProps) {
           type="button"
           className="primary"
           onClick={() => {
+            store.resumeOnNextRecording(session.id);
             setDone(true);
             onResume(session);
           }}
