@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecording, recordingNames } from '../../tests/recordings';
+import { ANALYZE_COLUMNS } from './analyze';
+import type { CliIo } from './attune';
+import { EXIT, main } from './attune';
+
+function cli(args: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readFile: (path) => {
+      if (path in files) return files[path];
+      if (path === 'dir') throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+    },
+  };
+  const code = main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** 10 minutes of a steady 1000/1010 ms alternation, one RR per line. */
+const steady = Array.from({ length: 600 }, (_, i) => (i % 2 === 0 ? 1000 : 1010)).join('\n');
+
+describe('attune analyze', () => {
+  it('prints one JSON row per window, windows from 0 stepping by --step, with the contract columns', () => {
+    const { code, stdout, stderr } = cli(['analyze', 'rec.txt'], { 'rec.txt': steady });
+    expect(code).toBe(EXIT.ok);
+    expect(stderr).toBe('');
+    const rows = JSON.parse(stdout) as Record<string, unknown>[];
+    // 603 s of beats: windows 0–60 … 540–600.
+    expect(rows.map((r) => r.startS)).toEqual(Array.from({ length: 19 }, (_, k) => 30 * k));
+    expect(Object.keys(rows[0])).toEqual([...ANALYZE_COLUMNS]);
+    expect(rows[3]).toMatchObject({ startS: 90, endS: 150, rmssdMs: 10, lnRmssd: 2.3026, artifactRate: 0 });
+    expect(rows[3].beats).toBeGreaterThanOrEqual(59);
+  });
+
+  it('honours --window, --step and --format csv, with empty fields for null', () => {
+    const { code, stdout } = cli(['analyze', 'rec.txt', '--window', '120', '--step=60', '--format', 'csv'], { 'rec.txt': steady });
+    expect(code).toBe(EXIT.ok);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual(['0-120', '60-180', '120-240', '180-300', '240-360', '300-420', '360-480', '420-540', '480-600']);
+    // A constant RR series has no breathing rhythm to estimate: the field is empty.
+    const constant = cli(['analyze', 'flat.txt', '--format', 'csv'], { 'flat.txt': Array(100).fill(1000).join('\n') });
+    expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,0,,,0,0');
+  });
+
+  it('uses the file\'s t_s column for window times', () => {
+    const text = `t_s,rr_ms\n${Array.from({ length: 100 }, (_, i) => `${100 + i},1000`).join('\n')}`;
+    const rows = JSON.parse(cli(['analyze', 'r.csv'], { 'r.csv': text }).stdout) as { startS: number; beats: number }[];
+    // Beats at 100 … 199 s: windows (0, 60] … (120, 180] hold 0, 0, 21, 51 and 60 beats.
+    expect(rows.map((r) => r.beats)).toEqual([0, 0, 21, 51, 60]);
+  });
+
+  it('names each row\'s file when given several files', () => {
+    const { stdout } = cli(['analyze', 'a.txt', 'b.txt', '--format', 'csv'], { 'a.txt': steady, 'b.txt': steady });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0].startsWith('file,startS,')).toBe(true);
+    expect(lines.filter((l) => l.startsWith('a.txt,'))).toHaveLength(19);
+    expect(lines.filter((l) => l.startsWith('b.txt,'))).toHaveLength(19);
+  });
+
+  it('reports implausible intervals on stderr and still analyses', () => {
+    const { code, stderr } = cli(['analyze', 'rec.txt'], { 'rec.txt': `${steady}\n3100\n1000` });
+    expect(code).toBe(EXIT.ok);
+    expect(stderr).toContain('attune: rec.txt: note: 1 interval outside 250–2500 ms, treated as artifacts: beat 601 (3100 ms)');
+  });
+
+  it.each([
+    [['analyze'], EXIT.usage, 'attune: no FILE given'],
+    [[], EXIT.usage, 'attune: no command given'],
+    [['analyse', 'x'], EXIT.usage, 'attune: unknown command "analyse"'],
+    [['analyze', 'rec.txt', '--window', '0'], EXIT.usage, 'attune: --window expects a positive number of seconds, got "0"'],
+    [['analyze', 'rec.txt', '--step'], EXIT.usage, 'attune: --step needs a value in seconds'],
+    [['analyze', 'rec.txt', '--format', 'xml'], EXIT.usage, 'attune: --format expects json or csv, got "xml"'],
+    [['analyze', 'rec.txt', '--verbose'], EXIT.usage, 'attune: unknown option --verbose'],
+    [['analyze', 'missing.txt'], EXIT.unreadable, 'attune: cannot read missing.txt: no such file'],
+    [['analyze', 'dir'], EXIT.unreadable, 'attune: cannot read dir: it is a directory, expected a file'],
+    [['analyze', 'empty.txt'], EXIT.invalid, 'attune: parse RR file empty.txt: the file is empty'],
+    [['analyze', 'text.txt'], EXIT.invalid, 'attune: parse RR file text.txt: line 1: no RR column: got "dear diary"'],
+    [['analyze', 'neg.txt'], EXIT.invalid, 'attune: parse RR file neg.txt: line 2: expected an RR interval in ms > 0, got -800'],
+  ])('main(%j) exits %i with a clear message', (args, code, message) => {
+    const result = cli(args, { 'rec.txt': steady, 'empty.txt': '', 'text.txt': 'dear diary\nwe argued', 'neg.txt': '800\n-800\n' });
+    expect(result.code).toBe(code);
+    expect(result.stderr.startsWith(message)).toBe(true);
+    expect(result.stdout).toBe('');
+  });
+
+  it('--help prints the usage with the exit codes and exits 0', () => {
+    const { code, stdout } = cli(['analyze', '--help']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('Exit codes:');
+    expect(stdout).toContain('4  a file is not a recording Attune understands');
+  });
+
+  it('analyses every public recording into its truth windows', () => {
+    for (const name of recordingNames()) {
+      const recording = loadRecording(name);
+      const { code, stdout } = cli(['analyze', recording.rrPath], { [recording.rrPath]: `t_s,rr_ms\n${recording.tSec.map((t, i) => `${t},${recording.rrMs[i]}`).join('\n')}` });
+      expect(code).toBe(EXIT.ok);
+      const rows = JSON.parse(stdout) as { startS: number; endS: number }[];
+      for (const truth of recording.truth) expect(rows.some((r) => r.startS === truth.startSec && r.endS === truth.endSec)).toBe(true);
+    }
+  });
+
+  it('npm run analyze runs as a process: rows on stdout, exit code from main', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attune-cli-'));
+    const file = join(dir, 'rec.txt');
+    writeFileSync(file, steady);
+    const ok = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate');
+    const bad = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
+    expect(bad.status).toBe(EXIT.unreadable);
+    expect(bad.stderr).toContain('no such file');
+  });
+});

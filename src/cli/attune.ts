@@ -1,0 +1,207 @@
+/**
+ * The `attune` command line: `attune analyze FILE ... [--window 60] [--step 30] [--format json|csv]`
+ * (DESIGN.md, Contracts). Run with `npm run analyze -- FILE ...`.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { RrFileOptions } from '../ble/rr-file';
+import { RrFileError, parseRrFile } from '../ble/rr-file';
+import type { AnalyzeRow } from './analyze';
+import { analyzeRecording, rowsToCsv } from './analyze';
+
+/** Exit codes, documented in `--help`. */
+export const EXIT = {
+  ok: 0,
+  /** An unexpected internal failure (a bug: please report it). */
+  internal: 1,
+  /** Wrong command line. */
+  usage: 2,
+  /** A file could not be read (missing, a directory, no permission). */
+  unreadable: 3,
+  /** A file was read but is not a recording Attune understands. */
+  invalid: 4,
+} as const;
+
+export const USAGE = `Usage: attune analyze FILE ... [--window SEC] [--step SEC] [--format json|csv]
+                      [--partner a|b] [--session ID]
+
+Prints heart rate, HRV (RMSSD, ln RMSSD), breathing rate and artifact rate per window of each
+RR recording. Windows start at 0 s and move by --step; times come from the file's t_s column when
+it has one, else from the running sum of the RR intervals.
+
+Files: one RR interval in ms per line; CSV, TSV or semicolon tables with a header naming an RR
+column (rr_ms, rr, RR-interval [ms], ibi_ms, …) and optionally t_s; an Attune JSON export.
+
+Options:
+  --window SEC      window length in seconds (default 60)
+  --step SEC        step between window starts in seconds (default 30)
+  --format FMT      json (default): an array of rows; csv: a header line and one line per row
+  --partner a|b     which partner to read from a two-partner JSON file (default: a)
+  --session ID      which session to read from an Attune export (default: the latest)
+  -h, --help        show this help
+
+Columns: startS, endS, beats, hrBpm, rmssdMs, lnRmssd, breathsPerMin (null, or empty in CSV, when
+not estimable), breathingConfidence (0-1), artifactRate (0-1). With several files each row also
+names its file.
+
+Exit codes:
+  0  success
+  1  unexpected internal error
+  2  usage error (unknown command or option, bad value, no file)
+  3  a file could not be read
+  4  a file is not a recording Attune understands (the message names the line)
+`;
+
+/** Where the command writes; injectable for tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path, 'utf8'),
+};
+
+class UsageError extends Error {}
+
+interface Options {
+  files: string[];
+  windowSec: number;
+  stepSec: number;
+  format: 'json' | 'csv';
+  parse: RrFileOptions;
+  help: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = { files: [], windowSec: 60, stepSec: 30, format: 'json', parse: {}, help: false };
+  const seconds = (name: string, raw: string | undefined) => {
+    if (raw === undefined) throw new UsageError(`${name} needs a value in seconds`);
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0)) throw new UsageError(`${name} expects a positive number of seconds, got "${raw}"`);
+    return value;
+  };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
+      options.files.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    switch (flag) {
+      case '--':
+        onlyFiles = true;
+        break;
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '--window':
+        options.windowSec = seconds('--window', value());
+        break;
+      case '--step':
+        options.stepSec = seconds('--step', value());
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'json' && format !== 'csv') throw new UsageError(`--format expects json or csv, got "${format ?? ''}"`);
+        options.format = format;
+        break;
+      }
+      case '--partner': {
+        const partner = value();
+        if (partner !== 'a' && partner !== 'b') throw new UsageError(`--partner expects a or b, got "${partner ?? ''}"`);
+        options.parse = { ...options.parse, partner };
+        break;
+      }
+      case '--session': {
+        const session = value();
+        if (session === undefined || session === '') throw new UsageError('--session needs a session id');
+        options.parse = { ...options.parse, sessionId: session };
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${flag}`);
+    }
+  }
+  return options;
+}
+
+/**
+ * Runs the command line and returns the exit code (never throws, never calls process.exit).
+ * @param args - the arguments after the program name, e.g. ['analyze', 'rec.csv', '--format', 'csv']
+ */
+export function main(args: readonly string[], io: CliIo = defaultIo): number {
+  try {
+    const [command, ...rest] = args;
+    if (command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    if (command !== 'analyze') {
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+    }
+    const options = parseArgs(rest);
+    if (options.help) {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    if (options.files.length === 0) throw new UsageError('no FILE given');
+    const rows: (AnalyzeRow & { file?: string })[] = [];
+    const many = options.files.length > 1;
+    for (const file of options.files) {
+      let text: string;
+      try {
+        text = io.readFile(file);
+      } catch (error) {
+        io.stderr(`attune: cannot read ${file}: ${describeReadError(error)}\n`);
+        return EXIT.unreadable;
+      }
+      let parsed;
+      try {
+        parsed = parseRrFile(text, file, options.parse);
+      } catch (error) {
+        if (error instanceof RrFileError) {
+          io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
+          return EXIT.invalid;
+        }
+        throw error;
+      }
+      for (const warning of parsed.warnings) io.stderr(`attune: ${file}: note: ${warning}\n`);
+      for (const row of analyzeRecording(parsed, options.windowSec, options.stepSec)) rows.push(many ? { file, ...row } : row);
+    }
+    io.stdout(options.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rowsToCsv(rows, many));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`attune: ${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.stderr(`attune: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+function describeReadError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, expected a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
