@@ -91,7 +91,7 @@ test('the breathing pacer counts in words and stays still under reduced motion',
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Start 2-Minute Grounding Handhold' }).click();
   await page.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
-  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('button', { name: 'Skip this step' }).click();
   const pacer = page.locator('.rt-pacer');
   await expect(pacer).toHaveAttribute('data-motion', 'off');
   await expect(pacer).toContainText(/Breathe in|Hold|Breathe out/);

@@ -132,16 +132,16 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
 
   const send = store.send;
   const phaseHeading = (text: string) => (
-    <h4 ref={focusRef} tabIndex={-1} className="rt-phase-heading">
+    <h3 ref={focusRef} tabIndex={-1} className="rt-phase-heading">
       {text}
-    </h4>
+    </h3>
   );
 
   return (
     <section className="rt-player" aria-labelledby={headingId} data-phase={state.phase}>
       <header className="rt-player-header">
         <div>
-          <h3 id={headingId}>{plan.routine.title}</h3>
+          <h2 id={headingId}>{plan.routine.title}</h2>
           <p className="rt-muted">
             {gentlerOption(state.option).label}
             {plan.withWarmUp ? ' · with the warm-up' : ''}
@@ -321,7 +321,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
       </div>
 
       <div className={`rt-touch${touch ? '' : ' rt-touch-none'}`}>
-        <h5>Touch</h5>
+        <h4>Touch</h4>
         <p>{touch ? touch.instruction : 'No touch in this step. Sit near each other.'}</p>
         {step.note && touch ? <p className="rt-note">{step.note}</p> : null}
       </div>
@@ -330,7 +330,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
         <div className="rt-prompts" role="status">
           {prompts.map((prompt) => (
             <div key={`${prompt.kind}-${prompt.atSec}`} className="rt-prompt" data-kind={prompt.kind}>
-              <h5>{PROMPT_LABEL[prompt.kind]}</h5>
+              <h4>{PROMPT_LABEL[prompt.kind]}</h4>
               <p>{prompt.text}</p>
             </div>
           ))}
@@ -374,7 +374,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
 
       <div className="rt-controls" role="group" aria-label="Step controls">
         <button type="button" onClick={() => store.send({ type: 'back' })}>
-          Back
+          Back one step
         </button>
         {paused ? (
           <button type="button" onClick={() => store.send({ type: 'resume' })}>
@@ -386,7 +386,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
           </button>
         )}
         <button type="button" onClick={() => store.send({ type: 'skip' })}>
-          Skip
+          Skip this step
         </button>
         <button type="button" onClick={() => store.send({ type: 'boundary-reset' })}>
           I feel overwhelmed (boundary reset)

@@ -459,7 +459,7 @@ class PlayerBoundary extends Component<BoundaryProps, { failed: boolean }> {
     if (!this.state.failed) return this.props.children;
     return (
       <div className="rt-screen" role="alert">
-        <h3>The routine stopped because of a problem in the app.</h3>
+        <h2>The routine stopped because of a problem in the app.</h2>
         <p>Touch ends here. Hold hands or take some space; you can start again when you are ready.</p>
         <button
           type="button"

@@ -40,9 +40,9 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
           Close the script
         </button>
       </div>
-      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {routine.title}: the script
-      </h3>
+      </h2>
       <p>
         {formatMinutes(routine.minutes)} · {routine.position} · Touch: {gentlerOption(option).label.toLowerCase()}
       </p>
@@ -54,7 +54,7 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
           ))}
         </ul>
       ) : null}
-      <h4>First, ask</h4>
+      <h3>First, ask</h3>
       <p>
         <strong>Giver:</strong> <q>{consent.question}</q> Wait for a clear yes. No is always fine.
       </p>
@@ -65,9 +65,9 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
           const touch = resolveTouch(step.touch, option);
           return (
             <li key={step.id}>
-              <h4>
+              <h3>
                 {formatClock(from * 1000)}–{formatClock(offsetSec * 1000)} {step.title}
-              </h4>
+              </h3>
               <p>
                 <strong>Touch:</strong> {touch ? touch.instruction : 'none'}
               </p>
@@ -92,7 +92,7 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
       </ol>
       {routine.why ? <p>{routine.why}</p> : null}
       {routine.closing ? <p>{routine.closing}</p> : null}
-      <h4>Two calm responses</h4>
+      <h3>Two calm responses</h3>
       <ul>
         {CALM_RESPONSES.map((response) => (
           <li key={response.id}>
@@ -100,11 +100,11 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
           </li>
         ))}
       </ul>
-      <h4>If it becomes too much</h4>
+      <h3>If it becomes too much</h3>
       <p>
         Say the safe word, or: <q>{SAFETY.boundaryLine}</q> Touch stops at once.
       </p>
-      <h4>Rules</h4>
+      <h3>Rules</h3>
       <ul>
         {SAFETY.rules.map((rule) => (
           <li key={rule}>{rule}</li>
