@@ -249,3 +249,19 @@ describe('store-level recording controls', () => {
     expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
   });
 });
+
+describe('deleteAll while recording', () => {
+  it('deleteAll() ends a recording in progress so nothing is written back afterwards', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    for (const beat of beats(20)) r.addBeat('a', beat);
+    await r.settled();
+    await store.deleteAll();
+    for (const beat of beats(20, 1000, 20)) r.addBeat('a', beat);
+    await r.flush();
+    await r.close('finished');
+    expect(await store.sessions.list()).toEqual([]);
+    expect(await store.recordings.beatChunks(r.sessionId)).toEqual([]);
+    expect(store.activeRecorders()).toEqual([]);
+  });
+});

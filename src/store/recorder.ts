@@ -83,6 +83,8 @@ export interface Recorder {
   settled(): Promise<void>;
   /** Flushes and closes the session. Never rejects; check `status()` for unsaved data. */
   close(outcome: 'finished' | 'stopped'): Promise<void>;
+  /** Stops without writing anything more and forgets what is buffered ("Delete all my data"). */
+  discard(): void;
   status(): RecorderStatus;
   /** Listens to status changes; returns the function that stops listening. */
   onStatus(listener: (status: RecorderStatus) => void): () => void;
@@ -255,6 +257,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
 
   async function writePending(): Promise<void> {
     await ready;
+    if (closed && closedOutcome === null) return;
     for (const c of pending.beatChunks) if (c.seq < 0) Object.assign(c, { seq: seq.beats[c.partner]++, segment: segment() });
     for (const c of pending.metricChunks) if (c.seq < 0) Object.assign(c, { seq: seq.metrics[c.partner]++, segment: segment() });
     for (const g of pending.gate) if (g.seq < 0) Object.assign(g, { seq: seq.gate++, segment: segment() });
@@ -275,6 +278,8 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       for (const g of gate) valid(gateEntrySchema, g, 'record gate');
       valid(sessionRecordSchema, record, 'record session');
       const db = await ctx.db();
+      // Discarded meanwhile ("Delete all my data"): write nothing more.
+      if (closed && closedOutcome === null) return;
       const tx = db.transaction(['sessions', 'beatChunks', 'metricChunks', 'gate'], 'readwrite');
       await Promise.all([
         ...beatChunks.map((c) => tx.objectStore('beatChunks').put(c)),
@@ -371,6 +376,17 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       session = { ...session, endedAt: ctx.now().toISOString() };
       await recorder.flush();
       closed = true;
+      stopTimer();
+      releaseLock();
+      emit();
+    },
+    discard() {
+      closed = true;
+      beatBuffers.a = beatBuffers.b = null;
+      metricBuffers.a = metricBuffers.b = null;
+      pending.beatChunks.length = 0;
+      pending.metricChunks.length = 0;
+      pending.gate.length = 0;
       stopTimer();
       releaseLock();
       emit();

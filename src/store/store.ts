@@ -67,7 +67,7 @@ export interface AttuneStore {
   exportRrText(sessionId: string, partner: PartnerId): Promise<string>;
   /** Checks the whole file, then adds its records in one transaction; rejects with "import: reason". */
   importJson(text: string): Promise<ImportSummary>;
-  /** Deletes every record. The UI asks for confirmation first. */
+  /** Deletes every record, ending any recording in progress. The UI asks for confirmation first. */
   deleteAll(): Promise<void>;
   /** Problems seen so far (most recent last). */
   problems(): readonly StorageProblem[];
@@ -169,7 +169,12 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     exportJson: () => exportJson(ctx),
     exportRrText: (sessionId, partner) => exportRrText(ctx, sessionId, partner),
     importJson: (text) => importExport(ctx, text),
-    deleteAll: () => deleteAll(ctx),
+    async deleteAll() {
+      // A recording in progress would write its session back right after; it ends here, unsaved.
+      for (const recorder of active) recorder.discard();
+      active.clear();
+      await deleteAll(ctx);
+    },
     problems: () => problems.slice(),
     onProblem(listener) {
       listeners.add(listener);
