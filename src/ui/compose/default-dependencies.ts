@@ -49,7 +49,7 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
   const { store } = options;
   return {
     simulator: ({ scenario, partner, speed, seed }) => createSimulatorSource({ scenario, partner, speed, ...(seed === undefined ? {} : { seed }) }),
-    replay: ({ recording, speed }) => createReplaySource({ recording, speed }),
+    replay: ({ recording, speed, name }) => createReplaySource({ recording, speed, ...(name === undefined ? {} : { name }) }),
     bluetooth: () => createWebBluetoothSource({ bluetooth: bluetoothHere() }),
     bluetoothSupport: () => {
       const support = webBluetoothSupport({

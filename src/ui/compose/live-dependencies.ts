@@ -72,7 +72,8 @@ export type CalibrationOutcome =
  */
 export interface LiveDependencies {
   readonly simulator: (options: { scenario: DemoScenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
-  readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number }) => HeartRateSource;
+  /** Plays a recording; `name` (the file name) is shown as the device. */
+  readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => HeartRateSource;
   /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
   readonly bluetooth: () => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { DemoScenario } from '../compose/demo-url';
 import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
-import type { PartnerModel, PartnerSnapshot } from '../compose/partner-model';
+import type { PartnerModel, PartnerSnapshot, SourceOrigin } from '../compose/partner-model';
 import { CalibrationCard } from './calibration-card';
 import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
 import { Tachogram } from './tachogram';
@@ -22,7 +22,8 @@ const SIMULATED_KINDS: readonly { value: DemoScenario; label: string }[] = [
   { value: 'hr-only', label: 'heart-rate-only watch' },
 ];
 
-function describeStatus(status: SourceStatus): string {
+function describeStatus(status: SourceStatus, origin: SourceOrigin | null): string {
+  if (status.kind === 'connected' && origin?.kind === 'replay') return `Playing the recording ${status.deviceName}`;
   switch (status.kind) {
     case 'idle':
       return 'Not connected';
@@ -30,10 +31,11 @@ function describeStatus(status: SourceStatus): string {
       return 'Connecting…';
     case 'connected': {
       const battery = status.batteryPercent === null ? '' : ` · battery ${status.batteryPercent} %`;
-      return `Connected to ${status.deviceName}${battery}`;
+      const stale = status.stale ? ' — no heartbeat for a few seconds; check the strap sits snugly on moist skin' : '';
+      return `Connected to ${status.deviceName}${battery}${stale}`;
     }
     case 'reconnecting':
-      return `Connection lost to ${status.deviceName} — reconnecting (attempt ${status.attempt})…`;
+      return `Connection lost to ${status.deviceName} — reconnecting (attempt ${status.attempt})…${status.reason ? ` ${status.reason}` : ''}`;
     case 'disconnected':
       return `Disconnected: ${status.reason}`;
   }
@@ -150,9 +152,11 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
       const parsed = dependencies.parseRrFile(text, file.name);
       setFileWarnings(parsed.warnings);
       const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
-      await partner.attach(dependencies.replay({ recording, speed }), { kind: 'replay', label: file.name, demo: false, speed });
+      await partner.attach(dependencies.replay({ recording, speed, name: file.name }), { kind: 'replay', label: file.name, demo: false, speed });
     } catch (error) {
-      setFileError(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      const expected = error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
+      setFileError(`This recording could not be read — ${message}.${expected}`);
     }
   };
 
@@ -182,8 +186,8 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
             <p className="partner__status" data-kind={snapshot.status.kind}>
               {snapshot.origin?.demo ? <span className="badge badge--demo">Demo</span> : null}{' '}
               {snapshot.status.kind === 'connected' || snapshot.status.kind === 'reconnecting'
-                ? describeStatus(snapshot.status)
-                : `${snapshot.origin?.label ?? ''}: ${describeStatus(snapshot.status)}`}
+                ? describeStatus(snapshot.status, snapshot.origin)
+                : `${snapshot.origin?.label ?? ''}: ${describeStatus(snapshot.status, snapshot.origin)}`}
               {snapshot.status.kind === 'connected' && snapshot.status.malformedPackets > 0 ? (
                 <span className="partner__malformed"> · {snapshot.status.malformedPackets} unreadable packets skipped</span>
               ) : null}
