@@ -24,6 +24,7 @@ vi.mock('./shell/parts', () => ({
   ReflectPart: () => <p>reflection forms</p>,
   HistoryPart: () => <p>history list</p>,
   ResumePart: () => null,
+  StoragePart: () => null,
 }));
 
 const { App } = await import('./app');
@@ -75,7 +76,7 @@ describe('App', () => {
     expect(visibleHeading()).toBe('Your history');
     expect(screen.getByText('history list')).toBeTruthy();
 
-    await act(async () => screen.getByRole('button', { name: '← Reflection' }).click());
+    await act(async () => screen.getByRole('button', { name: 'Back to the reflection' }).click());
     await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
     expect(visibleHeading()).toBe('Reflect together');
   });
@@ -84,7 +85,7 @@ describe('App', () => {
     render(<App store={store} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Look at the routines' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'See the routines' })).toBeTruthy();
     await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true }));
     expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
   });

@@ -11,7 +11,7 @@ import { RoutineScreen } from './shell/screens/routine-screen';
 import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
-import { preloadLive, ResumePart } from './shell/parts';
+import { preloadLive, ResumePart, StoragePart } from './shell/parts';
 import type { AttuneStore } from '../store';
 
 export interface AppProps {
@@ -53,7 +53,8 @@ export function App({ store }: AppProps) {
         Skip to content
       </a>
       <header className="shell-header">
-        <p className="brand">Attune</p>
+        {/* On the welcome screen the heading already says "Attune". */}
+        <p className="brand">{screen === 'welcome' ? '' : 'Attune'}</p>
         {liveStarted && screen !== 'live' && <GateChip gate={live.gate} selfReportComplete={live.selfReportComplete} />}
         <button type="button" onClick={toggle} aria-pressed={dim} title="Dim the colours for a dark room">
           Dim lights
@@ -61,9 +62,24 @@ export function App({ store }: AppProps) {
       </header>
       <Progress step={step} />
       <UpdateBanner hold={screen === 'routine'} />
+      <RegionBoundary region="The storage notice">
+        <Suspense fallback={null}>
+          <StoragePart store={store} />
+        </Suspense>
+      </RegionBoundary>
       <main id="main" className="shell-main" tabIndex={-1}>
         {screen === 'welcome' && (
-          <WelcomeScreen focusOnShow={focusOnShow} onBegin={() => go(nextScreen('welcome'))} resume={<ResumePart />} />
+          <WelcomeScreen
+            focusOnShow={focusOnShow}
+            onBegin={() => go(nextScreen('welcome'))}
+            resume={
+              <RegionBoundary region="The resume prompt">
+                <Suspense fallback={null}>
+                  <ResumePart store={store} onResume={() => go('live')} />
+                </Suspense>
+              </RegionBoundary>
+            }
+          />
         )}
         {liveStarted && (
           <RegionBoundary region="The live view">
@@ -83,6 +99,7 @@ export function App({ store }: AppProps) {
         )}
         {screen === 'routine' && (
           <RoutineScreen
+            store={store}
             focusOnShow={focusOnShow}
             gateReady={live.gate === 'ready'}
             selfReportComplete={live.selfReportComplete}
@@ -90,8 +107,8 @@ export function App({ store }: AppProps) {
             onNext={() => go('reflect')}
           />
         )}
-        {screen === 'reflect' && <ReflectScreen focusOnShow={focusOnShow} onBack={back} onNext={() => go('history')} />}
-        {screen === 'history' && <HistoryScreen focusOnShow={focusOnShow} onBack={back} onNext={() => go('live')} />}
+        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={() => go('history')} />}
+        {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={() => go('live')} />}
       </main>
     </div>
   );

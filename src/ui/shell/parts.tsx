@@ -1,56 +1,56 @@
 /**
  * The one place the shell reaches into the other areas' components (live view, routines, store).
  * Everything heavy is loaded on demand so the first screen stays small; preloading starts while the
- * welcome screen is read.
+ * welcome screen is read. Every part takes the store promise main.tsx created once.
  */
 import { lazy } from 'react';
-import type { AttuneStore } from '../../store';
+import type { AttuneStore, SessionRecord } from '../../store';
 import type { LivePartProps } from './live-part';
+import type { RoutinePartProps } from './routine-part';
 
-/** Opens the app's store (IndexedDB) with its code loaded on demand; the shell calls this once. */
+/** Opens the app's store (IndexedDB) with its code loaded on demand; main.tsx calls this once. */
 export function openStore(): Promise<AttuneStore> {
   return import('../../store').then(({ createStore }) => createStore());
 }
 
 const loadLive = () => import('./live-part');
-const LazyLive = lazy(loadLive);
+const loadRoutines = () => import('./routine-part');
+const loadHistory = () => import('./history-parts');
 
-/** Starts fetching the live view's code (charts included) before it is needed. */
+const LazyLive = lazy(loadLive);
+const LazyRoutines = lazy(loadRoutines);
+const LazyReflect = lazy(() => loadHistory().then((m) => ({ default: m.ReflectParts })));
+const LazyHistory = lazy(() => loadHistory().then((m) => ({ default: m.HistoryParts })));
+const LazyResume = lazy(() => loadHistory().then((m) => ({ default: m.ResumeParts })));
+const LazyStorage = lazy(() => loadHistory().then((m) => ({ default: m.StorageParts })));
+
+/** Starts fetching the live view's code (charts included), and the routines', before they are needed. */
 export function preloadLive(): void {
-  loadLive().catch(() => undefined);
+  loadLive()
+    .then(loadRoutines)
+    .catch(() => undefined);
 }
 
 export function LivePart(props: LivePartProps) {
   return <LazyLive {...props} />;
 }
 
-// Integration in progress: the live view, routines and history components are being written.
-function Pending({ what }: { readonly what: string }) {
-  return (
-    <section className="card">
-      <p>{what} is not part of this build yet.</p>
-    </section>
-  );
+export function RoutinesPart(props: RoutinePartProps) {
+  return <LazyRoutines {...props} />;
 }
 
-export interface RoutinesPartProps {
-  readonly gateReady: boolean;
-  readonly noWearableCheckedIn: boolean;
-  readonly onRunFinished: () => void;
+export function ReflectPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyReflect store={store} />;
 }
 
-export function RoutinesPart(_props: RoutinesPartProps) {
-  return <Pending what="The routine player" />;
+export function HistoryPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyHistory store={store} />;
 }
 
-export function ReflectPart() {
-  return <Pending what="The reflection" />;
+export function ResumePart(props: { readonly store: Promise<AttuneStore>; readonly onResume: (session: SessionRecord) => void }) {
+  return <LazyResume {...props} />;
 }
 
-export function HistoryPart() {
-  return <Pending what="History" />;
-}
-
-export function ResumePart() {
-  return null;
+export function StoragePart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyStorage store={store} />;
 }

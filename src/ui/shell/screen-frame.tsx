@@ -45,7 +45,7 @@ export function ScreenFrame({ title, focusOnShow, visible = true, children, acti
 }
 
 export interface ActionBarProps {
-  /** The way back, when there is one. */
+  /** The way back, when there is one; `label` names where it leads ("the welcome"). */
   readonly back?: { readonly label: string; readonly onClick: () => void };
   /** The one primary action of the screen. */
   readonly primary?: ReactNode;
@@ -58,8 +58,8 @@ export function ActionBar({ back, primary, hint }: ActionBarProps) {
   return (
     <div className="action-bar">
       {back && (
-        <button type="button" onClick={back.onClick}>
-          ← {back.label}
+        <button type="button" className="back" onClick={back.onClick} aria-label={`Back to ${back.label}`}>
+          <span aria-hidden="true">←</span> Back
         </button>
       )}
       {primary}

@@ -2,22 +2,24 @@ import { Suspense } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { HistoryPart } from '../parts';
+import type { AttuneStore } from '../../../store';
 
 export interface HistoryScreenProps {
+  readonly store: Promise<AttuneStore>;
   readonly focusOnShow: boolean;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** Past sessions, check-ins and commitments, and the data controls (export, import, delete all). */
-export function HistoryScreen({ focusOnShow, onBack, onNext }: HistoryScreenProps) {
+export function HistoryScreen({ store, focusOnShow, onBack, onNext }: HistoryScreenProps) {
   return (
     <ScreenFrame
       title="Your history"
       focusOnShow={focusOnShow}
       actions={
         <ActionBar
-          back={{ label: 'Reflection', onClick: onBack }}
+          back={{ label: 'the reflection', onClick: onBack }}
           primary={
             <button type="button" className="primary" onClick={onNext}>
               Start another session
@@ -29,7 +31,7 @@ export function HistoryScreen({ focusOnShow, onBack, onNext }: HistoryScreenProp
     >
       <RegionBoundary region="History">
         <Suspense fallback={<p className="loading">Opening your history…</p>}>
-          <HistoryPart />
+          <HistoryPart store={store} />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>

@@ -51,7 +51,7 @@ export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, onLive
       focusOnShow={focusOnShow}
       actions={
         <ActionBar
-          back={{ label: 'Back', onClick: onBack }}
+          back={{ label: 'the welcome', onClick: onBack }}
           primary={
             unlocked ? (
               <button type="button" className="primary" onClick={onNext}>
@@ -59,7 +59,7 @@ export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, onLive
               </button>
             ) : (
               <button type="button" className="quiet" onClick={onNext}>
-                Look at the routines
+                See the routines
               </button>
             )
           }

@@ -2,22 +2,24 @@ import { Suspense } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { ReflectPart } from '../parts';
+import type { AttuneStore } from '../../../store';
 
 export interface ReflectScreenProps {
+  readonly store: Promise<AttuneStore>;
   readonly focusOnShow: boolean;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** A short reflection and one commitment each, kept on this device (the store's forms). */
-export function ReflectScreen({ focusOnShow, onBack, onNext }: ReflectScreenProps) {
+export function ReflectScreen({ store, focusOnShow, onBack, onNext }: ReflectScreenProps) {
   return (
     <ScreenFrame
       title="Reflect together"
       focusOnShow={focusOnShow}
       actions={
         <ActionBar
-          back={{ label: 'Routine', onClick: onBack }}
+          back={{ label: 'the routine', onClick: onBack }}
           primary={
             <button type="button" className="primary" onClick={onNext}>
               See your history
@@ -29,7 +31,7 @@ export function ReflectScreen({ focusOnShow, onBack, onNext }: ReflectScreenProp
     >
       <RegionBoundary region="Reflection">
         <Suspense fallback={<p className="loading">Opening the reflection…</p>}>
-          <ReflectPart />
+          <ReflectPart store={store} />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>

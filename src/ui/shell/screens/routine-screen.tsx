@@ -2,8 +2,10 @@ import { Suspense, useState } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { RoutinesPart } from '../parts';
+import type { AttuneStore } from '../../../store';
 
 export interface RoutineScreenProps {
+  readonly store: Promise<AttuneStore>;
   readonly focusOnShow: boolean;
   readonly gateReady: boolean;
   readonly selfReportComplete: boolean;
@@ -15,16 +17,16 @@ export interface RoutineScreenProps {
  * Choosing and following a routine. The routine player (with its Stop and Pause, always on screen)
  * comes from the routines area; the shell adds the heading and the way on to the reflection.
  */
-export function RoutineScreen({ focusOnShow, gateReady, selfReportComplete, onBack, onNext }: RoutineScreenProps) {
+export function RoutineScreen({ store, focusOnShow, gateReady, selfReportComplete, onBack, onNext }: RoutineScreenProps) {
   const [finished, setFinished] = useState(false);
   const unlocked = gateReady || selfReportComplete;
   return (
     <ScreenFrame
-      title={finished ? 'Well done' : 'Choose a routine'}
+      title={finished ? 'Well done' : 'Routine together'}
       focusOnShow={focusOnShow}
       actions={
         <ActionBar
-          back={{ label: 'Live view', onClick: onBack }}
+          back={{ label: 'the live view', onClick: onBack }}
           primary={
             finished ? (
               <button type="button" className="primary" onClick={onNext}>
@@ -48,7 +50,7 @@ export function RoutineScreen({ focusOnShow, gateReady, selfReportComplete, onBa
     >
       <RegionBoundary region="The routine player">
         <Suspense fallback={<p className="loading">Opening the routines…</p>}>
-          <RoutinesPart gateReady={gateReady} noWearableCheckedIn={selfReportComplete} onRunFinished={() => setFinished(true)} />
+          <RoutinesPart store={store} gateReady={gateReady} noWearableCheckedIn={selfReportComplete} onRunFinished={() => setFinished(true)} />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>

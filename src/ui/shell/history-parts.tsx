@@ -1,0 +1,55 @@
+import { use, useCallback, useState } from 'react';
+import type { AttuneStore, SessionRecord } from '../../store';
+import {
+  CheckInList,
+  CheckInReminder,
+  CommitmentForm,
+  DataControls,
+  HistoryView,
+  ReflectionForm,
+  ResumePrompt,
+  StorageNotice,
+} from '../history';
+
+interface StoreProps {
+  readonly store: Promise<AttuneStore>;
+}
+
+/** The reflection step: a few words about how it went and one specific commitment. */
+export function ReflectParts({ store }: StoreProps) {
+  const resolved = use(store);
+  return (
+    <>
+      <ReflectionForm store={resolved} />
+      <CommitmentForm store={resolved} />
+    </>
+  );
+}
+
+/** The history step: check-ins due, past sessions, open commitments, and the data controls. */
+export function HistoryParts({ store }: StoreProps) {
+  const resolved = use(store);
+  // Any change (a check-in answered, an import, delete-all) reloads every list.
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  return (
+    <>
+      <CheckInReminder store={resolved} onChanged={changed} />
+      <HistoryView store={resolved} refreshKey={revision} />
+      <CheckInList store={resolved} refreshKey={revision} />
+      <DataControls store={resolved} onChanged={changed} refreshKey={revision} />
+    </>
+  );
+}
+
+/** On the welcome screen: offered when a session was cut off by a reload or a crash. */
+export function ResumeParts({ store, onResume }: StoreProps & { readonly onResume: (session: SessionRecord) => void }) {
+  const resolved = use(store);
+  return <ResumePrompt store={resolved} onResume={onResume} />;
+}
+
+/** Storage trouble (full, blocked, private mode), shown above every screen. */
+export function StorageParts({ store }: StoreProps) {
+  const resolved = use(store);
+  return <StorageNotice store={resolved} />;
+}

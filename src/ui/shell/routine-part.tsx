@@ -1,0 +1,33 @@
+import { use, useCallback } from 'react';
+import type { AttuneStore } from '../../store';
+import { routineById } from '../../routines';
+import { RoutinesPanel, type RoutineRunSummary } from '../routine';
+
+export interface RoutinePartProps {
+  readonly store: Promise<AttuneStore>;
+  readonly gateReady: boolean;
+  readonly noWearableCheckedIn: boolean;
+  readonly onRunFinished: (run: RoutineRunSummary) => void;
+}
+
+/** The routines panel as the shell places it: voice clips and finished runs kept in the store. */
+export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onRunFinished }: RoutinePartProps) {
+  const resolved = use(store);
+  const finished = useCallback(
+    (run: RoutineRunSummary) => {
+      let title: string = run.routineId;
+      try {
+        title = routineById(run.routineId).title;
+      } catch {
+        // An unknown id is still worth keeping, under its id.
+      }
+      // The store reports failures to its own notice; the journey goes on either way.
+      resolved.routineRuns.addSummary(run, { title }).catch((error: unknown) => console.error('routine run: could not be saved', error));
+      onRunFinished(run);
+    },
+    [resolved, onRunFinished],
+  );
+  return (
+    <RoutinesPanel gateReady={gateReady} noWearableCheckedIn={noWearableCheckedIn} voiceClips={resolved.voiceClips} onRunFinished={finished} />
+  );
+}
