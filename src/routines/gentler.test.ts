@@ -53,6 +53,12 @@ describe('consentFor', () => {
     expect(consentFor(reset, 'knee').agreeingTo).toMatch(/with my hand on your knee instead of your chest\.$/);
   });
 
+  it('consentFor(routine, option, warmUp) names the warm-up’s touch first', () => {
+    expect(consentFor(routineById('apology-reset'), 'as-written', routineById('warm-up')).agreeingTo).toMatch(
+      /^first a hand resting on your chest for about 20 seconds, after three slow breaths together; then about five minutes/,
+    );
+  });
+
   it('asks a words-only question for voice-only', () => {
     expect(consentFor(routineById('reconnect-flow'), 'voice-only').question).toMatch(/no touch/);
   });

@@ -47,18 +47,27 @@ export function resolveTouch(touch: Touch | null, option: GentlerOptionId): Reso
   }
 }
 
-/** The consent question for a routine under an option, and what the receiver is agreeing to. */
-export function consentFor(routine: Routine, option: GentlerOptionId): { question: string; agreeingTo: string } {
+/**
+ * The consent question for a routine under an option, and what the receiver is agreeing to (with
+ * the warm-up's touch first when the run begins with it), so the yes is an informed one.
+ */
+export function consentFor(
+  routine: Routine,
+  option: GentlerOptionId,
+  warmUp?: Routine,
+): { question: string; agreeingTo: string } {
+  const first = warmUp && warmUp.id !== routine.id ? warmUp : undefined;
   if (option === 'voice-only') {
     return {
       question: 'Can we go through a few calm words together, with no touch?',
-      agreeingTo: `${routine.title}, words only: nobody touches.`,
+      agreeingTo: `${first ? `${first.title}, then ` : ''}${routine.title}, words only: nobody touches.`,
     };
   }
   const addition = gentlerOption(option).consentAddition;
+  const touch = first ? `first ${first.consent.touchSummary}; then ${routine.consent.touchSummary}` : routine.consent.touchSummary;
   return {
     question: routine.consent.question,
-    agreeingTo: addition ? `${routine.consent.touchSummary}, ${addition}.` : `${routine.consent.touchSummary}.`,
+    agreeingTo: addition ? `${touch}, ${addition}.` : `${touch}.`,
   };
 }
 

@@ -32,6 +32,8 @@ export interface PlanStep {
 
 export interface Plan {
   readonly routine: Routine;
+  /** The warm-up run first, when chosen. */
+  readonly warmUp?: Routine;
   readonly withWarmUp: boolean;
   readonly behaviour: string;
   readonly steps: readonly PlanStep[];
@@ -86,5 +88,6 @@ export function buildPlan(routine: Routine, options: { behaviour?: string; warmU
       offsetSec += step.durationSec;
     }
   }
-  return { routine, withWarmUp: parts.length > 1, behaviour, steps, totalSec: offsetSec };
+  const warmUp = parts.length > 1 ? parts[0] : undefined;
+  return { routine, ...(warmUp ? { warmUp } : {}), withWarmUp: warmUp !== undefined, behaviour, steps, totalSec: offsetSec };
 }

@@ -23,6 +23,7 @@ import { BreathingPacer } from './breathing-pacer';
 import { describeDuration, formatClock, SPEAKER_LABEL } from './format';
 import type { RoutineSettings } from './guidance';
 import { useVoiceGuide } from './use-voice-guide';
+import { useWakeLock } from './use-wake-lock';
 
 /** How often the screen refreshes the time left. The timing itself comes from timestamps. */
 const REFRESH_MS = 250;
@@ -105,11 +106,15 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
     lastStep.current = key;
   }, [state.phase, state.outcome, running, step.id, settings.chime, chime]);
 
-  // Move focus to the new screen's heading when the phase changes, so keyboard and screen-reader
-  // users land on what is new (the Stop button stays one Tab away).
+  // Move focus to the new screen's heading when the screen changes, so keyboard and screen-reader
+  // users land on what is new (the Stop button stays one Tab away). Pause and resume keep the same
+  // screen, and the focus stays on the button that was pressed.
+  const screenKey = state.phase === 'paused' ? 'running' : state.phase;
   useEffect(() => {
     focusRef.current?.focus();
-  }, [state.phase]);
+  }, [screenKey]);
+
+  useWakeLock(state.phase === 'running' || state.phase === 'paused');
 
   const reported = useRef(false);
   useEffect(() => {
@@ -269,7 +274,7 @@ function announce(state: PlayerState, stepTitle: string): string {
 }
 
 function ConsentScreen({ state, store, heading }: { state: PlayerState; store: PlayerStore; heading: ReactNode }) {
-  const consent = consentFor(store.plan.routine, state.option);
+  const consent = consentFor(store.plan.routine, state.option, store.plan.warmUp);
   return (
     <div className="rt-screen">
       {heading}

@@ -259,6 +259,45 @@ describe('RoutinesPanel: the 5-minute reset', () => {
   });
 });
 
+describe('RoutinesPanel: while a routine runs', () => {
+  it('says so gently when the gate stops being ready mid-routine, without stopping anything', () => {
+    const view = setup();
+    startReset();
+    yes();
+    expect(screen.queryByText(/no longer green/)).toBeNull();
+    view.rerender(
+      <RoutinesPanel gateReady={false} noWearableCheckedIn={false} clock={view.clock} speech={view.speech.guide} chime={view.chime.chime} />,
+    );
+    expect(screen.getByText(/The readiness gate is no longer green/)).toBeTruthy();
+    expect(screen.getByRole('timer')).toBeTruthy();
+  });
+
+  it('keeps focus on the pause button when pausing and resuming', () => {
+    setup();
+    startReset();
+    yes();
+    const pause = screen.getByRole('button', { name: 'Pause' });
+    pause.focus();
+    fireEvent.click(pause);
+    expect(document.activeElement?.textContent).toBe('Resume');
+  });
+
+  it('moves focus to the new screen’s heading when the screen changes', () => {
+    setup();
+    startReset();
+    expect(document.activeElement?.textContent).toBe('Before any touch: ask first');
+    yes();
+    expect(document.activeElement?.textContent).toBe('Long, light strokes');
+  });
+
+  it('names the warm-up’s touch in the consent when the run begins with it', () => {
+    setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Begin the routines with the 1½-minute warm-up/ }));
+    startReset();
+    expect(screen.getByText(/^first a hand resting on your chest for about 20 seconds/)).toBeTruthy();
+  });
+});
+
 describe('RoutinesPanel: the named behaviour', () => {
   it('asks for the behaviour before the 15-minute flow, then uses it in the lines', () => {
     const { pass } = setup();

@@ -224,8 +224,8 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
             }}
           />
           <p id={`${headingId}-behaviour-hint`} className="rt-muted">
-            The 15- and 30-minute scripts use it: “I’m sorry for{' '}
-            {behaviour.ok ? behaviour.value : '…'}.” Name the action, not your character.
+            The 15- and 30-minute scripts use it: “I’m sorry for {behaviour.ok ? `${behaviour.value}.` : '…'}” Name the
+            action, not your character.
           </p>
           {behaviourProblem ? (
             <p id={`${headingId}-behaviour-problem`} className="rt-problem" role="alert">
