@@ -1,0 +1,180 @@
+import { BehaviorSubject, NEVER, Observable, of, Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import type { SourceStatus } from '../ble/heart-rate-source';
+// Tests assemble simulated straps with the pipeline, as the app's composition root does.
+// eslint-disable-next-line no-restricted-imports
+import { demoBaseline } from '../ble/demo-baseline';
+// eslint-disable-next-line no-restricted-imports
+import { createSimulatorSource, type SimulatorSourceOptions } from '../ble/simulator-source';
+import type { PartnerReadiness } from '../signal/readiness';
+import type { Baseline, Beat } from '../signal/types';
+import { createPartnerPipeline } from './partner';
+
+interface Seen {
+  readonly atMs: number;
+  readonly readiness: PartnerReadiness;
+}
+
+/** Plays a simulated strap into a partner pipeline in virtual time; returns every readiness. */
+function play(
+  options: Omit<SimulatorSourceOptions, 'scheduler'>,
+  baseline: Baseline | null,
+  during?: (source: ReturnType<typeof createSimulatorSource>, scheduler: TestScheduler) => void,
+): Seen[] {
+  const scheduler = new TestScheduler(() => undefined);
+  const seen: Seen[] = [];
+  scheduler.run(() => {
+    const source = createSimulatorSource({ ...options, scheduler });
+    const pipeline = createPartnerPipeline({
+      beats$: source.beats$,
+      status$: source.status$,
+      baseline$: of(baseline),
+      scheduler,
+      speed: options.speed,
+    });
+    pipeline.readiness$.subscribe((readiness) => seen.push({ atMs: scheduler.now(), readiness }));
+    void source.connect();
+    during?.(source, scheduler);
+  });
+  return seen;
+}
+
+/** State changes only, as "state@tSec" with tSec rounded to 0.1 s. */
+const transitions = (seen: readonly Seen[]): string[] =>
+  seen
+    .filter((s, i) => i === 0 || s.readiness.state !== seen[i - 1]!.readiness.state)
+    .map((s) => `${s.readiness.state}@${Math.round(s.readiness.tSec * 10) / 10}`);
+
+describe('createPartnerPipeline', () => {
+  it('createPartnerPipeline(calm strap) calibrates for the first minute, then is near baseline', () => {
+    const seen = play({ scenario: 'calm', partner: 'a', durationSec: 150 }, demoBaseline('calm', 'a'));
+    const t = transitions(seen);
+    expect(t[0]).toBe('no-signal@0'); // idle before connect
+    expect(t[1]).toBe('calibrating@0');
+    expect(t[2]).toMatch(/^near-baseline@60(\.\d)?$/);
+    expect(t.at(-1)).toMatch(/^no-signal@1(49|50)/); // the simulation ended
+    const calibrating = seen.find((s) => s.readiness.state === 'calibrating' && s.readiness.tSec > 30)!;
+    expect(calibrating.readiness.reasons[0]).toMatchObject({ kind: 'not-enough-data', needSec: 60 });
+  });
+
+  it('createPartnerPipeline(...) is calibrating without a baseline, and near baseline once one arrives', () => {
+    const scheduler = new TestScheduler(() => undefined);
+    const seen: PartnerReadiness[] = [];
+    scheduler.run(() => {
+      const baseline$ = new BehaviorSubject<Baseline | null>(null);
+      const source = createSimulatorSource({ scenario: 'calm', partner: 'b', scheduler, durationSec: 100 });
+      const pipeline = createPartnerPipeline({ beats$: source.beats$, status$: source.status$, baseline$, scheduler });
+      pipeline.readiness$.subscribe((r) => seen.push(r));
+      void source.connect();
+      scheduler.schedule(() => baseline$.next(demoBaseline('calm', 'b')), 80_000);
+    });
+    const at79 = seen.filter((r) => r.tSec < 79).at(-1)!;
+    expect(at79.state).toBe('calibrating');
+    expect(at79.reasons).toEqual([{ kind: 'no-baseline' }]);
+    expect(seen.filter((r) => r.tSec > 81 && r.tSec < 99).every((r) => r.state === 'near-baseline')).toBe(true);
+  });
+
+  it('createPartnerPipeline(...) reports no-signal 5 s after the last beat when a strap drops out, then recalibrates', () => {
+    const seen = play(
+      { scenario: 'calm', partner: 'a', durationSec: 260, dropouts: { at: [{ startSec: 100, durationSec: 30 }] } },
+      demoBaseline('calm', 'a'),
+    );
+    const t = transitions(seen);
+    const lastBeforeGap = seen.filter((s) => s.readiness.tSec < 100 && s.readiness.state === 'near-baseline').at(-1)!;
+    const silent = seen.find((s) => s.readiness.state === 'no-signal' && s.readiness.tSec > 60)!;
+    expect(silent.readiness.tSec).toBeCloseTo(lastBeforeGap.readiness.tSec + 5, 6);
+    expect(silent.readiness.reasons).toEqual([{ kind: 'no-beat', silentSec: 5 }]);
+    // Declared by the scheduler at 1×: 5 s of wall time after the last beat.
+    expect(silent.atMs).toBeCloseTo(lastBeforeGap.readiness.tSec * 1000 + 5000, -1);
+    expect(t).toEqual([
+      'no-signal@0',
+      'calibrating@0',
+      expect.stringMatching(/^near-baseline@60/),
+      expect.stringMatching(/^no-signal@10[45]/),
+      expect.stringMatching(/^calibrating@13\d/),
+      expect.stringMatching(/^near-baseline@19\d/),
+      expect.stringMatching(/^no-signal@2(59|60)/),
+    ]);
+    // While silent, the silence keeps growing, every 5 s.
+    const silences = seen.filter((s) => s.readiness.reasons[0]?.kind === 'no-beat').map((s) => s.readiness.reasons[0]);
+    expect(silences.slice(0, 3)).toEqual([
+      { kind: 'no-beat', silentSec: 5 },
+      { kind: 'no-beat', silentSec: 10 },
+      { kind: 'no-beat', silentSec: 15 },
+    ]);
+  });
+
+  it('createPartnerPipeline(...) gives the same no-signal stamps at 1× and 50× (event time, not timer time)', () => {
+    const options = { scenario: 'calm', partner: 'a', durationSec: 200, dropouts: { at: [{ startSec: 100, durationSec: 7 }] } } as const;
+    const slow = transitions(play({ ...options, speed: 1 }, demoBaseline('calm', 'a')));
+    const fast = transitions(play({ ...options, speed: 50 }, demoBaseline('calm', 'a')));
+    expect(fast).toEqual(slow);
+    expect(slow.some((s) => /^no-signal@10[45]/.test(s))).toBe(true);
+  });
+
+  it('createPartnerPipeline(...) is no-signal at once when the source disconnects, naming the reason', () => {
+    const seen = play({ scenario: 'calm', partner: 'a', durationSec: 200 }, demoBaseline('calm', 'a'), (source, scheduler) => {
+      scheduler.schedule(() => void source.disconnect(), 90_000);
+    });
+    const last = seen.at(-1)!;
+    expect(last.atMs).toBe(90_000);
+    expect(last.readiness).toMatchObject({
+      state: 'no-signal',
+      reasons: [{ kind: 'not-connected', status: 'disconnected', detail: 'Disconnected.' }],
+    });
+  });
+
+  it('createPartnerPipeline(flooded) is flooded after 20 s at a flooding heart rate, even before calibration ends', () => {
+    const seen = play({ scenario: 'flooded', partner: 'a', durationSec: 90 }, null);
+    const first = seen.find((s) => s.readiness.state === 'flooded')!;
+    expect(first.readiness.tSec).toBeGreaterThanOrEqual(20);
+    expect(first.readiness.tSec).toBeLessThan(23);
+    expect(first.readiness.reasons[0]).toMatchObject({ kind: 'flooding', limitBpm: 100 });
+    expect(seen.filter((s) => s.readiness.tSec > 25 && s.readiness.tSec < 89).every((s) => s.readiness.state === 'flooded')).toBe(true);
+  });
+
+  it('createPartnerPipeline(heart-rate-only strap) judges on heart rate and says it is heart rate only', () => {
+    const seen = play({ scenario: 'hr-only', partner: 'b', durationSec: 120 }, demoBaseline('hr-only', 'b'));
+    const late = seen.filter((s) => s.readiness.tSec > 65 && s.readiness.tSec < 119);
+    expect(late.length).toBeGreaterThan(40);
+    expect(late.every((s) => s.readiness.state === 'near-baseline')).toBe(true);
+    expect(late.every((s) => s.readiness.reasons.some((r) => r.kind === 'heart-rate-only'))).toBe(true);
+  });
+
+  it('createPartnerPipeline(...) subscribes to the beats once for all outputs and tears down when the last subscriber leaves', () => {
+    let subscriptions = 0;
+    let active = 0;
+    const beats = new Subject<Beat>();
+    const counted$ = new Observable<Beat>((subscriber) => {
+      subscriptions += 1;
+      active += 1;
+      const sub = beats.subscribe(subscriber);
+      return () => {
+        active -= 1;
+        sub.unsubscribe();
+      };
+    });
+    const status$ = of<SourceStatus>({ kind: 'connected', deviceName: 'Test', batteryPercent: 80, hrOnly: false, malformedPackets: 0 });
+    const scheduler = new TestScheduler(() => undefined);
+    scheduler.run(() => {
+      const p = createPartnerPipeline({ beats$: counted$, status$, baseline$: of(null), scheduler });
+      const s1 = p.readiness$.subscribe();
+      const s2 = p.metrics$.subscribe();
+      const s3 = p.trend$.subscribe();
+      expect(subscriptions).toBe(1);
+      beats.next({ tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
+      let latest: PartnerReadiness | undefined;
+      const late = p.readiness$.subscribe((r) => (latest = r));
+      expect(latest).toMatchObject({ tSec: 1, state: 'calibrating' }); // replayed to a late subscriber
+      for (const s of [s1, s2, s3, late]) s.unsubscribe();
+      expect(active).toBe(0);
+    });
+  });
+
+  it('createPartnerPipeline(...) rejects a bad speed with a clear error', () => {
+    expect(() => createPartnerPipeline({ beats$: NEVER, status$: NEVER, baseline$: NEVER, speed: 0 })).toThrow(
+      'createPartnerPipeline: speed must be a positive number (got 0)',
+    );
+  });
+});
