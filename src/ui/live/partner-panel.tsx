@@ -127,7 +127,10 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
 
   const state = snapshot.readiness?.state ?? 'no-signal';
   const words = PARTNER_STATE_WORDS[state];
-  const reasons = (snapshot.readiness?.reasons ?? []).map((reason) => dependencies.describeReason(reason, snapshot.name));
+  // "Heart rate only" has its own note below; the list keeps the reasons that change.
+  const reasons = (snapshot.readiness?.reasons ?? [])
+    .filter((reason) => reason.kind !== 'heart-rate-only')
+    .map((reason) => dependencies.describeReason(reason, snapshot.name));
 
   const connectStrap = () => {
     setFileError(null);

@@ -45,6 +45,20 @@ function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
   );
 }
 
+/** The gate's timing in words: the calm half-minute filling up, or the grace before it closes. */
+export function describeGateProgress(gate: GateStatusView, partners: Readonly<Record<PartnerId, PartnerSnapshot>>): string | null {
+  for (const reason of gate.reasons) {
+    if (reason.kind === 'dwell') {
+      const left = Math.max(0, Math.ceil(reason.needSec - reason.heldSec));
+      return `Both near usual calm — opening in ${left} s if it holds.`;
+    }
+    if (reason.kind === 'holding') {
+      return `${partners[reason.partner].name} has drifted; the gate stays open a few more seconds.`;
+    }
+  }
+  return null;
+}
+
 /**
  * The dual readiness gauge: one meter per partner and one gate light between them. The light's
  * state is written out and has its own shape, so it reads without colour; the state text is a
@@ -53,6 +67,7 @@ function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
 export function ReadinessGauge({ gate, partners, demo }: ReadinessGaugeProps) {
   const state = gate?.state ?? 'no-signal';
   const words = GATE_STATE_WORDS[state];
+  const progress = gate ? describeGateProgress(gate, partners) : null;
   return (
     <section className="gauge" aria-label="Readiness of both partners">
       <Meter snapshot={partners.a} />
@@ -66,6 +81,7 @@ export function ReadinessGauge({ gate, partners, demo }: ReadinessGaugeProps) {
           {demo ? <span className="gate__demo"> (demo)</span> : null}
         </p>
         <p className="gate__detail">{words.detail}</p>
+        {progress ? <p className="gate__progress">{progress}</p> : null}
       </div>
       <Meter snapshot={partners.b} />
     </section>

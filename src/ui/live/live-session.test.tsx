@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import type { HeartRateSource } from '../../ble/heart-rate-source';
+import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
+import { createDefaultLiveDependencies } from '../compose/default-dependencies';
+import type { LiveDependencies } from '../compose/live-dependencies';
+import { LiveSession, type LiveSummary } from './live-session';
+
+/** The real parts, with the simulator's streams counted and its disconnects noted. */
+function countedDependencies() {
+  const counter = createSubscriptionCounter();
+  const disconnected: HeartRateSource[] = [];
+  const created: HeartRateSource[] = [];
+  const real = createDefaultLiveDependencies();
+  const deps: LiveDependencies = {
+    ...real,
+    bluetoothSupport: () => ({ available: false, reason: 'Firefox cannot connect to Bluetooth straps.', advice: 'Use Chrome or Edge.' }),
+    rememberedStraps: async () => [],
+    simulator: (options) => {
+      const source = real.simulator(options);
+      const wrapped: HeartRateSource = {
+        kind: source.kind,
+        beats$: source.beats$.pipe(counter.track('beats')),
+        status$: source.status$.pipe(counter.track('status')),
+        connect: () => source.connect(),
+        disconnect: () => {
+          disconnected.push(wrapped);
+          return source.disconnect();
+        },
+      };
+      created.push(wrapped);
+      return wrapped;
+    },
+  };
+  return { deps, counter, created, disconnected };
+}
+
+afterEach(() => cleanup());
+
+describe('LiveSession', () => {
+  it('LiveSession with ?demo=calm shows both partners live, and unmounting leaves nothing running', async () => {
+    const { deps, counter, created, disconnected } = countedDependencies();
+    const summaries: LiveSummary[] = [];
+    const view = render(<LiveSession search="?demo=calm&speed=50" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    for (const id of ['a', 'b']) {
+      const panel = await screen.findByTestId(`partner-${id}`);
+      await waitFor(() => expect(within(panel).getByTestId('hr').textContent).toMatch(/^\d+$/), { timeout: 5000 });
+    }
+    expect(screen.getByTestId('demo-banner').textContent).toContain('Simulated partners (calm, 50× speed)');
+    expect(counter.live()).toBeGreaterThan(0);
+    expect(summaries.length).toBeGreaterThan(0);
+    view.unmount();
+    await act(async () => undefined);
+    expect(counter.live()).toBe(0);
+    expect(created.length).toBeGreaterThanOrEqual(2);
+    expect(created.every((source) => disconnected.includes(source))).toBe(true);
+  });
+
+  it('LiveSession explains why Bluetooth is unavailable and what to do instead', async () => {
+    const { deps } = countedDependencies();
+    render(<LiveSession search="" dependencies={deps} />);
+    const panel = await screen.findByTestId('partner-a');
+    const connect = within(panel).getByRole('button', { name: 'Connect a strap' });
+    expect((connect as HTMLButtonElement).disabled).toBe(true);
+    expect(within(panel).getByText(/Firefox cannot connect to Bluetooth straps\. Use Chrome or Edge\./)).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Use the simulator' })).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Load a recording' })).toBeTruthy();
+    expect(screen.getByTestId('gate').getAttribute('data-state')).toBe('no-signal');
+  });
+});
