@@ -1,0 +1,203 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The store in Chromium against the real IndexedDB: a demo session survives a reload and resumes,
+ * the history shows it with its chart, and export → delete all → import gives back the same records.
+ */
+
+// Reading what Attune keeps: the `attune` IndexedDB database, read from the page itself (same origin),
+// without creating it when the app has not.
+
+interface StoredChunkInfo {
+  readonly sessionId: string;
+  readonly partner: 'a' | 'b';
+  readonly seq: number;
+  readonly segment: number;
+  readonly startSec: number;
+  readonly endSec: number;
+  readonly beats: number;
+}
+
+interface StoredSessionInfo {
+  readonly id: string;
+  readonly status: string;
+  readonly outcome: string | null;
+  readonly segments: number;
+}
+
+/** Every session and beat chunk stored so far (chunk contents summarised). */
+async function storedState(page: Page): Promise<{ sessions: StoredSessionInfo[]; chunks: StoredChunkInfo[]; counts: Record<string, number> }> {
+  return page.evaluate(async () => {
+    const empty = { sessions: [], chunks: [], counts: {} };
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('attune')) return empty;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('attune');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('storedState: could not open the database'));
+    });
+    try {
+      const stores = [...db.objectStoreNames];
+      const tx = db.transaction(stores, 'readonly');
+      const all = (name: string) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const request = tx.objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error ?? new Error(`storedState: could not read ${name}`));
+        });
+      const counts: Record<string, number> = {};
+      for (const name of stores) counts[name] = (await all(name)).length;
+      const sessions = ((await all('sessions')) as StoredSessionInfo[]).map((s) => ({
+        id: s.id,
+        status: s.status,
+        outcome: s.outcome,
+        segments: s.segments,
+      }));
+      const chunks = ((await all('beatChunks')) as (Omit<StoredChunkInfo, 'beats'> & { beats: unknown[] })[]).map((c) => ({
+        sessionId: c.sessionId,
+        partner: c.partner,
+        seq: c.seq,
+        segment: c.segment,
+        startSec: c.startSec,
+        endSec: c.endSec,
+        beats: c.beats.length,
+      }));
+      return { sessions, chunks, counts };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Beats stored for one partner (optionally one segment) of one session. */
+function beatCount(chunks: readonly StoredChunkInfo[], sessionId: string, partner: 'a' | 'b', segment?: number): number {
+  return chunks
+    .filter((c) => c.sessionId === sessionId && c.partner === partner && (segment === undefined || c.segment === segment))
+    .reduce((sum, c) => sum + c.beats, 0);
+}
+
+/** From the live view to the history, the way a couple would (skipping the routine). */
+async function walkToHistory(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
+  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  await page.getByRole('button', { name: 'See your history' }).click();
+  await expect(page.getByRole('heading', { name: 'Past sessions' })).toBeVisible();
+}
+
+async function download(page: Page, button: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await pending;
+  const path = await file.path();
+  return readFile(path, 'utf8');
+}
+
+test('a demo session is recorded, survives a reload, resumes, finishes, and shows in the history with its chart', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/?demo=calm&speed=20');
+  // Mid-way: several 5 s chunks of both partners are on disk.
+  await expect
+    .poll(async () => {
+      const { chunks } = await storedState(page);
+      return Math.min(...(['a', 'b'] as const).map((p) => chunks.filter((c) => c.partner === p).length));
+    }, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(4);
+
+  // The page goes away without warning and opens again at its plain address, so nothing new starts
+  // recording before the couple has answered.
+  const beforeReload = await storedState(page);
+  expect(beforeReload.sessions).toHaveLength(1);
+  const session = beforeReload.sessions[0]!;
+  expect(session.status).toBe('recording');
+  await page.goto('/');
+  const afterReload = await storedState(page);
+  for (const partner of ['a', 'b'] as const) {
+    // At most one chunk (≤ 5 s of data) can be lost; what was saved before is all still there.
+    expect(beatCount(afterReload.chunks, session.id, partner)).toBeGreaterThanOrEqual(beatCount(beforeReload.chunks, session.id, partner));
+  }
+  for (const chunk of afterReload.chunks) expect(chunk.endSec - chunk.startSec).toBeLessThanOrEqual(5);
+
+  const prompt = page.getByTestId('resume-prompt');
+  await expect(prompt.getByRole('heading', { name: 'Your last session was interrupted' })).toBeVisible();
+  await prompt.getByRole('button', { name: 'Resume the session' }).click();
+
+  for (const partner of ['a', 'b']) {
+    await page.getByTestId(`partner-${partner}`).getByRole('button', { name: 'Use the simulator' }).click();
+  }
+  // The resumed part is a second segment of the same session.
+  await expect
+    .poll(async () => {
+      const { chunks } = await storedState(page);
+      return Math.min(beatCount(chunks, session.id, 'a', 1), beatCount(chunks, session.id, 'b', 1));
+    }, { timeout: 45_000 })
+    .toBeGreaterThan(3);
+
+  await walkToHistory(page);
+  const done = await storedState(page);
+  expect(done.sessions).toEqual([expect.objectContaining({ id: session.id, status: 'closed', outcome: 'finished', segments: 2 })]);
+
+  const item = page.locator(`[data-testid="history-session"][data-session-id="${session.id}"]`);
+  await expect(item).toContainText('Finished');
+  await expect(item).toContainText('Demo (calm)');
+  await item.getByRole('button', { name: 'Show details' }).click();
+  const chart = item.getByTestId('session-chart');
+  const heartRate = chart.getByRole('img', { name: /^Heart rate, beats\/min: .+ \d+ before, \d+ after; .+ \d+ before, \d+ after$/ });
+  await expect(heartRate).toBeVisible();
+  // chart.js drew into the canvas: it has a size and pixels that are not all transparent.
+  const drawn = await heartRate.evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context || canvas.width === 0 || canvas.height === 0) return false;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return data.some((value, i) => i % 4 === 3 && value > 0);
+  });
+  expect(drawn).toBe(true);
+  await expect(item.getByRole('list', { name: 'Readiness timeline' })).toContainText('Ready together');
+});
+
+test('export → delete all my data → import restores the same records', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?demo=calm&speed=20');
+  await expect.poll(async () => (await storedState(page)).chunks.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+  await walkToHistory(page);
+  await expect(page.getByTestId('history-session')).toHaveCount(1);
+
+  const first = JSON.parse(await download(page, 'Export all my data (JSON)')) as { format: string; version: number; data: Record<string, unknown[]> };
+  expect(first.format).toBe('attune-export');
+  expect(first.version).toBe(1);
+  expect(first.data.sessions).toHaveLength(1);
+  expect(first.data.beatChunks!.length).toBeGreaterThanOrEqual(6);
+
+  await page.getByRole('button', { name: 'Delete all my data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByText('All your data was deleted from this device.')).toBeVisible();
+  const emptied = await storedState(page);
+  expect(Object.values(emptied.counts).every((n) => n === 0)).toBe(true);
+  await expect(page.getByText(/No sessions yet/)).toBeVisible();
+
+  const text = JSON.stringify(first);
+  await page.getByLabel('Choose an Attune export file').setInputFiles({ name: 'attune-export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText(/^Imported 1 session/)).toBeVisible();
+  await expect(page.getByTestId('history-session')).toHaveCount(1);
+
+  const second = JSON.parse(await download(page, 'Export all my data (JSON)')) as typeof first;
+  expect(second.data).toEqual(first.data);
+
+  // Importing the same file again adds nothing.
+  await page.getByLabel('Choose an Attune export file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText(/^Imported 0 sessions \(0 records in all\); \d+ records were already here/)).toBeVisible();
+});
+
+test('a damaged export is refused with its reason and changes nothing', async ({ page }) => {
+  await page.goto('/?demo=calm&speed=20');
+  await expect.poll(async () => (await storedState(page)).chunks.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await walkToHistory(page);
+  const before = await storedState(page);
+  await page.getByLabel('Choose an Attune export file').setInputFiles({
+    name: 'cut.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"attune-export","version":1,"data":{"sessions":[{"id":'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'import:' })).toContainText(/the file is not valid JSON, perhaps cut off.*Nothing was changed\./);
+  expect((await storedState(page)).sessions).toEqual(before.sessions);
+});
