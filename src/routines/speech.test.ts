@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSpeechGuide, spokenText } from './speech';
 
 class FakeUtterance {
@@ -6,6 +6,7 @@ class FakeUtterance {
   voice: unknown = null;
   lang = '';
   onerror: (() => void) | null = null;
+  onend: (() => void) | null = null;
   constructor(readonly text: string) {}
 }
 
@@ -47,6 +48,35 @@ describe('createSpeechGuide', () => {
       ['One.', 1.5, 'en-US'],
       ['Two.', 1.5, 'en-US'],
     ]);
+  });
+
+  it('say(text) queues after what is playing and resolves when the utterance ends', async () => {
+    const fake = fakeSynth([]);
+    const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
+    let ended = false;
+    const saying = guide.say('One line.').then(() => {
+      ended = true;
+    });
+    expect(fake.cancels()).toBe(0);
+    expect(fake.spoken.map((utterance) => utterance.text)).toEqual(['One line.']);
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    fake.spoken[0]!.onend?.();
+    await saying;
+    expect(ended).toBe(true);
+  });
+
+  it('say(text) resolves even when the browser never reports the end', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeSynth([]);
+      const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
+      const saying = guide.say('Four words said here.', { rate: 1 });
+      vi.advanceTimersByTime(1_600 + 2_000);
+      await expect(saying).resolves.toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells when voices arrive, and stops telling after unsubscribe', () => {

@@ -342,6 +342,47 @@ describe('RoutinesPanel: script and recordings', () => {
     expect(screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' })).toBeTruthy();
   });
 
+  it('plays the partner’s own recording of a line, with the computer voice for the title and unrecorded lines', async () => {
+    const loaded: string[] = [];
+    const store: VoiceClipStore = {
+      save: async () => undefined,
+      load: async (id) => {
+        loaded.push(id);
+        return id === 'apology-reset/effleurage/0' ? new Blob(['me'], { type: 'audio/webm' }) : undefined;
+      },
+      remove: async () => undefined,
+    };
+    const played: string[] = [];
+    const OriginalAudio = globalThis.Audio;
+    globalThis.Audio = class {
+      constructor(readonly src: string) {}
+      addEventListener(type: string, listener: () => void) {
+        if (type === 'ended') queueMicrotask(listener);
+      }
+      pause() {}
+      play() {
+        played.push(this.src);
+        return Promise.resolve();
+      }
+    } as unknown as typeof Audio;
+    try {
+      const { speech } = setup({ voiceClips: store });
+      fireEvent.click(screen.getByRole('radio', { name: /Your own recorded voice/ }));
+      startReset();
+      await act(async () => {
+        yes();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+      expect(loaded.slice(0, 3)).toEqual(['apology-reset/effleurage/0', 'apology-reset/effleurage/1', 'apology-reset/effleurage/2']);
+      expect(played).toHaveLength(1);
+      expect(speech.spoken.flat()).toContain('Long, light strokes');
+      expect(speech.spoken.flat()).toContain('Keep it brief. No explanations, no defence.');
+      expect(speech.spoken.flat()).not.toContain('I care about how you felt earlier. I’m sorry for my part.');
+    } finally {
+      globalThis.Audio = OriginalAudio;
+    }
+  });
+
   it('records a partner’s voice for a line into the injected store', async () => {
     const saved = new Map<string, Blob>();
     const store: VoiceClipStore = {
