@@ -1,0 +1,81 @@
+import { test, expect, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/**
+ * axe-core on every screen of the journey and its special states (issue 8, must show): no serious
+ * or critical violations, in the dim theme and in the light one.
+ */
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  // Let the soft screen fade-in finish so colour contrast is measured on the final colours.
+  await page.waitForTimeout(700);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${screen}`).toEqual([]);
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+for (const colorScheme of ['dark', 'light'] as const) {
+  test.describe(`${colorScheme === 'dark' ? 'dim' : 'light'} theme`, () => {
+    test.use({ colorScheme });
+
+    test('welcome and connect screens', async ({ page }) => {
+      await page.goto('/');
+      await expect(heading(page, 'Attune')).toBeVisible();
+      await expectNoSeriousViolations(page, 'welcome');
+      await page.getByRole('button', { name: 'Begin' }).click();
+      await expect(page.getByTestId('partner-a')).toBeVisible();
+      await expectNoSeriousViolations(page, 'connect');
+    });
+
+    test('calibration, no-wearable check-in', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Begin' }).click();
+      const partnerA = page.getByTestId('partner-a');
+      await partnerA.getByRole('button', { name: 'Use the simulator' }).click();
+      await partnerA.getByRole('button', { name: /^Calibrate/ }).click();
+      await expect(page.getByRole('heading', { name: /Calibrating/ }).first()).toBeVisible();
+      await expectNoSeriousViolations(page, 'calibration');
+      await page.getByRole('button', { name: 'Check in by hand' }).click();
+      await expect(page.getByTestId('self-report')).toBeVisible();
+      await expectNoSeriousViolations(page, 'no-wearable check-in');
+    });
+
+    test('settling and flooded break', async ({ page }) => {
+      await page.goto('/?demo=conflict&speed=20');
+      await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'settling', { timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'settling');
+      await page.goto('/?demo=flooded&speed=20');
+      await expect(page.getByTestId('break-timer')).toBeVisible({ timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'flooded break');
+    });
+
+    test('ready, routines, routine player, reflection, history', async ({ page }) => {
+      await page.goto('/?demo=calm&speed=20');
+      await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'ready');
+
+      await page.getByRole('button', { name: 'Choose a routine' }).click();
+      await expect(heading(page, 'Routine together')).toBeVisible();
+      await expectNoSeriousViolations(page, 'routines');
+
+      await page.getByRole('button', { name: /^Start / }).and(page.locator(':enabled')).first().click();
+      await expect(page.getByRole('button', { name: 'Receiver: yes, I agree' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'routine consent');
+      await page.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
+      await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'routine running');
+
+      await page.getByRole('button', { name: 'Skip to reflection' }).click();
+      await expect(heading(page, 'Reflect together')).toBeVisible();
+      await expectNoSeriousViolations(page, 'reflection');
+
+      await page.getByRole('button', { name: 'See your history' }).click();
+      await expect(heading(page, 'Your history')).toBeVisible();
+      await expect(page.getByTestId('history-session').first()).toBeVisible();
+      await expectNoSeriousViolations(page, 'history');
+    });
+  });
+}
