@@ -40,7 +40,7 @@ function body(reason: ReadinessReason): string {
         case 'disconnected':
           return reason.detail === null || reason.detail === ''
             ? 'the strap is disconnected'
-            : `the strap is disconnected (${reason.detail})`;
+            : `the strap is disconnected (${reason.detail.trim().replace(/\.$/, '')})`;
       }
       break;
     case 'no-beat':

@@ -90,7 +90,7 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   maxBreathsAboveBaselinePerMin: 3,
   minBreathingConfidence: 0.5,
   trendSpanSec: 120,
-  fallingLnRmssdPerMin: 0.05,
+  fallingLnRmssdPerMin: 0.1,
 
   floodingHrBpm: 100,
   floodingAboveBaselineBpm: 20,

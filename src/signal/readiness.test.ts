@@ -103,12 +103,12 @@ describe('assessPartner', () => {
     expect(assessPartner(calmSnapshot(100, { metrics: sure, baseline: noBaselineRate })).state).toBe('near-baseline');
   });
 
-  it('assessPartner(...) is out while the 2-minute lnRMSSD trend falls faster than 0.05 per minute', () => {
-    const flat = { tSec: 100, lnRmssdPerMin: -0.05, breathsPerMinPerMin: 0 };
+  it('assessPartner(...) is out while the 2-minute lnRMSSD trend falls faster than 0.1 per minute', () => {
+    const flat = { tSec: 100, lnRmssdPerMin: -0.1, breathsPerMinPerMin: 0 };
     expect(assessPartner(calmSnapshot(100, { trend: flat })).state).toBe('near-baseline');
-    const falling = { tSec: 100, lnRmssdPerMin: -0.06, breathsPerMinPerMin: 0 };
+    const falling = { tSec: 100, lnRmssdPerMin: -0.11, breathsPerMinPerMin: 0 };
     expect(assessPartner(calmSnapshot(100, { trend: falling })).reasons).toEqual([
-      { kind: 'hrv-falling', lnRmssdPerMin: -0.06, limitPerMin: -0.05 },
+      { kind: 'hrv-falling', lnRmssdPerMin: -0.11, limitPerMin: -0.1 },
     ]);
     expect(assessPartner(calmSnapshot(100, { trend: null })).state).toBe('near-baseline');
   });
