@@ -47,9 +47,17 @@ export function analyzeRecording(file: RrFile, windowSec: number, stepSec: numbe
   const beats: Beat[] = file.rrMs.map((rrMs, i) => ({ tSec: file.tSec[i], rrMs, hrBpm: 60_000 / rrMs, afterGap: file.afterGap[i] }));
   const durationSec = Math.ceil(file.tSec[file.tSec.length - 1] ?? 0);
   const rows: AnalyzeRow[] = [];
+  // Beats are in time order: two cursors hand each window only its own beats, so a long
+  // recording costs O(beats × windows per beat), not O(beats × windows).
+  let from = 0;
+  let to = 0;
   for (let k = 0; k === 0 || k * stepSec + windowSec <= durationSec; k += 1) {
     const start = k * stepSec;
-    rows.push(toRow(computeWindowMetrics(beats, start, start + windowSec)));
+    const end = start + windowSec;
+    while (from < beats.length && beats[from].tSec <= start) from += 1;
+    if (to < from) to = from;
+    while (to < beats.length && beats[to].tSec <= end) to += 1;
+    rows.push(toRow(computeWindowMetrics(beats.slice(from, to), start, end)));
   }
   return rows;
 }

@@ -6,9 +6,9 @@
  * - artifacts: the streaming Lipponen & Tarvainen detector (bounded trailing history);
  * - heart rate and RMSSD: running sums (Σ NN, Σ of squared successive differences over valid
  *   pairs) that beats add on entry and subtract on leaving the window;
- * - breathing: recomputed over the window's beats ({@link computeWindowMetrics}) at most every
- *   `breathingEverySec` of event time (default 5 s) — one estimate costs about as much as a few
- *   hundred beat updates, and a 60 s estimate moves little in 5 s — and carried in between.
+ * - breathing: {@link estimateBreathingRate} over the window's confirmed genuine beats, at most
+ *   every `breathingEverySec` of event time (default 5 s) — one estimate costs about as much as
+ *   a few dozen beat updates, and a 60 s estimate moves little in 5 s — and carried in between.
  *
  * Differences from the batch {@link computeWindowMetrics} (used by `attune analyze`): the detector
  * uses trailing thresholds, and a beat enters HRV once the 3 beats after it have confirmed it
@@ -17,7 +17,9 @@
 import { createArtifactStream } from '../signal/artifacts-stream';
 import type { ArtifactKind } from '../signal/artifacts';
 import type { Beat, WindowMetrics } from '../signal/types';
-import { MIN_RMSSD_PAIRS, computeWindowMetrics } from '../signal/window-metrics';
+import type { BreathingEstimate } from '../signal/breathing';
+import { estimateBreathingRate } from '../signal/breathing';
+import { MIN_RMSSD_PAIRS } from '../signal/window-metrics';
 
 /** Options of the live window. */
 export interface MetricsWindowOptions {
@@ -78,7 +80,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
   let sumHrBpm = 0;
   let hrSamples = 0;
   let lastBreathingAt = Number.NEGATIVE_INFINITY;
-  let breathing: { breathsPerMin: number | null; confidence: number } = { breathsPerMin: null, confidence: 0 };
+  let breathing: BreathingEstimate = { breathsPerMin: null, confidence: 0 };
 
   const removePair = (entry: Entry | undefined) => {
     if (entry?.pairSq === undefined) return;
@@ -182,9 +184,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
         lastBreathingAt = Number.NEGATIVE_INFINITY;
         breathing = { breathsPerMin: null, confidence: 0 };
       } else if (endSec - lastBreathingAt >= breathingEverySec || endSec < lastBreathingAt) {
-        const windowBeats = entries.slice(head).map((e) => e.beat);
-        const m = computeWindowMetrics(windowBeats, endSec - windowSec, endSec);
-        breathing = { breathsPerMin: m.breathsPerMin, confidence: m.breathingConfidence };
+        breathing = breathingOf(entries, head);
         lastBreathingAt = endSec;
       }
 
@@ -204,6 +204,26 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
       };
     },
   };
+}
+
+/**
+ * Breathing over the window from the confirmed genuine beats of its longest stretch without a
+ * gap: artifacts are left out and the spline bridges them, so the detector's verdicts are reused
+ * instead of correcting the window again.
+ */
+function breathingOf(entries: readonly Entry[], head: number): BreathingEstimate {
+  let best: Entry[] = [];
+  let current: Entry[] = [];
+  for (let i = head; i < entries.length; i += 1) {
+    const e = entries[i];
+    if (e.seq < 0 || !e.consecutive) {
+      if (current.length > best.length) best = current;
+      current = [];
+    }
+    if (e.seq >= 0 && e.classified && e.kind === undefined) current.push(e);
+  }
+  if (current.length > best.length) best = current;
+  return estimateBreathingRate(best.map((e) => e.beat.tSec), best.map((e) => e.beat.rrMs as number));
 }
 
 /** Heart rate before any RR beat is confirmed: the device's own reports in the window. */

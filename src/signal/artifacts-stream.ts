@@ -11,7 +11,7 @@
  */
 import type { ArtifactKind } from './artifacts';
 import { ARTIFACT_PARAMS, classifyBeat } from './artifacts';
-import { median, quartileDeviation } from './stats';
+import { SortedWindow } from './stats';
 
 /** How many beats after a beat must arrive before it is classified. */
 export const STREAM_LOOKAHEAD_BEATS = 3;
@@ -48,7 +48,14 @@ export function createArtifactStream(): ArtifactStream {
   let kinds: (ArtifactKind | undefined)[] = [];
   let nextToClassify = 0;
   let lastPlausible: number | undefined;
-  const trailing = (values: number[], width: number) => values.slice(Math.max(0, values.length - width));
+  // Trailing windows as sorted multisets; the value leaving is read from the buffers before pruning.
+  const drrWindow = new SortedWindow();
+  const mrrWindow = new SortedWindow();
+  const rrWindow = new SortedWindow();
+  const slide = (window: SortedWindow, buffer: readonly number[], width: number, value: number) => {
+    window.insert(value);
+    if (buffer.length > width) window.remove(buffer[buffer.length - 1 - width]);
+  };
 
   return {
     push(rrMs, breakBefore) {
@@ -64,14 +71,17 @@ export function createArtifactStream(): ArtifactStream {
       const drr = previous === undefined || breakBefore ? 0 : value - previous;
       rr.push(value);
       kinds.push(kind);
+      slide(rrWindow, rr, p.medianBeats, value);
       absDrr.push(Math.abs(drr));
-      const th1 = Math.max(p.alpha * (quartileDeviation(trailing(absDrr, p.thresholdBeats)) ?? 0), p.minThresholdMs);
+      slide(drrWindow, absDrr, p.thresholdBeats, Math.abs(drr));
+      const th1 = Math.max(p.alpha * (drrWindow.quartileDeviation() ?? 0), p.minThresholdMs);
       dN.push(drr / th1);
-      const med = median(trailing(rr, p.medianBeats)) ?? value;
+      const med = rrWindow.quantile(0.5) ?? value;
       medRr.push(med);
       const mrr = value - med < 0 ? 2 * (value - med) : value - med;
       absMrr.push(Math.abs(mrr));
-      const t2 = Math.max(p.alpha * (quartileDeviation(trailing(absMrr, p.thresholdBeats)) ?? 0), p.minThresholdMs);
+      slide(mrrWindow, absMrr, p.thresholdBeats, Math.abs(mrr));
+      const t2 = Math.max(p.alpha * (mrrWindow.quartileDeviation() ?? 0), p.minThresholdMs);
       th2.push(t2);
       mN.push(mrr / t2);
 

@@ -5,7 +5,7 @@
  * artefact correction using novel beat classification. J Med Eng Technol 2019;43(3):173–181.
  * doi:10.1080/03091902.2019.1640306
  */
-import { median, quartileDeviation } from './stats';
+import { SortedWindow, median } from './stats';
 
 /** Why a beat was flagged. `implausible` is an RR outside the physiological range. */
 export type ArtifactKind = 'ectopic' | 'missed' | 'extra' | 'long' | 'short' | 'implausible';
@@ -69,12 +69,19 @@ export interface CorrectOptions {
 
 type Params = typeof ARTIFACT_PARAMS;
 
-/** Windowed statistic centred on each index (truncated at the ends). */
-function centred(values: readonly number[], width: number, stat: (w: number[]) => number): number[] {
+/**
+ * A quantile-based statistic over a window centred on each index (truncated at the ends), from
+ * one sliding sorted window: O(n × width) rather than a sort per index.
+ */
+function centred(values: readonly number[], width: number, stat: (w: SortedWindow) => number): number[] {
   const half = Math.floor(width / 2);
   const out = new Array<number>(values.length);
+  const window = new SortedWindow();
+  for (let k = 0; k < Math.min(values.length, half); k += 1) window.insert(values[k]);
   for (let i = 0; i < values.length; i += 1) {
-    out[i] = stat(values.slice(Math.max(0, i - half), Math.min(values.length, i + half + 1)));
+    if (i + half < values.length) window.insert(values[i + half]);
+    if (i - half - 1 >= 0) window.remove(values[i - half - 1]);
+    out[i] = stat(window);
   }
   return out;
 }
@@ -109,14 +116,14 @@ export function detectArtifacts(
   });
   const gap = (i: number) => options.breakBefore?.[i] === true;
   const drr = rr.map((value, i) => (i === 0 || gap(i) ? 0 : value - rr[i - 1]));
-  const qd = (w: number[]) => quartileDeviation(w.map(Math.abs)) ?? 0;
-  const th1 = centred(drr, params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
-  const medRr = centred(rr, params.medianBeats, (w) => median(w) ?? fallback);
+  const qd = (w: SortedWindow) => w.quartileDeviation() ?? 0;
+  const th1 = centred(drr.map(Math.abs), params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
+  const medRr = centred(rr, params.medianBeats, (w) => w.quantile(0.5) ?? fallback);
   const mrr = rr.map((value, i) => {
     const d = value - medRr[i];
     return d < 0 ? 2 * d : d;
   });
-  const th2 = centred(mrr, params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
+  const th2 = centred(mrr.map(Math.abs), params.thresholdBeats, qd).map((q) => Math.max(params.alpha * q, params.minThresholdMs));
   const dN = drr.map((d, i) => d / th1[i]);
   const mN = mrr.map((m, i) => m / th2[i]);
   for (let i = 0; i < n; i += 1) classifyBeat(i, { rr, dN, mN, medRr, th2 }, kinds, params);

@@ -11,8 +11,8 @@
  *    5.5–6/min (0.09–0.1 Hz) sits there, on top of the Mayer wave, and a band from 0.1 Hz would
  *    silently lose it.
  * 3. Two estimates from published approaches:
- *    - frequency domain: Hann periodogram of the band-passed window zero-padded to 2048 points;
- *      the candidates are its local peaks in 4.5–36/min with at least 10 % of the largest peak's power;
+ *    - frequency domain: Hann periodogram of the band-passed window zero-padded to 1024 points;
+ *   the candidates are its local peaks in 4.5–36/min with at least 10 % of the largest peak's power;
  *    - time domain: "advanced counting" of Schäfer & Kratky (2008),
  *      doi:10.1007/s10439-007-9428-1 ({@link countBreathsAdvanced}), which counts each breath
  *      cycle and so follows the breathing even when a Mayer wave holds the largest spectral peak
@@ -20,8 +20,10 @@
  * 4. Fusion: the spectral peak nearest the counted rate is taken; when they are within
  *    {@link BREATHING_PARAMS.agreementPerMin} the estimate is their mean, otherwise `null`.
  *
- * Evidence for the choice (docs/signal.md): on the public recordings the plain Welch peak has MAE
- * 3.39/min; counting alone 1.34/min; this fusion 1.34/min on 98 % of windows.
+ * Evidence for the choice, per method, is in docs/signal.md and `npm run bench -- accuracy`: on
+ * the public recordings the plain Welch peak is off by 3.5 breaths/min on average and the
+ * spectral peak alone is misled by Mayer waves when RSA is weak; counting alone and the fusion
+ * stay near 1.2–1.4, and the fusion adds the agreement check and a confidence.
  *
  * Limitations: needs ≥ 30 s of beats (4–5 breaths at 6/min fill a 60 s window well, fewer
  * do not); RSA follows breathing only while the heart rate is well above twice the breathing rate;
@@ -105,7 +107,7 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   for (const v of rsa) energy += v * v;
   if (!(Math.sqrt(energy / rsa.length) >= p.minRsaRmsMs)) return none;
 
-  const { dfHz, power } = welchPsd(rsa, p.fsHz, rsa.length, 2048);
+  const { dfHz, power } = welchPsd(rsa, p.fsHz, rsa.length, 1024);
   const lo = Math.ceil(p.minPerMin / 60 / dfHz);
   const hi = Math.min(power.length - 2, Math.floor(p.maxPerMin / 60 / dfHz));
   let top = -1;

@@ -70,3 +70,48 @@ export function slope(x: ArrayLike<number>, y: ArrayLike<number>): number | unde
   }
   return sxx > 0 ? sxy / sxx : undefined;
 }
+
+/**
+ * A multiset of numbers kept sorted, for quantiles over a sliding window: insert and remove cost
+ * O(log n) to find plus O(n) to shift, far cheaper than sorting each window afresh.
+ */
+export class SortedWindow {
+  private readonly values: number[] = [];
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** Index of the first element ≥ value. */
+  private lowerBound(value: number): number {
+    let lo = 0;
+    let hi = this.values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.values[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  insert(value: number): void {
+    this.values.splice(this.lowerBound(value), 0, value);
+  }
+
+  /** Removes one occurrence of value (no-op when absent). */
+  remove(value: number): void {
+    const i = this.lowerBound(value);
+    if (i < this.values.length && this.values[i] === value) this.values.splice(i, 1);
+  }
+
+  /** R-7 quantile of the current contents; undefined when empty. */
+  quantile(p: number): number | undefined {
+    return quantileSorted(this.values, p);
+  }
+
+  /** (Q3 − Q1) / 2 of the current contents; undefined when empty. */
+  quartileDeviation(): number | undefined {
+    if (this.values.length === 0) return undefined;
+    return ((this.quantile(0.75) as number) - (this.quantile(0.25) as number)) / 2;
+  }
+}
