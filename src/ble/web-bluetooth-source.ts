@@ -67,7 +67,7 @@ export interface WebBluetoothSourceOptions {
   readonly staleAfterMs?: number;
   /** Silence after which a stale strap is disconnected and reconnected, ms. Default 30 000. */
   readonly staleReconnectAfterMs?: number;
-  /** Wall time beyond the RR intervals that counts as missing notifications, s. Default 3. */
+  /** Wall time beyond the RR intervals that counts as missing notifications, s. Default 2. */
   readonly gapToleranceSec?: number;
 }
 
@@ -109,7 +109,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   const scheduler = options.scheduler ?? asyncScheduler;
   const staleAfterMs = options.staleAfterMs ?? 5000;
   const staleReconnectAfterMs = options.staleReconnectAfterMs ?? 30_000;
-  const gapToleranceSec = options.gapToleranceSec ?? 3;
+  const gapToleranceSec = options.gapToleranceSec ?? 2;
   const initialDelayMs = options.reconnect?.initialDelayMs ?? 1000;
   const maxDelayMs = options.reconnect?.maxDelayMs ?? 30_000;
   const maxAttempts = options.reconnect?.maxAttempts ?? 20;
