@@ -49,7 +49,7 @@ describe('createRecorder', () => {
     const name = freshName();
     const clock = fixedClock();
     const first = createStore({ name, now: clock.now });
-    const recorder = first.createRecorder({ source: 'demo', scenario: 'calm', ...noTimer });
+    const recorder = first.createRecorder({ source: 'demo', scenario: 'calm', metricsEverySec: 0, ...noTimer });
     const sent = beats(47);
     for (const beat of sent) {
       recorder.addBeat('a', beat);
@@ -124,6 +124,15 @@ describe('createRecorder', () => {
     expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'interrupted' });
     expect(await store.findInterruptedSession()).toBeUndefined();
     expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toHaveLength(6);
+  });
+
+  it('recorder.addMetrics() keeps one row every 5 s of event time by default, and the latest at a flush', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    for (let t = 1; t <= 23; t++) r.addMetrics('a', metricsAt(t));
+    await r.close('finished');
+    const rows = (await store.recordings.metricChunks(r.sessionId, 'a')).flatMap((c) => c.metrics);
+    expect(rows.map((m) => m.endSec)).toEqual([1, 6, 11, 16, 21, 23]);
   });
 
   it('recorder.addGate() keeps only changes of state, with the reasons at the change', async () => {

@@ -49,6 +49,11 @@ export interface RecorderOptions {
    * came before it), ms. Default 5000. Set 0 to flush only when chunks fill or `flush()` is called.
    */
   readonly flushIntervalMs?: number;
+  /**
+   * Event-time spacing of the metrics rows kept, seconds (the live pipeline emits one per beat; the
+   * latest row is always kept at a flush). Default 5; 0 keeps every row.
+   */
+  readonly metricsEverySec?: number;
   /** Timer used for that interval; tests pass their own. */
   readonly setInterval?: (run: () => void, ms: number) => () => void;
 }
@@ -134,6 +139,9 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   const metricBuffers: Record<PartnerId, Buffer<WindowMetrics> | null> = { a: null, b: null };
   const pending = { beatChunks: [] as BeatChunk[], metricChunks: [] as MetricChunk[], gate: [] as GateEntry[] };
   let lastGate: GateStateName | null = null;
+  const metricsEverySec = options.metricsEverySec ?? 5;
+  const lastKeptMetricsSec: Record<PartnerId, number | null> = { a: null, b: null };
+  const heldMetrics: Record<PartnerId, WindowMetrics | null> = { a: null, b: null };
   let problem: StorageProblem | null = null;
   let closed = false;
   let closedOutcome: 'finished' | 'stopped' | null = null;
@@ -334,6 +342,15 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     },
     addMetrics(partner, metrics) {
       if (closed) return;
+      // The live pipeline emits a row per beat; history needs far fewer. Keep one every
+      // `metricsEverySec` of event time (always the first of a segment), and the latest at a flush.
+      const kept = lastKeptMetricsSec[partner];
+      if (kept !== null && metrics.endSec >= kept && metrics.endSec - kept < metricsEverySec) {
+        heldMetrics[partner] = metrics;
+        return;
+      }
+      heldMetrics[partner] = null;
+      lastKeptMetricsSec[partner] = metrics.endSec;
       if (append(metricBuffers, partner, metrics, metrics.endSec, closeMetricChunk)) void schedule();
     },
     addGate(sample) {
@@ -362,6 +379,12 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     },
     flush() {
       for (const p of ['a', 'b'] as const) {
+        const held = heldMetrics[p];
+        if (held && !closed) {
+          heldMetrics[p] = null;
+          lastKeptMetricsSec[p] = held.endSec;
+          append(metricBuffers, p, held, held.endSec, closeMetricChunk);
+        }
         closeBeatChunk(p);
         closeMetricChunk(p);
       }
@@ -384,6 +407,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       closed = true;
       beatBuffers.a = beatBuffers.b = null;
       metricBuffers.a = metricBuffers.b = null;
+      heldMetrics.a = heldMetrics.b = null;
       pending.beatChunks.length = 0;
       pending.metricChunks.length = 0;
       pending.gate.length = 0;

@@ -181,7 +181,7 @@ describe('import rejects bad files with a specific reason and changes nothing', 
 
   it('a huge file is rejected by its size before it is read', async () => {
     const huge = `{"format":"attune-export","pad":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`;
-    await expectRejected(huge, 'import: the file is about 100 MB; the largest file Attune imports is 100 MB');
+    await expectRejected(huge, 'import: the file is about 256 MB; the largest file Attune imports is 256 MB');
   });
 
   it('a file whose second half fails a record adds none of its first half (one transaction)', async () => {

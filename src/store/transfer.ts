@@ -25,8 +25,12 @@ import { describeZodError } from './validate';
 export const EXPORT_FORMAT = 'attune-export';
 /** Version of the export layout; bumped only when old readers could misread a new file. */
 export const EXPORT_VERSION = 1;
-/** Largest import accepted, in characters of JSON (about bytes): a decade of weekly sessions fits. */
-export const MAX_IMPORT_CHARS = 100 * 1024 * 1024;
+/**
+ * Largest import accepted, in characters of JSON (about bytes). An hour of two partners exports to
+ * about 1 MB, so years of weekly sessions fit; the bound keeps a wrong file from exhausting memory
+ * (browsers cap strings near 512 M characters).
+ */
+export const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
 
 const voiceClipExportSchema = z.object({
   lineId: voiceClipRecordSchema.shape.lineId,
@@ -105,9 +109,9 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: ctx.now().toISOString(), schemaVersion: DB_VERSION, data };
 }
 
-/** The export as pretty JSON text, ready to save as a file. */
+/** The export as compact JSON text, ready to save as a file. */
 export async function exportJson(ctx: StoreContext): Promise<string> {
-  return JSON.stringify(await exportAll(ctx), null, 1);
+  return JSON.stringify(await exportAll(ctx));
 }
 
 /**
