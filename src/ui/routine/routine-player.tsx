@@ -24,6 +24,7 @@ import { describeDuration, formatClock, SPEAKER_LABEL } from './format';
 import type { RoutineSettings } from './guidance';
 import { useVoiceGuide } from './use-voice-guide';
 import { useWakeLock } from './use-wake-lock';
+import { usePromptCues } from './use-prompt-cues';
 
 /** How often the screen refreshes the time left. The timing itself comes from timestamps. */
 const REFRESH_MS = 250;
@@ -133,6 +134,15 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
     rate: settings.rate,
     step: running ? step : null,
     touchText: touch?.instruction ?? null,
+  });
+
+  usePromptCues({
+    prompts: running ? activePrompts(plan, state, now) : [],
+    stepId: step.id,
+    chime: settings.chime ? chime : null,
+    speech: settings.guide === 'off' ? null : speech,
+    voiceUri: settings.voiceUri,
+    rate: settings.rate,
   });
 
   const send = store.send;

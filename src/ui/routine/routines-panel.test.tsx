@@ -272,6 +272,21 @@ describe('RoutinesPanel: while a routine runs', () => {
     expect(screen.getByRole('timer')).toBeTruthy();
   });
 
+  it('chimes and reads a prompt aloud when it appears mid-step (the giver is not looking at the screen)', () => {
+    const { pass, chime, speech } = setup();
+    fireEvent.click(screen.getByRole('radio', { name: 'A calm computer voice reads each step' }));
+    startReset();
+    yes();
+    pass(60_000); // kneading: the pause-and-listen prompt appears 30 s in
+    const chimesAtStep = chime.calls.filter((call) => call === 'play').length;
+    pass(30_000);
+    expect(screen.getByText('Pause and listen for acknowledgment. Do not interrupt; keep your hands slow.')).toBeTruthy();
+    expect(chime.calls.filter((call) => call === 'play').length).toBe(chimesAtStep + 1);
+    expect(speech.spoken.at(-1)).toEqual(['Pause and listen for acknowledgment. Do not interrupt; keep your hands slow.']);
+    pass(1_000);
+    expect(chime.calls.filter((call) => call === 'play').length).toBe(chimesAtStep + 1);
+  });
+
   it('keeps focus on the pause button when pausing and resuming', () => {
     setup();
     startReset();
