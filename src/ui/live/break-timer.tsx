@@ -14,6 +14,9 @@ export interface BreakTimerProps {
   readonly onEnd?: () => void;
 }
 
+/** A stable default, so re-renders do not restart the ticking. */
+const wallClockMs = (): number => performance.now();
+
 function formatClock(totalSec: number): string {
   const sec = Math.max(0, Math.ceil(totalSec));
   const minutes = Math.floor(sec / 60);
@@ -26,7 +29,7 @@ function formatClock(totalSec: number): string {
  * starts at once, a suggestion for self-soothing, and a way to end it. The countdown is a
  * `role="timer"` (not announced every second); only its start and end are announced.
  */
-export function BreakTimer({ floodedNames, speed = 1, nowMs = () => performance.now(), onEnd }: BreakTimerProps) {
+export function BreakTimer({ floodedNames, speed = 1, nowMs = wallClockMs, onEnd }: BreakTimerProps) {
   const [startedAtMs, setStartedAtMs] = useState(() => nowMs());
   const [nowSnapshotMs, setNowSnapshotMs] = useState(startedAtMs);
   const elapsedSec = ((nowSnapshotMs - startedAtMs) / 1000) * speed;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
 import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
@@ -36,6 +36,12 @@ export interface LiveSessionProps {
 }
 
 const PARTNERS: readonly PartnerId[] = ['a', 'b'];
+
+// The gauge re-renders up to four times a second; the panels and charts below draw from their own
+// subscriptions, so they skip those renders.
+const StablePartnerPanel = memo(PartnerPanel);
+const StableTrendChart = memo(TrendChart);
+const StableSelfReportPanel = memo(SelfReportPanel);
 const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false } };
 
 /**
@@ -113,24 +119,23 @@ function LiveView({
     if (flooded) setBreakOpen(true);
   }, [flooded]);
 
+  const setSelfReportMode = useCallback((active: boolean) => model.setSelfReportMode(active), [model]);
+  const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
+  const endBreak = useCallback(() => setBreakOpen(false), []);
+
   const floodedNames = PARTNERS.filter((id) => gate?.partners[id].state === 'flooded').map((id) => names[id]);
 
   return (
     <>
       <ReadinessGauge gate={gate} partners={{ a, b }} demo={demo} />
-      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={() => setBreakOpen(false)} /> : null}
+      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (
-          <PartnerPanel key={id} partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+          <StablePartnerPanel key={id} partner={model.partners[id]} dependencies={dependencies} speed={speed} />
         ))}
       </div>
-      <TrendChart partners={model.partners} names={names} />
-      <SelfReportPanel
-        selfReport={selfReport}
-        names={names}
-        onActive={(active) => model.setSelfReportMode(active)}
-        onCalm={(partner, calm) => model.setSelfReportCalm(partner, calm)}
-      />
+      <StableTrendChart partners={model.partners} names={names} />
+      <StableSelfReportPanel selfReport={selfReport} names={names} onActive={setSelfReportMode} onCalm={setSelfReportCalm} />
     </>
   );
 }

@@ -132,7 +132,16 @@ export function TrendChart({ partners, names }: TrendChartProps) {
     const breathing = breathingRef.current && makeChart(breathingRef.current, 'breathsPerMin', namesRef.current);
     if (breathing) charts.push({ chart: breathing, measure: 'breathsPerMin' });
     if (charts.length === 0) return undefined;
-    const draw = () => charts.forEach(({ chart, measure }) => fill(chart, measure, partners, namesRef.current));
+    // Trend points come every 5 s of event time: redraw only when a point, a baseline or a name changed.
+    let drawnKey = '';
+    const draw = () => {
+      const key = [partners.a, partners.b]
+        .map((p) => `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${namesRef.current[p.id]}`)
+        .join('/');
+      if (key === drawnKey) return;
+      drawnKey = key;
+      charts.forEach(({ chart, measure }) => fill(chart, measure, partners, namesRef.current));
+    };
     draw();
     const subscription = merge(partners.a.chartTick$, partners.b.chartTick$).pipe(auditTime(UI_REFRESH_MS)).subscribe(draw);
     return () => {
