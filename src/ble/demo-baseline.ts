@@ -3,7 +3,7 @@ import type { Scenario } from './simulator';
 import { CALM_PHYSIOLOGY, isScenario, scenarioSeed, simulateRr } from './simulator';
 
 /** Event time of the simulated rest the demo baseline is measured on, seconds. */
-const REST_SEC = 600;
+const REST_SEC = 1800;
 /** Window and step of the measurement, seconds (DESIGN.md, Readiness gate: 60 s windows). */
 const WINDOW_SEC = 60;
 const STEP_SEC = 10;
@@ -16,7 +16,7 @@ const cache = new Map<PartnerId, Baseline>();
  * The demo baseline of a simulated partner (DESIGN.md, Page URLs: "demo partners bring a baseline
  * of their own, from their calm parameters, marked as demo data").
  *
- * Measured, not assumed: it simulates 10 minutes of the partner's calm physiology (the same
+ * Measured, not assumed: it simulates 30 minutes of the partner's calm physiology (the same
  * `CALM_PHYSIOLOGY` every scenario recovers to, with the calm scenario's seed) and measures it the
  * way a seated-rest calibration would — 60 s windows every 10 s; per window lnRMSSD (natural log of
  * the root mean square of successive RR differences, Task Force 1996) and heart rate

@@ -277,17 +277,20 @@ export function recoveryTimeline(
   return frames;
 }
 
-/** Aroused physiology after a fight: fast heart, little HRV, fast breathing. */
-const AROUSED: PhysiologyParams = { hrBpm: 94, breathsPerMin: 19, rmssdMs: 13 };
+/**
+ * Aroused physiology after a fight: faster heart, little HRV, fast breathing — but short of
+ * flooding (DESIGN.md: HR ≥ 100 or ≥ baseline + 20 bpm), which is its own scenario.
+ */
+const AROUSED: PhysiologyParams = { hrBpm: 80, breathsPerMin: 18, rmssdMs: 15 };
 /** Flooded (Gottman): heart rate well above 100, almost no vagal modulation. */
 const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
 
 /**
  * The physiology timeline of a scenario for one partner (event-time seconds).
  * - `calm` and `hr-only`: both partners at rest throughout.
- * - `conflict`: partner a starts aroused (HR 94, RMSSD 13 ms, 19 breaths/min), holds 30 s, then
- *   recovers with a 90 s time constant; partner b is calm. With the gate rules of DESIGN.md the
- *   gate opens roughly 4–7 minutes into the scenario.
+ * - `conflict`: partner a starts aroused (HR 80, RMSSD 15 ms, 18 breaths/min: out of range, not
+ *   flooded), holds 30 s, then recovers with a 90 s time constant; partner b is calm. With the gate
+ *   rules of DESIGN.md the gate opens about 5 minutes into the scenario.
  * - `flooded`: partner a at HR 108 for 20 minutes (the suggested break), then recovers with a 120 s
  *   time constant; partner b is calm.
  */
