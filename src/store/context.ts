@@ -44,13 +44,19 @@ export function valid<T>(schema: z.ZodType<T>, value: unknown, operation: string
   return result.data;
 }
 
-/** Runs a write, turning storage failures into a `StorageError` with a plain message. */
-export async function writing<T>(operation: string, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write, turning storage failures into a `StorageError` with a plain message, also reported
+ * to the store's problem listeners (so the storage notice shows it). Plain `Error`s (bad input,
+ * "operation: reason") pass through unchanged.
+ */
+export async function writing<T>(ctx: StoreContext, operation: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof StorageError) throw error;
+    if (error instanceof Error && error.constructor === Error) throw error;
     const problem = describeStorageError(error, operation);
+    ctx.report(problem);
     throw new StorageError(problem.kind, `${operation}: ${problem.message}`, { cause: error });
   }
 }

@@ -274,3 +274,18 @@ describe('deleteAll while recording', () => {
     expect(store.activeRecorders()).toEqual([]);
   });
 });
+
+describe('repository writes that fail', () => {
+  it('a quota failure while saving a reflection rejects plainly and is reported to the storage notice; bad input is not', async () => {
+    const name = freshName();
+    const failing = { on: true };
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, open: failingOpen(name, 'QuotaExceededError', failing), onStorageProblem: (p) => problems.push(p) });
+    await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: 'The walk.' })).rejects.toThrow(
+      /^save reflection: This device has no room left/,
+    );
+    expect(problems.map((p) => p.kind)).toEqual(['quota']);
+    await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: ' ' })).rejects.toThrow('save reflection: reparative: expected an answer');
+    expect(problems).toHaveLength(1);
+  });
+});

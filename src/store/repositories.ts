@@ -42,7 +42,7 @@ export function createPartnersRepository(ctx: StoreContext) {
     },
     async rename(id: PartnerId, name: string): Promise<PartnerRecord> {
       const record = valid(partnerRecordSchema, { id, name: name.trim(), updatedAt: ctx.now().toISOString() }, 'save partner');
-      await writing('save partner', async () => (await ctx.db()).put('partners', record));
+      await writing(ctx, 'save partner', async () => (await ctx.db()).put('partners', record));
       return record;
     },
   };
@@ -62,7 +62,7 @@ export function createBaselinesRepository(ctx: StoreContext) {
         { id: ctx.newId(), partner, kind: baseline.demo ? 'demo' : 'real', recordedAt: baseline.recordedAt, baseline },
         'save baseline',
       );
-      await writing('save baseline', async () => (await ctx.db()).put('baselines', record));
+      await writing(ctx, 'save baseline', async () => (await ctx.db()).put('baselines', record));
       return record;
     },
     /** The most recent baseline of a partner, real unless `demo` is asked for; never mixes the two. */
@@ -104,7 +104,7 @@ export function createSessionsRepository(ctx: StoreContext) {
       return candidates.reverse().find((s) => s.endedAt === null || s.endedAt >= iso);
     },
     async setNotes(id: string, notes: string): Promise<void> {
-      await writing('save notes', async () => {
+      await writing(ctx, 'save notes', async () => {
         const db = await ctx.db();
         const tx = db.transaction('sessions', 'readwrite');
         const current = checked(ctx, sessionRecordSchema, await tx.store.get(id), 'session');
@@ -115,7 +115,7 @@ export function createSessionsRepository(ctx: StoreContext) {
     },
     /** Deletes one session and everything recorded in it. */
     async remove(id: string): Promise<void> {
-      await writing('delete session', async () => {
+      await writing(ctx, 'delete session', async () => {
         const db = await ctx.db();
         const stores = ['sessions', 'beatChunks', 'metricChunks', 'gate', 'routineRuns', 'reflections'] as const;
         const tx = db.transaction(stores, 'readwrite');
@@ -156,7 +156,7 @@ export function createRoutineRunsRepository(ctx: StoreContext, sessions: ReturnT
   return {
     async add(run: Omit<RoutineRunRecord, 'id' | 'details'> & { id?: string; details?: RoutineRunRecord['details'] }): Promise<RoutineRunRecord> {
       const record = valid(routineRunRecordSchema, { details: {}, ...run, id: run.id ?? ctx.newId() }, 'save routine run');
-      await writing('save routine run', async () => (await ctx.db()).put('routineRuns', record));
+      await writing(ctx, 'save routine run', async () => (await ctx.db()).put('routineRuns', record));
       return record;
     },
     /**
@@ -186,7 +186,7 @@ export function createReflectionsRepository(ctx: StoreContext) {
         { id: ctx.newId(), createdAt: ctx.now().toISOString(), notes: '', ...input },
         'save reflection',
       );
-      await writing('save reflection', async () => (await ctx.db()).put('reflections', record));
+      await writing(ctx, 'save reflection', async () => (await ctx.db()).put('reflections', record));
       return record;
     },
     async list(sessionId?: string): Promise<ReflectionRecord[]> {
@@ -221,7 +221,7 @@ export function createCommitmentsRepository(ctx: StoreContext) {
         { id: ctx.newId(), createdAt: ctx.now().toISOString(), status: 'open', resolvedAt: null, ...input },
         'save commitment',
       );
-      await writing('save commitment', async () => (await ctx.db()).put('commitments', record));
+      await writing(ctx, 'save commitment', async () => (await ctx.db()).put('commitments', record));
       return record;
     },
     /** All commitments, by check-in day. */
@@ -233,7 +233,7 @@ export function createCommitmentsRepository(ctx: StoreContext) {
     },
     /** Records the check-in: done, missed, or back to open. */
     async setStatus(id: string, status: CommitmentRecord['status']): Promise<CommitmentRecord> {
-      return writing('update commitment', async () => {
+      return writing(ctx, 'update commitment', async () => {
         const db = await ctx.db();
         const tx = db.transaction('commitments', 'readwrite');
         const current = checked(ctx, commitmentRecordSchema, await tx.store.get(id), 'commitment');
@@ -263,7 +263,7 @@ export function createVoiceClipsRepository(ctx: StoreContext): VoiceClips {
     async save(lineId, clip) {
       const bytes = await clip.arrayBuffer();
       const record = valid(voiceClipRecordSchema, { lineId, type: clip.type, bytes, savedAt: ctx.now().toISOString() }, 'save voice clip');
-      await writing('save voice clip', async () => (await ctx.db()).put('voiceClips', record));
+      await writing(ctx, 'save voice clip', async () => (await ctx.db()).put('voiceClips', record));
     },
     async load(lineId) {
       const db = await ctx.db();
@@ -273,7 +273,7 @@ export function createVoiceClipsRepository(ctx: StoreContext): VoiceClips {
       return record ? new Blob([record.bytes], { type: record.type }) : undefined;
     },
     async remove(lineId) {
-      await writing('delete voice clip', async () => (await ctx.db()).delete('voiceClips', lineId));
+      await writing(ctx, 'delete voice clip', async () => (await ctx.db()).delete('voiceClips', lineId));
     },
   };
 }

@@ -217,7 +217,7 @@ export async function importExport(ctx: StoreContext, text: string): Promise<Imp
     ...(file.data as unknown as Record<StoreName, Record<string, unknown>[]>),
     voiceClips: file.data.voiceClips.map((c) => ({ lineId: c.lineId, type: c.type, savedAt: c.savedAt, bytes: fromBase64(c.base64) })),
   };
-  return writing('import', async () => {
+  return writing(ctx, 'import', async () => {
     const db = await ctx.db();
     const tx = db.transaction([...STORE_NAMES], 'readwrite');
     const added = Object.fromEntries(STORE_NAMES.map((n) => [n, 0])) as Record<StoreName, number>;
@@ -250,7 +250,7 @@ export async function importExport(ctx: StoreContext, text: string): Promise<Imp
 
 /** Deletes every record of every store, in one transaction. */
 export async function deleteAll(ctx: StoreContext): Promise<void> {
-  await writing('delete all data', async () => {
+  await writing(ctx, 'delete all data', async () => {
     const db = await ctx.db();
     const tx = db.transaction([...STORE_NAMES], 'readwrite');
     await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
