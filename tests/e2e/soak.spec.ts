@@ -14,6 +14,9 @@ test('ten minutes of two simulated partners leave subscriptions flat and the pag
   );
 
   expect(result.pageErrors, 'no uncaught errors in the page').toEqual([]);
+  expect(result.last.beatSec).toBeGreaterThanOrEqual(600);
+  // The recorder kept writing chunks (at most 5 s of beats each) all along.
+  expect(result.last.beatChunks).toBeGreaterThan(result.warm.beatChunks);
   expect(
     result.warm.liveSubscriptions,
     `the page must expose its live subscription count on ${DIAGNOSTICS} (data-live-subscriptions)`,
