@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   GENTLER_OPTIONS,
+  GROUNDING_BREATH,
   SAFETY,
   activePrompts,
   consentFor,
@@ -316,6 +317,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
   const touch = stepTouch(plan, state);
   const prompts = activePrompts(plan, state, now);
   const choice = openReceiverChoice(plan, state, now);
+  const breathe = prompts.find((prompt) => prompt.kind === 'breathe-together');
   const paused = state.phase === 'paused';
   const index = plan.steps.indexOf(step);
   return (
@@ -374,6 +376,10 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
       ) : null}
 
       {step.breathing ? <BreathingPacer elapsedMs={left.stepElapsedMs} pattern={step.breathing} moving={!paused} /> : null}
+      {!step.breathing && breathe ? (
+        // "Two slow breaths together": the same 4-1-6 pace, twice, from when the prompt appears.
+        <BreathingPacer elapsedMs={left.stepElapsedMs - breathe.atSec * 1000} pattern={{ ...GROUNDING_BREATH, cycles: 2 }} moving={!paused} />
+      ) : null}
 
       <ul className="rt-lines">
         {step.lines.map((line) => (

@@ -287,6 +287,18 @@ describe('RoutinesPanel: while a routine runs', () => {
     expect(chime.calls.filter((call) => call === 'play').length).toBe(chimesAtStep + 1);
   });
 
+  it('paces the “two slow breaths together” of the Reconnect Flow', () => {
+    const { pass } = setup();
+    fireEvent.change(screen.getByLabelText(/What I did/), { target: { value: 'leaving the room' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start 15-Minute Reconnect Flow' }));
+    yes();
+    pass(60_000 + 180_000 + 240_000 + 120_000); // lower back, at the prompt
+    expect(screen.getByText('Breathe in')).toBeTruthy();
+    expect(screen.getByText(/breath 1 of 2/)).toBeTruthy();
+    pass(22_000);
+    expect(screen.getByText('Breathe naturally now.')).toBeTruthy();
+  });
+
   it('keeps focus on the pause button when pausing and resuming', () => {
     setup();
     startReset();
