@@ -38,6 +38,8 @@ export interface GateStatus {
 export interface GateOptions {
   readonly dwellSec?: number;
   readonly hysteresisSec?: number;
+  /** How far one partner may run ahead of a silent or unheard one, event seconds (`combineGate`). */
+  readonly quietLagSec?: number;
 }
 
 /** Internal state of the machine; opaque to callers. */
@@ -69,7 +71,7 @@ export function unknownPartner(tSec: number): PartnerReadiness {
   return { tSec, state: 'no-signal', reasons: [{ kind: 'not-connected', status: 'idle', detail: null }] };
 }
 
-function resolved(options: GateOptions): Required<GateOptions> {
+function resolved(options: GateOptions): Required<Omit<GateOptions, 'quietLagSec'>> {
   const dwellSec = options.dwellSec ?? READINESS_PARAMS.gateDwellSec;
   const hysteresisSec = options.hysteresisSec ?? READINESS_PARAMS.gateHysteresisSec;
   if (!(dwellSec >= 0) || !(hysteresisSec >= 0)) {
@@ -102,7 +104,7 @@ function closeAtSec(m: GateMachine, hysteresisSec: number): number | null {
 }
 
 /** Status of the machine at `tSec`, assuming `ready` already settled for that moment. */
-function statusOf(m: GateMachine, tSec: number, opts: Required<GateOptions>): GateStatus {
+function statusOf(m: GateMachine, tSec: number, opts: Required<Omit<GateOptions, 'quietLagSec'>>): GateStatus {
   const partners = { a: m.partners.a ?? unknownPartner(tSec), b: m.partners.b ?? unknownPartner(tSec) };
   const blocking = (state: PartnerState): GateReason[] =>
     PARTNERS.filter((p) => partners[p].state === state).map((p) => ({

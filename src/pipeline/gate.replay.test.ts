@@ -174,6 +174,37 @@ describe('the gate on replayed files', () => {
     expect(fast).toEqual(slow);
   });
 
+  it('files with dropouts give identical gate transitions at 1×, 20× and 50×, silences included', () => {
+    const sim = {
+      a: simulateRr({ durationSec: 400, scenario: 'calm', partner: 'a' }),
+      b: simulateRr({
+        durationSec: 400,
+        scenario: 'calm',
+        partner: 'b',
+        dropouts: { at: [{ startSec: 150, durationSec: 12 }, { startSec: 250, durationSec: 3 }] },
+      }),
+    };
+    const replay = (speed: number) => (scheduler: TestScheduler): Sources => ({
+      a: createReplaySource({ recording: sim.a, speed, scheduler }),
+      b: createReplaySource({ recording: sim.b, speed, scheduler }),
+    });
+    const slow = transitions(playGate(replay(1), demo('calm'), 1));
+    // The 12 s dropout closes the gate (no signal, then a new minute of data); the 3 s one does not.
+    expect(slow.map((s) => s.replace(/@.*/, ''))).toEqual([
+      'no-signal',
+      'calibrating',
+      'settling',
+      'ready',
+      'no-signal',
+      'calibrating',
+      'settling',
+      'ready',
+      'no-signal',
+    ]);
+    expect(transitions(playGate(replay(20), demo('calm'), 20))).toEqual(slow);
+    expect(transitions(playGate(replay(50), demo('calm'), 50))).toEqual(slow);
+  });
+
   it('a calm pair of real resting recordings opens the gate, identically at 1× and 50×', () => {
     const a = loadRecording('neurokit-bio_resting_8min');
     const b = loadRecording('neurokit-bio_resting_5min');

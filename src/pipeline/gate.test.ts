@@ -146,9 +146,9 @@ describe('combineGate (marbles in virtual time)', () => {
     });
   });
 
-  it('combineGate(a, b) is no-signal until both partners have reported', () => {
+  it('combineGate(a, b) is no-signal while one partner has not reported, waiting 5 s for it before going on', () => {
     run(partner([[0, 'n']], 40), '-', (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x']]));
+      expectObservable(changes(gate$)).toBe(marbles([[5_000, 'x']]));
     });
   });
 
@@ -272,5 +272,59 @@ describe('stepGate', () => {
     m = step.machine;
     expect(step.statuses.at(-1)!.tSec).toBe(10);
     expect(m.tSec).toBe(10);
+  });
+});
+
+describe('combineGate (event-time merge, property)', () => {
+  it('combineGate(a, b) gives the same transitions however late (up to 4 s) each partner’s updates arrive', async () => {
+    const { default: fc } = await import('fast-check');
+    const { Subject } = await import('rxjs');
+    const codes = ['n', 'n', 'n', 'o', 'c', 'f', 's'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...codes), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.constantFrom(...codes), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 160 }),
+        (aCodes, bCodes, delays) => {
+          // Partner a reports at whole seconds, b half a second later: no exact ties.
+          const lane = (cs: readonly string[], offset: number): PartnerReadiness[] =>
+            cs.map((c, i) => ({ tSec: i + offset, state: STATE[c]!, reasons: [] }));
+          const a = lane(aCodes, 0);
+          const b = lane(bCodes, 0.5);
+          const play = (order: readonly ('a' | 'b')[]): string[] => {
+            const a$ = new Subject<PartnerReadiness>();
+            const b$ = new Subject<PartnerReadiness>();
+            const seen: string[] = [];
+            combineGate(a$, b$).subscribe((s) => seen.push(`${s.state}@${s.tSec}`));
+            let i = 0;
+            let j = 0;
+            for (const p of order) {
+              if (p === 'a') a$.next(a[i++]!);
+              else b$.next(b[j++]!);
+            }
+            a$.complete();
+            b$.complete();
+            return seen.filter((x, k) => k === 0 || x.split('@')[0] !== seen[k - 1]!.split('@')[0]);
+          };
+          // Canonical arrival: in event-time order.
+          const canonical = [...a.map((u) => ['a', u.tSec] as const), ...b.map((u) => ['b', u.tSec] as const)]
+            .sort((x, y) => x[1] - y[1])
+            .map(([p]) => p);
+          // Real arrival: each update delayed by 0–4 s of event time (less than the 5 s quiet lag),
+          // each lane still in its own order.
+          let k = 0;
+          const arrivals = (updates: readonly PartnerReadiness[], p: 'a' | 'b') => {
+            let last = -Infinity;
+            return updates.map((u) => {
+              last = Math.max(last, u.tSec + (delays[k++ % delays.length]! * 4) / 1000);
+              return [p, last] as const;
+            });
+          };
+          const shuffled = [...arrivals(a, 'a'), ...arrivals(b, 'b')].sort((x, y) => x[1] - y[1]).map(([p]) => p);
+          expect(play(shuffled)).toEqual(play(canonical));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

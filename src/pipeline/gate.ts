@@ -5,6 +5,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { PartnerReadiness } from '../signal/readiness';
 import type { PartnerId } from '../signal/types';
 import { initialGate, stepGate, type GateOptions, type GateStatus } from './gate-machine';
+import { READINESS_PARAMS } from '../signal/readiness-params';
 import { shareLatest } from './readiness-share';
 
 export type { GateOptions, GateReason, GateState, GateStatus } from './gate-machine';
@@ -16,11 +17,13 @@ export type { GateOptions, GateReason, GateState, GateStatus } from './gate-mach
  * `settling`, in that order. Missing data (no update yet, no signal, calibrating) is never `ready`.
  *
  * **Event time.** Updates of the two partners are merged in event-time order before they reach the
- * gate: an update is held until the other partner has reported the same or a later time, has finished, or is
- * known to be silent (its latest state is `no-signal`, so it sends nothing until it resumes). The
- * gate's transitions therefore depend only on the two partners' timelines, not on how their
- * updates interleave on the wall clock — a recording replayed at 1× or 50× gives the same
- * transitions at the same event times. The cost is latency: at most one beat of the other partner.
+ * gate: an update is held until the other partner has reported the same or a later time, or has
+ * finished. A partner that may stay silent for long (not heard from yet, or `no-signal`) holds the
+ * other back only by `quietLagSec` (5 s) of the other's event time. The gate's transitions
+ * therefore depend only on the two partners' timelines, not on how their updates interleave on the
+ * wall clock — a recording replayed at 1× or 50× gives the same transitions at the same event
+ * times. The cost is latency: one beat of the other partner, or `quietLagSec` while it is silent.
+ * Updates at exactly the same event time are taken in arrival order.
  * Both partners' `tSec` must share an origin (the app starts both sources together; live straps
  * re-anchor to the wall clock after a gap).
  *
@@ -59,6 +62,8 @@ function gateInEventTime(
 ): Observable<GateStatus> {
   // Validate the options once, at call time, with the gate's own error message.
   stepGate(initialGate(), 'a', { tSec: 0, state: 'no-signal', reasons: [] }, options);
+  const quietLagSec = options.quietLagSec ?? READINESS_PARAMS.gateQuietLagSec;
+  if (!(quietLagSec >= 0)) throw new Error(`combineGate: quietLagSec must be ≥ 0 (got ${quietLagSec})`);
   return new Observable<GateStatus>((subscriber) => {
     let machine = initialGate();
     const lanes: Record<PartnerId, Lane> = {
@@ -66,10 +71,14 @@ function gateInEventTime(
       b: { queue: [], done: false, lastSec: -Infinity },
     };
     const other = (p: PartnerId): PartnerId => (p === 'a' ? 'b' : 'a');
-    /** A lane that will send nothing earlier than what is queued on the other lane. */
+    /**
+     * A lane that may stay silent for long: finished, not heard from yet, or in `no-signal`. The
+     * other lane does not wait for it forever, only until it is `quietLagSec` ahead, so a partner
+     * who resumes (or starts) within that lag is still merged in exact event-time order.
+     */
     const quiet = (p: PartnerId): boolean => {
       const latest = machine.partners[p];
-      return lanes[p].done || latest === null || latest.state === 'no-signal';
+      return latest === null || latest.state === 'no-signal';
     };
 
     const drain = (): void => {
@@ -81,8 +90,14 @@ function gateInEventTime(
         const head = lanes[p].queue[0]!;
         const o = lanes[other(p)];
         // Safe when the other lane cannot send anything earlier: it has a later update queued, has
-        // already reported this time (lanes arrive in time order), or is quiet.
-        if (o.queue.length === 0 && o.lastSec < head.tSec && !quiet(other(p))) break;
+        // already reported this time (lanes arrive in time order), has finished, or is quiet and
+        // this lane has run `quietLagSec` ahead of it.
+        const safe =
+          o.queue.length > 0 ||
+          o.lastSec >= head.tSec ||
+          o.done ||
+          (quiet(other(p)) && lanes[p].lastSec - head.tSec >= quietLagSec);
+        if (!safe) break;
         const update = lanes[p].queue.shift()!;
         const step = stepGate(machine, p, update, options);
         machine = step.machine;

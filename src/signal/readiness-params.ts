@@ -55,6 +55,12 @@ export interface ReadinessParams {
   readonly gateDwellSec: number;
   /** A ready gate closes only after a partner has been out this long, seconds. */
   readonly gateHysteresisSec: number;
+  /**
+   * How far one partner's updates may run ahead of a partner that is silent or not heard from yet
+   * before the gate processes them anyway, seconds (keeps the merge exact when the silent partner
+   * resumes within this lag; see `combineGate`).
+   */
+  readonly gateQuietLagSec: number;
 
   // ── Calibration ───────────────────────────────────────────────────────────────────────────
   /** Length of the seated-rest calibration, seconds. */
@@ -100,6 +106,7 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
 
   gateDwellSec: 30,
   gateHysteresisSec: 15,
+  gateQuietLagSec: 5,
 
   calibrationSec: 180,
   calibrationWindowSec: 60,
