@@ -14,6 +14,9 @@ function failingOpen(name: string, errorName: string, failing: { on: boolean }) 
     const db = await openDatabase({ name, onProblem: report });
     return new Proxy(db, {
       get(target, prop, receiver) {
+        if (failing.on && (prop === 'put' || prop === 'add' || prop === 'delete' || prop === 'clear')) {
+          return () => Promise.reject(new DOMException('The quota has been exceeded.', errorName));
+        }
         if (prop === 'transaction') {
           return (stores: never, mode?: IDBTransactionMode) => {
             if (failing.on && mode === 'readwrite') throw new DOMException('The quota has been exceeded.', errorName);
