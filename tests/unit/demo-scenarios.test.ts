@@ -1,0 +1,77 @@
+/**
+ * The demo scenarios end to end in event time: simulator sources → partner pipelines with the demo
+ * baselines → the two-person gate (DESIGN.md, Page URLs). Pins what each scenario is for: `calm`
+ * opens the gate soon, `conflict` only after partner A has recovered (4–8 minutes), `flooded`
+ * holds the break, `hr-only` works with a heart-rate-only partner.
+ */
+import { of } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoBaseline } from '../../src/ble/demo-baseline';
+import type { Scenario } from '../../src/ble/simulator';
+import { createSimulatorSource } from '../../src/ble/simulator-source';
+import { combineGate } from '../../src/pipeline/gate';
+import { createPartnerPipeline } from '../../src/pipeline/partner';
+
+const SPEED = 100;
+
+/** Gate states over `minutes` of beat time, as [event-time second of the change, state]. */
+async function gateTimeline(scenario: Scenario, minutes: number): Promise<[number, string][]> {
+  const parts = (['a', 'b'] as const).map((partner) => {
+    const source = createSimulatorSource({ scenario, partner, speed: SPEED });
+    const pipeline = createPartnerPipeline({
+      beats$: source.beats$,
+      status$: source.status$,
+      baseline$: of(demoBaseline(scenario, partner)),
+      speed: SPEED,
+    });
+    return { source, pipeline };
+  });
+  const changes: [number, string][] = [];
+  const subscription = combineGate(parts[0].pipeline.readiness$, parts[1].pipeline.readiness$).subscribe((gate) => {
+    if (changes.length === 0 || changes[changes.length - 1][1] !== gate.state) changes.push([gate.tSec, gate.state]);
+  });
+  await Promise.all(parts.map((p) => p.source.connect()));
+  await vi.advanceTimersByTimeAsync(((minutes * 60) / SPEED) * 1000);
+  subscription.unsubscribe();
+  await Promise.all(parts.map((p) => p.source.disconnect()));
+  return changes;
+}
+
+const firstAt = (changes: [number, string][], state: string): number | undefined => changes.find(([, s]) => s === state)?.[0];
+
+describe('demo scenarios through the readiness gate', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-03-01T20:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('calm: the gate is ready within two minutes and stays ready', async () => {
+    const changes = await gateTimeline('calm', 10);
+    const ready = firstAt(changes, 'ready');
+    expect(ready).toBeLessThan(120);
+    expect(changes.filter(([t]) => t > (ready ?? 0)).map(([, s]) => s)).toEqual([]);
+  });
+
+  it('conflict: partner A holds the gate shut, then it opens within 4–8 minutes, without a flooding break', async () => {
+    const changes = await gateTimeline('conflict', 10);
+    const ready = firstAt(changes, 'ready');
+    expect(ready).toBeGreaterThan(240);
+    expect(ready).toBeLessThan(480);
+    expect(changes.map(([, s]) => s)).not.toContain('flooded');
+    expect(changes.map(([, s]) => s)).toContain('settling');
+  });
+
+  it('flooded: the gate is flooded within a minute and stays so through the break', async () => {
+    const changes = await gateTimeline('flooded', 15);
+    expect(firstAt(changes, 'flooded')).toBeLessThan(60);
+    expect(changes[changes.length - 1][1]).toBe('flooded');
+    expect(changes.map(([, s]) => s)).not.toContain('ready');
+  });
+
+  it('hr-only: the gate still opens with a heart-rate-only partner', async () => {
+    const changes = await gateTimeline('hr-only', 5);
+    expect(firstAt(changes, 'ready')).toBeLessThan(180);
+  });
+});
