@@ -5,6 +5,7 @@
 import type { PhysiologyParams } from '../ble/simulator';
 import { simulateRr } from '../ble/simulator';
 import { correctArtifacts } from '../signal/artifacts';
+import { breathingDetail } from '../signal/breathing';
 import { welchBreathingRate } from '../signal/breathing-welch';
 import { rmssdMs } from '../signal/rmssd';
 import type { Beat } from '../signal/types';
@@ -33,8 +34,14 @@ export interface BreathingScore {
 /** Scores of one recording or of all together. */
 export interface AccuracyReport {
   readonly name: string;
+  /** The app's estimate: spectral peak and counting fused with an agreement check. */
   readonly ours: BreathingScore;
+  /** The plain Welch-peak baseline (README of the recordings). */
   readonly welch: BreathingScore;
+  /** Our spectral step alone (band-limited periodogram, highest peak). */
+  readonly spectral: BreathingScore;
+  /** Schäfer & Kratky advanced counting alone. */
+  readonly counted: BreathingScore;
   /** Mean absolute relative RMSSD error vs the reference, 0–1 (null without reference RMSSD). */
   readonly rmssdRelError: number | null;
   readonly rmssdAbsErrorMs: number | null;
@@ -44,6 +51,8 @@ interface WindowResult {
   truth: number;
   ours: number | null;
   welch: number | null;
+  spectral: number | null;
+  counted: number | null;
   rmssdRef: number | null;
   rmssd: number | null;
 }
@@ -69,6 +78,8 @@ function report(name: string, results: readonly WindowResult[]): AccuracyReport 
     name,
     ours: score(results, (r) => r.ours),
     welch: score(results, (r) => r.welch),
+    spectral: score(results, (r) => r.spectral),
+    counted: score(results, (r) => r.counted),
     rmssdRelError: avg(rel),
     rmssdAbsErrorMs: avg(abs),
   };
@@ -78,7 +89,13 @@ function windowResults(beats: readonly Beat[], truth: ReferenceRecording['truth'
   return truth.map((w) => {
     const inWindow = beats.filter((b) => b.tSec > w.startSec && b.tSec <= w.endSec);
     const m = computeWindowMetrics(beats, w.startSec, w.endSec);
+    const corrected = correctArtifacts(inWindow.map((b) => b.rrMs as number));
+    let t = inWindow[0]?.tSec ?? 0;
+    const times = corrected.nnMs.map((nn, i) => (i === 0 ? t : (t += nn / 1000)));
+    const detail = breathingDetail(times, corrected.nnMs);
     return {
+      spectral: detail.spectralPerMin,
+      counted: detail.countedPerMin,
       truth: w.breathsPerMin,
       ours: m.breathsPerMin,
       welch: welchBreathingRate(inWindow.map((b) => b.tSec), inWindow.map((b) => b.rrMs as number)) ?? null,

@@ -17,8 +17,11 @@
  *      doi:10.1007/s10439-007-9428-1 ({@link countBreathsAdvanced}), which counts each breath
  *      cycle and so follows the breathing even when a Mayer wave holds the largest spectral peak
  *      (weak RSA at high heart rate).
- * 4. Fusion: the spectral peak nearest the counted rate is taken; when they are within
- *    {@link BREATHING_PARAMS.agreementPerMin} the estimate is their mean, otherwise `null`.
+ * 4. Fusion: of the spectral candidates within {@link BREATHING_PARAMS.agreementPerMin} of the
+ *    counted rate, the strongest is taken (normally the top peak; the breathing peak when a Mayer
+ *    wave holds the top) and the estimate is the mean of it and the counted rate. When no
+ *    candidate agrees with the count the result is `null`: the two readings of the signal
+ *    contradict each other.
  *
  * Evidence for the choice, per method, is in docs/signal.md and `npm run bench -- accuracy`: on
  * the public recordings the plain Welch peak is off by 3.5 breaths/min on average and the
@@ -143,12 +146,14 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   const counted = countBreathsAdvanced(rsa, p.fsHz);
   const countedPerMin = counted?.breathsPerMin ?? null;
   if (counted === undefined || peaks.length === 0) return { ...NONE, spectralPerMin, countedPerMin };
-  let nearest = peaks[0];
+  // The strongest spectral peak the count agrees with: normally the top peak; when a Mayer wave
+  // holds the top, the breathing peak the count points at.
+  let nearest: { perMin: number; share: number } | undefined;
   for (const peak of peaks) {
-    if (Math.abs(peak.perMin - counted.breathsPerMin) < Math.abs(nearest.perMin - counted.breathsPerMin)) nearest = peak;
+    if (Math.abs(peak.perMin - counted.breathsPerMin) <= p.agreementPerMin && (nearest === undefined || peak.share > nearest.share)) nearest = peak;
   }
+  if (nearest === undefined) return { ...NONE, spectralPerMin, countedPerMin };
   const disagreement = Math.abs(nearest.perMin - counted.breathsPerMin);
-  if (disagreement > p.agreementPerMin) return { ...NONE, spectralPerMin, countedPerMin };
   const estimate = (nearest.perMin + counted.breathsPerMin) / 2;
   if (estimate < p.minPerMin || estimate > p.maxPerMin) return { ...NONE, spectralPerMin, countedPerMin };
   const cycles = counted.cyclesSec;
