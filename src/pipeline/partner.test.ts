@@ -178,3 +178,30 @@ describe('createPartnerPipeline', () => {
     );
   });
 });
+
+describe('createPartnerPipeline (reconnecting)', () => {
+  it('createPartnerPipeline(...) reports a reconnect gap once, as not connected, then recalibrates on the new beats', () => {
+    const seen = play({ scenario: 'calm', partner: 'a', durationSec: 300 }, demoBaseline('calm', 'a'), (source, scheduler) => {
+      scheduler.schedule(() => void source.disconnect(), 100_000);
+      scheduler.schedule(() => void source.connect(), 110_000);
+    });
+    const t = transitions(seen);
+    expect(t.map((s) => s.replace(/@.*/, ''))).toEqual([
+      'no-signal',
+      'calibrating',
+      'near-baseline',
+      'no-signal',
+      'calibrating',
+      'near-baseline',
+      'no-signal',
+    ]);
+    const gap = seen.filter((s) => s.readiness.state === 'no-signal' && s.readiness.tSec > 90 && s.readiness.tSec < 200);
+    // Disconnected, then connecting: never a second, "no heartbeat" report of the same gap.
+    expect(gap.map((s) => s.readiness.reasons[0])).toEqual([
+      { kind: 'not-connected', status: 'disconnected', detail: 'Disconnected.' },
+      { kind: 'not-connected', status: 'connecting', detail: null },
+    ]);
+    const back = seen.find((s) => s.atMs > 110_000 && s.readiness.state === 'near-baseline')!;
+    expect(back.readiness.tSec).toBeGreaterThan(169);
+  });
+});

@@ -224,6 +224,8 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
       timer?.unsubscribe();
       timer = null;
       loseSignal();
+      // This gap is reported now; beats after a reconnect must not report it again as a silence.
+      silenceReported = true;
       link = {
         kind: 'not-connected',
         status: status.kind,

@@ -42,6 +42,12 @@ describe('describeReason', () => {
       'A: the strap is disconnected (out of range)',
     );
     expect(describeReason({ kind: 'not-connected', status: 'idle', detail: null }, 'A')).toBe('A: no strap connected yet');
+    expect(describeReason({ kind: 'not-connected', status: 'disconnected', detail: 'The recording has ended.' }, 'A')).toBe(
+      'A: the strap is disconnected (the recording has ended)',
+    );
+    expect(describeReason({ kind: 'not-connected', status: 'disconnected', detail: 'GATT error 0x85' }, 'A')).toBe(
+      'A: the strap is disconnected (GATT error 0x85)',
+    );
   });
 
   it('describeReason(flooding, ...) suggests a 20-minute break while flooded and notes the way down after', () => {

@@ -5,6 +5,11 @@
 import type { ReadinessReason } from './readiness';
 
 const round = (x: number): number => Math.round(x);
+/** A sentence from a source ("The recording has ended.") as a clause: "the recording has ended". */
+const asClause = (text: string): string => {
+  const t = text.trim().replace(/\.$/, '');
+  return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+};
 /** RMSSD in ms from lnRMSSD, rounded: people read "42 ms" more easily than "3.74". */
 const ms = (lnRmssd: number): number => Math.round(Math.exp(lnRmssd));
 const percent = (rate: number): number => Math.round(rate * 100);
@@ -40,7 +45,7 @@ function body(reason: ReadinessReason): string {
         case 'disconnected':
           return reason.detail === null || reason.detail === ''
             ? 'the strap is disconnected'
-            : `the strap is disconnected (${reason.detail.trim().replace(/\.$/, '')})`;
+            : `the strap is disconnected (${asClause(reason.detail)})`;
       }
       break;
     case 'no-beat':
