@@ -85,6 +85,17 @@ describe('reducePlayer: consent', () => {
     }
   });
 
+  it('a refused option stays refused after a later yes to another, even from Stop', () => {
+    const state = run(reset, [
+      [1_000, no],
+      [2_000, { type: 'choose-option', option: 'voice-only' }],
+      [3_000, yes],
+      [10_000, { type: 'stop' }],
+    ]);
+    expect(reducePlayer(reset, state, { type: 'choose-option', option: 'as-written', atMs: T0 + 11_000 })).toBe(state);
+    expect(run(reset, [[11_000, { type: 'choose-option', option: 'voice-only' }]], state).phase).toBe('consent');
+  });
+
   it('a second no (to a gentler option too) still starts nothing and remembers both', () => {
     const state = run(reset, [
       [1_000, no],

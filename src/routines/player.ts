@@ -207,12 +207,10 @@ export function reducePlayer(plan: Plan, previous: PlayerState, event: PlayerEve
       return state.phase === 'running' || state.phase === 'paused' ? hold(plan, state, atMs, 'boundary') : state;
 
     case 'choose-option': {
-      const allowed =
-        state.phase === 'consent' ||
-        state.phase === 'stopped' ||
-        state.phase === 'boundary' ||
-        (state.phase === 'declined' && !state.refused.includes(event.option));
-      if (!allowed) return state;
+      const askable =
+        state.phase === 'consent' || state.phase === 'stopped' || state.phase === 'boundary' || state.phase === 'declined';
+      // A no stands for the rest of the run: that option is never offered again.
+      if (!askable || state.refused.includes(event.option)) return state;
       // Any change, even back to the same touch after a stop, needs a fresh yes.
       return { ...state, phase: 'consent', option: event.option };
     }

@@ -223,14 +223,16 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
             <p>{SAFETY.boundaryLine}</p>
           </blockquote>
           <p>Giver: stop any touch now, and do not ask why. The timer is holding.</p>
-          <div className="rt-actions">
-            <button type="button" className="rt-primary" onClick={() => send({ type: 'choose-option', option: 'hands-only' })}>
-              Switch to holding hands
-            </button>
-          </div>
+          {state.refused.includes('hands-only') ? null : (
+            <div className="rt-actions">
+              <button type="button" className="rt-primary" onClick={() => send({ type: 'choose-option', option: 'hands-only' })}>
+                Switch to holding hands
+              </button>
+            </div>
+          )}
           <OptionButtons
             title="Or carry on another way (after a new yes):"
-            exclude={['hands-only']}
+            exclude={['hands-only', ...state.refused]}
             verb="Carry on"
             current={state.option}
             onChoose={(option) => send({ type: 'choose-option', option })}
@@ -240,8 +242,17 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
 
       {state.phase === 'stopped' ? (
         <div className="rt-screen">
-          {phaseHeading('Stopped. Touch has ended.')}
-          <p>Hands off, gently. Would you like to hold hands instead, or take some space?</p>
+          {state.firstStepAtMs === null ? (
+            <>
+              {phaseHeading('Stopped. Nothing has started.')}
+              <p>Would you like to hold hands instead, or take some space?</p>
+            </>
+          ) : (
+            <>
+              {phaseHeading('Stopped. Touch has ended.')}
+              <p>Hands off, gently. Would you like to hold hands instead, or take some space?</p>
+            </>
+          )}
           <div className="rt-actions">
             <button type="button" className="rt-primary" onClick={() => send({ type: 'end', aftercare: 'hold-hands' })}>
               Hold hands instead
@@ -251,8 +262,12 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
             </button>
           </div>
           <OptionButtons
-            title="Or carry on more gently, from where you stopped (after a new yes):"
-            exclude={[]}
+            title={
+              state.firstStepAtMs === null
+                ? 'Or begin another way (after a yes):'
+                : 'Or carry on more gently, from where you stopped (after a new yes):'
+            }
+            exclude={state.refused}
             verb="Carry on"
             current={state.option}
             onChoose={(option) => send({ type: 'choose-option', option })}

@@ -162,7 +162,7 @@ describe('RoutinesPanel: the 5-minute reset', () => {
     setup();
     startReset();
     fireEvent.keyDown(document, { key: 'Escape' });
-    expect(screen.getByRole('heading', { name: 'Stopped. Touch has ended.' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Stopped. Nothing has started.' })).toBeTruthy();
   });
 
   it('after Stop, a gentler option asks again before carrying on from the same step', () => {
