@@ -41,12 +41,14 @@ function marbles(events: readonly (readonly [number, string])[]): string {
  * A partner that sends one update per second from 0 s to `untilSec`, in the state given by
  * `segments` ([fromSec, code], latest start wins); `silentFrom` stops updates after a no-signal.
  */
-function partner(segments: readonly (readonly [number, string])[], untilSec: number): string {
+function partner(segments: readonly (readonly [number, string])[], untilSec: number, silentReports = false): string {
   const events: [number, string][] = [];
   for (let s = 0; s <= untilSec; s += 1) {
     const code = [...segments].reverse().find(([from]) => from <= s)![1];
     events.push([s * 1000, code]);
-    if (code === 's') break; // a silent partner sends nothing more
+    // A silent partner sends nothing more, unless it keeps reporting its silence (as the partner
+    // pipeline does every 5 s while a connected strap sends no beats).
+    if (code === 's' && !silentReports) break;
   }
   return marbles(events);
 }
@@ -149,6 +151,19 @@ describe('combineGate (marbles in virtual time)', () => {
   it('combineGate(a, b) is no-signal while one partner has not reported, waiting 5 s for it before going on', () => {
     run(partner([[0, 'n']], 40), '-', (gate$, expectObservable) => {
       expectObservable(changes(gate$)).toBe(marbles([[5_000, 'x']]));
+    });
+  });
+
+  it('combineGate(a, b) passes on that both partners lost their signal, with both reasons', () => {
+    run(partner([[0, 'n'], [40, 's']], 60, true), partner([[0, 'n'], [45, 's']], 60, true), (gate$, expectObservable) => {
+      const both = gate$.pipe(map((s) => `${s.state}:${s.partners.a.state}:${s.partners.b.state}`), distinctUntilChanged());
+      expectObservable(both).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r'], [40_000, 'o'], [45_000, 'b']]), {
+        x: 'no-signal:near-baseline:no-signal',
+        s: 'settling:near-baseline:near-baseline',
+        r: 'ready:near-baseline:near-baseline',
+        o: 'no-signal:no-signal:near-baseline',
+        b: 'no-signal:no-signal:no-signal',
+      });
     });
   });
 

@@ -72,9 +72,9 @@ function gateInEventTime(
     };
     const other = (p: PartnerId): PartnerId => (p === 'a' ? 'b' : 'a');
     /**
-     * A lane that may stay silent for long: finished, not heard from yet, or in `no-signal`. The
-     * other lane does not wait for it forever, only until it is `quietLagSec` ahead, so a partner
-     * who resumes (or starts) within that lag is still merged in exact event-time order.
+     * A lane that may stay silent for long: not heard from yet, or in `no-signal`. The other lane
+     * does not wait for it forever, only until it is `quietLagSec` ahead, so a partner who resumes
+     * (or starts) within that lag is still merged in exact event-time order.
      */
     const quiet = (p: PartnerId): boolean => {
       const latest = machine.partners[p];
@@ -91,7 +91,8 @@ function gateInEventTime(
         const o = lanes[other(p)];
         // Safe when the other lane cannot send anything earlier: it has a later update queued, has
         // already reported this time (lanes arrive in time order), has finished, or is quiet and
-        // this lane has run `quietLagSec` ahead of it.
+        // this lane has run `quietLagSec` ahead of it. (So while both partners are silent, an update
+        // waits until one of them reports a later time; the gate says no-signal meanwhile anyway.)
         const safe =
           o.queue.length > 0 ||
           o.lastSec >= head.tSec ||
