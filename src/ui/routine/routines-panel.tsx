@@ -129,7 +129,9 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
     if (active !== null || scriptFor !== null || returnFocus.current === null) return;
     const name = returnFocus.current;
     returnFocus.current = null;
-    const button = [...(listRef.current?.querySelectorAll('button') ?? [])].find((candidate) => candidate.textContent === name);
+    const button = [...(listRef.current?.querySelectorAll('button') ?? [])].find(
+      (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent) === name,
+    );
     button?.focus();
   }, [active, scriptFor]);
 
@@ -276,16 +278,17 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
                     >
                       {`Start ${routine.title}`}
                     </button>
-                    <button type="button" onClick={() => setScriptFor(routine)}>
-                      {`Printable script: ${routine.title}`}
+                    <button type="button" aria-label={`Printable script: ${routine.title}`} onClick={() => setScriptFor(routine)}>
+                      Printable script
                     </button>
                     {voiceClips ? (
                       <button
                         type="button"
+                        aria-label={`Record your voice: ${routine.title}`}
                         aria-expanded={recordFor === routine.id}
                         onClick={() => setRecordFor(recordFor === routine.id ? null : routine.id)}
                       >
-                        {`Record your voice: ${routine.title}`}
+                        Record your voice
                       </button>
                     ) : null}
                   </div>
