@@ -70,4 +70,6 @@ test('/?demo=hr-only&speed=20 says who is heart-rate-only, shows no HRV for them
   await expect(b.getByTestId('breathing')).toHaveText('—');
   await expect(b).toContainText('not available — heart rate only');
   await expect(page.getByTestId('partner-a').getByTestId('rmssd')).toHaveText(/^\d+$/);
+  // Not even the baseline shows an HRV or breathing figure for the heart-rate-only partner.
+  await expect(b.locator('.calibration__baseline')).not.toContainText(/HRV|breathing/);
 });

@@ -13,8 +13,9 @@ function describeBaseline(snapshot: PartnerSnapshot): string {
   const baseline = snapshot.baseline;
   if (!baseline) return 'No baseline yet. A 3-minute calibration at rest tells Attune what calm looks like for you.';
   const parts = [`heart rate ${Math.round(baseline.hrBpm)}`];
-  if (baseline.lnRmssdMean !== null) parts.push(`HRV ${Math.round(Math.exp(baseline.lnRmssdMean))} ms`);
-  if (baseline.breathsPerMin !== null) parts.push(`breathing ${Math.round(baseline.breathsPerMin)}/min`);
+  // A heart-rate-only device is judged on heart rate alone: HRV and breathing figures would mislead.
+  if (!snapshot.hrOnly && baseline.lnRmssdMean !== null) parts.push(`HRV ${Math.round(Math.exp(baseline.lnRmssdMean))} ms`);
+  if (!snapshot.hrOnly && baseline.breathsPerMin !== null) parts.push(`breathing ${Math.round(baseline.breathsPerMin)}/min`);
   const when = new Date(baseline.recordedAt);
   const date = Number.isNaN(when.getTime()) ? baseline.recordedAt : when.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
   const origin = baseline.demo ? 'demo baseline (simulated, not yours)' : `from ${baseline.calibrations} calibration${baseline.calibrations === 1 ? '' : 's'}, latest ${date}, ${baseline.device}`;

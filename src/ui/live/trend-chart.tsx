@@ -99,7 +99,8 @@ function fill(chart: Chart<'line', Point[]>, measure: Measure, partners: Readonl
     const points: readonly TrendPoint[] = partner.trend.toArray();
     const nowSec = points.at(-1)?.tSec ?? 0;
     const line: Point[] = points.map((p) => ({ x: (p.tSec - nowSec) / 60, y: p[measure] }));
-    const band = baselineBand(partner.current().baseline, measure);
+    // No HRV or breathing is known for a heart-rate-only device: no band for it either.
+    const band = partner.current().hrOnly ? null : baselineBand(partner.current().baseline, measure);
     const edge = (y: number): Point[] => [
       { x: -TREND_SPAN_SEC / 60, y },
       { x: 0, y },
@@ -136,7 +137,7 @@ export function TrendChart({ partners, names }: TrendChartProps) {
     let drawnKey = '';
     const draw = () => {
       const key = [partners.a, partners.b]
-        .map((p) => `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${namesRef.current[p.id]}`)
+        .map((p) => `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${p.current().hrOnly}|${namesRef.current[p.id]}`)
         .join('/');
       if (key === drawnKey) return;
       drawnKey = key;
