@@ -5,7 +5,7 @@
  */
 import { test, expect, HCI } from './fixtures/emulated-straps';
 import { beatsOf, connection, openLiveView, pair, panel, partnerState } from './fixtures/live-app';
-import { simulatedPackets } from './fixtures/strap-packets';
+import { recordingPackets, simulatedPackets } from './fixtures/strap-packets';
 
 /**
  * Packets carry about a second of beats each and go out once a second, as from a real strap: the
@@ -27,15 +27,20 @@ test('two straps pair through the chooser, show live values, and one drops out a
   await expect(panel(page, 'b')).toContainText('battery 60 %');
 
   const packetsA = simulatedPackets({ partner: 'a', durationSec: 300, seed: 7 }).map((p) => p.bytes);
-  const packetsB = simulatedPackets({ partner: 'b', durationSec: 300, seed: 8 }).map((p) => p.bytes);
+  // A from the simulator, B from a real recording (a healthy adult at rest, heart rate about 56).
+  const packetsB = recordingPackets('neurokit-bio_resting_8min', { durationSec: 300 }).map((p) => p.bytes);
   const firstA = strapA.play(packetsA.slice(0, 8), { intervalMs: PACKET_INTERVAL_MS });
   const streamB = strapB.play(packetsB, { intervalMs: PACKET_INTERVAL_MS });
 
-  // Both partners live: a heart rate each, and each out of no-signal.
+  // Both partners live: a heart rate and a beat interval each, and each out of no-signal.
   for (const partner of ['a', 'b'] as const) {
     await expect(panel(page, partner).getByTestId('hr')).toHaveText(/^\d+$/);
+    await expect(panel(page, partner).getByTestId('last-rr')).toHaveText(/^\d+$/);
     await expect(partnerState(page, partner)).not.toHaveAttribute('data-state', 'no-signal');
   }
+  const hrB = Number(await panel(page, 'b').getByTestId('hr').textContent());
+  expect(hrB).toBeGreaterThan(40);
+  expect(hrB).toBeLessThan(80);
   expect((await firstA.done).delivered).toBe(8);
 
   // Strap A drops out and stays out of reach for a while: reconnecting, no signal, B goes on.
