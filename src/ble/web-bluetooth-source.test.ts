@@ -316,6 +316,24 @@ describe('createWebBluetoothSource', () => {
       expect(r.beats[count].afterGap).toBe(true);
       await r.source.disconnect();
     });
+
+    it('keeps the beats of a strap whose contact bits never report contact', async () => {
+      const r = rig();
+      await r.source.connect();
+      for (let i = 0; i < 3; i += 1) {
+        r.strap.notifyBytes(encodeHeartRateMeasurement({ bpm: 60, rrIntervalsMs: [1000], sensorContact: 'not-detected' }));
+        await r.advance(1000, false);
+      }
+      expect(r.beats.map((b) => b.rrMs)).toEqual([1000, 1000, 1000]);
+      await r.source.disconnect();
+    });
+
+    it('names a device without a name plainly', async () => {
+      const r = rig({}, { name: '' });
+      await r.source.connect();
+      expect(r.status()).toMatchObject({ kind: 'connected', deviceName: 'Heart-rate strap' });
+      await r.source.disconnect();
+    });
   });
 
   describe('faults (issue 7)', () => {

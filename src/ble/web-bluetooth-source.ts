@@ -151,8 +151,10 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let lastPacketRrSec = 0;
   let packetsWithoutRr = 0;
   let rrSeen = false;
+  /** Whether the strap has reported skin contact on this connection (then "no contact" is believed). */
+  let contactSeen = false;
 
-  const deviceName = (): string => device?.name ?? 'Heart-rate strap';
+  const deviceName = (): string => (device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name);
 
   const publishConnected = (): void => {
     const next: SourceStatus = {
@@ -213,8 +215,11 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
 
     const contactChanged = measurement.sensorContact !== 'unsupported' && measurement.sensorContact !== sensorContact;
     if (measurement.sensorContact !== 'unsupported') sensorContact = measurement.sensorContact;
-    if (measurement.sensorContact === 'not-detected') {
+    if (measurement.sensorContact === 'detected') contactSeen = true;
+    if (measurement.sensorContact === 'not-detected' && (contactSeen || measurement.rrIntervalsMs.length === 0)) {
       // Off the skin: whatever it sends is not a heartbeat. The silence turns stale in time.
+      // (A strap that has never once reported contact but sends RR has unreliable contact bits;
+      // its beats are kept and left to artifact correction.)
       gapPending = true;
       if (contactChanged) publishConnected();
       return;
@@ -460,6 +465,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       attempt = 0;
       stale = false;
       packetsWithoutRr = 0;
+      contactSeen = false;
       lastUsefulMs = scheduler.now();
       lastHeardMs = lastUsefulMs;
       lastPacket = null;
