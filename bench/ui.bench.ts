@@ -27,7 +27,8 @@ const LONG_TASK_BUDGET_MS = 50;
 const DEMO_SPEED = 20;
 /** Wall-clock seconds of live session measured, after the warm-up. */
 const MEASURE_SEC = 20;
-const WARM_UP_SEC = 3;
+/** Start-up (code loading, first chart layout) is left out: the budget is about the running session. */
+const WARM_UP_SEC = 5;
 
 const kB = (bytes: number) => bytes / 1000;
 
@@ -45,18 +46,51 @@ function initialScripts(html: string): string[] {
   return [...new Set([...sources, ...preloads])];
 }
 
-function measureInitialJs(): boolean {
+function gzippedKb(file: string): number {
+  return kB(gzipSync(readFileSync(join(OUT_DIR, file)), { level: 9 }).length);
+}
+
+/** Gzipped size of the scripts index.html itself loads (entry and modulepreloads), printed per file. */
+function measureEntryJs(): number {
   const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
   const files = initialScripts(html);
   let total = 0;
   for (const file of files) {
-    const gz = gzipSync(readFileSync(join(OUT_DIR, file)), { level: 9 }).length;
-    total += gz;
-    console.log(`  ${file}: ${kB(gz).toFixed(1)} kB gzipped`);
+    const size = gzippedKb(file);
+    total += size;
+    console.log(`  ${file}: ${size.toFixed(1)} kB gzipped`);
   }
-  const ok = kB(total) <= INITIAL_JS_BUDGET_KB;
-  console.log(`initial JS: ${kB(total).toFixed(1)} kB gzipped in ${files.length} file(s) (budget ≤ ${INITIAL_JS_BUDGET_KB} kB) ${ok ? 'ok' : 'OVER'}`);
-  return ok;
+  console.log(`entry JS (first paint): ${total.toFixed(1)} kB gzipped in ${files.length} file(s)`);
+  return total;
+}
+
+/**
+ * Gzipped size of every script the welcome screen fetches for itself: the entry plus what starts at
+ * once (the store, the resume prompt). What the shell preloads for the next screens, after its
+ * `attune:preload` mark, is not counted.
+ */
+async function measureWelcomeJs(baseUrl: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Begin' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('attune:preload').length > 0, undefined, { timeout: 30_000 });
+    const paths = await page.evaluate(() => {
+      const preloadAt = performance.getEntriesByName('attune:preload')[0].startTime;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime < preloadAt)
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith('.js'));
+    });
+    const unique = [...new Set(paths)];
+    const total = unique.reduce((sum, path) => sum + gzippedKb(path), 0);
+    console.log(`JS loaded by the welcome screen: ${total.toFixed(1)} kB gzipped in ${unique.length} file(s) (${unique.map((p) => p.replace('/assets/', '')).join(', ')})`);
+    return total;
+  } finally {
+    await browser.close();
+  }
 }
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
@@ -80,6 +114,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 interface LiveFigures {
   readonly latenciesMs: number[];
+  readonly newestMs: number[];
   readonly beats: number;
   readonly longTasksMs: number[];
   readonly startupLongTasksMs: number[];
@@ -91,7 +126,13 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.addInitScript(() => {
-      const store = { longTasks: [] as { start: number; duration: number }[], latencies: [] as number[], beats: 0, since: 0 };
+      const store = {
+        longTasks: [] as { start: number; duration: number }[],
+        latencies: [] as number[],
+        newest: [] as number[],
+        beats: 0,
+        since: 0,
+      };
       (window as unknown as { __uiBench: typeof store }).__uiBench = store;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) store.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -101,6 +142,7 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
           if (entry.startTime < store.since) continue;
           if (entry.entryType === 'mark' && entry.name === 'attune:beat') store.beats += 1;
           if (entry.entryType === 'measure' && entry.name === 'attune:beat-to-screen') store.latencies.push(entry.duration);
+          if (entry.entryType === 'measure' && entry.name === 'attune:newest-beat-to-screen') store.newest.push(entry.duration);
         }
       }).observe({ entryTypes: ['mark', 'measure'] });
     });
@@ -108,22 +150,24 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
     await page.getByTestId('gate').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(WARM_UP_SEC * 1000);
     const since = await page.evaluate(() => {
-      const store = (window as unknown as { __uiBench: { since: number; latencies: number[]; beats: number } }).__uiBench;
+      const store = (window as unknown as { __uiBench: { since: number; latencies: number[]; newest: number[]; beats: number } }).__uiBench;
       store.since = performance.now();
       store.latencies = [];
+      store.newest = [];
       store.beats = 0;
       return store.since;
     });
     await page.waitForTimeout(MEASURE_SEC * 1000);
     const figures = await page.evaluate(() => {
       const store = (window as unknown as {
-        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; beats: number };
+        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; newest: number[]; beats: number };
       }).__uiBench;
-      return { longTasks: store.longTasks, latencies: store.latencies, beats: store.beats };
+      return { longTasks: store.longTasks, latencies: store.latencies, newest: store.newest, beats: store.beats };
     });
     const gateState = await page.getByTestId('gate').getAttribute('data-state');
     return {
       latenciesMs: figures.latencies,
+      newestMs: figures.newest,
       beats: figures.beats,
       longTasksMs: figures.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
       startupLongTasksMs: figures.longTasks.filter((t) => t.start < since).map((t) => t.duration),
@@ -136,7 +180,7 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
 
 export async function run(): Promise<boolean> {
   build();
-  const sizeOk = measureInitialJs();
+  const entryKb = measureEntryJs();
 
   const server = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
     stdio: 'ignore',
@@ -145,6 +189,11 @@ export async function run(): Promise<boolean> {
   const baseUrl = `http://localhost:${PORT}`;
   try {
     await waitForServer(baseUrl, 30_000);
+    const welcomeKb = await measureWelcomeJs(baseUrl);
+    const initialKb = Math.max(entryKb, welcomeKb);
+    const sizeOk = initialKb <= INITIAL_JS_BUDGET_KB;
+    console.log(`initial JS: ${initialKb.toFixed(1)} kB gzipped (budget ≤ ${INITIAL_JS_BUDGET_KB} kB) ${sizeOk ? 'ok' : 'OVER'}`);
+
     const live = await measureLiveSession(baseUrl);
 
     console.log(`live session: /?demo=calm&speed=${DEMO_SPEED}, ${MEASURE_SEC} s measured after ${WARM_UP_SEC} s warm-up, gate ${live.gateState ?? 'absent'}`);
@@ -158,7 +207,11 @@ export async function run(): Promise<boolean> {
       const max = sorted[sorted.length - 1];
       latencyOk = p95 < LATENCY_P95_BUDGET_MS;
       console.log(
-        `beat-to-screen latency: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${sorted.length} gauge updates, ${live.beats} beats (budget p95 < ${LATENCY_P95_BUDGET_MS} ms) ${latencyOk ? 'ok' : 'OVER'}`,
+        `beat-to-screen latency (earliest beat waiting): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${sorted.length} gauge updates, ${live.beats} beats (budget p95 < ${LATENCY_P95_BUDGET_MS} ms) ${latencyOk ? 'ok' : 'OVER'}`,
+      );
+      const newest = [...live.newestMs].sort((a, b) => a - b);
+      console.log(
+        `  newest beat to screen: p50 ${percentile(newest, 50).toFixed(1)} ms, p95 ${percentile(newest, 95).toFixed(1)} ms, max ${newest[newest.length - 1].toFixed(1)} ms`,
       );
     }
 

@@ -1,5 +1,5 @@
 import { use, useCallback, useState } from 'react';
-import type { AttuneStore, SessionRecord } from '../../store';
+import type { AttuneStore } from '../../store';
 import {
   CheckInList,
   CheckInReminder,
@@ -7,8 +7,6 @@ import {
   DataControls,
   HistoryView,
   ReflectionForm,
-  ResumePrompt,
-  StorageNotice,
 } from '../history';
 
 interface StoreProps {
@@ -40,16 +38,4 @@ export function HistoryParts({ store }: StoreProps) {
       <DataControls store={resolved} onChanged={changed} refreshKey={revision} />
     </>
   );
-}
-
-/** On the welcome screen: offered when a session was cut off by a reload or a crash. */
-export function ResumeParts({ store, onResume }: StoreProps & { readonly onResume: (session: SessionRecord) => void }) {
-  const resolved = use(store);
-  return <ResumePrompt store={resolved} onResume={onResume} />;
-}
-
-/** Storage trouble (full, blocked, private mode), shown above every screen. */
-export function StorageParts({ store }: StoreProps) {
-  const resolved = use(store);
-  return <StorageNotice store={resolved} />;
 }
