@@ -1,7 +1,7 @@
 /**
  * `combineGate`: the two-person readiness gate as a stream (DESIGN.md, Readiness gate).
  */
-import { Observable, type OperatorFunction } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { PartnerReadiness } from '../signal/readiness';
 import type { PartnerId } from '../signal/types';
 import { initialGate, stepGate, type GateOptions, type GateStatus } from './gate-machine';
@@ -134,9 +134,4 @@ function gateInEventTime(
       subB.unsubscribe();
     };
   });
-}
-
-/** `combineGate` as an operator on partner a's readiness, for pipelines written with `pipe`. */
-export function gateWith(b$: Observable<PartnerReadiness>, options: GateOptions = {}): OperatorFunction<PartnerReadiness, GateStatus> {
-  return (a$) => combineGate(a$, b$, options);
 }
