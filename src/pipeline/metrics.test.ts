@@ -1,4 +1,5 @@
-import { from, map, throwError, concat, of, toArray, firstValueFrom } from 'rxjs';
+import fc from 'fast-check';
+import { concat, firstValueFrom, from, map, of, throwError, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { tachogramFixture } from '../signal/tachogram-fixture';
@@ -135,5 +136,29 @@ describe('toMetrics', () => {
     await expect(firstValueFrom(of(beatsFrom([1000])[0]).pipe(toMetrics({ windowSec: 0 })))).rejects.toThrow(
       'toMetrics: windowSec must be a positive number of seconds, got 0',
     );
+  });
+
+  it('toMetrics() never emits NaN and keeps rates in 0–1, whatever the beats', async () => {
+    const beat = fc.record({
+      dtSec: fc.double({ min: 0.2, max: 20, noNaN: true }),
+      rrMs: fc.oneof(fc.constant(null), fc.double({ min: -100, max: 4000, noNaN: true }), fc.double({ min: 600, max: 1100, noNaN: true })),
+      hrBpm: fc.double({ min: 0, max: 220, noNaN: true }),
+      afterGap: fc.boolean(),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(beat, { maxLength: 300 }), async (raw) => {
+      let t = 0;
+      const beats = raw.map(({ dtSec, ...b }) => ({ ...b, tSec: (t += dtSec) }));
+      const metrics = await run(beats, { breathingEverySec: 0 });
+      expect(metrics).toHaveLength(beats.length);
+      for (const m of metrics) {
+        for (const v of Object.values(m)) if (typeof v === 'number') expect(Number.isNaN(v)).toBe(false);
+        expect(m.artifactRate).toBeGreaterThanOrEqual(0);
+        expect(m.artifactRate).toBeLessThanOrEqual(1);
+        expect(m.breathingConfidence).toBeGreaterThanOrEqual(0);
+        expect(m.breathingConfidence).toBeLessThanOrEqual(1);
+        expect(m.beats).toBeGreaterThanOrEqual(1);
+        if (m.rmssdMs !== null) expect(m.rmssdMs).toBeGreaterThanOrEqual(0);
+      }
+    }), { numRuns: 60 });
   });
 });
