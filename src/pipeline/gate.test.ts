@@ -1,4 +1,5 @@
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import fc from 'fast-check';
+import { distinctUntilChanged, map, Subject, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { PartnerReadiness, PartnerState } from '../signal/readiness';
@@ -291,9 +292,7 @@ describe('stepGate', () => {
 });
 
 describe('combineGate (event-time merge, property)', () => {
-  it('combineGate(a, b) gives the same transitions however late (up to 4 s) each partner’s updates arrive', async () => {
-    const { default: fc } = await import('fast-check');
-    const { Subject } = await import('rxjs');
+  it('combineGate(a, b) gives the same transitions however late (up to 4 s) each partner’s updates arrive, never ready on missing data', () => {
     const codes = ['n', 'n', 'n', 'o', 'c', 'f', 's'] as const;
     fc.assert(
       fc.property(
@@ -337,6 +336,17 @@ describe('combineGate (event-time merge, property)', () => {
           };
           const shuffled = [...arrivals(a, 'a'), ...arrivals(b, 'b')].sort((x, y) => x[1] - y[1]).map(([p]) => p);
           expect(play(shuffled)).toEqual(play(canonical));
+          // Invariants of every status: never ready on missing data, flooded exactly when a partner is.
+          const a$ = new Subject<PartnerReadiness>();
+          const b$ = new Subject<PartnerReadiness>();
+          combineGate(a$, b$).subscribe((status) => {
+            const states = [status.partners.a.state, status.partners.b.state];
+            if (status.state === 'ready') expect(states.every((x) => x === 'near-baseline' || x === 'out')).toBe(true);
+            expect(status.state === 'flooded').toBe(states.includes('flooded'));
+            if (status.state !== 'flooded' && states.includes('no-signal')) expect(status.state).toBe('no-signal');
+            expect(status.reasons.length).toBeGreaterThan(0);
+          });
+          for (const p of shuffled) (p === 'a' ? a$ : b$).next((p === 'a' ? a : b).shift()!);
         },
       ),
       { numRuns: 300 },

@@ -172,6 +172,28 @@ describe('createPartnerPipeline', () => {
     });
   });
 
+  it('createPartnerPipeline(...) leaves no timer behind: nothing is emitted after the last subscriber leaves', () => {
+    const scheduler = new TestScheduler(() => undefined);
+    let after = 0;
+    let unsubscribed = false;
+    scheduler.run(() => {
+      const beats = new Subject<Beat>();
+      const status$ = of<SourceStatus>({ kind: 'connected', deviceName: 'Test', batteryPercent: null, hrOnly: false, malformedPackets: 0 });
+      const p = createPartnerPipeline({ beats$: beats, status$, baseline$: of(null), scheduler });
+      const sub = p.readiness$.subscribe(() => {
+        if (unsubscribed) after += 1;
+      });
+      beats.next({ tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
+      scheduler.schedule(() => {
+        sub.unsubscribe();
+        unsubscribed = true;
+        expect(beats.observed).toBe(false);
+      }, 2_000);
+      // Without teardown the silence timer would fire at 6 s and every 5 s after, forever.
+    });
+    expect(after).toBe(0);
+  });
+
   it('createPartnerPipeline(...) rejects a bad speed with a clear error', () => {
     expect(() => createPartnerPipeline({ beats$: NEVER, status$: NEVER, baseline$: NEVER, speed: 0 })).toThrow(
       'createPartnerPipeline: speed must be a positive number (got 0)',
