@@ -356,3 +356,71 @@ describe('createPlayerStore', () => {
     expect(() => summariseRun(reset, initialPlayerState(T0))).toThrow('summarise routine run: the run has not ended (it is consent)');
   });
 });
+
+describe('reducePlayer: safety properties over any sequence of events', () => {
+  const anyCommand: fc.Arbitrary<PlayerCommand> = fc.oneof(
+    fc.constantFrom<PlayerCommand>(
+      tick,
+      yes,
+      no,
+      { type: 'pause' },
+      { type: 'resume' },
+      { type: 'skip' },
+      { type: 'back' },
+      { type: 'stop' },
+      { type: 'boundary-reset' },
+      { type: 'receiver-choice', choice: 'talk' },
+      { type: 'receiver-choice', choice: 'space' },
+      { type: 'end', aftercare: 'hold-hands' },
+    ),
+    fc.constantFrom<GentlerOptionId>('as-written', 'blanket', 'knee', 'hands-only', 'voice-only').map(
+      (option): PlayerCommand => ({ type: 'choose-option', option }),
+    ),
+  );
+  const sequences = fc.array(fc.tuple(fc.integer({ min: 0, max: 120_000 }), anyCommand), { maxLength: 40 });
+
+  it('touch happens only after a yes to the option in use, never to a refused one, and Stop always ends it', () => {
+    fc.assert(
+      fc.property(sequences, (events) => {
+        let state = initialPlayerState(T0);
+        let atMs = T0;
+        let yesFor: GentlerOptionId | null = null;
+        for (const [gapMs, command] of events) {
+          atMs += gapMs;
+          const before = state;
+          state = reducePlayer(reset, state, { ...command, atMs });
+          // Waiting on the question means any earlier yes no longer counts.
+          if (state.phase === 'consent') yesFor = null;
+          if (command.type === 'consent' && command.answer === 'yes' && before.phase === 'consent') yesFor = state.option;
+          const touch = touchNow(reset, state);
+          if (touch !== null) {
+            expect(state.phase).toBe('running');
+            expect(yesFor).toBe(state.option);
+            expect(state.refused).not.toContain(state.option);
+          }
+          const stopped = reducePlayer(reset, state, { type: 'stop', atMs });
+          expect(touchNow(reset, stopped)).toBeNull();
+          expect(['stopped', 'done']).toContain(stopped.phase);
+        }
+      }),
+    );
+  });
+
+  it('a run that completes never lasts more than its steps plus the time spent not running', () => {
+    fc.assert(
+      fc.property(sequences, (events) => {
+        let state = initialPlayerState(T0);
+        let atMs = T0;
+        let notRunningMs = 0;
+        for (const [gapMs, command] of events) {
+          if (state.phase !== 'running' && state.firstStepAtMs !== null) notRunningMs += gapMs;
+          atMs += gapMs;
+          state = reducePlayer(reset, state, { ...command, atMs });
+        }
+        if (state.outcome === 'completed' && state.firstStepAtMs !== null) {
+          expect(state.endedAtMs! - state.firstStepAtMs).toBeLessThanOrEqual(reset.totalSec * 1000 + notRunningMs);
+        }
+      }),
+    );
+  });
+});

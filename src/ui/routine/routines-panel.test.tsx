@@ -325,6 +325,24 @@ describe('RoutinesPanel: while a routine runs', () => {
   });
 });
 
+describe('RoutinesPanel: when the player fails', () => {
+  it('says touch ends here and offers the way back, instead of a frozen screen', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const broken = { ...fakeSpeech().guide, speak: () => { throw new Error('speak: broken voice'); } };
+      setup({ speech: broken });
+      fireEvent.click(screen.getByRole('radio', { name: 'A calm computer voice reads each step' }));
+      startReset();
+      yes();
+      expect(screen.getByRole('alert').textContent).toMatch(/Touch ends here/);
+      fireEvent.click(screen.getByRole('button', { name: 'Back to the routines' }));
+      expect(screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' })).toBeTruthy();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
+
 describe('RoutinesPanel: the named behaviour', () => {
   it('asks for the behaviour before the 15-minute flow, then uses it in the lines', () => {
     const { pass } = setup();
