@@ -20,7 +20,7 @@ export const warmUp: RoutineInput = {
       touch: null,
       lines: [
         { speaker: 'both', kind: 'do', text: 'Feet on the floor, shoulders soft. Let the room be quiet for a moment.' },
-        { speaker: 'giver', kind: 'do', text: 'Wait for the clear yes you just heard before any touch; keep your hands in your lap for now.' },
+        { speaker: 'giver', kind: 'do', text: 'Hands in your own lap for now; the only touch comes at the end of the warm-up.' },
       ],
     },
     {
