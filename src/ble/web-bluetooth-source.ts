@@ -410,7 +410,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     try {
       const service = await queue.run('getPrimaryService(battery_service)', () => server.getPrimaryService('battery_service'));
       const characteristic = await queue.run('getCharacteristic(battery_level)', () => service.getCharacteristic('battery_level'));
-      if (mine !== session || phase === 'disconnected') return;
+      if (mine !== session || phase !== 'connected') return;
       batteryCharacteristic?.removeEventListener('characteristicvaluechanged', onBattery);
       characteristic.addEventListener('characteristicvaluechanged', onBattery);
       batteryCharacteristic = characteristic;
@@ -455,12 +455,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
         abandon();
         return;
       }
-      await readBattery(server, mine);
-      if (mine !== session) {
-        abandon();
-        return;
-      }
       if (!gatt.connected) throw new Error('connect: the strap disconnected while setting up');
+      // Beats flow from here on; the battery level follows when it has been read.
       phase = 'connected';
       attempt = 0;
       stale = false;
@@ -472,6 +468,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       publishConnected();
       staleTimer?.unsubscribe();
       staleTimer = scheduler.schedule(checkStale, STALE_CHECK_MS);
+      await readBattery(server, mine);
+      if (mine === session && phase === 'connected') publishConnected();
     } catch (error) {
       if (mine !== session) return;
       detachCharacteristics();
