@@ -5,13 +5,15 @@ import { createSimulatorSource } from '../../ble/simulator-source';
 import { createWebBluetoothSource } from '../../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport } from '../../ble/web-bluetooth-support';
 import { navigatorBluetooth } from '../../ble/web-bluetooth-types';
+import { catchError, map, throwError } from 'rxjs';
+import { calibrate } from '../../pipeline/calibration';
 import { combineGate } from '../../pipeline/gate';
 import { createPartnerPipeline } from '../../pipeline/partner';
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import { describeReason } from '../../signal/readiness-describe';
 import type { AttuneStore } from '../../store';
-import { calibrateFromBeats } from './calibrate-beats';
-import type { BaselineStore, LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
+import { plainCalibrationMessage, rollInto } from './calibrate-beats';
+import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
 
 /** The part of the app's store the live session uses: baselines and the session recorder. */
 export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder'>;
@@ -75,7 +77,13 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),
-    calibrate: (beats, calibrateOptions) => calibrateFromBeats(beats, { ...calibrateOptions, recordedAt: new Date().toISOString() }),
+    calibrate: (beats$, { device, previous, demo, speed }) =>
+      calibrate(beats$, { device, demo, speed }).pipe(
+        map((event): CalibrationStep =>
+          event.kind === 'progress' ? { kind: 'progress', elapsedSec: event.elapsedSec } : { kind: 'done', baseline: rollInto(previous, event.baseline) },
+        ),
+        catchError((error: unknown) => throwError(() => new Error(plainCalibrationMessage(error)))),
+      ),
     calibrationSec: READINESS_PARAMS.calibrationSec,
     describeReason,
     ...(store ? { baselines: baselineStoreOf(store), startRecording: (info: RecordingInfo) => recorderOf(store, info) } : {}),

@@ -65,6 +65,11 @@ export type CalibrationOutcome =
   | { readonly ok: true; readonly baseline: Baseline }
   | { readonly ok: false; readonly message: string };
 
+/** What a running calibration reports: progress in event time, then the baseline once. */
+export type CalibrationStep =
+  | { readonly kind: 'progress'; readonly elapsedSec: number }
+  | { readonly kind: 'done'; readonly baseline: Baseline };
+
 /**
  * Everything the live session is assembled from. `createDefaultLiveDependencies` gives the real
  * parts; tests and the shell may replace any of them (STYLE.md habit 8: the app is assembled in
@@ -93,8 +98,15 @@ export interface LiveDependencies {
     a: Observable<PartnerReadinessView>,
     b: Observable<PartnerReadinessView>,
   ) => Observable<GateStatusView>;
-  /** Turns the beats of a seated rest into a baseline, rolled with the previous one when given. */
-  readonly calibrate: (beats: readonly Beat[], options: { device: string; previous: Baseline | null; demo: boolean }) => CalibrationOutcome;
+  /**
+   * Records a seated rest from `beats$` and turns it into a baseline, rolled with the previous one
+   * when given. Errors with a plain sentence when the rest cannot give a baseline (noisy, dropouts,
+   * silent strap). Cold: unsubscribing abandons it.
+   */
+  readonly calibrate: (
+    beats$: Observable<Beat>,
+    options: { device: string; previous: Baseline | null; demo: boolean; speed: number },
+  ) => Observable<CalibrationStep>;
   /** Seconds of seated rest a calibration records. */
   readonly calibrationSec: number;
   /** Plain-language reason, e.g. "Sam: heart rate 96, usually 68 — give it a few minutes". */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BehaviorSubject, NEVER } from 'rxjs';
+import { BehaviorSubject, NEVER, Subject } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import type { Baseline, Beat, PartnerId } from '../../signal/types';
@@ -152,7 +152,7 @@ describe('createLiveSessionModel', () => {
     expect(calibration?.phase).toBe('done');
     expect(saved).toHaveLength(1);
     expect(saved[0]![0]).toBe('a');
-    expect(saved[0]![1]).toMatchObject({ demo: false, device: 'rest.csv', calibrations: 1 });
+    expect(saved[0]![1]).toMatchObject({ demo: false, device: 'Simulator (calm, partner A)', calibrations: 1 });
     expect(model.partners.a.current().ownBaseline).toEqual(saved[0]![1]);
 
     await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
@@ -162,6 +162,33 @@ describe('createLiveSessionModel', () => {
     expect(model.partners.b.current().baseline?.demo).toBe(true);
     expect(model.partners.b.current().ownBaseline).toBeNull();
     expect(saved).toHaveLength(1);
+    await model.dispose();
+  });
+
+  it('a calibration whose strap goes silent stops with a sentence saying what to check', async () => {
+    const beats = new Subject<Beat>();
+    const status = new BehaviorSubject<SourceStatus>({ kind: 'idle' });
+    const strap: HeartRateSource = {
+      kind: 'bluetooth',
+      beats$: beats.asObservable(),
+      status$: status.asObservable(),
+      connect: async () => status.next({ kind: 'connected', deviceName: 'Polar H10', batteryPercent: 80, hrOnly: false, malformedPackets: 0 }),
+      disconnect: async () => status.next({ kind: 'disconnected', reason: 'Disconnected.', code: 'user' }),
+    };
+    const { deps } = harness();
+    const model = createLiveSessionModel(deps);
+    await model.partners.a.attach(strap, { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
+    model.partners.a.startCalibration();
+    for (let i = 1; i <= 10; i += 1) {
+      beats.next({ tSec: i, rrMs: 1000, hrBpm: 60, afterGap: false });
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(model.partners.a.current().calibration).toMatchObject({ phase: 'recording', elapsedSec: expect.any(Number) });
+    await vi.advanceTimersByTimeAsync(30_000);
+    const calibration = model.partners.a.current().calibration;
+    expect(calibration?.phase).toBe('failed');
+    expect(calibration?.message).toMatch(/^no heartbeat for \d+ s/);
+    expect(model.partners.a.current().ownBaseline).toBeNull();
     await model.dispose();
   });
 

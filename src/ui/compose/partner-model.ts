@@ -86,10 +86,9 @@ export class PartnerModel {
   private readonly baselineSubject: BehaviorSubject<Baseline | null>;
   private readonly readinessSubject = new BehaviorSubject<PartnerReadinessView | null>(null);
   private readonly attachedSubject = new BehaviorSubject<number>(0);
-  private attached: { source: HeartRateSource; subscription: Subscription } | null = null;
+  private attached: { source: HeartRateSource; subscription: Subscription; beats$: Observable<Beat>; origin: SourceOrigin } | null = null;
   private idle: Subscription | null = null;
-  private calibrationBeats: Beat[] = [];
-  private calibrationStartSec: number | null = null;
+  private calibrationRun: Subscription | null = null;
   private demoBaseline: Baseline | null = null;
   private lastTrendSec = Number.NEGATIVE_INFINITY;
   private disposed = false;
@@ -178,6 +177,7 @@ export class PartnerModel {
   async attach(source: HeartRateSource, origin: SourceOrigin, clockOffsetSec = this.sessionClockSec()): Promise<void> {
     if (this.disposed) throw new Error('attach: the live session is closed');
     const previous = this.release();
+    if (this.calibrationRun) this.cancelCalibration();
     this.idle?.unsubscribe();
     this.idle = null;
     this.tachogram.clear();
@@ -187,10 +187,10 @@ export class PartnerModel {
     this.applyBaseline();
 
     const subscription = new Subscription();
-    this.attached = { source, subscription };
     // Each source counts event time from its own start; shifting it onto the session's clock lets
     // the gate merge the two partners in event time when one connects later than the other.
     const beats$ = (clockOffsetSec === 0 ? source.beats$ : source.beats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))).pipe(share());
+    this.attached = { source, subscription, beats$, origin };
     const pipeline = this.deps.partnerPipeline({
       beats$,
       status$: source.status$,
@@ -220,8 +220,10 @@ export class PartnerModel {
   /** Disconnects the partner's source; idempotent. */
   async detach(): Promise<void> {
     const source = this.release();
-    if (this.state.calibration && (this.state.calibration.phase === 'recording' || this.state.calibration.phase === 'waiting-for-beats')) {
-      this.failCalibration('The source was disconnected; calibration stopped.');
+    if (this.calibrationRun) {
+      this.stopCalibration();
+      const elapsedSec = this.state.calibration?.elapsedSec ?? 0;
+      this.update({ calibration: { phase: 'failed', elapsedSec, totalSec: this.deps.calibrationSec, message: 'the source was disconnected, so calibration stopped.' } });
     }
     this.update({ origin: null, status: IDLE, lastBeat: null, metrics: null, hrOnly: false });
     this.applyBaseline();
@@ -234,18 +236,40 @@ export class PartnerModel {
 
   /** Starts a seated-rest calibration on the attached source's next beats. */
   startCalibration(): void {
-    if (!this.attached) {
-      this.update({ calibration: { phase: 'failed', elapsedSec: 0, totalSec: this.deps.calibrationSec, message: 'Connect a strap or the simulator first.' } });
+    this.stopCalibration();
+    const attached = this.attached;
+    const totalSec = this.deps.calibrationSec;
+    if (!attached) {
+      this.update({ calibration: { phase: 'failed', elapsedSec: 0, totalSec, message: 'Connect a strap or the simulator first.' } });
       return;
     }
-    this.calibrationBeats = [];
-    this.calibrationStartSec = null;
-    this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec: 0, totalSec: this.deps.calibrationSec, message: null } });
+    const demo = attached.origin.demo;
+    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : attached.origin.label;
+    let elapsedSec = 0;
+    this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec, totalSec, message: null } });
+    this.calibrationRun = this.deps
+      .calibrate(attached.beats$, { device, previous: demo ? null : this.state.ownBaseline, demo, speed: attached.origin.speed })
+      .subscribe({
+        next: (step) => {
+          if (step.kind === 'progress') {
+            elapsedSec = step.elapsedSec;
+            this.update({ calibration: { phase: 'recording', elapsedSec, totalSec, message: null } });
+            return;
+          }
+          this.finishCalibration(step.baseline, demo, elapsedSec);
+        },
+        error: (error: unknown) => {
+          this.calibrationRun = null;
+          this.update({ calibration: { phase: 'failed', elapsedSec, totalSec, message: error instanceof Error ? error.message : String(error) } });
+        },
+        complete: () => {
+          this.calibrationRun = null;
+        },
+      });
   }
 
   cancelCalibration(): void {
-    this.calibrationBeats = [];
-    this.calibrationStartSec = null;
+    this.stopCalibration();
     this.update({ calibration: null });
   }
 
@@ -266,6 +290,7 @@ export class PartnerModel {
   /** Stops everything for good. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.stopCalibration();
     this.idle?.unsubscribe();
     this.idle = null;
     const source = this.release();
@@ -335,50 +360,30 @@ export class PartnerModel {
   private onBeat(beat: Beat): void {
     this.recorder()?.addBeat(this.id, beat);
     this.tachogram.push(beat);
-    const calibration = this.state.calibration;
-    if (calibration && (calibration.phase === 'waiting-for-beats' || calibration.phase === 'recording')) this.calibrateWith(beat);
     this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
   }
 
-  private calibrateWith(beat: Beat): void {
-    if (this.calibrationStartSec === null) this.calibrationStartSec = beat.tSec;
-    this.calibrationBeats.push(beat);
-    const elapsedSec = beat.tSec - this.calibrationStartSec;
+  private stopCalibration(): void {
+    this.calibrationRun?.unsubscribe();
+    this.calibrationRun = null;
+  }
+
+  private finishCalibration(baseline: Baseline, demo: boolean, elapsedSec: number): void {
     const totalSec = this.deps.calibrationSec;
-    if (elapsedSec < totalSec) {
-      this.state = { ...this.state, calibration: { phase: 'recording', elapsedSec, totalSec, message: null } };
-      return;
-    }
-    const origin = this.state.origin;
-    const demo = origin?.demo ?? false;
-    const outcome = this.deps.calibrate(this.calibrationBeats, {
-      device: origin?.label ?? 'unknown',
-      previous: demo ? null : this.state.ownBaseline,
-      demo,
-    });
-    this.calibrationBeats = [];
-    this.calibrationStartSec = null;
-    if (!outcome.ok) {
-      this.failCalibration(outcome.message);
-      return;
-    }
     if (demo) {
-      this.setDemoBaseline(outcome.baseline);
+      this.setDemoBaseline(baseline);
       this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Demo baseline updated (simulated data, not stored).' } });
       return;
     }
-    this.setOwnBaseline(outcome.baseline);
+    this.setOwnBaseline(baseline);
+    if (!this.deps.baselines) {
+      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline in use for this session (storage is not available, so it is not kept).' } });
+      return;
+    }
     this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline saved on this device.' } });
-    this.deps.baselines?.save(this.id, outcome.baseline).catch((error: unknown) => {
+    this.deps.baselines.save(this.id, baseline).catch((error: unknown) => {
       this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${describeConnectError(error)}` } });
     });
-  }
-
-  private failCalibration(message: string): void {
-    this.calibrationBeats = [];
-    this.calibrationStartSec = null;
-    const previous = this.state.calibration;
-    this.update({ calibration: { phase: 'failed', elapsedSec: previous?.elapsedSec ?? 0, totalSec: this.deps.calibrationSec, message } });
   }
 
   private update(patch: Partial<PartnerSnapshot>): void {
