@@ -9,6 +9,8 @@ import { CommitmentForm } from './commitment-form';
 import { CheckInReminder } from './check-in-reminder';
 import { ReflectionForm } from './reflection-form';
 import { ResumePrompt } from './resume-prompt';
+import { StorageNotice } from './storage-notice';
+import { StorageError } from '../../store';
 
 afterEach(cleanup);
 
@@ -170,5 +172,15 @@ describe('ResumePrompt', () => {
     fireEvent.click(within(prompt).getByRole('button', { name: 'Close it' }));
     await waitFor(() => expect(closed).toBe(id));
     expect(await store.sessions.get(id)).toMatchObject({ status: 'closed', outcome: 'interrupted' });
+  });
+});
+
+describe('StorageNotice', () => {
+  it('StorageNotice shows a storage problem in plain words', async () => {
+    const store = createStore({
+      open: () => Promise.reject(new StorageError('unavailable', 'This browser does not let Attune save anything (private mode or storage turned off).')),
+    });
+    render(<StorageNotice store={store} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('This browser does not let Attune save anything (private mode or storage turned off).');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Shows storage problems in plain words (no room, private mode, another tab), and that recording
- * continues in memory, with a way to keep what is unsaved.
+ * continues in memory, with a way to keep what is unsaved. Damaged records that were left out are
+ * mentioned calmly, apart from the urgent problems.
  */
 import { useEffect, useState } from 'react';
 import type { AttuneStore, StorageProblem } from '../../store';
@@ -13,10 +14,20 @@ export interface StorageNoticeProps {
   readonly recording?: SessionRecording | null;
 }
 
+const urgent = (p: StorageProblem) => p.kind !== 'corrupt-record';
+
 export function StorageNotice({ store, recording }: StorageNoticeProps) {
-  const [problem, setProblem] = useState<StorageProblem | null>(() => store.problems().filter((p) => p.kind !== 'corrupt-record').at(-1) ?? null);
+  const [problem, setProblem] = useState<StorageProblem | null>(() => store.problems().filter(urgent).at(-1) ?? null);
+  const [damaged, setDamaged] = useState<string | null>(() => store.problems().find((p) => !urgent(p))?.message ?? null);
   const [memoryOnly, setMemoryOnly] = useState(false);
-  useEffect(() => store.onProblem((p) => p.kind !== 'corrupt-record' && setProblem(p)), [store]);
+  useEffect(
+    () =>
+      store.onProblem((p) => {
+        if (urgent(p)) setProblem(p);
+        else setDamaged(p.message);
+      }),
+    [store],
+  );
   useEffect(() => {
     if (!recording) return undefined;
     return recording.onStatus((s) => {
@@ -24,21 +35,29 @@ export function StorageNotice({ store, recording }: StorageNoticeProps) {
       if (s?.saving === 'saving') setProblem(null);
     });
   }, [recording]);
-  if (!problem && !memoryOnly) return null;
   return (
-    <div className="history-warning" role="alert" data-testid="storage-notice">
-      <p>{problem?.message ?? 'Saving is paused; recording continues in memory.'}</p>
-      {recording && memoryOnly && (
-        <button
-          type="button"
-          onClick={() => {
-            const data = recording.unsaved();
-            if (data) downloadText(`attune-unsaved-${fileStamp(data.session.startedAt)}.json`, JSON.stringify(data), 'application/json');
-          }}
-        >
-          Download the unsaved recording
-        </button>
+    <>
+      {(problem || memoryOnly) && (
+        <div className="history-warning" role="alert" data-testid="storage-notice">
+          <p>{problem?.message ?? 'Saving is paused; recording continues in memory.'}</p>
+          {recording && memoryOnly && (
+            <button
+              type="button"
+              onClick={() => {
+                const data = recording.unsaved();
+                if (data) downloadText(`attune-unsaved-${fileStamp(data.session.startedAt)}.json`, JSON.stringify(data), 'application/json');
+              }}
+            >
+              Download the unsaved recording
+            </button>
+          )}
+        </div>
       )}
-    </div>
+      {damaged && (
+        <p className="history-hint" role="status">
+          {damaged}
+        </p>
+      )}
+    </>
   );
 }
