@@ -33,7 +33,7 @@ async function newPage(browser: Browser, colorScheme: 'dark' | 'light' = 'dark')
 }
 
 async function shoot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
-  if (scrollTo) await scrollTo.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  if (scrollTo) await scrollTo.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   else await page.evaluate(() => window.scrollTo(0, 0));
   // Let the last chart frame and fonts settle.
   await page.waitForTimeout(400);
@@ -55,12 +55,14 @@ async function run(browser: Browser): Promise<void> {
   await page.getByTestId('partner-a').waitFor();
   await shoot(page, '02-connect');
 
-  const partnerA = page.getByTestId('partner-a');
-  await partnerA.getByRole('button', { name: 'Use the simulator' }).click();
-  await partnerA.getByRole('button', { name: /^Calibrate/ }).click();
-  await page.getByRole('heading', { name: /Calibrating/ }).first().waitFor();
+  for (const id of ['partner-a', 'partner-b']) {
+    const partner = page.getByTestId(id);
+    await partner.getByRole('button', { name: 'Use the simulator' }).click();
+    await partner.getByRole('button', { name: /^Calibrate/ }).click();
+  }
+  await page.getByRole('heading', { level: 1, name: 'Calibrate' }).waitFor();
   await page.waitForTimeout(2500);
-  await shoot(page, '03-calibrate', page.getByRole('heading', { name: /Calibrating/ }).first());
+  await shoot(page, '03-calibrate', page.getByTestId('partner-a'));
   await page.context().close();
 
   page = await newPage(browser);

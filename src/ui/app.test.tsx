@@ -72,6 +72,9 @@ describe('App', () => {
     await act(async () => screen.getByRole('button', { name: 'Finish the routine' }).click());
     await act(async () => screen.getByRole('button', { name: 'Reflect together' }).click());
     expect(visibleHeading()).toBe('Reflect together');
+    // Reflecting ends the live session: the recording closes and the straps are released.
+    expect(screen.queryByText('live view', { selector: 'p' })).toBeNull();
+    expect(screen.queryByText('Both calm')).toBeNull();
     await act(async () => screen.getByRole('button', { name: 'See your history' }).click());
     expect(visibleHeading()).toBe('Your history');
     expect(screen.getByText('history list')).toBeTruthy();

@@ -22,26 +22,37 @@ export interface AppProps {
 /**
  * The app shell: one guided journey (welcome → live view for pairing, calibration and readiness →
  * routine → reflection → history), the header with the gate at a glance and the lighting toggle,
- * and the polite update banner. The live session, once started, stays mounted until the page
- * closes, so the straps keep streaming while the couple moves on to a routine.
+ * and the polite update banner. The live session stays mounted from the live view through the
+ * routine, so the straps keep streaming and the gate keeps watching while the couple follows it.
  */
+const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false };
+
 export function App({ store }: AppProps) {
   const [start] = useState(() => journeyStart(window.location.search));
   const { screen, moved: focusOnShow, go, back } = useJourney(start.screen);
-  const [liveStarted, setLiveStarted] = useState(screen !== 'welcome');
-  const [live, setLive] = useState<LiveSummary>({ gate: null, selfReportComplete: false });
+  // The live session runs from the live view through the routine (and while the couple glances back
+  // at the welcome). Moving on to the reflection ends it: the straps are released and the recorded
+  // session is closed, so history shows it finished. "Start again" opens a new one.
+  const [liveOn, setLiveOn] = useState(screen === 'live' || screen === 'routine');
+  const [live, setLive] = useState<LiveSummary>(NO_LIVE);
+  const [liveFor, setLiveFor] = useState(screen);
+  if (liveFor !== screen) {
+    // Adjusting state while rendering (not in an effect) so the session never renders a stale frame.
+    setLiveFor(screen);
+    if (screen === 'live' || screen === 'routine') setLiveOn(true);
+    if (screen === 'reflect' || screen === 'history') {
+      setLiveOn(false);
+      setLive(NO_LIVE);
+    }
+  }
   const { dim, toggle } = useThemeChoice();
-
-  useEffect(() => {
-    if (screen !== 'welcome') setLiveStarted(true);
-  }, [screen]);
 
   // Fetch the live view's code while the welcome screen is read, so "Begin" answers at once.
   useEffect(() => {
-    if (liveStarted) return undefined;
+    if (liveOn) return undefined;
     const id = window.setTimeout(preloadLive, 1500);
     return () => window.clearTimeout(id);
-  }, [liveStarted]);
+  }, [liveOn]);
 
   const onLive = useCallback((summary: LiveSummary) => setLive(summary), []);
   const unlocked = live.gate === 'ready' || live.selfReportComplete;
@@ -55,7 +66,7 @@ export function App({ store }: AppProps) {
       <header className="shell-header">
         {/* On the welcome screen the heading already says "Attune". */}
         <p className="brand">{screen === 'welcome' ? '' : 'Attune'}</p>
-        {liveStarted && screen !== 'live' && <GateChip gate={live.gate} selfReportComplete={live.selfReportComplete} />}
+        {liveOn && screen !== 'live' && <GateChip gate={live.gate} selfReportComplete={live.selfReportComplete} />}
         <button type="button" onClick={toggle} aria-pressed={dim} title="Dim the colours for a dark room">
           Dim lights
         </button>
@@ -81,7 +92,7 @@ export function App({ store }: AppProps) {
             }
           />
         )}
-        {liveStarted && (
+        {liveOn && (
           <RegionBoundary region="The live view">
             <Suspense fallback={<p className="loading">Opening the live view…</p>}>
               <LiveScreen

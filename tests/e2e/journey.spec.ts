@@ -88,7 +88,7 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   await expect(page.getByTestId('history-session').first()).toBeVisible();
 
   // And around again: another session starts from the live view.
-  await activate(page, page.getByRole('button', { name: 'Start another session' }));
+  await activate(page, page.getByRole('button', { name: 'Start again' }));
   await expect(page.getByTestId('gate')).toBeVisible();
 });
 

@@ -22,7 +22,7 @@ export function HistoryScreen({ store, focusOnShow, onBack, onNext }: HistoryScr
           back={{ label: 'the reflection', onClick: onBack }}
           primary={
             <button type="button" className="primary" onClick={onNext}>
-              Start another session
+              Start again
             </button>
           }
           hint="Everything here is stored only on this device."
