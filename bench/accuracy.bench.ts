@@ -29,6 +29,7 @@ function printReport(r: AccuracyReport): void {
   const rmssd = r.rmssdRelError === null ? '' : `   RMSSD error vs reference: ${f(r.rmssdAbsErrorMs)} ms (${(100 * r.rmssdRelError).toFixed(1)} %)`;
   console.log(`  ${r.name}${rmssd}`);
   console.log(line('ours', r.ours));
+  console.log(line('conf≥0.5', r.confident));
   console.log(line('welch', r.welch));
   console.log(line('spectral', r.spectral));
   console.log(line('counting', r.counted));

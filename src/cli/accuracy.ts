@@ -38,6 +38,8 @@ export interface AccuracyReport {
   readonly ours: BreathingScore;
   /** The plain Welch-peak baseline (README of the recordings). */
   readonly welch: BreathingScore;
+  /** Ours, counting only estimates with confidence ≥ {@link CONFIDENT} (what the readiness gate uses). */
+  readonly confident: BreathingScore;
   /** Our spectral step alone (band-limited periodogram, highest peak). */
   readonly spectral: BreathingScore;
   /** Schäfer & Kratky advanced counting alone. */
@@ -47,9 +49,13 @@ export interface AccuracyReport {
   readonly rmssdAbsErrorMs: number | null;
 }
 
+/** Confidence from which the readiness gate uses a breathing estimate (READINESS_PARAMS). */
+export const CONFIDENT = 0.5;
+
 interface WindowResult {
   truth: number;
   ours: number | null;
+  oursConfidence: number;
   welch: number | null;
   spectral: number | null;
   counted: number | null;
@@ -78,6 +84,7 @@ function report(name: string, results: readonly WindowResult[]): AccuracyReport 
     name,
     ours: score(results, (r) => r.ours),
     welch: score(results, (r) => r.welch),
+    confident: score(results, (r) => (r.oursConfidence >= CONFIDENT ? r.ours : null)),
     spectral: score(results, (r) => r.spectral),
     counted: score(results, (r) => r.counted),
     rmssdRelError: avg(rel),
@@ -98,6 +105,7 @@ function windowResults(beats: readonly Beat[], truth: ReferenceRecording['truth'
       counted: detail.countedPerMin,
       truth: w.breathsPerMin,
       ours: m.breathsPerMin,
+      oursConfidence: m.breathingConfidence,
       welch: welchBreathingRate(inWindow.map((b) => b.tSec), inWindow.map((b) => b.rrMs as number)) ?? null,
       rmssdRef: w.rmssdMs ?? null,
       rmssd: m.rmssdMs,
