@@ -75,6 +75,20 @@ describe('createSimulatorSource', () => {
     }
   });
 
+  it('createSimulatorSource(options) skips heart-rate-only samples during a dropout and marks the next one', async () => {
+    const source = createSimulatorSource({ scenario: 'hr-only', partner: 'b', speed: 10, dropouts: { at: [{ startSec: 20.5, durationSec: 6 }] } });
+    const out = collect(source);
+    await source.connect();
+    await vi.advanceTimersByTimeAsync(4000);
+    await source.disconnect();
+    const times = out.beats.map((b) => b.tSec);
+    expect(times.some((t) => t > 21 && t < 26)).toBe(false);
+    const resumed = out.beats.find((b) => b.tSec >= 26);
+    expect(resumed?.afterGap).toBe(true);
+    expect(out.beats.filter((b) => b.afterGap)).toHaveLength(1);
+    expect(out.beats.every((b) => b.rrMs === null)).toBe(true);
+  });
+
   it('createSimulatorSource(options) marks the first beat after a dropout and sends nothing during it', async () => {
     const source = createSimulatorSource({ scenario: 'calm', partner: 'b', speed: 10, dropouts: { at: [{ startSec: 30, durationSec: 8 }] } });
     const out = collect(source);

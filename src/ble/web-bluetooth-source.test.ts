@@ -126,6 +126,20 @@ describe('createWebBluetoothSource', () => {
       await r.source.disconnect();
     });
 
+    it('delivers beats while the battery level is still being read, and gives up on a read that never answers', async () => {
+      const r = rig({ gattTimeoutMs: 10_000 });
+      r.strap.batteryReadHangs = true;
+      const pending = r.source.connect();
+      await r.advance(3000);
+      expect(r.status()).toMatchObject({ kind: 'connected', batteryPercent: null });
+      expect(r.beats.length).toBeGreaterThan(1);
+      await r.advance(8000);
+      await pending;
+      expect(r.status()).toMatchObject({ kind: 'connected', batteryPercent: null });
+      await r.source.disconnect();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
     it('connect() with a remembered device connects without the chooser', async () => {
       const bluetooth = new FakeBluetooth();
       const strap = bluetooth.addStrap();

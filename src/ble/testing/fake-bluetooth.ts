@@ -92,6 +92,7 @@ class FakeCharacteristic extends CountingTarget implements GattCharacteristicLik
   }
 
   async readValue(): Promise<DataView> {
+    if (this.uuid === canonicalUuid('battery_level') && this.server.strap.batteryReadHangs) return new Promise<DataView>(() => undefined);
     await this.server.strap.latency();
     if (!this.server.isCurrent(this)) throw domError('NetworkError', 'GATT Server is disconnected. Cannot perform GATT operations. (Re)connect first with `device.gatt.connect`.');
     if (!this.properties.read) throw domError('NotSupportedError', 'GATT operation not permitted.');
@@ -238,6 +239,8 @@ export class FakeStrap {
   /** `hang` never settles `gatt.connect()` (for timeout tests); `fail` rejects it. */
   connectBehaviour: 'ok' | 'fail' | 'hang' = 'ok';
   failStartNotifications = false;
+  /** When true, reading the battery level never answers (a slow or buggy stack). */
+  batteryReadHangs = false;
   connectCalls = 0;
   /** Characteristic objects ever handed out, old connections included (for listener counts). */
   readonly handedOut: FakeCharacteristic[] = [];
