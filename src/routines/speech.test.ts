@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSpeechGuide, spokenText } from './speech';
+import { createSpeechGuide, pickVoice, spokenText } from './speech';
 
 class FakeUtterance {
   rate = 1;
@@ -10,7 +10,10 @@ class FakeUtterance {
   constructor(readonly text: string) {}
 }
 
-function fakeSynth(voices: { voiceURI: string; name: string; lang: string; default: boolean }[]) {
+type FakeVoice = { voiceURI: string; name: string; lang: string; default: boolean; localService: boolean };
+const LOCAL: FakeVoice = { voiceURI: 'local', name: 'Local', lang: 'en-GB', default: true, localService: true };
+
+function fakeSynth(voices: FakeVoice[]) {
   const spoken: FakeUtterance[] = [];
   let cancels = 0;
   const listeners = new Set<() => void>();
@@ -36,8 +39,8 @@ describe('createSpeechGuide', () => {
 
   it('reads texts in order with the chosen voice and a clamped rate, replacing what was being read', () => {
     const voices = [
-      { voiceURI: 'a', name: 'Alma', lang: 'en-GB', default: true },
-      { voiceURI: 'b', name: 'Ben', lang: 'en-US', default: false },
+      { voiceURI: 'a', name: 'Alma', lang: 'en-GB', default: true, localService: true },
+      { voiceURI: 'b', name: 'Ben', lang: 'en-US', default: false, localService: true },
     ];
     const fake = fakeSynth(voices);
     const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
@@ -51,7 +54,7 @@ describe('createSpeechGuide', () => {
   });
 
   it('say(text) queues after what is playing and resolves when the utterance ends', async () => {
-    const fake = fakeSynth([]);
+    const fake = fakeSynth([LOCAL]);
     const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
     let ended = false;
     const saying = guide.say('One line.').then(() => {
@@ -69,7 +72,7 @@ describe('createSpeechGuide', () => {
   it('say(text) resolves even when the browser never reports the end', async () => {
     vi.useFakeTimers();
     try {
-      const fake = fakeSynth([]);
+      const fake = fakeSynth([LOCAL]);
       const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
       const saying = guide.say('Four words said here.', { rate: 1 });
       vi.advanceTimersByTime(1_600 + 2_000);
@@ -77,6 +80,23 @@ describe('createSpeechGuide', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('never lists or uses a network voice, not even as the browser’s default: the lines stay on the device', () => {
+    const remote = { voiceURI: 'cloud', name: 'Cloud voice', lang: 'en-US', default: true, localService: false };
+    const fake = fakeSynth([remote, { ...LOCAL, default: false, lang: 'en-US' }]);
+    const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance, 'en-US');
+    expect(guide.voices().map((voice) => voice.uri)).toEqual(['local']);
+    guide.speak(['I’m sorry for leaving.'], { voiceUri: 'cloud' });
+    expect(fake.spoken.map((utterance) => (utterance.voice as FakeVoice).voiceURI)).toEqual(['local']);
+  });
+
+  it('stays silent when the only voices are network voices', async () => {
+    const fake = fakeSynth([{ voiceURI: 'cloud', name: 'Cloud', lang: 'en-US', default: true, localService: false }]);
+    const guide = createSpeechGuide(fake.synth, FakeUtterance as unknown as typeof SpeechSynthesisUtterance);
+    guide.speak(['Hello.']);
+    await guide.say('Hello.');
+    expect(fake.spoken).toEqual([]);
   });
 
   it('tells when voices arrive, and stops telling after unsubscribe', () => {
@@ -92,5 +112,25 @@ describe('createSpeechGuide', () => {
 describe('spokenText', () => {
   it('spokenText(text) reads a slash as "or" and a trailing ellipsis as a pause', () => {
     expect(spokenText('It sounds like you felt ignored/upset because...')).toBe('It sounds like you felt ignored or upset because, …');
+  });
+});
+
+describe('pickVoice', () => {
+  const voice = (voiceURI: string, lang: string, localService: boolean, isDefault = false) =>
+    ({ voiceURI, name: voiceURI, lang, localService, default: isDefault }) as SpeechSynthesisVoice;
+
+  it('pickVoice(all, uri, lang) takes the chosen on-device voice', () => {
+    expect(pickVoice([voice('a', 'en-GB', true, true), voice('b', 'de-DE', true)], 'b', 'en')?.voiceURI).toBe('b');
+  });
+
+  it('pickVoice(all, uri, lang) falls back to the on-device default, then the page language, then any on-device voice', () => {
+    expect(pickVoice([voice('a', 'de-DE', true), voice('b', 'en-GB', true, true)], undefined, 'de-DE')?.voiceURI).toBe('b');
+    expect(pickVoice([voice('x', 'en-US', false, true), voice('a', 'fr-FR', true), voice('b', 'de-AT', true)], undefined, 'de-DE')?.voiceURI).toBe('b');
+    expect(pickVoice([voice('a', 'fr-FR', true)], 'gone', 'de-DE')?.voiceURI).toBe('a');
+  });
+
+  it('pickVoice(all, uri, lang) is undefined without an on-device voice', () => {
+    expect(pickVoice([voice('x', 'en-US', false, true)], 'x', 'en-US')).toBeUndefined();
+    expect(pickVoice([], undefined, 'en')).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Guided voice through the Web Speech API. Everything degrades to silence: without speech synthesis
- * (or with no voices installed) the guide reports `available: false` and its calls do nothing, so
- * the routine carries on with the text on screen.
+ * Guided voice through the Web Speech API, on-device voices only. Some browsers offer network voices
+ * that send the text to a remote service; a routine's lines (with the named behaviour in them) must
+ * not leave the device, so those voices are never listed and never used, not even as the default.
+ * Everything degrades to silence: without speech synthesis or without an on-device voice, calls do
+ * nothing and the routine carries on with the text on screen.
  */
 
 export interface GuideVoice {
@@ -12,14 +14,16 @@ export interface GuideVoice {
 }
 
 export interface SpeakOptions {
-  /** `voiceURI` of the chosen voice; the browser's default when absent or not found. */
+  /** `voiceURI` of the chosen voice; an on-device default when absent or not found. */
   readonly voiceUri?: string;
   /** Speaking rate, 0.5–1.5 (1 is normal); calm guidance reads a little slow. */
   readonly rate?: number;
 }
 
 export interface SpeechGuide {
+  /** Speech synthesis exists in this browser (on-device voices may still be loading or missing). */
   readonly available: boolean;
+  /** The on-device voices. */
   voices(): GuideVoice[];
   /** Voices often load after the page; called when the list changes. Returns the unsubscribe. */
   onVoicesChanged(listener: () => void): () => void;
@@ -57,45 +61,70 @@ const silent: SpeechGuide = {
   cancel: () => undefined,
 };
 
+/**
+ * The voice to use: the chosen one if it is on the device; else the browser's default if it is on
+ * the device; else one matching the page language; else any on-device voice; else none.
+ */
+export function pickVoice(
+  all: readonly SpeechSynthesisVoice[],
+  voiceUri: string | undefined,
+  lang: string,
+): SpeechSynthesisVoice | undefined {
+  const local = all.filter((voice) => voice.localService);
+  const base = lang.toLowerCase().split('-')[0] ?? '';
+  return (
+    (voiceUri ? local.find((voice) => voice.voiceURI === voiceUri) : undefined) ??
+    local.find((voice) => voice.default) ??
+    local.find((voice) => voice.lang.toLowerCase() === lang.toLowerCase()) ??
+    local.find((voice) => voice.lang.toLowerCase().split('-')[0] === base) ??
+    local[0]
+  );
+}
+
 /** A guide over the given synthesis (the browser's by default); silent when there is none. */
 export function createSpeechGuide(
   synth: SpeechSynthesis | undefined = globalThis.speechSynthesis,
   Utterance: UtteranceConstructor | undefined = globalThis.SpeechSynthesisUtterance,
+  lang: string = globalThis.navigator?.language ?? 'en',
 ): SpeechGuide {
   if (!synth || !Utterance) return silent;
-  const utter = (text: string, options: SpeakOptions): SpeechSynthesisUtterance => {
-    const rate = Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, options.rate ?? DEFAULT_SPEECH_RATE));
-    const voice = options.voiceUri ? synth.getVoices().find((candidate) => candidate.voiceURI === options.voiceUri) : undefined;
+  /** An utterance bound to an on-device voice, or undefined when there is none (then: silence). */
+  const utter = (text: string, options: SpeakOptions): SpeechSynthesisUtterance | undefined => {
+    const voice = pickVoice(synth.getVoices(), options.voiceUri, lang);
+    if (!voice) return undefined;
     const utterance = new Utterance(spokenText(text));
-    utterance.rate = rate;
-    if (voice) {
-      utterance.voice = voice;
-      utterance.lang = voice.lang;
-    }
-    // A failed utterance (no voice, interrupted) must never break the routine; it just stays quiet.
+    utterance.rate = Math.min(MAX_SPEECH_RATE, Math.max(MIN_SPEECH_RATE, options.rate ?? DEFAULT_SPEECH_RATE));
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    // A failed utterance (interrupted, engine error) must never break the routine; it just stays quiet.
     utterance.onerror = () => undefined;
     return utterance;
   };
-  const voices = (): GuideVoice[] =>
-    synth.getVoices().map((voice) => ({ uri: voice.voiceURI, name: voice.name, lang: voice.lang, isDefault: voice.default }));
   return {
     available: true,
-    voices,
+    voices: () =>
+      synth
+        .getVoices()
+        .filter((voice) => voice.localService)
+        .map((voice) => ({ uri: voice.voiceURI, name: voice.name, lang: voice.lang, isDefault: voice.default })),
     onVoicesChanged(listener) {
       synth.addEventListener('voiceschanged', listener);
       return () => synth.removeEventListener('voiceschanged', listener);
     },
     speak(texts, options = {}) {
       synth.cancel();
-      for (const text of texts) synth.speak(utter(text, options));
+      for (const text of texts) {
+        const utterance = utter(text, options);
+        if (utterance) synth.speak(utterance);
+      }
     },
     say(text, options = {}) {
+      const utterance = utter(text, options);
+      if (!utterance) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const utterance = utter(text, options);
         const words = text.split(/\s+/).length;
-        const rate = utterance.rate || 1;
         // About 2.5 words a second at rate 1, plus slack; only used when no end event arrives.
-        const fallback = setTimeout(resolve, ((words / 2.5) * 1000) / rate + 2000);
+        const fallback = setTimeout(resolve, ((words / 2.5) * 1000) / utterance.rate + 2000);
         const done = () => {
           clearTimeout(fallback);
           resolve();

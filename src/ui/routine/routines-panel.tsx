@@ -403,11 +403,16 @@ function GuidanceSettings({
         </label>
       ))}
       {!speech.available ? <p className="rt-muted">This browser has no spoken voice; the text on screen guides you.</p> : null}
+      {speech.available && settings.guide !== 'off' && voices.length === 0 ? (
+        <p className="rt-muted">
+          No voice is installed on this device yet, so the guide stays quiet. Online voices are not used: your words stay here.
+        </p>
+      ) : null}
       {speech.available && settings.guide !== 'off' ? (
         <div className="rt-voice">
           <label htmlFor={`${id}-voice`}>Voice</label>
           <select id={`${id}-voice`} value={settings.voiceUri} onChange={(event) => update('voiceUri', event.target.value)}>
-            <option value="">The browser’s default</option>
+            <option value="">The device’s default</option>
             {voices.map((voice) => (
               <option key={voice.uri} value={voice.uri}>
                 {voice.name} ({voice.lang})
