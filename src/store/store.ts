@@ -4,11 +4,11 @@
  * module-level singleton, so tests open as many independent stores as they like.
  */
 import type { PartnerId } from '../signal/types';
-import { type StoreContext } from './context';
+import { checked, type StoreContext } from './context';
 import { openDatabase, type AttuneDb } from './database';
 import { describeStorageError, type StorageProblem } from './problems';
 import { createRecorder, sessionLockName, type Recorder, type RecorderOptions } from './recorder';
-import type { SessionRecord } from './records';
+import { sessionRecordSchema, type SessionRecord } from './records';
 import {
   createBaselinesRepository,
   createCommitmentsRepository,
@@ -159,7 +159,7 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     async closeInterruptedSession(id) {
       const db = await dbPromise;
       const tx = db.transaction('sessions', 'readwrite');
-      const current = await tx.store.get(id);
+      const current = checked(ctx, sessionRecordSchema, await tx.store.get(id), 'session');
       if (current && current.status === 'recording') {
         await tx.store.put({ ...current, status: 'closed', outcome: 'interrupted', endedAt: current.lastSavedAt });
       }
