@@ -104,6 +104,12 @@ export function ScriptView({ routine, behaviour, option, onClose }: ScriptViewPr
       <p>
         Say the safe word, or: <q>{SAFETY.boundaryLine}</q> Touch stops at once.
       </p>
+      <h3>When not to</h3>
+      <ul>
+        {SAFETY.contraindications.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
       <h3>Rules</h3>
       <ul>
         {SAFETY.rules.map((rule) => (
