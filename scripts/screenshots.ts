@@ -33,7 +33,12 @@ async function newPage(browser: Browser, colorScheme: 'dark' | 'light' = 'dark')
 }
 
 async function shoot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
-  if (scrollTo) await scrollTo.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  if (scrollTo) {
+    await scrollTo.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -12);
+    });
+  }
   else await page.evaluate(() => window.scrollTo(0, 0));
   // Let the last chart frame and fonts settle.
   await page.waitForTimeout(400);
@@ -62,7 +67,7 @@ async function run(browser: Browser): Promise<void> {
   }
   await page.getByRole('heading', { level: 1, name: 'Calibrate' }).waitFor();
   await page.waitForTimeout(2500);
-  await shoot(page, '03-calibrate', page.getByTestId('partner-a'));
+  await shoot(page, '03-calibrate', page.getByRole('region', { name: 'Calibration for Partner A' }));
   await page.context().close();
 
   page = await newPage(browser);
