@@ -62,6 +62,8 @@ export async function run(): Promise<boolean> {
     { name: 'normal 18/min, 75 bpm', physiology: { hrBpm: 75, breathsPerMin: 18 }, budget: true },
     { name: 'aroused 20/min, 105 bpm (weak RSA)', physiology: { hrBpm: 105, breathsPerMin: 20 }, budget: false },
     { name: 'fast 30/min, 90 bpm', physiology: { hrBpm: 90, breathsPerMin: 30 }, budget: false },
+    { name: 'normal 15/min with ~3 % artifacts', physiology: { hrBpm: 72, breathsPerMin: 15 }, artifacts: { ectopic: 0.006, missed: 0.006, extra: 0.006 }, budget: false },
+    { name: 'normal 15/min with dropouts (20/h, ~8 s)', physiology: { hrBpm: 72, breathsPerMin: 15 }, dropouts: { perHour: 20, meanSec: 8 }, budget: false },
   ];
   for (const c of conditions) {
     const r = evaluateSimulated(c);

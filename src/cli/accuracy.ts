@@ -2,7 +2,7 @@
  * Accuracy evaluation shared by the accuracy benchmark and its tests: window metrics against
  * reference windows (recordings with measured breathing) and against the simulator's truth.
  */
-import type { PhysiologyParams } from '../ble/simulator';
+import type { ArtifactRates, DropoutOptions, PhysiologyParams } from '../ble/simulator';
 import { simulateRr } from '../ble/simulator';
 import { correctArtifacts } from '../signal/artifacts';
 import { breathingDetail } from '../signal/breathing';
@@ -135,6 +135,8 @@ export interface SimulatedCondition {
   readonly physiology: PhysiologyParams;
   readonly seeds?: readonly number[];
   readonly durationSec?: number;
+  readonly artifacts?: ArtifactRates;
+  readonly dropouts?: DropoutOptions;
 }
 
 /**
@@ -145,7 +147,13 @@ export function evaluateSimulated(condition: SimulatedCondition): AccuracyReport
   const results: WindowResult[] = [];
   const durationSec = condition.durationSec ?? 600;
   for (const seed of condition.seeds ?? [1, 2, 3, 4, 5]) {
-    const sim = simulateRr({ durationSec, seed, physiology: condition.physiology });
+    const sim = simulateRr({
+      durationSec,
+      seed,
+      physiology: condition.physiology,
+      ...(condition.artifacts ? { artifacts: condition.artifacts } : {}),
+      ...(condition.dropouts ? { dropouts: condition.dropouts } : {}),
+    });
     const truth = [];
     for (let start = 0; start + 60 <= durationSec; start += 30) {
       const idx = sim.tSec.flatMap((t, i) => (t > start && t <= start + 60 ? [i] : []));
