@@ -13,16 +13,25 @@ import { READINESS_PARAMS } from '../../signal/readiness-params';
 import { describeReason } from '../../signal/readiness-describe';
 import type { AttuneStore } from '../../store';
 import { plainCalibrationMessage, rollInto } from './calibrate-beats';
-import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
+import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo } from './live-dependencies';
 
 /** The part of the app's store the live session uses: baselines and the session recorder. */
-export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder'>;
+export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder' | 'partners'>;
 
 function baselineStoreOf(store: LiveStore): BaselineStore {
   return {
     load: (partner) => store.baselines.latest(partner),
     save: async (partner, baseline) => {
       await store.baselines.add(partner, baseline);
+    },
+  };
+}
+
+function nameStoreOf(store: LiveStore): NameStore {
+  return {
+    load: async (partner) => (await store.partners.get(partner))?.name,
+    save: async (partner, name) => {
+      await store.partners.rename(partner, name);
     },
   };
 }
@@ -86,6 +95,12 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
       ),
     calibrationSec: READINESS_PARAMS.calibrationSec,
     describeReason,
-    ...(store ? { baselines: baselineStoreOf(store), startRecording: (info: RecordingInfo) => recorderOf(store, info) } : {}),
+    ...(store
+      ? {
+          baselines: baselineStoreOf(store),
+          names: nameStoreOf(store),
+          startRecording: (info: RecordingInfo) => recorderOf(store, info),
+        }
+      : {}),
   };
 }

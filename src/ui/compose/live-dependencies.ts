@@ -60,6 +60,12 @@ export interface LiveRecorder {
   close(): Promise<void>;
 }
 
+/** Where the partners' names persist (STORE's partners repository, adapted). */
+export interface NameStore {
+  load(partner: PartnerId): Promise<string | undefined>;
+  save(partner: PartnerId, name: string): Promise<void>;
+}
+
 /** A finished calibration, or why it could not make a baseline. */
 export type CalibrationOutcome =
   | { readonly ok: true; readonly baseline: Baseline }
@@ -112,6 +118,8 @@ export interface LiveDependencies {
   /** Plain-language reason, e.g. "Sam: heart rate 96, usually 68 — give it a few minutes". */
   readonly describeReason: (reason: ReadinessReason, partnerName: string) => string;
   readonly baselines?: BaselineStore;
+  /** Names kept between visits; absent → the names last for the page only. */
+  readonly names?: NameStore;
   /** Starts recording a session; absent → nothing is recorded. Called on the first beat. */
   readonly startRecording?: (info: RecordingInfo) => LiveRecorder;
   /** Scheduler for wall-time work in the pipeline (timeouts); the default async scheduler when absent. */

@@ -206,6 +206,23 @@ describe('createLiveSessionModel', () => {
     await model.dispose();
   });
 
+  it('names: stored ones are loaded, a typed one is kept when the partner leaves the field', async () => {
+    const saved: [PartnerId, string][] = [];
+    const { deps } = harness({
+      names: { load: async (p) => (p === 'a' ? 'Sam' : undefined), save: async (p, name) => void saved.push([p, name]) },
+    });
+    const model = createLiveSessionModel(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model.partners.a.current().name).toBe('Sam');
+    expect(model.partners.b.current().name).toBe('Partner B');
+    model.partners.b.setName('  Alex ');
+    model.partners.b.saveName();
+    model.partners.a.setName('   ');
+    model.partners.a.saveName();
+    expect(saved).toEqual([['b', 'Alex']]);
+    await model.dispose();
+  });
+
   it('hand check-ins: each partner by hand, reset when the mode is left', () => {
     const model = createLiveSessionModel(harness().deps);
     const seen: unknown[] = [];

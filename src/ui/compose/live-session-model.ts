@@ -71,7 +71,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
     recorder = deps.startRecording({
       source: recordingSource(a.origin, b.origin),
       scenario: demo,
-      partnerNames: { a: a.name, b: b.name },
+      partnerNames: { a: a.displayName, b: b.displayName },
     });
     return recorder;
   };
@@ -85,7 +85,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
     if (!target || gate.state === recordedGateState) return;
     recordedGateState = gate.state;
     const reasons = PARTNERS.flatMap((id) =>
-      gate.partners[id].reasons.map((reason) => deps.describeReason(reason, partners[id].current().name)),
+      gate.partners[id].reasons.map((reason) => deps.describeReason(reason, partners[id].current().displayName)),
     );
     target.addGate({ state: gate.state, tSec: gate.tSec, reasons });
   };
@@ -106,6 +106,19 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
         gateSubject.next(gate);
       }),
   );
+
+  // Stored names arrive asynchronously; a name typed meanwhile wins.
+  if (deps.names) {
+    for (const id of PARTNERS) {
+      const typed = partners[id].current().name;
+      deps.names
+        .load(id)
+        .then((name) => {
+          if (name && partners[id].current().name === typed) partners[id].setName(name);
+        })
+        .catch((error: unknown) => console.warn(`names: could not load partner ${id}`, error));
+    }
+  }
 
   // Stored baselines arrive asynchronously; a calibration finished meanwhile wins.
   if (deps.baselines) {

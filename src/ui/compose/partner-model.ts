@@ -39,7 +39,10 @@ export interface CalibrationProgress {
 /** Everything the view shows for one partner; a new object on every change. */
 export interface PartnerSnapshot {
   readonly id: PartnerId;
+  /** The name as typed (may be blank while editing). */
   readonly name: string;
+  /** The name to show: the typed one, or "Partner A" / "Partner B" when blank. */
+  readonly displayName: string;
   readonly origin: SourceOrigin | null;
   readonly status: SourceStatus;
   readonly lastBeat: Beat | null;
@@ -64,6 +67,10 @@ export interface TrendPoint {
 }
 
 const IDLE: SourceStatus = { kind: 'idle' };
+
+function displayNameOf(id: PartnerId, name: string): string {
+  return name.trim() === '' ? `Partner ${id.toUpperCase()}` : name.trim();
+}
 
 /** Plain words for a failed connect: a cancelled chooser is not an error the user must fix. */
 export function describeConnectError(error: unknown): string {
@@ -121,6 +128,7 @@ export class PartnerModel {
     this.state = {
       id,
       name,
+      displayName: displayNameOf(id, name),
       origin: null,
       status: IDLE,
       lastBeat: null,
@@ -149,7 +157,14 @@ export class PartnerModel {
   }
 
   setName(name: string): void {
-    this.update({ name });
+    this.update({ name, displayName: displayNameOf(this.id, name) });
+  }
+
+  /** Keeps the current name for next time (when the partner leaves the name field); a blank name is not kept. */
+  saveName(): void {
+    const name = this.state.name.trim();
+    if (name === '' || !this.deps.names) return;
+    this.deps.names.save(this.id, name).catch((error: unknown) => console.warn(`names: could not keep partner ${this.id}'s name`, error));
   }
 
   /** The partner's own baseline, loaded from storage or just calibrated. */

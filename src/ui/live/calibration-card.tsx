@@ -36,12 +36,12 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
   if (running && calibration) {
     const inhaling = Math.floor(calibration.elapsedSec / CUE_HALF_BREATH_SEC) % 2 === 0;
     return (
-      <section className="calibration calibration--running" aria-label={`Calibration for ${snapshot.name}`}>
+      <section className="calibration calibration--running" aria-label={`Calibration for ${snapshot.displayName}`}>
         <h3>Calibrating — sit still and rest</h3>
         <p>Sit comfortably, feet on the floor, and breathe easily. Stay quiet for three minutes.</p>
         <div className={`breath-cue ${inhaling ? 'breath-cue--in' : 'breath-cue--out'}`} aria-hidden="true" />
         <p className="breath-cue__words">{calibration.phase === 'waiting-for-beats' ? 'Waiting for the first beats…' : inhaling ? 'Breathe in…' : 'Breathe out…'}</p>
-        <progress max={calibration.totalSec} value={calibration.elapsedSec} aria-label={`Calibration progress for ${snapshot.name}`} />
+        <progress max={calibration.totalSec} value={calibration.elapsedSec} aria-label={`Calibration progress for ${snapshot.displayName}`} />
         <p>
           {clock(calibration.elapsedSec)} of {clock(calibration.totalSec)}
         </p>
@@ -53,7 +53,7 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
   }
 
   return (
-    <section className="calibration" aria-label={`Baseline for ${snapshot.name}`}>
+    <section className="calibration" aria-label={`Baseline for ${snapshot.displayName}`}>
       <p className="calibration__baseline">{describeBaseline(snapshot)}</p>
       {calibration?.message ? (
         <p className={`calibration__message calibration__message--${calibration.phase}`} role="status">
@@ -71,7 +71,7 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
         ) : null}
         {snapshot.ownBaseline && partner.canDeleteOwnBaseline && confirmDelete ? (
           <span role="group" aria-label="Confirm deleting the baseline">
-            Delete {snapshot.name}&rsquo;s baseline?{' '}
+            Delete {snapshot.displayName}&rsquo;s baseline?{' '}
             <button
               type="button"
               onClick={() => {

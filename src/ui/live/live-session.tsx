@@ -107,7 +107,7 @@ function LiveView({
   const selfReportComplete = selfReport.active && selfReport.calm.a && selfReport.calm.b;
   const flooded = gateState === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
-  const names = useMemo(() => ({ a: a.name, b: b.name }), [a.name, b.name]);
+  const names = useMemo(() => ({ a: a.displayName, b: b.displayName }), [a.displayName, b.displayName]);
   const demo = a.origin?.demo === true || b.origin?.demo === true;
 
   useEffect(() => {

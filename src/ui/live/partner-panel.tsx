@@ -130,7 +130,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
   // "Heart rate only" has its own note below; the list keeps the reasons that change.
   const reasons = (snapshot.readiness?.reasons ?? [])
     .filter((reason) => reason.kind !== 'heart-rate-only')
-    .map((reason) => dependencies.describeReason(reason, snapshot.name));
+    .map((reason) => dependencies.describeReason(reason, snapshot.displayName));
 
   const connectStrap = () => {
     setFileError(null);
@@ -172,7 +172,14 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
           </span>
           <label className="partner__name">
             <span className="visually-hidden">Name of partner {letter}</span>
-            <input type="text" value={snapshot.name} maxLength={40} onChange={(event) => partner.setName(event.target.value)} />
+            <input
+              type="text"
+              value={snapshot.name}
+              maxLength={40}
+              autoComplete="off"
+              onChange={(event) => partner.setName(event.target.value)}
+              onBlur={() => partner.saveName()}
+            />
           </label>
         </h2>
         <p className="partner__state" data-testid="partner-state" data-state={state} aria-live="polite">
@@ -268,15 +275,15 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
 
       {snapshot.hrOnly ? (
         <p className="partner__hr-only" data-testid="hr-only">
-          {snapshot.name}: heart rate only — no HRV from this device. Readiness uses heart rate alone.
+          {snapshot.displayName}: heart rate only — no HRV from this device. Readiness uses heart rate alone.
         </p>
       ) : null}
 
       <LiveFigures snapshot={snapshot} />
-      <Tachogram partner={partner} name={snapshot.name} />
+      <Tachogram partner={partner} name={snapshot.displayName} />
 
       {reasons.length > 0 ? (
-        <ul className="partner__reasons" aria-label={`Why ${snapshot.name} is “${words.label}”`}>
+        <ul className="partner__reasons" aria-label={`Why ${snapshot.displayName} is “${words.label}”`}>
           {reasons.map((text, index) => (
             <li key={index}>{text}</li>
           ))}

@@ -16,19 +16,19 @@ function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
   const words = PARTNER_STATE_WORDS[state];
   const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
   const percent = closeness === null ? null : Math.round(closeness * 100);
-  const valueText = `${snapshot.name}: ${words.label}${percent === null ? '' : `, ${percent} % of the way to usual calm`}`;
+  const valueText = `${snapshot.displayName}: ${words.label}${percent === null ? '' : `, ${percent} % of the way to usual calm`}`;
   return (
     <div className={`meter meter--${snapshot.id}`} data-testid={`meter-${snapshot.id}`} data-state={state}>
       <p className="meter__name">
         <span className={`shape shape--${state}`} aria-hidden="true">
           {words.symbol}
         </span>{' '}
-        {snapshot.name}
+        {snapshot.displayName}
       </p>
       <div
         className="meter__track"
         role="meter"
-        aria-label={`How close ${snapshot.name} is to usual calm`}
+        aria-label={`How close ${snapshot.displayName} is to usual calm`}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? 0}
@@ -53,7 +53,7 @@ export function describeGateProgress(gate: GateStatusView, partners: Readonly<Re
       return `Both near usual calm — opening in ${left} s if it holds.`;
     }
     if (reason.kind === 'holding') {
-      return `${partners[reason.partner].name} has drifted; the gate stays open a few more seconds.`;
+      return `${partners[reason.partner].displayName} has drifted; the gate stays open a few more seconds.`;
     }
   }
   return null;
