@@ -465,6 +465,23 @@ describe('createWebBluetoothSource', () => {
       expect(vi.getTimerCount()).toBe(0);
     });
 
+    it('connect() while reconnecting tries at once instead of waiting out the backoff', async () => {
+      const r = rig({ reconnect: { initialDelayMs: 20_000 } });
+      await r.source.connect();
+      await r.advance(3000);
+      r.strap.drop();
+      expect(r.status()).toMatchObject({ kind: 'reconnecting', attempt: 1 });
+      await r.advance(1000, false);
+      expect(r.status().kind).toBe('reconnecting');
+      await r.source.connect();
+      expect(r.status().kind).toBe('connected');
+      expect(r.strap.connectCalls).toBe(2);
+      await r.advance(25_000);
+      expect(r.strap.connectCalls).toBe(2);
+      await r.source.disconnect();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
     it('gives up after the last reconnect attempt with a clear reason', async () => {
       const r = rig({ reconnect: { initialDelayMs: 100, maxDelayMs: 400, maxAttempts: 3 } });
       await r.source.connect();

@@ -131,6 +131,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let staleTimer: Subscription | null = null;
   let attempt = 0;
   let adapterOff = false;
+  /** Session whose connection attempt is under way, if any. */
+  let establishing: number | null = null;
 
   // Connection state shown in the status.
   let batteryPercent: number | null = null;
@@ -425,7 +427,18 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   };
 
   /** One attempt to bring the connection up; on failure it schedules the next attempt. */
+  /** Brings the connection up once, unless an attempt of this session is already under way. */
   const establish = async (mine: number): Promise<void> => {
+    if (establishing === mine) return;
+    establishing = mine;
+    try {
+      await establishOnce(mine);
+    } finally {
+      if (establishing === mine) establishing = null;
+    }
+  };
+
+  const establishOnce = async (mine: number): Promise<void> => {
     const target = device;
     if (mine !== session || target === null) return;
     const gatt = target.gatt;
@@ -554,7 +567,13 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
 
   const connect = (): Promise<void> => {
     if (pending !== null) return pending;
-    if (phase === 'connected' || phase === 'reconnecting') return Promise.resolve();
+    if (phase === 'connected') return Promise.resolve();
+    if (phase === 'reconnecting') {
+      // The user asks again: try now instead of waiting out the backoff.
+      reconnectTimer?.unsubscribe();
+      reconnectTimer = null;
+      return establish(session);
+    }
     const mine = session;
     malformedPackets = 0;
     const promise: Promise<void> = run(mine)
