@@ -468,5 +468,18 @@ describe('RoutinesPanel: script and recordings', () => {
     });
     expect(saved.has('apology-reset/effleurage/0')).toBe(true);
     expect(await screen.findByRole('button', { name: `Delete the recording: ${line}` })).toBeTruthy();
+
+    // A forgotten recording stops by itself and releases the microphone.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const second = 'Keep it brief. No explanations, no defence.';
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: `Record: ${second}` }));
+    });
+    expect(recorder.recording).toBe(true);
+    await act(async () => {
+      vi.advanceTimersByTime(30_000);
+    });
+    expect(recorder.recording).toBe(false);
+    expect(saved.has('apology-reset/effleurage/1')).toBe(true);
   });
 });

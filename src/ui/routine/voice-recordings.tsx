@@ -11,6 +11,9 @@ export interface VoiceRecordingsProps {
 
 type Status = 'unknown' | 'none' | 'saved';
 
+/** Longest recording of one line; a script line takes a few seconds to say. */
+export const LINE_MAX_MS = 30_000;
+
 /**
  * One partner records each line of a routine in their own voice; the player then plays those clips
  * instead of the synthetic voice. Clips stay on this device (the injected store).
@@ -65,6 +68,17 @@ export function VoiceRecordings({ routine, behaviour, voiceClips, createRecorder
       setProblem(error instanceof Error ? error.message : String(error));
     }
   };
+
+  // A forgotten recording must not keep the microphone open: each line stops on its own after a while.
+  const stopRef = useRef(stop);
+  useEffect(() => {
+    stopRef.current = stop;
+  });
+  useEffect(() => {
+    if (recordingLine === null) return undefined;
+    const timer = setTimeout(() => void stopRef.current(recordingLine), LINE_MAX_MS);
+    return () => clearTimeout(timer);
+  }, [recordingLine]);
 
   const play = async (lineId: string) => {
     const clip = await voiceClips.load(lineId).catch(() => undefined);
