@@ -43,6 +43,10 @@ test('two straps pair through the chooser, show live values, and one drops out a
   expect(hrB).toBeLessThan(80);
   expect((await firstA.done).delivered).toBe(8);
 
+  // The battery runs down: the strap notifies the new level and the panel follows.
+  expect((await strapB.reportBattery(15)).delivered).toBe(1);
+  await expect(panel(page, 'b')).toContainText('battery 15 %');
+
   // Strap A drops out and stays out of reach for a while: reconnecting, no signal, B goes on.
   strapA.hold('connection');
   await strapA.disconnect();
