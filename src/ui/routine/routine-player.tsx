@@ -97,16 +97,19 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
     return () => document.removeEventListener('keydown', onKey);
   }, [store]);
 
+  // The chime can be muted mid-run too: a sound that felt fine at the start may not later.
+  const [chimeOn, setChimeOn] = useState(settings.chime);
+
   // A soft chime when a step begins (not on the first, which the yes starts) and when the run completes.
   const lastStep = useRef<string | null>(null);
   useEffect(() => {
     const key = state.phase === 'done' ? 'done' : running ? step.id : null;
     if (key === null) return;
-    if (lastStep.current !== null && lastStep.current !== key && settings.chime && (key !== 'done' || state.outcome === 'completed')) {
+    if (lastStep.current !== null && lastStep.current !== key && chimeOn && (key !== 'done' || state.outcome === 'completed')) {
       chime.play();
     }
     lastStep.current = key;
-  }, [state.phase, state.outcome, running, step.id, settings.chime, chime]);
+  }, [state.phase, state.outcome, running, step.id, chimeOn, chime]);
 
   // Move focus to the new screen's heading when the screen changes, so keyboard and screen-reader
   // users land on what is new (the Stop button stays one Tab away). Pause and resume keep the same
@@ -140,7 +143,7 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
   usePromptCues({
     prompts: running ? activePrompts(plan, state, now) : [],
     stepId: step.id,
-    chime: settings.chime ? chime : null,
+    chime: chimeOn ? chime : null,
     speech: settings.guide === 'off' ? null : speech,
     voiceUri: settings.voiceUri,
     rate: settings.rate,
@@ -213,7 +216,17 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
       ) : null}
 
       {state.phase === 'running' || state.phase === 'paused' ? (
-        <StepScreen store={store} state={state} now={now} heading={phaseHeading(step.title)} />
+        <StepScreen
+          store={store}
+          state={state}
+          now={now}
+          heading={phaseHeading(step.title)}
+          sound={
+            <button type="button" aria-pressed={chimeOn} onClick={() => setChimeOn((on) => !on)}>
+              Step chime
+            </button>
+          }
+        />
       ) : null}
 
       {state.phase === 'boundary' ? (
@@ -325,7 +338,19 @@ function ConsentScreen({ state, store, heading }: { state: PlayerState; store: P
   );
 }
 
-function StepScreen({ store, state, now, heading }: { store: PlayerStore; state: PlayerState; now: number; heading: ReactNode }) {
+function StepScreen({
+  store,
+  state,
+  now,
+  heading,
+  sound,
+}: {
+  store: PlayerStore;
+  state: PlayerState;
+  now: number;
+  heading: ReactNode;
+  sound: ReactNode;
+}) {
   const plan = store.plan;
   const step = currentStep(plan, state);
   const left = timeLeft(plan, state, now);
@@ -427,6 +452,7 @@ function StepScreen({ store, state, now, heading }: { store: PlayerStore; state:
         <button type="button" onClick={() => store.send({ type: 'boundary-reset' })}>
           I feel overwhelmed (boundary reset)
         </button>
+        {sound}
       </div>
     </div>
   );

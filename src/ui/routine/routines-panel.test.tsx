@@ -251,6 +251,18 @@ describe('RoutinesPanel: the 5-minute reset', () => {
     expect(chime.calls).not.toContain('play');
   });
 
+  it('can mute the chime mid-run', () => {
+    const { pass, chime } = setup();
+    startReset();
+    yes();
+    const toggle = screen.getByRole('button', { name: 'Step chime' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    pass(61_000);
+    expect(chime.calls).not.toContain('play');
+  });
+
   it('shows the safe word the couple chose on the Stop button', () => {
     setup();
     fireEvent.change(screen.getByLabelText('Your safe word or gesture (optional)'), { target: { value: 'pineapple' } });
