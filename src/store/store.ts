@@ -56,8 +56,13 @@ export interface AttuneStore {
    * code that starts recorders (the live view) needs no change to support "Resume".
    */
   resumeOnNextRecording(sessionId: string): void;
-  /** Recorders of this store that are still open (the live session's, usually one). */
+  /**
+   * Recorders of this store that are open, or closed but still holding data storage refused (the
+   * live session's, usually one).
+   */
   activeRecorders(): readonly Recorder[];
+  /** Listens to any recorder's status change (saving, memory-only, closed); returns unsubscribe. */
+  onRecordingChange(listener: () => void): () => void;
   /** Closes every open recorder with this outcome (e.g. when the couple finishes the journey). */
   finishActiveRecordings(outcome: 'finished' | 'stopped'): Promise<void>;
   /** Closes an interrupted session as "interrupted", keeping what was saved. */
@@ -108,6 +113,7 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
   const sessions = createSessionsRepository(ctx);
   let pendingResume: string | null = null;
   const active = new Set<Recorder>();
+  const recordingListeners = new Set<() => void>();
 
   async function liveLocks(): Promise<Set<string>> {
     const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
@@ -138,17 +144,24 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
       });
       active.add(recorder);
       const stop = recorder.onStatus((status) => {
-        if (status.closed) {
+        // A closed recorder still holding unsaved data stays listed, so it can be retried or downloaded.
+        if (status.closed && status.unsavedChunks === 0 && status.saving === 'saving') {
           active.delete(recorder);
           stop();
         }
+        for (const listener of recordingListeners) listener();
       });
+      for (const listener of recordingListeners) listener();
       return recorder;
     },
     resumeOnNextRecording(sessionId) {
       pendingResume = sessionId;
     },
     activeRecorders: () => [...active],
+    onRecordingChange(listener) {
+      recordingListeners.add(listener);
+      return () => recordingListeners.delete(listener);
+    },
     async finishActiveRecordings(outcome) {
       await Promise.all([...active].map((r) => r.close(outcome)));
     },
@@ -173,6 +186,7 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
       // A recording in progress would write its session back right after; it ends here, unsaved.
       for (const recorder of active) recorder.discard();
       active.clear();
+      for (const listener of recordingListeners) listener();
       await deleteAll(ctx);
     },
     problems: () => problems.slice(),

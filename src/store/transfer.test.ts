@@ -179,6 +179,13 @@ describe('import rejects bad files with a specific reason and changes nothing', 
     await expectRejected(JSON.stringify(file), /^import: data\.reflections\[1\] repeats the key/);
   });
 
+  it('a voice clip whose base64 is cut short is rejected', async () => {
+    const file = await validExport();
+    const data = file.data as { voiceClips: Record<string, unknown>[] };
+    data.voiceClips[0]!.base64 = 'AQID+g=';
+    await expectRejected(JSON.stringify(file), 'import: data.voiceClips[0].base64: expected base64 data (its length must be a multiple of 4)');
+  });
+
   it('a huge file is rejected by its size before it is read', async () => {
     const huge = `{"format":"attune-export","pad":"${'x'.repeat(MAX_IMPORT_CHARS)}"}`;
     await expectRejected(huge, 'import: the file is about 256 MB; the largest file Attune imports is 256 MB');
@@ -216,7 +223,7 @@ describe('import rejects bad files with a specific reason and changes nothing', 
           expect(await snapshot(store)).toEqual(after);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 });

@@ -37,7 +37,10 @@ const voiceClipExportSchema = z.object({
   type: voiceClipRecordSchema.shape.type,
   savedAt: voiceClipRecordSchema.shape.savedAt,
   /** The clip's bytes, base64. */
-  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 data'),
+  base64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 data')
+    .refine((s) => s.length % 4 === 0, 'expected base64 data (its length must be a multiple of 4)'),
 });
 
 const exportDataSchema = z.strictObject({
@@ -215,7 +218,13 @@ export async function importExport(ctx: StoreContext, text: string): Promise<Imp
   // Everything that is not an IndexedDB request (decoding clips) happens before the transaction.
   const records: Record<StoreName, Record<string, unknown>[]> = {
     ...(file.data as unknown as Record<StoreName, Record<string, unknown>[]>),
-    voiceClips: file.data.voiceClips.map((c) => ({ lineId: c.lineId, type: c.type, savedAt: c.savedAt, bytes: fromBase64(c.base64) })),
+    voiceClips: file.data.voiceClips.map((c, i) => {
+      try {
+        return { lineId: c.lineId, type: c.type, savedAt: c.savedAt, bytes: fromBase64(c.base64) };
+      } catch (error) {
+        throw new Error(`import: data.voiceClips[${i}].base64: expected base64 data`, { cause: error });
+      }
+    }),
   };
   return writing(ctx, 'import', async () => {
     const db = await ctx.db();

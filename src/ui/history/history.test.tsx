@@ -11,6 +11,7 @@ import { ReflectionForm } from './reflection-form';
 import { ResumePrompt } from './resume-prompt';
 import { StorageNotice } from './storage-notice';
 import { StorageError } from '../../store';
+import { openDatabase, type AttuneDb } from '../../store/database';
 
 afterEach(cleanup);
 
@@ -182,5 +183,43 @@ describe('StorageNotice', () => {
     });
     render(<StorageNotice store={store} />);
     expect((await screen.findByRole('alert')).textContent).toBe('This browser does not let Attune save anything (private mode or storage turned off).');
+  });
+});
+
+describe('StorageNotice while recording', () => {
+  it('StorageNotice says recording continues in memory when the device is full, and "Try saving again" saves it once there is room', async () => {
+    const name = `full-${Math.random()}`;
+    const failing = { on: true };
+    const store = createStore({
+      name,
+      open: async (report) => {
+        const db = await openDatabase({ name, onProblem: report });
+        return new Proxy(db, {
+          get(target, prop, receiver) {
+            if (prop === 'transaction') {
+              return (stores: never, mode?: IDBTransactionMode) => {
+                if (failing.on && mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+                return target.transaction(stores, mode);
+              };
+            }
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        }) as unknown as AttuneDb;
+      },
+    });
+    render(<StorageNotice store={store} />);
+    const r = store.createRecorder({ flushIntervalMs: 0 });
+    for (let t = 1; t <= 12; t++) r.addBeat('a', { tSec: t, rrMs: 1000, hrBpm: 60, afterGap: false });
+    await r.close('finished');
+    const notice = await screen.findByTestId('storage-notice');
+    expect(notice.textContent).toMatch(/no room left to save the session\. Recording continues in memory/);
+    expect(within(notice).getByRole('button', { name: 'Download what is not saved yet' })).toBeTruthy();
+    failing.on = false;
+    fireEvent.click(within(notice).getByRole('button', { name: 'Try saving again' }));
+    await waitFor(() => expect(screen.queryByTestId('storage-notice')).toBeNull());
+    expect((await store.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toHaveLength(12);
+    expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
+    expect(store.activeRecorders()).toEqual([]);
   });
 });

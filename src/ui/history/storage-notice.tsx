@@ -1,25 +1,21 @@
 /**
- * Shows storage problems in plain words (no room, private mode, another tab), and that recording
- * continues in memory, with a way to keep what is unsaved. Damaged records that were left out are
- * mentioned calmly, apart from the urgent problems.
+ * Shows storage problems in plain words (no room, private mode, another tab) and that recording
+ * continues in memory; offers to try saving again and to download what is not saved yet, so nothing
+ * is lost silently. Damaged records that were left out are mentioned calmly, apart from the rest.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AttuneStore, StorageProblem } from '../../store';
-import type { SessionRecording } from './session-recording';
 import { downloadText, fileStamp } from './format';
 
 export interface StorageNoticeProps {
   readonly store: AttuneStore;
-  /** The live recording, if any: offers its unsaved data for download when storage fails. */
-  readonly recording?: SessionRecording | null;
 }
 
 const urgent = (p: StorageProblem) => p.kind !== 'corrupt-record';
 
-export function StorageNotice({ store, recording }: StorageNoticeProps) {
+export function StorageNotice({ store }: StorageNoticeProps) {
   const [problem, setProblem] = useState<StorageProblem | null>(() => store.problems().filter(urgent).at(-1) ?? null);
   const [damaged, setDamaged] = useState<string | null>(() => store.problems().find((p) => !urgent(p))?.message ?? null);
-  const [memoryOnly, setMemoryOnly] = useState(false);
   useEffect(
     () =>
       store.onProblem((p) => {
@@ -28,28 +24,43 @@ export function StorageNotice({ store, recording }: StorageNoticeProps) {
       }),
     [store],
   );
+  // Whether some recording holds data storage refused; a string so the snapshot compares by value.
+  const memoryOnly =
+    useSyncExternalStore(
+      (changed) => store.onRecordingChange(changed),
+      () => String(store.activeRecorders().some((r) => r.status().saving === 'memory-only')),
+    ) === 'true';
+  const [wasMemoryOnly, setWasMemoryOnly] = useState(false);
   useEffect(() => {
-    if (!recording) return undefined;
-    return recording.onStatus((s) => {
-      setMemoryOnly(s?.saving === 'memory-only');
-      if (s?.saving === 'saving') setProblem(null);
-    });
-  }, [recording]);
+    if (memoryOnly) setWasMemoryOnly(true);
+    // Saving works again: the earlier problem is over.
+    else if (wasMemoryOnly) {
+      setWasMemoryOnly(false);
+      setProblem(null);
+    }
+  }, [memoryOnly, wasMemoryOnly]);
+
   return (
     <>
       {(problem || memoryOnly) && (
         <div className="history-warning" role="alert" data-testid="storage-notice">
           <p>{problem?.message ?? 'Saving is paused; recording continues in memory.'}</p>
-          {recording && memoryOnly && (
-            <button
-              type="button"
-              onClick={() => {
-                const data = recording.unsaved();
-                if (data) downloadText(`attune-unsaved-${fileStamp(data.session.startedAt)}.json`, JSON.stringify(data), 'application/json');
-              }}
-            >
-              Download the unsaved recording
-            </button>
+          {memoryOnly && (
+            <div className="history-actions">
+              <button type="button" onClick={() => store.activeRecorders().forEach((r) => void r.flush())}>
+                Try saving again
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const unsaved = store.activeRecorders().map((r) => r.unsaved());
+                  const stamp = fileStamp(unsaved[0]?.session.startedAt ?? new Date().toISOString());
+                  downloadText(`attune-unsaved-${stamp}.json`, JSON.stringify({ format: 'attune-unsaved', recordings: unsaved }), 'application/json');
+                }}
+              >
+                Download what is not saved yet
+              </button>
+            </div>
           )}
         </div>
       )}
