@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
+import { config as zodConfig } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
 import { openStore } from './ui/shell/parts';
 import { registerServiceWorker } from './ui/shell/service-worker';
 import { applyStoredTheme } from './ui/shell/theme-preference';
 import './ui/shell/theme.css';
+
+// The production Content-Security-Policy forbids eval. zod would probe for it with `new Function`
+// (caught, but reported as a policy violation) to compile fast parsers; parse without that instead.
+zodConfig({ jitless: true });
 
 // Before the first render, so a person who chose the dim theme never sees a bright flash.
 applyStoredTheme();

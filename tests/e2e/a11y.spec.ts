@@ -79,3 +79,30 @@ for (const colorScheme of ['dark', 'light'] as const) {
     });
   });
 }
+
+test.describe('motion and lighting preferences', () => {
+  test.use({ reducedMotion: 'reduce', colorScheme: 'dark' });
+
+  test('with reduced motion, screens appear without animation', async ({ page }) => {
+    await page.goto('/');
+    const duration = await page.locator('.screen').first().evaluate((element) => parseFloat(getComputedStyle(element).animationDuration));
+    expect(duration).toBeLessThan(0.001);
+  });
+
+  test('"Dim lights" switches to the light theme and back, and is remembered', async ({ page }) => {
+    await page.goto('/');
+    const toggle = page.getByRole('button', { name: 'Dim lights' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    const dim = await background();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(await background()).not.toBe(dim);
+    await expectNoSeriousViolations(page, 'welcome, light chosen by hand');
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute('aria-pressed', 'false');
+    await page.getByRole('button', { name: 'Dim lights' }).click();
+    await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute("aria-pressed", "true");
+    expect(await background()).toBe(dim);
+  });
+});

@@ -36,6 +36,12 @@ async function expectVisibleFocus(page: Page): Promise<void> {
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async ({ page }) => {
+  // Anything the Content-Security-Policy blocks on the way is collected and must stay empty.
+  await page.addInitScript(() => {
+    const blocked: string[] = [];
+    (window as unknown as { __blocked: string[] }).__blocked = blocked;
+    document.addEventListener('securitypolicyviolation', (event) => blocked.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   await page.goto('/?demo=calm&speed=20');
 
   // The demo link opens the live view straight away, with both simulated partners.
@@ -90,6 +96,8 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   // And around again: another session starts from the live view.
   await activate(page, page.getByRole('button', { name: 'Start again' }));
   await expect(page.getByTestId('gate')).toBeVisible();
+
+  expect(await page.evaluate(() => (window as unknown as { __blocked: string[] }).__blocked)).toEqual([]);
 });
 
 test('the browser back button walks the journey back', async ({ page }) => {
