@@ -226,4 +226,34 @@ describe('import rejects bad files with a specific reason and changes nothing', 
       { numRuns: 150 },
     );
   });
+
+  it('any field of any record set to a value of another type is rejected naming that record, leaving the database unchanged', async () => {
+    const base = await validExport();
+    const store = await filledStore();
+    const data = base.data as Record<string, Record<string, unknown>[]>;
+    const places = Object.entries(data).flatMap(([name, list]) =>
+      list.flatMap((record, index) => Object.keys(record).map((field) => ({ name, index, field }))),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...places), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.nat(), { maxLength: 2 })), async (place, value) => {
+        const file = structuredClone(base);
+        const target = (file.data as Record<string, Record<string, unknown>[]>)[place.name]![place.index]!;
+        if (typeof target[place.field] === typeof value && value !== null) return;
+        target[place.field] = value;
+        const before = await snapshot(store);
+        try {
+          await store.importJson(JSON.stringify(file));
+        } catch (error) {
+          expect((error as Error).message).toMatch(new RegExp(`^import: data\\.${place.name}\\[${place.index}\\]`));
+          expect(await snapshot(store)).toEqual(before);
+          return;
+        }
+        // Accepted only when the field tolerates that value (e.g. a nullable end time); then re-importing changes nothing.
+        const after = await snapshot(store);
+        await store.importJson(JSON.stringify(file));
+        expect(await snapshot(store)).toEqual(after);
+      }),
+      { numRuns: 120 },
+    );
+  });
 });
