@@ -35,7 +35,10 @@ export type SourceStatus =
       readonly deviceName: string;
       /** Battery level 0–100, null when the device has no battery service. */
       readonly batteryPercent: number | null;
-      /** True once the device has been seen sending heart rate without RR intervals. */
+      /**
+       * True while the device sends heart rate without RR intervals (decided after a few such
+       * packets from a device that has sent no RR; cleared if RR intervals start arriving).
+       */
       readonly hrOnly: boolean;
       /** Notifications that failed to parse since connecting; they are skipped, never guessed. */
       readonly malformedPackets: number;
