@@ -71,8 +71,11 @@ export interface WebBluetoothSourceOptions {
   readonly gapToleranceSec?: number;
 }
 
-/** Consecutive packets without RR (and never any RR) after which a device counts as heart-rate only. */
-const HR_ONLY_AFTER_PACKETS = 3;
+/**
+ * Consecutive packets without RR (and never any RR) after which a device counts as heart-rate only:
+ * about 5 s, since some straps send a few packets without RR while they lock on after connecting.
+ */
+const HR_ONLY_AFTER_PACKETS = 5;
 /** Identical packets closer than this share of their RR sum are duplicates. */
 const DUPLICATE_SHARE = 0.5;
 /** Identical heart-rate-only packets closer than this are duplicates, ms. */
