@@ -232,6 +232,16 @@ export class PartnerModel {
     }
   }
 
+  /**
+   * Connects the attached source again after it gave up (a strap out of reach for minutes).
+   * Call from a click: Web Bluetooth may need the gesture.
+   */
+  reconnect(): Promise<void> {
+    if (!this.attached) return Promise.resolve();
+    this.update({ error: null });
+    return this.attached.source.connect();
+  }
+
   /** Disconnects the partner's source; idempotent. */
   async detach(): Promise<void> {
     const source = this.release();

@@ -202,8 +202,13 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
                 <span className="partner__malformed"> · {snapshot.status.malformedPackets} unreadable packets skipped</span>
               ) : null}
             </p>
+            {snapshot.status.kind === 'disconnected' && snapshot.origin?.kind === 'bluetooth' ? (
+              <button type="button" onClick={() => void partner.reconnect()}>
+                Reconnect the strap
+              </button>
+            ) : null}
             <button type="button" onClick={() => void partner.detach()}>
-              Disconnect
+              {snapshot.status.kind === 'disconnected' ? 'Choose another source' : 'Disconnect'}
             </button>
           </>
         ) : (
