@@ -145,7 +145,15 @@ function SessionItem({ store, session, onChanged }: { store: AttuneStore; sessio
   const routineTitles = (runs.data ?? []).map((r) => r.title);
   const marked = session.marks.filter((m) => m.kind === 'routine-start').map((m) => m.label);
   const routines = routineTitles.length > 0 ? routineTitles : marked;
-  const outcome = session.status === 'recording' ? 'Still recording' : session.outcome ? OUTCOME_WORDS[session.outcome] : '';
+  const live = store.activeRecorders().find((r) => r.sessionId === session.id && !r.status().closed);
+  const outcome =
+    session.status === 'recording' ? (live ? 'Recording now' : 'Interrupted, not closed yet') : session.outcome ? OUTCOME_WORDS[session.outcome] : '';
+  const [ending, setEnding] = useState<string | null>(null);
+  const end = () => {
+    setEnding(null);
+    const done = live ? live.close('finished') : store.closeInterruptedSession(session.id);
+    done.then(onChanged, (e: unknown) => setEnding(e instanceof Error ? e.message : String(e)));
+  };
   return (
     <li className="history-session" data-testid="history-session" data-session-id={session.id}>
       <article aria-labelledby={`${detailId}-title`}>
@@ -171,6 +179,16 @@ function SessionItem({ store, session, onChanged }: { store: AttuneStore; sessio
           )}
         </dl>
         {session.notes && <p className="history-note-preview">{session.notes}</p>}
+        {session.status === 'recording' && (
+          <button type="button" className="quiet" onClick={end}>
+            {live ? 'End this session' : 'Close this session'}
+          </button>
+        )}
+        {ending && (
+          <p role="alert" className="history-error">
+            {ending}
+          </p>
+        )}
         <button type="button" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide details' : 'Show details'}
         </button>

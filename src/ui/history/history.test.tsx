@@ -74,6 +74,19 @@ describe('HistoryView', () => {
     expect(within(item).getByRole('button', { name: 'Hide details' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('HistoryView offers to end the session being recorded, and then shows it finished', async () => {
+    const store = newStore();
+    const r = store.createRecorder({ flushIntervalMs: 0 });
+    r.addBeat('a', { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
+    await r.flush();
+    render(<HistoryView store={store} />);
+    const item = await screen.findByTestId('history-session');
+    expect(within(item).getByText('Recording now')).toBeTruthy();
+    fireEvent.click(within(item).getByRole('button', { name: 'End this session' }));
+    await waitFor(() => expect(within(screen.getByTestId('history-session')).getByText('Finished')).toBeTruthy());
+    expect(await store.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
+  });
+
   it('HistoryView says so when there are no sessions yet', async () => {
     render(<HistoryView store={newStore()} />);
     expect(await screen.findByText(/No sessions yet/)).toBeTruthy();
