@@ -110,6 +110,11 @@ type Phase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnecte
 export function createWebBluetoothSource(options: WebBluetoothSourceOptions): HeartRateSource {
   const { bluetooth } = options;
   const scheduler = options.scheduler ?? asyncScheduler;
+  // Event time and silences are measured on a monotonic clock, so a wall-clock change (a time
+  // zone or NTP correction) is never mistaken for a gap; an injected scheduler brings its own.
+  const injected = options.scheduler;
+  const clockMs: () => number =
+    injected !== undefined ? () => injected.now() : typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
   const staleAfterMs = options.staleAfterMs ?? 5000;
   const staleReconnectAfterMs = options.staleReconnectAfterMs ?? 30_000;
   const gapToleranceSec = options.gapToleranceSec ?? 2;
@@ -188,7 +193,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
 
   const onMeasurement = (event: Event): void => {
     if (phase !== 'connected') return;
-    lastHeardMs = scheduler.now();
+    lastHeardMs = clockMs();
     const target = event.target as GattCharacteristicLike | null;
     const value = target?.value ?? hrCharacteristic?.value ?? null;
     if (value === null || value === undefined) {
@@ -198,7 +203,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     }
     // Copy at once: the browser may reuse the value's buffer for the next notification.
     const bytes = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
-    const nowMs = scheduler.now();
+    const nowMs = clockMs();
     let measurement;
     try {
       measurement = parseHeartRateMeasurement(new DataView(bytes.buffer));
@@ -355,7 +360,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   const checkStale = (): void => {
     staleTimer = null;
     if (phase !== 'connected') return;
-    const now = scheduler.now();
+    const now = clockMs();
     const silentMs = now - lastUsefulMs;
     // Reconnect only when the link itself is silent: a strap reporting "no skin contact" is alive.
     if (now - lastHeardMs >= staleReconnectAfterMs) {
@@ -478,7 +483,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       stale = false;
       packetsWithoutRr = 0;
       contactSeen = false;
-      lastUsefulMs = scheduler.now();
+      lastUsefulMs = clockMs();
       lastHeardMs = lastUsefulMs;
       lastPacket = null;
       publishConnected();
