@@ -91,6 +91,8 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: 'See the routines' })).toBeTruthy();
     await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true }));
     expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
+    expect(visibleHeading()).toBe('You both checked in');
+    expect(screen.getByText(/a self-report, not a measurement/)).toBeTruthy();
   });
 
   it('App deep-links /?demo=calm straight to the live view', () => {

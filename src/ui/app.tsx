@@ -101,6 +101,7 @@ export function App({ store }: AppProps) {
                 focusOnShow={focusOnShow}
                 gate={live.gate}
                 unlocked={unlocked}
+                selfReportComplete={live.selfReportComplete}
                 onLive={onLive}
                 onBack={back}
                 onNext={() => go('routine')}

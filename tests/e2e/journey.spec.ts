@@ -119,3 +119,18 @@ test('a skip link leads past the header to the screen', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
 });
+
+test('without straps, both check in by hand and the routines open, with the keyboard only', async ({ page }) => {
+  await page.goto('/');
+  await activate(page, page.getByRole('button', { name: 'Begin' }));
+  await expect(heading(page, 'Connect')).toBeFocused();
+  await activate(page, page.getByRole('button', { name: 'Check in by hand' }));
+  for (const name of [/Partner A: I feel calm enough/, /Partner B: I feel calm enough/]) {
+    await tabTo(page, page.getByRole('checkbox', { name }));
+    await page.keyboard.press('Space');
+  }
+  await expect(heading(page, 'You both checked in')).toBeVisible();
+  await activate(page, page.getByRole('button', { name: 'Choose a routine' }));
+  await expect(heading(page, 'Routine together')).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Start / }).first()).toBeEnabled();
+});

@@ -11,13 +11,21 @@ export interface LiveScreenProps {
   readonly gate: GateStateName | null;
   /** Routines may start: the gate is ready, or both checked in by hand. */
   readonly unlocked: boolean;
+  /** Both checked in by hand (no-wearable mode): a self-report, not a measurement. */
+  readonly selfReportComplete: boolean;
   readonly onLive: (summary: LiveSummary) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** Heading and "what next" line for each moment of the live view. */
-function wording(gate: GateStateName | null, unlocked: boolean): { title: string; hint: string } {
+function wording(gate: GateStateName | null, unlocked: boolean, selfReportComplete: boolean): { title: string; hint: string } {
+  if (selfReportComplete && gate !== 'ready' && gate !== 'flooded') {
+    return {
+      title: 'You both checked in',
+      hint: 'You both said you feel calm enough (a self-report, not a measurement). Choose a routine when ready.',
+    };
+  }
   if (unlocked && gate !== 'flooded') {
     return { title: 'You are both calm', hint: 'Your bodies have settled. Choose a routine when you are ready.' };
   }
@@ -42,8 +50,8 @@ function wording(gate: GateStateName | null, unlocked: boolean): { title: string
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the live-view area builds. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, onLive, onBack, onNext }: LiveScreenProps) {
-  const { title, hint } = wording(gate, unlocked);
+export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfReportComplete, onLive, onBack, onNext }: LiveScreenProps) {
+  const { title, hint } = wording(gate, unlocked, selfReportComplete);
   return (
     <ScreenFrame
       title={title}
