@@ -57,7 +57,8 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },
         plugins: { legend: { position: 'bottom' }, tooltip: { enabled: true } },
-        scales: { y: { beginAtZero: measure.key !== 'hrBpm', title: { display: true, text: measure.unit } } },
+        // Bars start at zero: a cut axis would make a change of one beat look dramatic.
+        scales: { y: { beginAtZero: true, title: { display: true, text: measure.unit } } },
       },
     });
     return () => chart.destroy();
