@@ -212,3 +212,27 @@ test('the adapter switched off drops both straps without losing what was recorde
   await expect.poll(async () => (await beatsOf(page, 'b')).length, { timeout: 20_000 }).toBeGreaterThan(keptB);
   expect(errors).toEqual([]);
 });
+
+test('without a Bluetooth adapter, connecting says so plainly and the simulated partner carries on', async ({ page, bluetooth }) => {
+  const errors = collectPageErrors(page);
+  await bluetooth.removeAdapter();
+  await openLiveView(page);
+  await panel(page, 'b').getByRole('button', { name: 'Use the simulator' }).click();
+  await expect(panel(page, 'b').getByTestId('hr')).toHaveText(/^\d+$/);
+  await expect.poll(async () => (await beatsOf(page, 'b')).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const beatsB = (await beatsOf(page, 'b')).length;
+
+  const connect = panel(page, 'a').getByRole('button', { name: /Connect a strap/ });
+  // Either the panel already knows (button disabled with the reason) or the attempt explains it.
+  if (await connect.isEnabled()) {
+    await connect.click();
+    await expect(panel(page, 'a').getByRole('alert')).toContainText(/bluetooth/i);
+    await expect(panel(page, 'a').getByRole('alert')).not.toContainText(/no strap was chosen/i);
+    await expect(connect).toBeEnabled();
+  } else {
+    await expect(panel(page, 'a')).toContainText(/bluetooth is not available/i);
+  }
+  await expect.poll(async () => (await beatsOf(page, 'b')).length, { timeout: 20_000 }).toBeGreaterThan(beatsB);
+  await expect(partnerState(page, 'b')).not.toHaveAttribute('data-state', 'no-signal');
+  expect(errors).toEqual([]);
+});
