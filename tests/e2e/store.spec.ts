@@ -96,7 +96,8 @@ async function download(page: Page, button: string): Promise<string> {
 test('a demo session is recorded, survives a reload, resumes, finishes, and shows in the history with its chart', async ({ page }) => {
   test.setTimeout(150_000);
   await page.goto('/?demo=calm&speed=20');
-  // Mid-way: several 5 s chunks of both partners are on disk.
+  // Mid-way: the couple has settled (the gate opened) and several 5 s chunks of both are on disk.
+  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
   await expect
     .poll(async () => {
       const { chunks } = await storedState(page);
@@ -135,14 +136,15 @@ test('a demo session is recorded, survives a reload, resumes, finishes, and show
 
   await walkToHistory(page);
   const item = page.locator(`[data-testid="history-session"][data-session-id="${session.id}"]`);
-  // The couple ends the session from the history, unless the journey already ended it on the way.
+  // The journey ends the session on the way to the reflection; if it has not, the couple ends it
+  // from its history entry. Either way it is closed normally, not left interrupted.
   const end = item.getByRole('button', { name: 'End this session' });
   if (await end.isVisible()) await end.click();
   await expect.poll(async () => (await storedState(page)).sessions).toEqual([
-    expect.objectContaining({ id: session.id, status: 'closed', outcome: 'finished', segments: 2 }),
+    expect.objectContaining({ id: session.id, status: 'closed', outcome: expect.stringMatching(/^(finished|stopped)$/), segments: 2 }),
   ]);
 
-  await expect(item).toContainText('Finished');
+  await expect(item).toContainText(/Finished|Ended/);
   await expect(item).toContainText('Demo (calm)');
   await item.getByRole('button', { name: 'Show details' }).click();
   const chart = item.getByTestId('session-chart');

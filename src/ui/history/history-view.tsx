@@ -20,7 +20,8 @@ const GATE_WORDS: Record<GateEntry['state'], string> = {
 
 const OUTCOME_WORDS: Record<NonNullable<SessionRecord['outcome']>, string> = {
   finished: 'Finished',
-  stopped: 'Stopped early',
+  // Closed by the app (the live view ended) rather than marked finished by the couple: said neutrally.
+  stopped: 'Ended',
   interrupted: 'Interrupted',
 };
 
