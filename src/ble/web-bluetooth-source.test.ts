@@ -225,6 +225,13 @@ describe('createWebBluetoothSource', () => {
       expect(watch.connected).toBe(false);
       expect(bluetooth.totalListeners()).toBe(0);
       expect(vi.getTimerCount()).toBe(0);
+      // Trying again opens the chooser, so another device can be picked.
+      const strap = bluetooth.addStrap({ name: 'Chest strap' });
+      bluetooth.chooseNext(strap);
+      await source.connect();
+      expect(bluetooth.requestDeviceCalls).toBe(2);
+      expect(statuses[statuses.length - 1]).toMatchObject({ kind: 'connected', deviceName: 'Chest strap' });
+      await source.disconnect();
     });
 
     it('disconnect() while the chooser is open ends the attempt; a late choice connects nothing', async () => {

@@ -500,6 +500,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
         stopTimers();
         detachAll();
         end('not-heart-rate', `“${deviceName()}” does not offer heart rate. Choose a chest strap or a watch that broadcasts heart rate.`);
+        // The next connect() opens the chooser again, to pick another device.
+        device = null;
         return;
       }
       if (name === 'SecurityError') {
@@ -507,6 +509,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
         stopTimers();
         detachAll();
         end('not-allowed', 'The browser did not allow access to this strap’s heart-rate data. Connect it again.');
+        device = null;
         return;
       }
       // Out of range, timed out, dropped mid-setup: try again later.
