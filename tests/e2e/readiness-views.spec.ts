@@ -13,3 +13,17 @@ for (const scenario of ['flooded', 'hr-only', 'conflict']) {
     await page.screenshot({ path: `test-results/screenshots/${scenario}-phone-full.png`, fullPage: true });
   });
 }
+
+test('the charts follow the "Dim lights" theme switch', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?demo=calm&speed=20');
+  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const before = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+  await page.getByRole('button', { name: 'Dim lights' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-theme'))).not.toBe(before);
+  await page.waitForTimeout(1000);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/theme-switched-full.png', fullPage: true });
+  // Charts are still drawn after being rebuilt in the new colours.
+  await expect(page.getByRole('img', { name: /Heart-rate variability of both partners/ })).toBeVisible();
+});

@@ -66,3 +66,19 @@ export function chartTheme(canvas: HTMLCanvasElement) {
 
 /** Partner b's lines are dashed so the two stay apart without colour. */
 export const PARTNER_DASH = { a: [] as number[], b: [6, 4] };
+
+/**
+ * Calls `onChange` when the page's colours may have changed: the theme toggle (`data-theme` or
+ * `class` on <html>) or the system's light/dark preference. Returns the function that stops it.
+ */
+export function watchTheme(onChange: () => void): () => void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return () => undefined;
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: light)') : null;
+  media?.addEventListener('change', onChange);
+  return () => {
+    observer.disconnect();
+    media?.removeEventListener('change', onChange);
+  };
+}

@@ -81,7 +81,7 @@ function LiveFigures({ snapshot }: { snapshot: PartnerSnapshot }) {
         unit="/min"
         missing={hrOnly ? 'not available — heart rate only' : 'not clear enough to estimate yet'}
       />
-      <div className="figure">
+      <div className="figure figure--wide">
         <dt>Signal quality</dt>
         <dd>
           <span data-testid="quality" data-level={quality.level} className="figure__value figure__value--small">

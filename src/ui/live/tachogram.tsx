@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { PartnerModel } from '../compose/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
 import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { useThemeVersion } from './use-theme-version';
 
 export interface TachogramProps {
   readonly partner: PartnerModel;
@@ -16,6 +17,7 @@ export interface TachogramProps {
  */
 export function Tachogram({ partner, name }: TachogramProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const themeVersion = useThemeVersion();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -96,7 +98,8 @@ export function Tachogram({ partner, name }: TachogramProps) {
       subscription.unsubscribe();
       chart.destroy();
     };
-  }, [partner]);
+    // The theme version is a dependency on purpose: the chart is rebuilt in the new colours.
+  }, [partner, themeVersion]);
 
   return (
     <figure className="tachogram">

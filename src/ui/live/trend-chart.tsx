@@ -6,6 +6,7 @@ import type { Baseline, PartnerId } from '../../signal/types';
 import type { PartnerModel, TrendPoint } from '../compose/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
 import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { useThemeVersion } from './use-theme-version';
 
 export interface TrendChartProps {
   readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
@@ -125,6 +126,7 @@ export function TrendChart({ partners, names }: TrendChartProps) {
   const breathingRef = useRef<HTMLCanvasElement>(null);
   const namesRef = useRef(names);
   namesRef.current = names;
+  const themeVersion = useThemeVersion();
 
   useEffect(() => {
     const charts: { chart: Chart<'line', Point[]>; measure: Measure }[] = [];
@@ -149,7 +151,8 @@ export function TrendChart({ partners, names }: TrendChartProps) {
       subscription.unsubscribe();
       charts.forEach(({ chart }) => chart.destroy());
     };
-  }, [partners]);
+    // The theme version is a dependency on purpose: the charts are rebuilt in the new colours.
+  }, [partners, themeVersion]);
 
   return (
     <section className="trend" aria-labelledby="trend-heading">
