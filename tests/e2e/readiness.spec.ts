@@ -73,3 +73,15 @@ test('/?demo=hr-only&speed=20 says who is heart-rate-only, shows no HRV for them
   // Not even the baseline shows an HRV or breathing figure for the heart-rate-only partner.
   await expect(b.locator('.calibration__baseline')).not.toContainText(/HRV|breathing/);
 });
+
+test('the gate never stays ready on missing data: a partner disconnecting closes it', async ({ page }) => {
+  await page.goto('/?demo=calm&speed=20');
+  const gate = page.getByTestId('gate');
+  await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const b = page.getByTestId('partner-b');
+  await b.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(b.getByTestId('partner-state')).toHaveAttribute('data-state', 'no-signal');
+  await expect(gate).toHaveAttribute('data-state', 'no-signal');
+  await expect(page.getByTestId('partner-a').getByTestId('partner-state')).toHaveAttribute('data-state', 'near-baseline');
+  await expect(b).toContainText('no strap connected yet');
+});
