@@ -106,3 +106,24 @@ test.describe('motion and lighting preferences', () => {
     expect(await background()).toBe(dim);
   });
 });
+
+test('every control reached with Tab shows a visible focus ring', async ({ page }) => {
+  await page.goto('/?demo=calm&speed=20');
+  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const seen = new Set<string>();
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const css = getComputedStyle(element);
+      const label = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`;
+      const ring = (css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2) || css.boxShadow !== 'none';
+      return { label, ring };
+    });
+    if (focus === null || seen.has(focus.label)) continue;
+    seen.add(focus.label);
+    expect(focus.ring, `focus ring on ${focus.label}`).toBe(true);
+  }
+  expect(seen.size, [...seen].join(", ")).toBeGreaterThanOrEqual(6);
+});
