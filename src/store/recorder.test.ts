@@ -4,6 +4,7 @@ import { openDatabase, type AttuneDb } from './database';
 import type { StorageProblem } from './problems';
 import { CHUNK_MAX_SEC } from './records';
 import { createStore } from './store';
+import { unsavedExport } from './transfer';
 import { beats, fixedClock, freshName, metricsAt, openAtVersion } from './test-support';
 
 const noTimer = { flushIntervalMs: 0 } as const;
@@ -290,5 +291,26 @@ describe('repository writes that fail', () => {
     expect(problems.map((p) => p.kind)).toEqual(['quota']);
     await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: ' ' })).rejects.toThrow('save reflection: reparative: expected an answer');
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe('unsavedExport', () => {
+  it('unsavedExport(recorder.unsaved()) is an export that imports into a working store with everything the recorder held', async () => {
+    const name = freshName();
+    const failing = { on: true };
+    const broken = createStore({ name, now: fixedClock().now, open: failingOpen(name, 'QuotaExceededError', failing) });
+    const r = broken.createRecorder(noTimer);
+    for (const beat of beats(13)) r.addBeat('a', beat);
+    r.addMetrics('a', metricsAt(13));
+    r.addGate({ state: 'settling', tSec: 2, reasons: [] });
+    await r.flush();
+    for (const beat of beats(3, 1000, 13)) r.addBeat('a', beat);
+    await r.close('finished');
+    const file = unsavedExport([r.unsaved()], new Date('2026-03-02T20:00:00Z'));
+    const elsewhere = createStore({ name: freshName(), now: fixedClock().now });
+    await elsewhere.importJson(JSON.stringify(file));
+    expect((await elsewhere.recordings.beatChunks(r.sessionId)).flatMap((c) => c.beats)).toEqual([...beats(13), ...beats(3, 1000, 13)]);
+    expect(await elsewhere.recordings.gate(r.sessionId)).toHaveLength(1);
+    expect(await elsewhere.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
   });
 });

@@ -422,7 +422,11 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     },
     unsaved() {
       return {
-        session: { ...session, recordedSec: earlierSec + segmentSec },
+        session: {
+          ...session,
+          recordedSec: earlierSec + segmentSec,
+          ...(closedOutcome ? { status: 'closed' as const, outcome: closedOutcome, endedAt: session.endedAt ?? ctx.now().toISOString() } : {}),
+        },
         beatChunks: pending.beatChunks.slice(),
         metricChunks: pending.metricChunks.slice(),
         gate: pending.gate.slice(),

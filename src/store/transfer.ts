@@ -18,6 +18,7 @@ import {
   sessionRecordSchema,
   voiceClipRecordSchema,
 } from './records';
+import type { UnsavedData } from './recorder';
 import { DB_VERSION, STORE_NAMES, type StoreName } from './schema';
 import { describeZodError } from './validate';
 
@@ -264,4 +265,41 @@ export async function deleteAll(ctx: StoreContext): Promise<void> {
     const tx = db.transaction([...STORE_NAMES], 'readwrite');
     await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
   });
+}
+
+/**
+ * An export file of what recorders hold only in memory (storage refused it), so it can be
+ * downloaded now and imported later, when storage works again. Chunks not yet numbered (never
+ * offered to storage) are numbered after the ones that were.
+ */
+export function unsavedExport(unsaved: readonly UnsavedData[], now: Date): ExportFile {
+  const number = <T extends { sessionId: string; seq: number; segment: number; partner?: string }>(items: readonly T[], segment: number): T[] => {
+    const next = new Map<string, number>();
+    for (const item of items) {
+      const key = `${item.sessionId}/${item.partner ?? ''}`;
+      if (item.seq >= 0) next.set(key, Math.max(next.get(key) ?? 0, item.seq + 1));
+    }
+    return items.map((item) => {
+      if (item.seq >= 0) return item;
+      const key = `${item.sessionId}/${item.partner ?? ''}`;
+      const seq = next.get(key) ?? 0;
+      next.set(key, seq + 1);
+      return { ...item, seq, segment };
+    });
+  };
+  const data: ExportData = {
+    partners: [],
+    baselines: [],
+    sessions: unsaved.map((u) => u.session),
+    beatChunks: unsaved.flatMap((u) => number(u.beatChunks, u.session.segments - 1)),
+    metricChunks: unsaved.flatMap((u) => number(u.metricChunks, u.session.segments - 1)),
+    gate: unsaved.flatMap((u) => number(u.gate, u.session.segments - 1)),
+    routineRuns: [],
+    reflections: [],
+    commitments: [],
+    voiceClips: [],
+  };
+  const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), schemaVersion: DB_VERSION, data } as const;
+  // The same checks as an import, so the download is sure to import later.
+  return parseExport(JSON.stringify(file));
 }

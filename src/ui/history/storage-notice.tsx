@@ -1,10 +1,10 @@
 /**
  * Shows storage problems in plain words (no room, private mode, another tab) and that recording
- * continues in memory; offers to try saving again and to download what is not saved yet, so nothing
- * is lost silently. Damaged records that were left out are mentioned calmly, apart from the rest.
+ * continues in memory; offers to try saving again and to download what is not saved yet (as an
+ * ordinary export, to import later), so nothing is lost silently. Damaged records that were left out are mentioned calmly, apart from the rest.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { AttuneStore, StorageProblem } from '../../store';
+import { unsavedExport, type AttuneStore, type StorageProblem } from '../../store';
 import { downloadText, fileStamp } from './format';
 
 export interface StorageNoticeProps {
@@ -53,9 +53,16 @@ export function StorageNotice({ store }: StorageNoticeProps) {
               <button
                 type="button"
                 onClick={() => {
+                  // An ordinary Attune export: it can be imported once storage works again.
                   const unsaved = store.activeRecorders().map((r) => r.unsaved());
                   const stamp = fileStamp(unsaved[0]?.session.startedAt ?? new Date().toISOString());
-                  downloadText(`attune-unsaved-${stamp}.json`, JSON.stringify({ format: 'attune-unsaved', recordings: unsaved }), 'application/json');
+                  try {
+                    downloadText(`attune-unsaved-${stamp}.json`, JSON.stringify(unsavedExport(unsaved, new Date())), 'application/json');
+                  } catch (error) {
+                    // Should never happen; the raw data is still better than nothing.
+                    console.error(error);
+                    downloadText(`attune-unsaved-${stamp}-raw.json`, JSON.stringify(unsaved), 'application/json');
+                  }
                 }}
               >
                 Download what is not saved yet
