@@ -34,7 +34,7 @@ function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
         aria-valuenow={percent ?? 0}
         aria-valuetext={valueText}
       >
-        <div className={`meter__fill meter__fill--${state}`} style={{ width: `${percent ?? 0}%` }} />
+        <div className={`meter__fill meter__fill--${state}`} style={{ transform: `scaleX(${(percent ?? 0) / 100})` }} />
         <div className="meter__line" aria-hidden="true" />
       </div>
       <p className="meter__label">
