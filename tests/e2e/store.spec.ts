@@ -207,3 +207,36 @@ test('a damaged export is refused with its reason and changes nothing', async ({
   await expect(page.getByRole('alert').filter({ hasText: 'import:' })).toContainText(/the file is not valid JSON, perhaps cut off.*Nothing was changed\./);
   expect((await storedState(page)).sessions).toEqual(before.sessions);
 });
+
+test('when the device is full the app says so plainly, keeps recording in memory, offers the data, and saves it once there is room', async ({ page }) => {
+  test.setTimeout(90_000);
+  // Storage that can be made "full": writes of beat chunks fail the way a full disk makes them fail.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    const flags = window as unknown as { attuneTestFull: boolean };
+    flags.attuneTestFull = false;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (flags.attuneTestFull && this.name === 'beatChunks') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.goto('/?demo=calm&speed=20');
+  await expect.poll(async () => (await storedState(page)).chunks.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await page.evaluate(() => ((window as unknown as { attuneTestFull: boolean }).attuneTestFull = true));
+
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toContainText('This device has no room left to save the session. Recording continues in memory');
+  const stuck = (await storedState(page)).chunks.length;
+
+  const pending = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Download what is not saved yet' }).click();
+  const file = JSON.parse(await readFile(await (await pending).path(), 'utf8')) as { format: string; data: { beatChunks: unknown[]; sessions: unknown[] } };
+  expect(file.format).toBe('attune-export');
+  expect(file.data.sessions).toHaveLength(1);
+  expect(file.data.beatChunks.length).toBeGreaterThan(0);
+
+  await page.evaluate(() => ((window as unknown as { attuneTestFull: boolean }).attuneTestFull = false));
+  await notice.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(notice).toHaveCount(0);
+  expect((await storedState(page)).chunks.length).toBeGreaterThan(stuck + file.data.beatChunks.length - 1);
+});
