@@ -107,7 +107,7 @@ export class PartnerModel {
 
   /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
   readonly snapshot$: Observable<PartnerSnapshot>;
-  /** Fires at most every UI_REFRESH_MS when the chart buffers changed. */
+  /** Fires at most every UI_REFRESH_MS after any change; charts compare buffer versions before drawing. */
   readonly chartTick$: Observable<void>;
   /** Every readiness change, unthrottled, for the gate. Replays the latest. */
   readonly readiness$: Observable<PartnerReadinessView>;
@@ -352,6 +352,8 @@ export class PartnerModel {
   }
 
   private onStatus(status: SourceStatus): void {
+    // A fresh source replays "idle" before connect() moves it on: keep showing "connecting".
+    if (status.kind === 'idle' && this.state.status.kind === 'connecting') return;
     // A connection that ended before any beat (chooser cancelled, Bluetooth off, not a heart-rate
     // device) returns the partner to the choice of sources, keeping the reason in view.
     if (status.kind === 'disconnected' && status.code !== 'user' && this.state.lastBeat === null && this.attached) {
@@ -407,7 +409,7 @@ export class PartnerModel {
     }
     this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline saved on this device.' } });
     this.deps.baselines.save(this.id, baseline).catch((error: unknown) => {
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${describeConnectError(error)}` } });
+      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${error instanceof Error ? error.message : String(error)}` } });
     });
   }
 
