@@ -115,6 +115,7 @@ function percentile(sorted: readonly number[], p: number): number {
 interface LiveFigures {
   readonly latenciesMs: number[];
   readonly newestMs: number[];
+  readonly handledMs: number[];
   readonly beats: number;
   readonly longTasksMs: number[];
   readonly startupLongTasksMs: number[];
@@ -130,6 +131,7 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
         longTasks: [] as { start: number; duration: number }[],
         latencies: [] as number[],
         newest: [] as number[],
+        handled: [] as number[],
         beats: 0,
         since: 0,
       };
@@ -143,6 +145,7 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
           if (entry.entryType === 'mark' && entry.name === 'attune:beat') store.beats += 1;
           if (entry.entryType === 'measure' && entry.name === 'attune:beat-to-screen') store.latencies.push(entry.duration);
           if (entry.entryType === 'measure' && entry.name === 'attune:newest-beat-to-screen') store.newest.push(entry.duration);
+          if (entry.entryType === 'measure' && entry.name === 'attune:beat-handled') store.handled.push(entry.duration);
         }
       }).observe({ entryTypes: ['mark', 'measure'] });
     });
@@ -150,24 +153,28 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
     await page.getByTestId('gate').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(WARM_UP_SEC * 1000);
     const since = await page.evaluate(() => {
-      const store = (window as unknown as { __uiBench: { since: number; latencies: number[]; newest: number[]; beats: number } }).__uiBench;
+      const store = (window as unknown as {
+        __uiBench: { since: number; latencies: number[]; newest: number[]; handled: number[]; beats: number };
+      }).__uiBench;
       store.since = performance.now();
       store.latencies = [];
       store.newest = [];
+      store.handled = [];
       store.beats = 0;
       return store.since;
     });
     await page.waitForTimeout(MEASURE_SEC * 1000);
     const figures = await page.evaluate(() => {
       const store = (window as unknown as {
-        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; newest: number[]; beats: number };
+        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; newest: number[]; handled: number[]; beats: number };
       }).__uiBench;
-      return { longTasks: store.longTasks, latencies: store.latencies, newest: store.newest, beats: store.beats };
+      return { longTasks: store.longTasks, latencies: store.latencies, newest: store.newest, handled: store.handled, beats: store.beats };
     });
     const gateState = await page.getByTestId('gate').getAttribute('data-state');
     return {
       latenciesMs: figures.latencies,
       newestMs: figures.newest,
+      handledMs: figures.handled,
       beats: figures.beats,
       longTasksMs: figures.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
       startupLongTasksMs: figures.longTasks.filter((t) => t.start < since).map((t) => t.duration),
@@ -213,6 +220,15 @@ export async function run(): Promise<boolean> {
       console.log(
         `  newest beat to screen: p50 ${percentile(newest, 50).toFixed(1)} ms, p95 ${percentile(newest, 95).toFixed(1)} ms, max ${newest[newest.length - 1].toFixed(1)} ms`,
       );
+      const handled = [...live.handledMs].sort((a, b) => a - b);
+      if (handled.length > 0) {
+        console.log(
+          `  beat handling (pipelines, gate, recorder; synchronous): p50 ${percentile(handled, 50).toFixed(2)} ms, p95 ${percentile(handled, 95).toFixed(2)} ms, max ${handled[handled.length - 1].toFixed(2)} ms`,
+        );
+        if (!latencyOk && percentile(handled, 95) < LATENCY_P95_BUDGET_MS) {
+          console.log('  note: handling a beat fits in a frame; the wait is the live view holding gauge updates to its refresh interval');
+        }
+      }
     }
 
     const longest = live.longTasksMs.length === 0 ? 0 : Math.max(...live.longTasksMs);

@@ -1,5 +1,6 @@
-import { share, tap } from 'rxjs';
+import { Observable, share } from 'rxjs';
 import type { HeartRateSource } from '../../ble/heart-rate-source';
+import type { Beat } from '../../signal/types';
 import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
 
 /** Performance mark left for every beat the app receives (notification handled). */
@@ -15,6 +16,12 @@ export const BEAT_TO_SCREEN_MEASURE = 'attune:beat-to-screen';
  */
 export const NEWEST_BEAT_TO_SCREEN_MEASURE = 'attune:newest-beat-to-screen';
 
+/**
+ * Performance measure of the synchronous work one beat causes (pipelines, gate, recorder buffers)
+ * before the browser is free again: the processing cost, apart from any waiting for the screen.
+ */
+export const BEAT_HANDLED_MEASURE = 'attune:beat-handled';
+
 /** Entries are cleared after this many, so a long session never grows the performance timeline. */
 const MAX_ENTRIES = 500;
 
@@ -28,9 +35,10 @@ export class BeatToScreenProbe {
   private newestPendingMs: number | null = null;
   private marks = 0;
   private measures = 0;
+  private handled = 0;
 
-  /** A beat was handled by the app. */
-  beat(): void {
+  /** A beat arrived; returns its time, for `handled`. */
+  beat(): number {
     const mark = performance.mark(BEAT_MARK);
     if (this.earliestPendingMs === null) this.earliestPendingMs = mark.startTime;
     this.newestPendingMs = mark.startTime;
@@ -38,6 +46,17 @@ export class BeatToScreenProbe {
     if (this.marks >= MAX_ENTRIES) {
       performance.clearMarks(BEAT_MARK);
       this.marks = 0;
+    }
+    return mark.startTime;
+  }
+
+  /** Everything downstream has seen the beat that arrived at `arrivedMs`. */
+  beatHandled(arrivedMs: number): void {
+    performance.measure(BEAT_HANDLED_MEASURE, { start: arrivedMs, end: performance.now() });
+    this.handled += 1;
+    if (this.handled >= MAX_ENTRIES) {
+      performance.clearMeasures(BEAT_HANDLED_MEASURE);
+      this.handled = 0;
     }
   }
 
@@ -71,13 +90,24 @@ export class BeatToScreenProbe {
   }
 }
 
-/** The same source, with a mark per beat before anything downstream sees it. */
+/**
+ * The same source, with a mark per beat before anything downstream sees it and a measure once all
+ * of downstream has handled it.
+ */
 export function markBeats(source: HeartRateSource, probe: BeatToScreenProbe): HeartRateSource {
-  // share(): one mark per beat however many subscribers the session has; the source is hot anyway.
-  const beats$ = source.beats$.pipe(
-    tap(() => probe.beat()),
-    share(),
+  const timed$ = new Observable<Beat>((subscriber) =>
+    source.beats$.subscribe({
+      next(beat) {
+        const arrivedMs = probe.beat();
+        subscriber.next(beat);
+        probe.beatHandled(arrivedMs);
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    }),
   );
+  // share(): one mark per beat however many subscribers the session has; the source is hot anyway.
+  const beats$ = timed$.pipe(share());
   return {
     kind: source.kind,
     beats$,
