@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Baseline, PartnerId } from '../../signal/types';
+import { createDefaultLiveDependencies, type LiveStore } from './default-dependencies';
+
+const baseline: Baseline = {
+  lnRmssdMean: 3.6,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 12,
+  recordedAt: '2026-11-25T08:00:00.000Z',
+  device: 'Polar H10',
+  calibrations: 1,
+  demo: false,
+};
+
+/** A store with just what the live session uses, keeping every call. */
+function fakeStore(withRemove: boolean) {
+  const calls: unknown[][] = [];
+  const baselines = {
+    add: async (partner: PartnerId, b: Baseline) => void calls.push(['add', partner, b]),
+    latest: async (partner: PartnerId) => (partner === 'a' ? baseline : undefined),
+    history: async () => [],
+    ...(withRemove ? { remove: async (partner: PartnerId) => void calls.push(['remove', partner]) } : {}),
+  };
+  const store = {
+    baselines,
+    partners: {
+      get: async (id: PartnerId) => (id === 'b' ? { id, name: 'Alex', updatedAt: '2026-11-25T08:00:00.000Z' } : undefined),
+      list: async () => [],
+      rename: async (id: PartnerId, name: string) => {
+        calls.push(['rename', id, name]);
+        return { id, name, updatedAt: '2026-11-25T08:00:00.000Z' };
+      },
+    },
+    createRecorder: (options: unknown) => {
+      calls.push(['createRecorder', options]);
+      return {
+        sessionId: 's1',
+        addBeat: (...args: unknown[]) => void calls.push(['addBeat', ...args]),
+        addMetrics: (...args: unknown[]) => void calls.push(['addMetrics', ...args]),
+        addGate: (...args: unknown[]) => void calls.push(['addGate', ...args]),
+        close: async (outcome: string) => void calls.push(['close', outcome]),
+      };
+    },
+  } as unknown as LiveStore;
+  return { store, calls };
+}
+
+describe('createDefaultLiveDependencies', () => {
+  it('createDefaultLiveDependencies() without a store keeps nothing', () => {
+    const deps = createDefaultLiveDependencies();
+    expect(deps.baselines).toBeUndefined();
+    expect(deps.names).toBeUndefined();
+    expect(deps.startRecording).toBeUndefined();
+    expect(deps.calibrationSec).toBe(180);
+  });
+
+  it('baselines are loaded and kept through the repository; no delete is offered without one', async () => {
+    const { store, calls } = fakeStore(false);
+    const deps = createDefaultLiveDependencies({ store });
+    expect(await deps.baselines!.load('a')).toEqual(baseline);
+    expect(await deps.baselines!.load('b')).toBeUndefined();
+    await deps.baselines!.save('b', baseline);
+    expect(calls).toEqual([['add', 'b', baseline]]);
+    expect(deps.baselines!.remove).toBeUndefined();
+  });
+
+  it('a repository that can delete a baseline gets the delete', async () => {
+    const { store, calls } = fakeStore(true);
+    await createDefaultLiveDependencies({ store }).baselines!.remove!('a');
+    expect(calls).toEqual([['remove', 'a']]);
+  });
+
+  it('names come from and go to the partners repository', async () => {
+    const { store, calls } = fakeStore(false);
+    const deps = createDefaultLiveDependencies({ store });
+    expect(await deps.names!.load('a')).toBeUndefined();
+    expect(await deps.names!.load('b')).toBe('Alex');
+    await deps.names!.save('a', 'Sam');
+    expect(calls).toEqual([['rename', 'a', 'Sam']]);
+  });
+
+  it('the recording is the store’s recorder, closed as "stopped" when the live view closes', async () => {
+    const { store, calls } = fakeStore(false);
+    const recorder = createDefaultLiveDependencies({ store }).startRecording!({ source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' } });
+    const beat = { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false };
+    recorder.addBeat('a', beat);
+    recorder.addGate({ state: 'settling', tSec: 1, reasons: ['Sam: heart rate 80, usually 64 — give it a few minutes'] });
+    await recorder.close();
+    expect(calls).toEqual([
+      ['createRecorder', { source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' } }],
+      ['addBeat', 'a', beat],
+      ['addGate', { state: 'settling', tSec: 1, reasons: ['Sam: heart rate 80, usually 64 — give it a few minutes'] }],
+      ['close', 'stopped'],
+    ]);
+  });
+});
