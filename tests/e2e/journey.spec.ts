@@ -108,6 +108,9 @@ test('the browser back button walks the journey back', async ({ page }) => {
   await expect(heading(page, 'Attune')).toBeVisible();
   await page.goForward();
   await expect(page.getByTestId('partner-a')).toBeVisible();
+  // A reload starts where the address says, not mid-journey.
+  await page.reload();
+  await expect(heading(page, 'Attune')).toBeVisible();
 });
 
 test('a skip link leads past the header to the screen', async ({ page }) => {

@@ -31,13 +31,13 @@ export interface Journey {
  * at the place the address says, which is what a person who reloads in a panic expects.
  */
 export function useJourney(initial: Screen): Journey {
-  const [screen, setScreen] = useState<Screen>(() => readState(window.history.state)?.attuneScreen ?? initial);
+  const [screen, setScreen] = useState<Screen>(initial);
   const [moved, setMoved] = useState(false);
 
   useEffect(() => {
-    if (readState(window.history.state) === null) {
-      window.history.replaceState({ attuneScreen: screen, attuneDepth: 0 } satisfies JourneyHistoryState, '');
-    }
+    // A reload lands where the address says (the welcome, or the live view for a demo link), never in
+    // the middle of a routine whose session is gone; the entries before it still lead back.
+    window.history.replaceState({ attuneScreen: initial, attuneDepth: 0 } satisfies JourneyHistoryState, '');
     const onPopState = (event: PopStateEvent) => {
       const state = readState(event.state);
       if (state) {
