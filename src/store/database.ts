@@ -42,6 +42,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<A
       upgrade(database, oldVersion, newVersion, transaction) {
         // The steps await only requests of this transaction; a failure aborts it, so the database
         // stays at its old version with its data untouched.
+        // An aborted upgrade is reported by the open request below; its `done` must not go unhandled.
+        transaction.done.catch(() => {});
         const anyDb = database as unknown as IDBPDatabase<unknown>;
         const anyTx = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
         migrate(anyDb, oldVersion, newVersion ?? version, anyTx).catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import { openDatabase } from './database';
+import { migrate } from './migrations';
 import { DB_VERSION, STORE_NAMES } from './schema';
 import { fixedClock, freshName, openAtVersion } from './test-support';
 import { createStore } from './store';
@@ -148,6 +150,25 @@ describe('database migrations', () => {
     await seedV1(name);
     (await openDatabase({ name })).close();
     await expectMigratedV1Data(name);
+  });
+
+  it('openDatabase() whose upgrade fails rejects with the reason and leaves the old database and its data as they were', async () => {
+    const name = freshName();
+    // A version-1 database that (wrongly) already holds a store version 2 creates: the upgrade must fail.
+    const odd = await openDB(name, 1, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        void migrate(db, oldVersion, 1, tx as never);
+        db.createObjectStore('commitments', { keyPath: 'id' });
+      },
+    });
+    await odd.put('partners', { id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
+    odd.close();
+    await expect(openDatabase({ name })).rejects.toThrow(/^open database: upgrading the saved data failed \(.+\); nothing was changed$/);
+    const again = await openDB(name);
+    expect(again.version).toBe(1);
+    expect(await again.get('partners', 'a')).toEqual({ id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
+    expect([...again.objectStoreNames]).toContain('beats');
+    again.close();
   });
 
   it('openDatabase() with a version older than the saved one rejects plainly and changes nothing', async () => {
