@@ -127,7 +127,7 @@ function LiveView({
 
   return (
     <>
-      <ReadinessGauge gate={gate} partners={{ a, b }} demo={demo} />
+      <ReadinessGauge gate={gate} partners={{ a, b }} demo={demo} describe={dependencies.describeReason} />
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (

@@ -1,6 +1,6 @@
 import type { PartnerId } from '../../signal/types';
 import type { PartnerSnapshot } from '../compose/partner-model';
-import type { GateStatusView } from '../compose/readiness-types';
+import type { GateStatusView, ReadinessReason } from '../compose/readiness-types';
 import { closenessToBaseline, GATE_STATE_WORDS, PARTNER_STATE_WORDS } from './readiness-words';
 
 export interface ReadinessGaugeProps {
@@ -8,10 +8,18 @@ export interface ReadinessGaugeProps {
   readonly partners: Readonly<Record<PartnerId, PartnerSnapshot>>;
   /** True when the live figures are simulated (demo). */
   readonly demo: boolean;
+  /** Plain words for a readiness reason (`describeReason`). */
+  readonly describe: (reason: ReadinessReason, partnerName: string) => string;
+}
+
+/** The reason that matters most for a partner, in words: the first one the rules give. */
+function mainReason(snapshot: PartnerSnapshot, describe: ReadinessGaugeProps['describe']): string | null {
+  const reason = snapshot.readiness?.reasons.find((r) => r.kind !== 'heart-rate-only');
+  return reason ? describe(reason, snapshot.displayName) : null;
 }
 
 /** One partner's meter: how close to their usual calm, with the "calm line" at the middle. */
-function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
+function Meter({ snapshot, reason }: { snapshot: PartnerSnapshot; reason: string | null }) {
   const state = snapshot.readiness?.state ?? 'no-signal';
   const words = PARTNER_STATE_WORDS[state];
   const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
@@ -41,6 +49,7 @@ function Meter({ snapshot }: { snapshot: PartnerSnapshot }) {
         {words.label}
         {snapshot.hrOnly ? ' · heart rate only' : ''}
       </p>
+      {reason ? <p className="meter__reason">{reason}</p> : null}
     </div>
   );
 }
@@ -64,13 +73,13 @@ export function describeGateProgress(gate: GateStatusView, partners: Readonly<Re
  * state is written out and has its own shape, so it reads without colour; the state text is a
  * polite live region, announced when it changes and not on every beat.
  */
-export function ReadinessGauge({ gate, partners, demo }: ReadinessGaugeProps) {
+export function ReadinessGauge({ gate, partners, demo, describe }: ReadinessGaugeProps) {
   const state = gate?.state ?? 'no-signal';
   const words = GATE_STATE_WORDS[state];
   const progress = gate ? describeGateProgress(gate, partners) : null;
   return (
     <section className="gauge" aria-label="Readiness of both partners">
-      <Meter snapshot={partners.a} />
+      <Meter snapshot={partners.a} reason={mainReason(partners.a, describe)} />
       <div className={`gate gate--${state}`} data-testid="gate" data-state={state}>
         <div className="gate__light" aria-hidden="true">
           <span className="gate__symbol">{words.symbol}</span>
@@ -83,7 +92,7 @@ export function ReadinessGauge({ gate, partners, demo }: ReadinessGaugeProps) {
         <p className="gate__detail">{words.detail}</p>
         {progress ? <p className="gate__progress">{progress}</p> : null}
       </div>
-      <Meter snapshot={partners.b} />
+      <Meter snapshot={partners.b} reason={mainReason(partners.b, describe)} />
     </section>
   );
 }
