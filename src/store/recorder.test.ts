@@ -314,3 +314,24 @@ describe('unsavedExport', () => {
     expect(await elsewhere.sessions.get(r.sessionId)).toMatchObject({ status: 'closed', outcome: 'finished' });
   });
 });
+
+describe('resuming a session that cannot be read back', () => {
+  it('createRecorder({ resume: true }) on a damaged session records into a new session and leaves the old chunks untouched', async () => {
+    const name = freshName();
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
+    const r1 = store.createRecorder(noTimer);
+    for (const beat of beats(12)) r1.addBeat('a', beat);
+    await r1.flush();
+    const db = await openDatabase({ name });
+    await db.put('sessions', { id: r1.sessionId, startedAt: 'garbled' } as never);
+    db.close();
+    const r2 = store.createRecorder({ sessionId: r1.sessionId, resume: true, ...noTimer });
+    for (const beat of beats(3)) r2.addBeat('a', beat);
+    await r2.close('finished');
+    expect(r2.sessionId).not.toBe(r1.sessionId);
+    expect((await store.recordings.beatChunks(r1.sessionId)).flatMap((c) => c.beats)).toEqual(beats(12));
+    expect((await store.recordings.beatChunks(r2.sessionId)).flatMap((c) => c.beats)).toEqual(beats(3));
+    expect(problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['corrupt-record']));
+  });
+});

@@ -113,7 +113,8 @@ const defaultSetInterval = (run: () => void, ms: number) => {
  * written with the first flush. Never throws for storage reasons: see `onStorageProblem`.
  */
 export function createRecorder(ctx: StoreContext, options: RecorderOptions = {}): Recorder {
-  const sessionId = options.sessionId ?? ctx.newId();
+  // Changes only when resuming fails: then this becomes a new session rather than overwrite the old one.
+  let sessionId = options.sessionId ?? ctx.newId();
   const startedAt = ctx.now().toISOString();
   let session: SessionRecord = {
     id: sessionId,
@@ -164,6 +165,18 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     for (const listener of listeners) listener(s);
   }
 
+  // Hold a Web Lock while recording, so another tab (or this one after a reload) can tell a live
+  // session from an interrupted one. Released on close or when the page goes away.
+  let releaseLock: () => void = () => {};
+  function holdLock(): void {
+    releaseLock();
+    const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+    if (!locks) return;
+    const held = new Promise<void>((resolve) => (releaseLock = resolve));
+    locks.request(sessionLockName(sessionId), () => held).catch(() => {});
+  }
+  holdLock();
+
   // Resuming needs the stored session and the last chunk numbers before anything is written.
   const ready: Promise<void> = (async () => {
     if (!options.resume) return;
@@ -198,7 +211,12 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       seq.gate = next(gateKeys, null);
       isReady = true;
     } catch (error) {
-      // Carry on as a new segment in memory; the failure is reported and later flushes retry.
+      // The session could not be read back: record into a new session, so nothing of the old one
+      // can be overwritten; the failure is reported and later flushes retry.
+      sessionId = ctx.newId();
+      session = { ...session, id: sessionId };
+      holdLock();
+      isReady = true;
       fail(error, 'resume session');
     }
   })();
@@ -266,9 +284,9 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   async function writePending(): Promise<void> {
     await ready;
     if (closed && closedOutcome === null) return;
-    for (const c of pending.beatChunks) if (c.seq < 0) Object.assign(c, { seq: seq.beats[c.partner]++, segment: segment() });
-    for (const c of pending.metricChunks) if (c.seq < 0) Object.assign(c, { seq: seq.metrics[c.partner]++, segment: segment() });
-    for (const g of pending.gate) if (g.seq < 0) Object.assign(g, { seq: seq.gate++, segment: segment() });
+    for (const c of pending.beatChunks) if (c.seq < 0) Object.assign(c, { sessionId, seq: seq.beats[c.partner]++, segment: segment() });
+    for (const c of pending.metricChunks) if (c.seq < 0) Object.assign(c, { sessionId, seq: seq.metrics[c.partner]++, segment: segment() });
+    for (const g of pending.gate) if (g.seq < 0) Object.assign(g, { sessionId, seq: seq.gate++, segment: segment() });
     const beatChunks = pending.beatChunks.slice();
     const metricChunks = pending.metricChunks.slice();
     const gate = pending.gate.slice();
@@ -323,17 +341,11 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
           void recorder.flush();
         }, options.flushIntervalMs ?? 5000);
 
-  // Hold a Web Lock while recording, so another tab (or this one after a reload) can tell a live
-  // session from an interrupted one. Released on close or when the page goes away.
-  let releaseLock: () => void = () => {};
-  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
-  if (locks) {
-    const held = new Promise<void>((resolve) => (releaseLock = resolve));
-    locks.request(sessionLockName(sessionId), () => held).catch(() => {});
-  }
 
   const recorder: Recorder = {
-    sessionId,
+    get sessionId() {
+      return sessionId;
+    },
     addBeat(partner, beat) {
       if (closed) return;
       lastBeatSec[partner] = beat.tSec;
