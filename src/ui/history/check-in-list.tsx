@@ -1,5 +1,6 @@
 /** Commitments by check-in day: upcoming ones, and a done/missed choice once the day has come. */
 import { useId, useState } from 'react';
+import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, CommitmentRecord } from './store-types';
 import { formatDay } from './format';
 import { useAsync } from './use-async';
@@ -65,11 +66,13 @@ export function CheckInItem({
 
 export interface CheckInListProps {
   readonly store: AttuneStore;
+  /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
   readonly refreshKey?: unknown;
 }
 
-export function CheckInList({ store, partnerNames = { a: 'Partner A', b: 'Partner B' }, refreshKey }: CheckInListProps) {
+export function CheckInList({ store, partnerNames: givenNames, refreshKey }: CheckInListProps) {
+  const partnerNames = usePartnerNames(store, givenNames);
   const headingId = useId();
   const list = useAsync(() => store.commitments.list(), refreshKey);
   const today = store.today();

@@ -3,18 +3,21 @@
  * to say how it went — or to leave it for later.
  */
 import { useId, useState } from 'react';
+import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore } from './store-types';
 import { CheckInItem } from './check-in-list';
 import { useAsync } from './use-async';
 
 export interface CheckInReminderProps {
   readonly store: AttuneStore;
+  /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
   /** Called after a check-in was answered, so other lists can reload. */
   readonly onChanged?: () => void;
 }
 
-export function CheckInReminder({ store, partnerNames = { a: 'Partner A', b: 'Partner B' }, onChanged }: CheckInReminderProps) {
+export function CheckInReminder({ store, partnerNames: givenNames, onChanged }: CheckInReminderProps) {
+  const partnerNames = usePartnerNames(store, givenNames);
   const headingId = useId();
   const due = useAsync(() => store.commitments.due(), null);
   const [later, setLater] = useState(false);

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { localDay } from '../../store';
 import { resolveSession } from './resolve-session';
+import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, CommitmentRecord } from './store-types';
 import { addDays } from './format';
 
@@ -12,6 +13,7 @@ export interface CommitmentFormProps {
   readonly store: AttuneStore;
   /** The session this commitment came from; null for none; left out, the most recent session. */
   readonly sessionId?: string | null;
+  /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
   readonly onSaved?: (commitment: CommitmentRecord) => void;
   /** Today's date; tests pass a fixed one. */
@@ -30,7 +32,8 @@ export function specificityProblem(text: string): string | null {
   return null;
 }
 
-export function CommitmentForm({ store, sessionId, partnerNames = { a: 'Partner A', b: 'Partner B' }, onSaved, now = () => new Date() }: CommitmentFormProps) {
+export function CommitmentForm({ store, sessionId, partnerNames: givenNames, onSaved, now = () => new Date() }: CommitmentFormProps) {
+  const partnerNames = usePartnerNames(store, givenNames);
   const id = useId();
   const today = localDay(now());
   const [author, setAuthor] = useState<CommitmentRecord['author']>('both');

@@ -175,6 +175,17 @@ describe('reflection, commitments and check-ins', () => {
   });
 });
 
+describe('partner names', () => {
+  it('the forms use the names the couple saved when none are given', async () => {
+    const store = newStore();
+    await store.partners.rename('a', 'Sam');
+    await store.partners.rename('b', 'Alex');
+    render(<ReflectionForm store={store} sessionId={null} />);
+    expect(await screen.findByLabelText('Sam')).toBeTruthy();
+    expect(screen.getByLabelText('Alex')).toBeTruthy();
+  });
+});
+
 describe('ResumePrompt', () => {
   it('ResumePrompt offers an interrupted session; "Close it" keeps it as interrupted', async () => {
     const store = newStore();

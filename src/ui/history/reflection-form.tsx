@@ -1,6 +1,7 @@
 /** After a routine: "what felt reparative?", kept with the session. */
 import { useId, useState } from 'react';
 import { resolveSession } from './resolve-session';
+import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, ReflectionRecord } from './store-types';
 
 export interface ReflectionFormProps {
@@ -10,11 +11,13 @@ export interface ReflectionFormProps {
    * recent session.
    */
   readonly sessionId?: string | null;
+  /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
   readonly onSaved?: (reflection: ReflectionRecord) => void;
 }
 
-export function ReflectionForm({ store, sessionId, partnerNames = { a: 'Partner A', b: 'Partner B' }, onSaved }: ReflectionFormProps) {
+export function ReflectionForm({ store, sessionId, partnerNames: givenNames, onSaved }: ReflectionFormProps) {
+  const partnerNames = usePartnerNames(store, givenNames);
   const id = useId();
   const [author, setAuthor] = useState<ReflectionRecord['author']>('both');
   const [reparative, setReparative] = useState('');
