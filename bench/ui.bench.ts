@@ -11,6 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -237,6 +238,8 @@ export async function run(): Promise<boolean> {
     console.log(
       `long tasks during the live session: ${live.longTasksMs.length} (longest ${longest.toFixed(0)} ms), ${over.length} over ${LONG_TASK_BUDGET_MS} ms (budget 0) ${longOk ? 'ok' : 'OVER'}`,
     );
+    // Long tasks depend on what else the machine runs; say how busy it was.
+    console.log(`  (machine load while measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
     const startupLongest = live.startupLongTasksMs.length === 0 ? 0 : Math.max(...live.startupLongTasksMs);
     console.log(`  (for information: ${live.startupLongTasksMs.length} long task(s) while the page started, longest ${startupLongest.toFixed(0)} ms)`);
     return sizeOk && latencyOk && longOk;
