@@ -32,6 +32,9 @@ test('reflection and a specific commitment are kept, and the history is usable b
   await page.getByRole('button', { name: 'Save commitment' }).click();
   await expect(page.getByText(/^Saved\. We’ll remind you to check in/)).toBeVisible();
 
+  const formCheck = await new AxeBuilder({ page }).include('.history-form').analyze();
+  expect(formCheck.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
   await page.getByRole('button', { name: 'See your history' }).click();
   const history = page.getByTestId('history');
   await expect(history.getByTestId('history-session')).toHaveCount(1);

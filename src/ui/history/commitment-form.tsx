@@ -15,6 +15,8 @@ export interface CommitmentFormProps {
   readonly sessionId?: string | null;
   /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
+  /** Level of the form's heading (2 on a page of its own, 3 inside a section). Default 2. */
+  readonly headingLevel?: 2 | 3;
   readonly onSaved?: (commitment: CommitmentRecord) => void;
   /** Today's date; tests pass a fixed one. */
   readonly now?: () => Date;
@@ -32,8 +34,9 @@ export function specificityProblem(text: string): string | null {
   return null;
 }
 
-export function CommitmentForm({ store, sessionId, partnerNames: givenNames, onSaved, now = () => new Date() }: CommitmentFormProps) {
+export function CommitmentForm({ store, sessionId, partnerNames: givenNames, headingLevel = 2, onSaved, now = () => new Date() }: CommitmentFormProps) {
   const partnerNames = usePartnerNames(store, givenNames);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   const today = localDay(now());
   const [author, setAuthor] = useState<CommitmentRecord['author']>('both');
@@ -72,7 +75,7 @@ export function CommitmentForm({ store, sessionId, partnerNames: givenNames, onS
         );
       }}
     >
-      <h3 id={`${id}-title`}>A commitment</h3>
+      <Heading id={`${id}-title`}>A commitment</Heading>
       <fieldset className="history-choice">
         <legend>Who commits?</legend>
         {(

@@ -13,11 +13,14 @@ export interface ReflectionFormProps {
   readonly sessionId?: string | null;
   /** Names to show; by default the names the couple saved. */
   readonly partnerNames?: { readonly a: string; readonly b: string };
+  /** Level of the form's heading (2 on a page of its own, 3 inside a section). Default 2. */
+  readonly headingLevel?: 2 | 3;
   readonly onSaved?: (reflection: ReflectionRecord) => void;
 }
 
-export function ReflectionForm({ store, sessionId, partnerNames: givenNames, onSaved }: ReflectionFormProps) {
+export function ReflectionForm({ store, sessionId, partnerNames: givenNames, headingLevel = 2, onSaved }: ReflectionFormProps) {
   const partnerNames = usePartnerNames(store, givenNames);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   const [author, setAuthor] = useState<ReflectionRecord['author']>('both');
   const [reparative, setReparative] = useState('');
@@ -53,7 +56,7 @@ export function ReflectionForm({ store, sessionId, partnerNames: givenNames, onS
         );
       }}
     >
-      <h3 id={`${id}-title`}>A short reflection</h3>
+      <Heading id={`${id}-title`}>A short reflection</Heading>
       <fieldset className="history-choice">
         <legend>Who is writing?</legend>
         {(
