@@ -43,6 +43,9 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
     const element = canvas.current;
     // No 2D context (old browser, or a test DOM): the table below carries the numbers.
     if (!element || !element.getContext('2d')) return undefined;
+    // Colours follow the theme (dim or light) at the moment the chart is drawn.
+    const text = cssVar('--muted', '#5a6275');
+    const grid = cssVar('--border', '#d8dce6');
     const chart = new Chart(element, {
       type: 'bar',
       data: {
@@ -56,9 +59,12 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
         responsive: true,
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },
-        plugins: { legend: { position: 'bottom' }, tooltip: { enabled: true } },
+        plugins: { legend: { position: 'bottom', labels: { color: text } }, tooltip: { enabled: true } },
         // Bars start at zero: a cut axis would make a change of one beat look dramatic.
-        scales: { y: { beginAtZero: true, title: { display: true, text: measure.unit } } },
+        scales: {
+          x: { ticks: { color: text }, grid: { color: grid } },
+          y: { beginAtZero: true, title: { display: true, text: measure.unit, color: text }, ticks: { color: text }, grid: { color: grid } },
+        },
       },
     });
     return () => chart.destroy();
