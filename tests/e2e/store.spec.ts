@@ -168,6 +168,12 @@ test('export → delete all my data → import restores the same records', async
   await walkToHistory(page);
   await expect(page.getByTestId('history-session')).toHaveCount(1);
 
+  // RR intervals for other HRV tools: one interval in ms per line, every stored beat of partner A.
+  const rr = (await download(page, 'Export RR intervals (text)')).trimEnd().split('\n').map(Number);
+  const stored = await storedState(page);
+  expect(rr.length).toBe(beatCount(stored.chunks, stored.sessions[0]!.id, 'a'));
+  for (const value of rr) expect(value).toBeGreaterThan(250);
+
   const first = JSON.parse(await download(page, 'Export all my data (JSON)')) as { format: string; version: number; data: Record<string, unknown[]> };
   expect(first.format).toBe('attune-export');
   expect(first.version).toBe(1);
