@@ -86,9 +86,13 @@ describe('createLiveSessionModel', () => {
     await model.startDemo('conflict', 20);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(counter.live()).toBeGreaterThan(0);
+    // The session counts its own streams too: sources, pipelines, gate and the three views.
+    expect(model.liveSubscriptions()).toBeGreaterThanOrEqual(counter.live() + 3);
+    expect(model.sessionClockSec()).toBeGreaterThan(30);
     views.forEach((s) => s.unsubscribe());
     await model.dispose();
     expect(counter.live()).toBe(0);
+    expect(model.liveSubscriptions()).toBe(0);
     expect(recorded.closed).toBe(1);
     expect(sources).toHaveLength(2);
     expect(new Set(disconnected)).toEqual(new Set(sources));

@@ -4,6 +4,7 @@ import type { PartnerId } from '../../signal/types';
 import type { DemoScenario } from './demo-url';
 import type { LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
 import type { SourceOrigin } from './partner-model';
+import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { PartnerModel, UI_REFRESH_MS } from './partner-model';
 import type { GateStatusView } from './readiness-types';
 
@@ -40,6 +41,10 @@ export interface LiveSessionModel {
   setSelfReportCalm(partner: PartnerId, calm: boolean): void;
   /** The latest gate decision, unthrottled. */
   currentGate(): GateStatusView | null;
+  /** The session's event time: the latest beat of either partner, seconds (0 before any). */
+  sessionClockSec(): number;
+  /** Live subscriptions to the session's streams (sources, pipelines, gate, views); flat when nothing leaks. */
+  liveSubscriptions(): number;
   /** Disconnects both sources and stops recording. */
   dispose(): Promise<void>;
 }
@@ -75,9 +80,11 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
     });
     return recorder;
   };
+  const counter = createSubscriptionCounter();
+  const track = <T,>(label: string) => counter.track<T>(label);
   const partners: Record<PartnerId, PartnerModel> = {
-    a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec, recording),
-    b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec, recording),
+    a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec, recording, track),
+    b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec, recording, track),
   };
   let recordedGateState: GateStatusView['state'] | null = null;
   const recordGate = (gate: GateStatusView): void => {
@@ -99,7 +106,10 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
   // The gate starts over whenever a partner's source changes: event time restarts with a source.
   subscription.add(
     merge(partners.a.attachments$, partners.b.attachments$)
-      .pipe(switchMap(() => deps.combineGate(partners.a.readiness$, partners.b.readiness$)))
+      .pipe(
+        switchMap(() => deps.combineGate(partners.a.readiness$, partners.b.readiness$)),
+        track<GateStatusView>('gate'),
+      )
       .subscribe((gate) => {
         latestGate = gate;
         recordGate(gate);
@@ -134,8 +144,8 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
 
   return {
     partners,
-    gate$: gateSubject.pipe(auditTime(UI_REFRESH_MS, uiScheduler)),
-    selfReport$: selfReportSubject.asObservable(),
+    gate$: gateSubject.pipe(auditTime(UI_REFRESH_MS, uiScheduler), track<GateStatusView | null>('view-gate')),
+    selfReport$: selfReportSubject.pipe(track<SelfReport>('view-self-report')),
     get demo() {
       return demo;
     },
@@ -161,6 +171,8 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
       selfReportSubject.next({ ...current, calm: { ...current.calm, [partner]: calm } });
     },
     currentGate: () => latestGate,
+    sessionClockSec,
+    liveSubscriptions: () => counter.live(),
     async dispose() {
       subscription.unsubscribe();
       await Promise.all(PARTNERS.map((id) => partners[id].dispose()));

@@ -1,8 +1,8 @@
 import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, share, startWith, Subject, Subscription } from 'rxjs';
-import type { Observable, SchedulerLike } from 'rxjs';
+import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../../signal/types';
-import type { LiveDependencies, LiveRecorder } from './live-dependencies';
+import type { CalibrationStep, LiveDependencies, LiveRecorder } from './live-dependencies';
 import type { PartnerReadinessView } from './readiness-types';
 import { TimeSeriesBuffer } from './time-series-buffer';
 
@@ -123,6 +123,8 @@ export class PartnerModel {
     private readonly sessionClockSec: () => number = () => 0,
     /** The session's recording, started on demand; undefined when nothing is recorded. */
     private readonly recorder: () => LiveRecorder | undefined = () => undefined,
+    /** Counts the subscriptions to each long-lived stream (the session's diagnostics). */
+    private readonly track: <T>(label: string) => MonoTypeOperatorFunction<T> = () => (source) => source,
   ) {
     this.baselineSubject = new BehaviorSubject<Baseline | null>(null);
     this.state = {
@@ -144,8 +146,12 @@ export class PartnerModel {
     this.snapshot$ = ticks.pipe(
       startWith(undefined),
       map(() => this.state),
+      this.track<PartnerSnapshot>(`view-snapshot-${id}`),
     );
-    this.chartTick$ = ticks.pipe(map(() => undefined));
+    this.chartTick$ = ticks.pipe(
+      map(() => undefined),
+      this.track<void>(`view-charts-${id}`),
+    );
     this.readiness$ = this.readinessSubject.pipe(filter((r): r is PartnerReadinessView => r !== null));
     this.attachments$ = this.attachedSubject.asObservable();
     this.runIdlePipeline();
@@ -204,18 +210,20 @@ export class PartnerModel {
     const subscription = new Subscription();
     // Each source counts event time from its own start; shifting it onto the session's clock lets
     // the gate merge the two partners in event time when one connects later than the other.
-    const beats$ = (clockOffsetSec === 0 ? source.beats$ : source.beats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))).pipe(share());
+    const sourceBeats$ = source.beats$.pipe(this.track<Beat>(`source-beats-${this.id}`));
+    const beats$ = (clockOffsetSec === 0 ? sourceBeats$ : sourceBeats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))).pipe(share());
+    const status$ = source.status$.pipe(this.track<SourceStatus>(`source-status-${this.id}`));
     this.attached = { source, subscription, beats$, origin };
     const pipeline = this.deps.partnerPipeline({
       beats$,
-      status$: source.status$,
+      status$,
       baseline$: this.baselineSubject.asObservable(),
       scheduler: this.deps.scheduler,
       speed: origin.speed,
     });
-    subscription.add(source.status$.subscribe((status) => this.onStatus(status)));
-    subscription.add(pipeline.readiness$.subscribe((readiness) => this.onReadiness(readiness)));
-    subscription.add(pipeline.metrics$.subscribe((metrics) => this.onMetrics(metrics)));
+    subscription.add(status$.subscribe((status) => this.onStatus(status)));
+    subscription.add(pipeline.readiness$.pipe(this.track<PartnerReadinessView>(`readiness-${this.id}`)).subscribe((readiness) => this.onReadiness(readiness)));
+    subscription.add(pipeline.metrics$.pipe(this.track<WindowMetrics>(`metrics-${this.id}`)).subscribe((metrics) => this.onMetrics(metrics)));
     subscription.add(beats$.subscribe((beat) => this.onBeat(beat)));
     this.attachedSubject.next(this.attachedSubject.value + 1);
 
@@ -274,6 +282,7 @@ export class PartnerModel {
     this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec, totalSec, message: null } });
     this.calibrationRun = this.deps
       .calibrate(attached.beats$, { device, previous: demo ? null : this.state.ownBaseline, demo, speed: attached.origin.speed })
+      .pipe(this.track<CalibrationStep>(`calibration-${this.id}`))
       .subscribe({
         next: (step) => {
           if (step.kind === 'progress') {
@@ -342,7 +351,7 @@ export class PartnerModel {
       scheduler: this.deps.scheduler,
       speed: 1,
     });
-    this.idle = pipeline.readiness$.subscribe((readiness) => this.onReadiness(readiness));
+    this.idle = pipeline.readiness$.pipe(this.track<PartnerReadinessView>(`readiness-idle-${this.id}`)).subscribe((readiness) => this.onReadiness(readiness));
   }
 
   private applyBaseline(): void {

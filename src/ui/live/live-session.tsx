@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
 import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
@@ -83,9 +83,39 @@ export function LiveSession({ search, store, dependencies, onLive }: LiveSession
           {demoUrl.request.speed === 1 ? '' : `, ${demoUrl.request.speed}× speed`}). Nothing here is a real measurement.
         </p>
       ) : null}
-      {model ? <LiveView model={model} dependencies={deps} speed={demoSpeed} onLive={onLive} /> : <p className="live__loading">Starting…</p>}
+      {model ? (
+        <>
+          <LiveView model={model} dependencies={deps} speed={demoSpeed} onLive={onLive} />
+          <Diagnostics model={model} />
+        </>
+      ) : (
+        <p className="live__loading">Starting…</p>
+      )}
     </div>
   );
+}
+
+/** How often the hidden diagnostics are refreshed, ms (wall clock; cheap attribute writes). */
+const DIAGNOSTICS_REFRESH_MS = 500;
+
+/**
+ * Hidden diagnostics for long-session checks: live subscriptions of the session's streams and the
+ * session's event time, written as attributes outside React so they cost no render.
+ */
+function Diagnostics({ model }: { model: LiveSessionModel }) {
+  const ref = useRef<HTMLOutputElement>(null);
+  useEffect(() => {
+    const write = () => {
+      const element = ref.current;
+      if (!element) return;
+      element.dataset.liveSubscriptions = String(model.liveSubscriptions());
+      element.dataset.beatSec = model.sessionClockSec().toFixed(1);
+    };
+    write();
+    const id = setInterval(write, DIAGNOSTICS_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [model]);
+  return <output ref={ref} data-testid="diagnostics" hidden />;
 }
 
 function LiveView({
