@@ -5,6 +5,7 @@ import { createDefaultLiveDependencies, type LiveStore } from '../compose/defaul
 import type { LiveDependencies } from '../compose/live-dependencies';
 import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
 import type { GateStateName } from '../compose/readiness-types';
+import { RegionBoundary } from '../shell/region-boundary';
 import { BreakTimer } from './break-timer';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
@@ -161,10 +162,15 @@ function LiveView({
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (
-          <StablePartnerPanel key={id} partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+          // One boundary per connection: a failure in one partner's panel leaves the other running.
+          <RegionBoundary key={id} region={`Partner ${id.toUpperCase()}’s connection`}>
+            <StablePartnerPanel partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+          </RegionBoundary>
         ))}
       </div>
-      <StableTrendChart partners={model.partners} names={names} />
+      <RegionBoundary region="The trend chart">
+        <StableTrendChart partners={model.partners} names={names} />
+      </RegionBoundary>
       <StableSelfReportPanel selfReport={selfReport} names={names} onActive={setSelfReportMode} onCalm={setSelfReportCalm} />
     </>
   );
