@@ -92,3 +92,4 @@ test('the live regions announce states, not beats', async ({ page }) => {
   for (const text of politeTexts) expect(text).not.toMatch(/\bbpm\b|\bms\b/);
   await expect(page.getByTestId('partner-a').getByTestId('hr')).not.toHaveAttribute('aria-live', /.*/);
 });
+
