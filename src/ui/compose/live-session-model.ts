@@ -1,11 +1,11 @@
-import { asyncScheduler, auditTime, BehaviorSubject, merge, Subscription, switchMap } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, merge, Subscription, switchMap } from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
 import type { DemoScenario } from './demo-url';
 import type { LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
 import type { SourceOrigin } from './partner-model';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
-import { PartnerModel, UI_REFRESH_MS } from './partner-model';
+import { PartnerModel } from './partner-model';
 import type { GateStatusView } from './readiness-types';
 
 export interface LiveSessionOptions {
@@ -27,7 +27,10 @@ export interface SelfReport {
  */
 export interface LiveSessionModel {
   readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
-  /** The gate, at most every UI_REFRESH_MS, replaying the latest; null until the first decision. */
+  /**
+   * Every gate decision, unthrottled (one per beat at most), replaying the latest; null until the
+   * first decision. The gauge picks what it shows and skips repeats, so it follows within a frame.
+   */
   readonly gate$: Observable<GateStatusView | null>;
   /** No-wearable mode and its check-ins. */
   readonly selfReport$: Observable<SelfReport>;
@@ -144,7 +147,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
 
   return {
     partners,
-    gate$: gateSubject.pipe(auditTime(UI_REFRESH_MS, uiScheduler), track<GateStatusView | null>('view-gate')),
+    gate$: gateSubject.pipe(track<GateStatusView | null>('view-gate')),
     selfReport$: selfReportSubject.pipe(track<SelfReport>('view-self-report')),
     get demo() {
       return demo;

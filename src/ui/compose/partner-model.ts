@@ -6,7 +6,10 @@ import type { CalibrationStep, LiveDependencies, LiveRecorder } from './live-dep
 import type { PartnerReadinessView } from './readiness-types';
 import { TimeSeriesBuffer } from './time-series-buffer';
 
-/** How often, at most, the view redraws a partner's figures and charts: 4 per second. */
+/**
+ * How often, at most, the view redraws a partner's charts and the slower parts of the panel
+ * (connection, reasons, calibration): 4 per second. The gauge's figures follow every beat (`live$`).
+ */
 export const UI_REFRESH_MS = 250;
 /** The tachogram shows the last two minutes of beats. */
 export const TACHOGRAM_SPAN_SEC = 120;
@@ -107,6 +110,12 @@ export class PartnerModel {
 
   /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
   readonly snapshot$: Observable<PartnerSnapshot>;
+  /**
+   * Every change, unthrottled, replaying the latest on subscribe: for the small parts of the gauge
+   * (figures, state, meter), each of which picks what it shows and skips repeats, so the screen
+   * follows each beat within a frame without redrawing the rest of the view.
+   */
+  readonly live$: Observable<PartnerSnapshot>;
   /** Fires at most every UI_REFRESH_MS after any change; charts compare buffer versions before drawing. */
   readonly chartTick$: Observable<void>;
   /** Every readiness change, unthrottled, for the gate. Replays the latest. */
@@ -147,6 +156,11 @@ export class PartnerModel {
       startWith(undefined),
       map(() => this.state),
       this.track<PartnerSnapshot>(`view-snapshot-${id}`),
+    );
+    this.live$ = this.changed.pipe(
+      startWith(undefined),
+      map(() => this.state),
+      this.track<PartnerSnapshot>(`view-live-${id}`),
     );
     this.chartTick$ = ticks.pipe(
       map(() => undefined),

@@ -4,14 +4,15 @@ import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
 import type { LiveDependencies } from '../compose/live-dependencies';
 import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
-import type { GateStateName } from '../compose/readiness-types';
+import type { PartnerSnapshot } from '../compose/partner-model';
+import type { GateStateName, GateStatusView } from '../compose/readiness-types';
 import { RegionBoundary } from '../shell/region-boundary';
 import { BreakTimer } from './break-timer';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
 import { SelfReportPanel } from './self-report';
 import { TrendChart } from './trend-chart';
-import { useObservable } from './use-observable';
+import { useObservable, useSelected } from './use-observable';
 import './live.css';
 
 /** What the rest of the app needs to know about the live session. */
@@ -20,6 +21,8 @@ export interface LiveSummary {
   readonly gate: GateStateName | null;
   /** No-wearable mode: both partners checked in by hand (a self-report). */
   readonly selfReportComplete: boolean;
+  /** The partners' names as shown (typed, saved, or "Partner A" / "Partner B"), for the forms after the routine. */
+  readonly names: Readonly<Record<PartnerId, string>>;
 }
 
 export interface LiveSessionProps {
@@ -38,8 +41,8 @@ export interface LiveSessionProps {
 
 const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
-// The gauge re-renders up to four times a second; the panels and charts below draw from their own
-// subscriptions, so they skip those renders.
+// The view re-renders when a name, the gate state or the check-in changes; the panels and charts
+// below draw from their own subscriptions, so they skip those renders.
 const StablePartnerPanel = memo(PartnerPanel);
 const StableTrendChart = memo(TrendChart);
 const StableSelfReportPanel = memo(SelfReportPanel);
@@ -119,6 +122,15 @@ function Diagnostics({ model }: { model: LiveSessionModel }) {
   return <output ref={ref} data-testid="diagnostics" hidden />;
 }
 
+const selectName = (snapshot: PartnerSnapshot): string => snapshot.displayName;
+const selectDemo = (snapshot: PartnerSnapshot): boolean => snapshot.origin?.demo === true;
+/** What the view around the gauge needs of the gate: its state and who is flooded. */
+const selectGateSummary = (gate: GateStatusView | null) => ({
+  state: gate?.state ?? null,
+  floodedA: gate?.partners.a.state === 'flooded',
+  floodedB: gate?.partners.b.state === 'flooded',
+});
+
 function LiveView({
   model,
   dependencies,
@@ -130,20 +142,24 @@ function LiveView({
   speed: number;
   onLive?: (summary: LiveSummary) => void;
 }) {
-  const a = useObservable(model.partners.a.snapshot$, model.partners.a.current());
-  const b = useObservable(model.partners.b.snapshot$, model.partners.b.current());
-  const gate = useObservable(model.gate$, model.currentGate());
+  // The view itself re-renders only when a name, the demo flag, the gate state or the hand check-in
+  // changes; the gauge's parts and the charts follow the beats on their own.
+  const nameA = useSelected(model.partners.a.live$, model.partners.a.current(), selectName);
+  const nameB = useSelected(model.partners.b.live$, model.partners.b.current(), selectName);
+  const demoA = useSelected(model.partners.a.live$, model.partners.a.current(), selectDemo);
+  const demoB = useSelected(model.partners.b.live$, model.partners.b.current(), selectDemo);
+  const gate = useSelected(model.gate$, model.currentGate(), selectGateSummary);
   const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
-  const gateState = gate?.state ?? null;
+  const gateState = gate.state;
   const selfReportComplete = selfReport.active && selfReport.calm.a && selfReport.calm.b;
   const flooded = gateState === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
-  const names = useMemo(() => ({ a: a.displayName, b: b.displayName }), [a.displayName, b.displayName]);
-  const demo = a.origin?.demo === true || b.origin?.demo === true;
+  const names = useMemo(() => ({ a: nameA, b: nameB }), [nameA, nameB]);
+  const demo = demoA || demoB;
 
   useEffect(() => {
-    onLive?.({ gate: gateState, selfReportComplete });
-  }, [onLive, gateState, selfReportComplete]);
+    onLive?.({ gate: gateState, selfReportComplete, names });
+  }, [onLive, gateState, selfReportComplete, names]);
 
   // The break opens when flooding starts and stays until the partners end it.
   useEffect(() => {
@@ -154,11 +170,11 @@ function LiveView({
   const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
   const endBreak = useCallback(() => setBreakOpen(false), []);
 
-  const floodedNames = PARTNERS.filter((id) => gate?.partners[id].state === 'flooded').map((id) => names[id]);
+  const floodedNames = PARTNERS.filter((id) => (id === 'a' ? gate.floodedA : gate.floodedB)).map((id) => names[id]);
 
   return (
     <>
-      <ReadinessGauge gate={gate} partners={{ a, b }} demo={demo} describe={dependencies.describeReason} />
+      <ReadinessGauge gate$={model.gate$} gate={model.currentGate()} partners={model.partners} names={names} demo={demo} describe={dependencies.describeReason} />
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (

@@ -1,12 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { DemoScenario } from '../compose/demo-url';
 import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
 import type { PartnerModel, PartnerSnapshot, SourceOrigin } from '../compose/partner-model';
+import type { PartnerStateName } from '../compose/readiness-types';
 import { CalibrationCard } from './calibration-card';
 import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
 import { Tachogram } from './tachogram';
-import { useObservable } from './use-observable';
+import { useObservable, useSelected } from './use-observable';
 
 export interface PartnerPanelProps {
   readonly partner: PartnerModel;
@@ -58,15 +59,37 @@ function Figure({ testId, label, value, unit, missing }: { testId: string; label
   );
 }
 
-function LiveFigures({ snapshot }: { snapshot: PartnerSnapshot }) {
-  const { metrics, lastBeat, hrOnly } = snapshot;
+/** The figures a partner's panel shows, as plain text: compared value by value to skip repeats. */
+interface FiguresView {
+  readonly hr: string | null;
+  readonly rr: string | null;
+  readonly rmssd: string | null;
+  readonly breathing: string | null;
+  readonly hrOnly: boolean;
+  readonly quality: string;
+  readonly qualityLevel: ReturnType<typeof describeQuality>['level'];
+}
+
+function selectFigures({ metrics, lastBeat, hrOnly }: PartnerSnapshot): FiguresView {
   const quality = describeQuality(metrics);
-  const rmssd = hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs);
-  const breathing = hrOnly || metrics?.breathsPerMin == null ? null : round(metrics.breathsPerMin);
+  return {
+    hr: lastBeat ? round(lastBeat.hrBpm) : null,
+    rr: lastBeat?.rrMs == null ? null : round(lastBeat.rrMs),
+    rmssd: hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs),
+    breathing: hrOnly || metrics?.breathsPerMin == null ? null : round(metrics.breathsPerMin),
+    hrOnly,
+    quality: quality.label,
+    qualityLevel: quality.level,
+  };
+}
+
+/** The live figures, following every beat; re-rendered alone, and only when a shown figure changes. */
+function LiveFigures({ partner }: { partner: PartnerModel }) {
+  const { hr, rr, rmssd, breathing, hrOnly, quality, qualityLevel } = useSelected(partner.live$, partner.current(), selectFigures);
   return (
-    <dl className="figures">
-      <Figure testId="hr" label="Heart rate" value={lastBeat ? round(lastBeat.hrBpm) : null} unit="bpm" missing="no beats yet" />
-      <Figure testId="last-rr" label="Last beat interval" value={lastBeat?.rrMs == null ? null : round(lastBeat.rrMs)} unit="ms" missing={hrOnly ? 'not sent by this device' : 'no beats yet'} />
+    <dl className="figures" data-gauge="">
+      <Figure testId="hr" label="Heart rate" value={hr} unit="bpm" missing="no beats yet" />
+      <Figure testId="last-rr" label="Last beat interval" value={rr} unit="ms" missing={hrOnly ? 'not sent by this device' : 'no beats yet'} />
       <Figure
         testId="rmssd"
         label="HRV (RMSSD)"
@@ -84,8 +107,8 @@ function LiveFigures({ snapshot }: { snapshot: PartnerSnapshot }) {
       <div className="figure figure--wide">
         <dt>Signal quality</dt>
         <dd>
-          <span data-testid="quality" data-level={quality.level} className="figure__value figure__value--small">
-            {quality.label}
+          <span data-testid="quality" data-level={qualityLevel} className="figure__value figure__value--small">
+            {quality}
           </span>
         </dd>
       </div>
@@ -93,9 +116,29 @@ function LiveFigures({ snapshot }: { snapshot: PartnerSnapshot }) {
   );
 }
 
+const selectState = (snapshot: PartnerSnapshot): PartnerStateName => snapshot.readiness?.state ?? 'no-signal';
+
+/** The partner's readiness state in words and shape, following every beat. */
+function PartnerState({ partner }: { partner: PartnerModel }) {
+  const state = useSelected(partner.live$, partner.current(), selectState);
+  const words = PARTNER_STATE_WORDS[state];
+  return (
+    <p className="partner__state" data-testid="partner-state" data-state={state} aria-live="polite" data-gauge="">
+      <span className={`shape shape--${state}`} aria-hidden="true">
+        {words.symbol}
+      </span>{' '}
+      {words.label}
+    </p>
+  );
+}
+
+const StableLiveFigures = memo(LiveFigures);
+const StablePartnerState = memo(PartnerState);
+
 /**
  * One partner: name, how their heartbeat arrives (strap, simulator, recording), live figures,
- * tachogram, readiness with plain reasons, and calibration. Re-renders at most four times a second.
+ * tachogram, readiness with plain reasons, and calibration. The panel re-renders at most four times a
+ * second; its live figures and state follow every beat on their own.
  */
 export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps) {
   const snapshot = useObservable(partner.snapshot$, partner.current());
@@ -182,12 +225,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
             />
           </label>
         </h2>
-        <p className="partner__state" data-testid="partner-state" data-state={state} aria-live="polite">
-          <span className={`shape shape--${state}`} aria-hidden="true">
-            {words.symbol}
-          </span>{' '}
-          {words.label}
-        </p>
+        <StablePartnerState partner={partner} />
       </header>
 
       <div className="partner__source">
@@ -284,7 +322,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
         </p>
       ) : null}
 
-      <LiveFigures snapshot={snapshot} />
+      <StableLiveFigures partner={partner} />
       <Tachogram partner={partner} name={snapshot.displayName} />
 
       {reasons.length > 0 ? (

@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import { distinctUntilChanged, map } from 'rxjs';
 import type { Observable } from 'rxjs';
 
 /**
@@ -43,4 +44,30 @@ export function useObservable<T>(source$: Observable<T> | undefined, initial: T)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const store = useMemo(() => storeOf(source$, initial), [source$]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/**
+ * True when two plain objects hold the same values key by key (`Object.is` per key), or when two
+ * values are the same. What a small view shows is such an object of strings and numbers.
+ */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a) as (keyof T)[];
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && Object.is(a[key], b[key]));
+}
+
+/**
+ * What a small view shows of a fast stream: `select` picks it from every value (unthrottled), and
+ * the component re-renders only when the picked value changes (`shallowEqual`), so a beat that
+ * leaves the shown figures as they were costs no render at all. `select` must be stable (defined at
+ * module level or memoised): a new one resubscribes.
+ */
+export function useSelected<S, T>(source$: Observable<S>, current: S, select: (value: S) => T): T {
+  const selected$ = useMemo(() => source$.pipe(map(select), distinctUntilChanged(shallowEqual)), [source$, select]);
+  // The placeholder is computed once per stream; the stream replays the latest value anyway.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const initial = useMemo(() => select(current), [selected$]);
+  return useObservable(selected$, initial);
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Beat } from '../../signal/types';
-import { BEAT_HANDLED_MEASURE, BEAT_MARK, BEAT_TO_SCREEN_MEASURE, BeatToScreenProbe, markBeats } from './beat-to-screen';
+import { BEAT_HANDLED_MEASURE, BEAT_MARK, BEAT_TO_SCREEN_MEASURE, BeatToScreenProbe, LATE_GAUGE_UPDATE_MARK, markBeats } from './beat-to-screen';
 
 function fakeSource() {
   const beats = new Subject<Beat>();
@@ -51,34 +51,74 @@ describe('markBeats', () => {
   });
 });
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const measures = () => performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE) as PerformanceMeasure[];
+
+function gaugePage() {
+  const root = document.createElement('div');
+  root.innerHTML = '<section data-gauge=""><div data-testid="gate" data-state="settling"></div><p class="meter">40</p></section><p class="other">x</p>';
+  document.body.append(root);
+  return root;
+}
+
 describe('BeatToScreenProbe', () => {
-  it('BeatToScreenProbe measures from the earliest beat not yet on screen, once per screen update', () => {
+  it('BeatToScreenProbe measures every pending beat once, from its own arrival, at the gauge update', () => {
     const probe = new BeatToScreenProbe();
     probe.screenUpdated();
-    expect(performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE)).toHaveLength(0);
+    expect(measures()).toHaveLength(0);
     const first = probe.beat();
-    probe.beat();
+    const second = probe.beat();
     probe.screenUpdated();
-    const measures = performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE);
-    expect(measures).toHaveLength(1);
-    expect(measures[0].startTime).toBe(first);
+    expect(measures().map((m) => m.startTime)).toEqual([first, second]);
+    expect(measures().every((m) => (m.detail as { changed: boolean }).changed)).toBe(true);
     probe.screenUpdated();
-    expect(performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE)).toHaveLength(1);
+    expect(measures()).toHaveLength(2);
   });
 
-  it('BeatToScreenProbe counts a gauge change as a screen update, and changes elsewhere not', async () => {
-    const root = document.createElement('div');
-    root.innerHTML = '<section><div data-testid="gate" data-state="settling"></div><p class="meter">40</p></section><p class="other">x</p>';
-    document.body.append(root);
+  it('BeatToScreenProbe ends a beat at the gauge change its handling causes, in the same turn', async () => {
+    const root = gaugePage();
     const probe = new BeatToScreenProbe();
     const stop = probe.observeGauge(root);
-    probe.beat();
+    const arrived = probe.beat();
+    // A render queued while the beat is handled, as React does for useSyncExternalStore updates.
+    queueMicrotask(() => {
+      root.querySelector('.meter')!.textContent = '45';
+    });
+    probe.beatHandled(arrived);
+    await settle();
+    expect(measures()).toHaveLength(1);
+    expect(measures()[0].startTime).toBe(arrived);
+    expect(measures()[0].detail).toEqual({ changed: true });
+    expect(performance.getEntriesByName(LATE_GAUGE_UPDATE_MARK)).toHaveLength(0);
+    stop();
+    root.remove();
+  });
+
+  it('BeatToScreenProbe ends a beat that changes nothing on the gauge once its handling is done, marked unchanged', async () => {
+    const root = gaugePage();
+    const probe = new BeatToScreenProbe();
+    const stop = probe.observeGauge(root);
+    const arrived = probe.beat();
     root.querySelector('.other')!.textContent = 'y';
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE)).toHaveLength(0);
+    probe.beatHandled(arrived);
+    await settle();
+    expect(measures()).toHaveLength(1);
+    expect(measures()[0].detail).toEqual({ changed: false });
+    stop();
+    root.remove();
+  });
+
+  it('BeatToScreenProbe counts a gauge change with no beat pending as a late update', async () => {
+    const root = gaugePage();
+    const probe = new BeatToScreenProbe();
+    const stop = probe.observeGauge(root);
     root.querySelector('.meter')!.textContent = '45';
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE)).toHaveLength(1);
+    await settle();
+    expect(measures()).toHaveLength(0);
+    expect(performance.getEntriesByName(LATE_GAUGE_UPDATE_MARK)).toHaveLength(1);
+    root.querySelector('.other')!.textContent = 'y';
+    await settle();
+    expect(performance.getEntriesByName(LATE_GAUGE_UPDATE_MARK)).toHaveLength(1);
     stop();
     root.remove();
   });
