@@ -5,7 +5,7 @@
  */
 import { test, expect, HCI } from './fixtures/emulated-straps';
 import { beatsOf, connection, openLiveView, pair, panel, partnerState } from './fixtures/live-app';
-import { recordingPackets, simulatedPackets } from './fixtures/strap-packets';
+import { hrOnlyPackets, recordingPackets, simulatedPackets } from './fixtures/strap-packets';
 
 /**
  * Packets carry about a second of beats each and go out once a second, as from a real strap: the
@@ -84,4 +84,19 @@ test('two straps pair through the chooser, show live values, and one drops out a
   await streamB.stop();
   // B's record has no hole: none of B's beats after the first is marked as after a gap.
   expect((await beatsOf(page, 'b')).slice(1).filter((b) => b.afterGap)).toEqual([]);
+});
+
+test('a device that sends heart rate without RR intervals is shown as heart-rate only, with no HRV invented', async ({ page, bluetooth }) => {
+  const watch = await bluetooth.addStrap({ name: 'Wrist HR 0001', batteryPercent: null });
+  await openLiveView(page);
+  await pair(page, bluetooth, 'a', watch);
+  const bpms = [72, 73, 73, 74, 75, 75, 74, 73];
+  const playing = watch.play(hrOnlyPackets(bpms).map((p) => p.bytes), { intervalMs: PACKET_INTERVAL_MS });
+  await expect(panel(page, 'a').getByTestId('hr-only')).toBeVisible();
+  await expect(partnerState(page, 'a')).not.toHaveAttribute('data-state', 'no-signal');
+  expect((await playing.done).delivered).toBe(bpms.length);
+  await expect(panel(page, 'a').getByTestId('hr')).toHaveText('73');
+  await expect(panel(page, 'a').getByTestId('rmssd')).toHaveText('—');
+  await expect(panel(page, 'a').getByTestId('breathing')).toHaveText('—');
+  await expect(panel(page, 'a')).not.toContainText('battery');
 });
