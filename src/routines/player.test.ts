@@ -424,3 +424,28 @@ describe('reducePlayer: safety properties over any sequence of events', () => {
     );
   });
 });
+
+describe('reducePlayer: abandon', () => {
+  it('abandon mid-step ends the run as stopped with the steps done so far and no aftercare', () => {
+    const state = run(reset, [
+      [0, yes],
+      [1_000, { type: 'skip' }],
+      [2_000, { type: 'abandon' }],
+    ]);
+    expect(state.phase).toBe('done');
+    expect(state.outcome).toBe('stopped');
+    expect(state.endedAtMs).toBe(T0 + 2_000);
+    expect(state.aftercare).toBeNull();
+    expect(touchNow(reset, state)).toBeNull();
+    expect(summariseRun(reset, state)).toMatchObject({ outcome: 'stopped', stepsDone: 1, aftercare: null });
+  });
+
+  it('abandon after the run ended changes nothing', () => {
+    const done = run(reset, [
+      [0, yes],
+      [0, { type: 'stop' }],
+      [1_000, { type: 'end', aftercare: 'space' }],
+    ]);
+    expect(reducePlayer(reset, done, { type: 'abandon', atMs: T0 + 5_000 })).toBe(done);
+  });
+});

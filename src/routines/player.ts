@@ -66,7 +66,12 @@ export type PlayerCommand =
   | { type: 'boundary-reset' }
   | { type: 'choose-option'; option: GentlerOptionId }
   | { type: 'receiver-choice'; choice: ReceiverChoice }
-  | { type: 'end'; aftercare: Aftercare };
+  | { type: 'end'; aftercare: Aftercare }
+  /**
+   * The player is leaving mid-run (the app moved to another screen): touch ends and the run is
+   * kept as stopped, with no aftercare chosen, so a run is never lost without a summary.
+   */
+  | { type: 'abandon' };
 
 export type PlayerEvent = PlayerCommand & { readonly atMs: number };
 
@@ -227,6 +232,9 @@ export function reducePlayer(plan: Plan, previous: PlayerState, event: PlayerEve
       if (state.phase === 'done' || state.phase === 'running' || state.phase === 'paused') return state;
       return finish(state, state.stepsDone, atMs, 'stopped', event.aftercare);
     }
+
+    case 'abandon':
+      return state.phase === 'done' ? state : finish(state, state.stepsDone, atMs, 'stopped');
   }
 }
 

@@ -495,3 +495,35 @@ describe('RoutinesPanel: script and recordings', () => {
     expect(saved.has('apology-reset/effleurage/1')).toBe(true);
   });
 });
+
+describe('RoutinesPanel: telling the page a run is playing', () => {
+  it('onActiveChange says true when a run starts and false once it ends', () => {
+    const active: boolean[] = [];
+    const { pass } = setup({ onActiveChange: (playing) => active.push(playing) });
+    expect(active).toEqual([false]);
+    startReset();
+    expect(active).toEqual([false, true]);
+    yes();
+    pass(5 * 60_000);
+    expect(active).toEqual([false, true, false]);
+  });
+
+  it('a panel that goes away mid-run ends the run as stopped and reports its summary', () => {
+    const active: boolean[] = [];
+    const { runs, pass, unmount } = setup({ onActiveChange: (playing) => active.push(playing) });
+    startReset();
+    yes();
+    pass(30_000);
+    expect(runs).toHaveLength(0);
+    unmount();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ routineId: 'apology-reset', outcome: 'stopped', aftercare: null });
+    expect(active.at(-1)).toBe(false);
+  });
+
+  it('a panel that goes away with no run playing reports nothing', () => {
+    const { runs, unmount } = setup();
+    unmount();
+    expect(runs).toHaveLength(0);
+  });
+});

@@ -16,6 +16,7 @@ import {
   createSpeechGuide,
   routineById,
   routineNeedsBehaviour,
+  summariseRun,
   systemClock,
   type Chime,
   type Clock,
@@ -44,8 +45,13 @@ export interface RoutinesPanelProps {
   readonly noWearableCheckedIn: boolean;
   /** Where a partner's own recordings of the lines are kept; without it, recording is not offered. */
   readonly voiceClips?: VoiceClipStore;
-  /** Called once when a run ends, completed or stopped. */
+  /** Called once when a run ends, completed or stopped (also when the panel goes away mid-run). */
   readonly onRunFinished?: (run: RoutineRunSummary) => void;
+  /**
+   * Told when a run starts (true) and when it ends or its player closes (false), so the page around
+   * the panel can hold its own navigation while a routine plays.
+   */
+  readonly onActiveChange?: (active: boolean) => void;
   /** The player's clock; the wall clock by default (tests pass a virtual one). */
   readonly clock?: Clock;
   /** Spoken guidance; the browser's Web Speech API by default. */
@@ -78,7 +84,7 @@ interface Active {
  * Start buttons (locked until both partners are calm), and the player once one starts.
  */
 export function RoutinesPanel(props: RoutinesPanelProps) {
-  const { gateReady, noWearableCheckedIn, voiceClips, onRunFinished } = props;
+  const { gateReady, noWearableCheckedIn, voiceClips, onRunFinished, onActiveChange } = props;
   const clock = props.clock ?? systemClock;
   const speech = useMemo(() => props.speech ?? createSpeechGuide(), [props.speech]);
   const chime = useMemo(() => props.chime ?? createChime(), [props.chime]);
@@ -118,10 +124,43 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
     });
     returnFocus.current = `Start ${routine.title}`;
     setActive({ store: createPlayerStore(plan, clock, settings.option), settings });
+    setRunning(true);
   };
 
-  const finished = useCallback((run: RoutineRunSummary) => onRunFinished?.(run), [onRunFinished]);
-  const close = useCallback(() => setActive(null), []);
+  // A run is playing from its start until it ends (done) or its player is closed.
+  const [running, setRunning] = useState(false);
+  const finished = useCallback(
+    (run: RoutineRunSummary) => {
+      setRunning(false);
+      onRunFinished?.(run);
+    },
+    [onRunFinished],
+  );
+  const close = useCallback(() => {
+    setRunning(false);
+    setActive(null);
+  }, []);
+
+  const onActiveChangeRef = useRef(onActiveChange);
+  onActiveChangeRef.current = onActiveChange;
+  useEffect(() => {
+    onActiveChangeRef.current?.(running);
+  }, [running]);
+
+  // Leaving mid-run (the browser's back gesture, the app moving on): the run ends as stopped and
+  // its summary is reported, rather than vanishing with the player.
+  const leaving = useRef({ active, running, onRunFinished });
+  leaving.current = { active, running, onRunFinished };
+  useEffect(
+    () => () => {
+      const { active: current, running: playing, onRunFinished: report } = leaving.current;
+      if (!current || !playing) return;
+      const state = current.store.send({ type: 'abandon' });
+      if (state.phase === 'done') report?.(summariseRun(current.store.plan, state));
+      onActiveChangeRef.current?.(false);
+    },
+    [],
+  );
 
   // Back on the list, put focus on the Start button the run began from.
   const listRef = useRef<HTMLDivElement>(null);

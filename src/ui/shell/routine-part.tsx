@@ -8,10 +8,12 @@ export interface RoutinePartProps {
   readonly gateReady: boolean;
   readonly noWearableCheckedIn: boolean;
   readonly onRunFinished: (run: RoutineRunSummary) => void;
+  /** A routine started playing (true) or ended / closed (false). */
+  readonly onActiveChange?: (active: boolean) => void;
 }
 
 /** The routines panel as the shell places it: voice clips and finished runs kept in the store. */
-export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onRunFinished }: RoutinePartProps) {
+export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onRunFinished, onActiveChange }: RoutinePartProps) {
   const resolved = use(store);
   const finished = useCallback(
     (run: RoutineRunSummary) => {
@@ -28,6 +30,12 @@ export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onR
     [resolved, onRunFinished],
   );
   return (
-    <RoutinesPanel gateReady={gateReady} noWearableCheckedIn={noWearableCheckedIn} voiceClips={resolved.voiceClips} onRunFinished={finished} />
+    <RoutinesPanel
+      gateReady={gateReady}
+      noWearableCheckedIn={noWearableCheckedIn}
+      voiceClips={resolved.voiceClips}
+      onRunFinished={finished}
+      {...(onActiveChange ? { onActiveChange } : {})}
+    />
   );
 }

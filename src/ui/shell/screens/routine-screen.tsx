@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { RoutinesPart } from '../parts';
@@ -13,22 +13,44 @@ export interface RoutineScreenProps {
   readonly onNext: () => void;
 }
 
+/** Said when Back is pressed while a routine plays. */
+export const STOP_FIRST = 'A routine is still open. Stop it first (the Stop button, or Escape) and choose how to end it, then go back.';
+
 /**
  * Choosing and following a routine. The routine player (with its Stop and Pause, always on screen)
- * comes from the routines area; the shell adds the heading and the way on to the reflection.
+ * comes from the routines area; the shell adds the heading and the way on to the reflection. While
+ * a routine plays the shell's own ways out wait: "Skip to reflection" is hidden, and Back asks for
+ * the routine to be stopped first (focus goes to Stop), so a run is never lost by a stray tap.
  */
 export function RoutineScreen({ store, focusOnShow, gateReady, selfReportComplete, onBack, onNext }: RoutineScreenProps) {
   const [finished, setFinished] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [stopFirst, setStopFirst] = useState(false);
   const unlocked = gateReady || selfReportComplete;
+  const onActiveChange = useCallback((active: boolean) => {
+    setPlaying(active);
+    if (!active) setStopFirst(false);
+  }, []);
+  const back = () => {
+    if (!playing) {
+      onBack();
+      return;
+    }
+    setStopFirst(true);
+    // Stop when it can still be pressed; once stopped, the player's own ending choices come next.
+    const stop = document.querySelector<HTMLButtonElement>('.rt-player .rt-stop:not(:disabled)');
+    const ending = document.querySelector<HTMLButtonElement>('.rt-player button:not(.rt-stop):not(:disabled)');
+    (stop ?? ending)?.focus();
+  };
   return (
     <ScreenFrame
       title={finished ? 'Well done' : 'Routine together'}
       focusOnShow={focusOnShow}
       actions={
         <ActionBar
-          back={{ label: 'the live view', onClick: onBack }}
+          back={{ label: 'the live view', onClick: back }}
           primary={
-            finished ? (
+            playing ? undefined : finished ? (
               <button type="button" className="primary" onClick={onNext}>
                 Reflect together
               </button>
@@ -39,18 +61,28 @@ export function RoutineScreen({ store, focusOnShow, gateReady, selfReportComplet
             )
           }
           hint={
-            finished
-              ? 'Next: a few words about how it went, and one small promise each.'
-              : unlocked
-                ? 'Pick one routine together. You can pause or stop at any moment.'
-                : 'Routines start once you are both calm. The live view keeps listening meanwhile.'
+            stopFirst
+              ? STOP_FIRST
+              : playing
+                ? 'Follow the routine together. Stop or pause it at any moment.'
+                  : finished
+                  ? 'Next: a few words about how it went, and one small promise each.'
+                  : unlocked
+                    ? 'Pick one routine together. You can pause or stop at any moment.'
+                    : 'Routines start once you are both calm. The live view keeps listening meanwhile.'
           }
         />
       }
     >
       <RegionBoundary region="The routine player">
         <Suspense fallback={<p className="loading">Opening the routines…</p>}>
-          <RoutinesPart store={store} gateReady={gateReady} noWearableCheckedIn={selfReportComplete} onRunFinished={() => setFinished(true)} />
+          <RoutinesPart
+            store={store}
+            gateReady={gateReady}
+            noWearableCheckedIn={selfReportComplete}
+            onRunFinished={() => setFinished(true)}
+            onActiveChange={onActiveChange}
+          />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>
