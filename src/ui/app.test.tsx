@@ -1,16 +1,29 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import type { LiveSummary } from './shell/journey';
+import type { EndedSession, LiveSessionControls, LiveSummary } from './shell/journey';
 
 // The other areas' parts are replaced by small stand-ins that report what the shell passes them:
 // this test is about the journey, not the live view, routines or store.
 let reportLive: ((summary: LiveSummary) => void) | null = null;
+let reportSession: ((session: LiveSessionControls | null) => void) | null = null;
+let resumedWith: string | undefined;
+const names = { a: 'Sam', b: 'Alex' };
 vi.mock('./shell/parts', () => ({
   openStore: () => new Promise(() => undefined),
   preloadLive: () => undefined,
-  LivePart: ({ onLive }: { onLive: (summary: LiveSummary) => void }) => {
+  LivePart: ({
+    onLive,
+    onSession,
+    resumeSessionId,
+  }: {
+    onLive: (summary: LiveSummary) => void;
+    onSession?: (session: LiveSessionControls | null) => void;
+    resumeSessionId?: string;
+  }) => {
     reportLive = onLive;
+    reportSession = onSession ?? null;
+    resumedWith = resumeSessionId;
     return <p>live view</p>;
   },
   RoutinesPart: ({ gateReady, noWearableCheckedIn, onRunFinished }: { gateReady: boolean; noWearableCheckedIn: boolean; onRunFinished: () => void }) => (
@@ -21,9 +34,15 @@ vi.mock('./shell/parts', () => ({
       </button>
     </div>
   ),
-  ReflectPart: () => <p>reflection forms</p>,
+  ReflectPart: ({ ended }: { ended?: EndedSession | null }) => (
+    <p>{ended ? `reflection forms for ${ended.names.a} and ${ended.names.b}, session ${ended.sessionId ?? 'none'}` : 'reflection forms'}</p>
+  ),
   HistoryPart: () => <p>history list</p>,
-  ResumePart: () => null,
+  ResumePart: ({ onResume }: { onResume: (session: { id: string }) => void }) => (
+    <button type="button" onClick={() => onResume({ id: 'interrupted-7' })}>
+      Resume the session
+    </button>
+  ),
   StoragePart: () => null,
 }));
 
@@ -39,6 +58,8 @@ function visibleHeading(): string {
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
   reportLive = null;
+  reportSession = null;
+  resumedWith = undefined;
 });
 afterEach(cleanup);
 
@@ -57,9 +78,9 @@ describe('App', () => {
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('Step 2 of 7: Connect')).toBeTruthy();
 
-    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false }));
+    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false, names }));
     expect(visibleHeading()).toBe('Calibrate');
-    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false }));
+    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false, names }));
     expect(visibleHeading()).toBe('You are both calm');
     expect(screen.getByText('Step 4 of 7: Settle')).toBeTruthy();
 
@@ -89,7 +110,7 @@ describe('App', () => {
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
     expect(screen.getByRole('button', { name: 'See the routines' })).toBeTruthy();
-    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true }));
+    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true, names }));
     expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
     expect(visibleHeading()).toBe('You both checked in');
     expect(screen.getByText(/a self-report, not a measurement/)).toBeTruthy();
@@ -106,5 +127,26 @@ describe('App', () => {
     render(<App store={store} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(document.activeElement?.textContent).toBe('Connect');
+  });
+
+  it('App closes the session as finished on the way to the reflection, which gets the live names and the session', async () => {
+    const finished: string[] = [];
+    render(<App store={store} />);
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    await act(async () => {
+      reportSession?.({ finishRecording: async (outcome) => void finished.push(outcome), recordingId: () => 'session-3' });
+      reportLive?.({ gate: 'ready', selfReportComplete: false, names });
+    });
+    await act(async () => screen.getByRole('button', { name: 'Choose a routine' }).click());
+    await act(async () => screen.getByRole('button', { name: 'Skip to reflection' }).click());
+    expect(finished).toEqual(['finished']);
+    expect(screen.getByText('reflection forms for Sam and Alex, session session-3')).toBeTruthy();
+  });
+
+  it('App resumes the interrupted session by id when the couple chooses to', async () => {
+    render(<App store={store} />);
+    await act(async () => screen.getByRole('button', { name: 'Resume the session' }).click());
+    expect(visibleHeading()).toBe('Connect');
+    expect(resumedWith).toBe('interrupted-7');
   });
 });

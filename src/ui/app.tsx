@@ -1,5 +1,5 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
-import { currentStep, journeyStart, nextScreen, type LiveSummary } from './shell/journey';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { currentStep, journeyStart, nextScreen, type EndedSession, type LiveSessionControls, type LiveSummary } from './shell/journey';
 import { useJourney } from './shell/use-journey';
 import { Progress } from './shell/progress';
 import { UpdateBanner } from './shell/update-banner';
@@ -25,7 +25,7 @@ export interface AppProps {
  * and the polite update banner. The live session stays mounted from the live view through the
  * routine, so the straps keep streaming and the gate keeps watching while the couple follows it.
  */
-const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false };
+const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false, names: { a: 'Partner A', b: 'Partner B' } };
 
 export function App({ store }: AppProps) {
   const [start] = useState(() => journeyStart(window.location.search));
@@ -35,6 +35,11 @@ export function App({ store }: AppProps) {
   // session is closed, so history shows it finished. "Start again" opens a new one.
   const [liveOn, setLiveOn] = useState(screen === 'live' || screen === 'routine');
   const [live, setLive] = useState<LiveSummary>(NO_LIVE);
+  // "Resume the session" after a reload: the next live session records into that session, by id.
+  const [resumeId, setResumeId] = useState<string | null>(null);
+  // The session that just ended, for the reflection's names and the session it belongs to.
+  const [ended, setEnded] = useState<EndedSession | null>(null);
+  const session = useRef<LiveSessionControls | null>(null);
   const [liveFor, setLiveFor] = useState(screen);
   if (liveFor !== screen) {
     // Adjusting state while rendering (not in an effect) so the session never renders a stale frame.
@@ -43,6 +48,7 @@ export function App({ store }: AppProps) {
     if (screen === 'reflect' || screen === 'history') {
       setLiveOn(false);
       setLive(NO_LIVE);
+      setResumeId(null);
     }
   }
   const { dim, toggle } = useThemeChoice();
@@ -55,6 +61,19 @@ export function App({ store }: AppProps) {
   }, [liveOn]);
 
   const onLive = useCallback((summary: LiveSummary) => setLive(summary), []);
+  const onSession = useCallback((controls: LiveSessionControls | null) => {
+    session.current = controls;
+  }, []);
+  // The normal end of the journey: the couple moves on to the reflection. The recording closes as
+  // finished before the live view goes (which would otherwise close it as stopped early).
+  const toReflection = () => {
+    const controls = session.current;
+    if (liveOn) {
+      setEnded({ names: live.names, sessionId: controls?.recordingId() ?? null });
+      controls?.finishRecording('finished').catch((error: unknown) => console.error('session: could not be closed as finished', error));
+    }
+    go('reflect');
+  };
   const unlocked = live.gate === 'ready' || live.selfReportComplete;
   const step = currentStep(screen, live.gate);
 
@@ -86,7 +105,13 @@ export function App({ store }: AppProps) {
             resume={
               <RegionBoundary region="The resume prompt">
                 <Suspense fallback={null}>
-                  <ResumePart store={store} onResume={() => go('live')} />
+                  <ResumePart
+                    store={store}
+                    onResume={(interrupted) => {
+                      setResumeId(interrupted.id);
+                      go('live');
+                    }}
+                  />
                 </Suspense>
               </RegionBoundary>
             }
@@ -103,6 +128,8 @@ export function App({ store }: AppProps) {
                 unlocked={unlocked}
                 selfReportComplete={live.selfReportComplete}
                 onLive={onLive}
+                onSession={onSession}
+                {...(resumeId === null ? {} : { resumeSessionId: resumeId })}
                 onBack={back}
                 onNext={() => go('routine')}
               />
@@ -116,10 +143,10 @@ export function App({ store }: AppProps) {
             gateReady={live.gate === 'ready'}
             selfReportComplete={live.selfReportComplete}
             onBack={back}
-            onNext={() => go('reflect')}
+            onNext={toReflection}
           />
         )}
-        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={() => go('history')} />}
+        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={() => go('history')} />}
         {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={() => go('live')} />}
       </main>
     </div>

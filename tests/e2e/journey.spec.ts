@@ -55,6 +55,11 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   await activate(page, page.getByRole('button', { name: 'Begin' }));
   await expect(heading(page, /Connect|Settle together|You are both calm/)).toBeFocused();
 
+  // Partner A types a name; the reflection and commitment forms use it later.
+  await tabTo(page, page.getByRole('textbox', { name: 'Name of partner A' }));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Sam');
+
   // Readiness: the gate opens and routines become the primary action.
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(heading(page, 'You are both calm')).toBeVisible();
@@ -80,6 +85,8 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   // Reflection and a commitment, typed and saved.
   await activate(page, page.getByRole('button', { name: 'Reflect together' }));
   await expect(heading(page, 'Reflect together')).toBeFocused();
+  // The forms name the partners as the live view did, not "Partner A".
+  await expect(page.getByRole('radio', { name: 'Sam' }).first()).toBeVisible();
   await tabTo(page, page.getByLabel('What felt reparative?'));
   await page.keyboard.type('Listening without interrupting.');
   await activate(page, page.getByRole('button', { name: 'Save reflection' }));
@@ -92,6 +99,8 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   await activate(page, page.getByRole('button', { name: 'See your history' }));
   await expect(heading(page, 'Your history')).toBeFocused();
   await expect(page.getByTestId('history-session').first()).toBeVisible();
+  // The journey's normal end closes the session as finished, not as ended early.
+  await expect(page.getByTestId('history-session').first()).toContainText('Finished');
 
   // And around again: another session starts from the live view.
   await activate(page, page.getByRole('button', { name: 'Start again' }));

@@ -123,3 +123,27 @@ test('the routines panel has no automatic accessibility violations, locked or pl
   const playing = await new AxeBuilder({ page }).include('.rt-panel').analyze();
   expect(playing.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
+
+test('while a routine plays the page keeps it: no skip to the reflection, and Back asks to stop first', async ({ page }) => {
+  await page.goto('/?demo=calm&speed=20');
+  await openRoutines(page);
+  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Skip to reflection' })).toBeVisible();
+  await page.getByRole('button', { name: START_RESET }).click();
+  const player = page.locator('.rt-player');
+  await player.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
+  await expect(page.getByRole('button', { name: 'Skip to reflection' })).toHaveCount(0);
+
+  // Back does not leave mid-run: it says why and puts focus on Stop.
+  await page.getByRole('button', { name: 'Back to the live view' }).click();
+  await expect(page.getByText(/A routine is still open\. Stop it first/)).toBeVisible();
+  await expect(player.getByRole('button', { name: 'Stop — safe word' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Routine together' })).toBeVisible();
+
+  // Once stopped and ended, Back leads back to the live view as usual.
+  await page.keyboard.press('Enter');
+  await player.getByRole('button', { name: 'Take some space' }).click();
+  await expect(page.getByRole('button', { name: 'Reflect together' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the live view' }).click();
+  await expect(page.getByTestId('gate')).toBeVisible();
+});

@@ -94,4 +94,20 @@ describe('createDefaultLiveDependencies', () => {
       ['close', 'stopped'],
     ]);
   });
+
+  it('a recording that resumes asks the store to continue that session by id, and may close as finished', async () => {
+    const { store, calls } = fakeStore(false);
+    const recorder = createDefaultLiveDependencies({ store }).startRecording!({
+      source: 'demo',
+      scenario: 'calm',
+      partnerNames: { a: 'Sam', b: 'Alex' },
+      resumeSessionId: 'interrupted-7',
+    });
+    expect(recorder.sessionId?.()).toBe('s1');
+    await recorder.close('finished');
+    expect(calls).toEqual([
+      ['createRecorder', { source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' }, sessionId: 'interrupted-7', resume: true }],
+      ['close', 'finished'],
+    ]);
+  });
 });

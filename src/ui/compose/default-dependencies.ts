@@ -51,12 +51,19 @@ function nameStoreOf(store: LiveStore): NameStore {
 }
 
 function recorderOf(store: LiveStore, info: RecordingInfo): LiveRecorder {
-  const recorder = store.createRecorder({ source: info.source, scenario: info.scenario, partnerNames: info.partnerNames });
+  const recorder = store.createRecorder({
+    source: info.source,
+    scenario: info.scenario,
+    partnerNames: info.partnerNames,
+    // The store continues the interrupted session as a new segment of the same record.
+    ...(info.resumeSessionId === undefined ? {} : { sessionId: info.resumeSessionId, resume: true }),
+  });
   return {
     addBeat: (partner, beat) => recorder.addBeat(partner, beat),
     addMetrics: (partner, metrics) => recorder.addMetrics(partner, metrics),
     addGate: (sample) => recorder.addGate({ state: sample.state, tSec: sample.tSec, reasons: [...sample.reasons] }),
-    close: () => recorder.close('stopped'),
+    close: (outcome = 'stopped') => recorder.close(outcome),
+    sessionId: () => recorder.sessionId,
   };
 }
 

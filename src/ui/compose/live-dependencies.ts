@@ -48,7 +48,12 @@ export interface RecordingInfo {
   readonly source: 'demo' | 'strap' | 'replay' | 'mixed';
   readonly scenario: string | null;
   readonly partnerNames: { readonly a: string; readonly b: string };
+  /** Continue this interrupted session (by its id) instead of starting a new one. */
+  readonly resumeSessionId?: string;
 }
+
+/** How a recorded session ends: the couple went through to the reflection, or it was left earlier. */
+export type RecordingOutcome = 'finished' | 'stopped';
 
 /** A session being recorded (STORE's recorder, adapted). */
 export interface LiveRecorder {
@@ -56,8 +61,10 @@ export interface LiveRecorder {
   addMetrics(partner: PartnerId, metrics: WindowMetrics): void;
   /** Every gate status; the recorder keeps the changes of state. */
   addGate(sample: GateSampleView): void;
-  /** Flushes and closes the recording when the live view closes. */
-  close(): Promise<void>;
+  /** Flushes and closes the recording, as `outcome` ("stopped" when not given). */
+  close(outcome?: RecordingOutcome): Promise<void>;
+  /** The stored session's id, when the store gives one. */
+  sessionId?(): string | null;
 }
 
 /** Where the partners' names persist (STORE's partners repository, adapted). */

@@ -12,7 +12,13 @@ function harness(overrides: Partial<LiveDependencies> = {}) {
   const counter = createSubscriptionCounter();
   const sources: HeartRateSource[] = [];
   const disconnected: HeartRateSource[] = [];
-  const recorded = { info: [] as RecordingInfo[], beats: { a: [] as Beat[], b: [] as Beat[] }, gate: [] as GateSampleView[], closed: 0 };
+  const recorded = {
+    info: [] as RecordingInfo[],
+    beats: { a: [] as Beat[], b: [] as Beat[] },
+    gate: [] as GateSampleView[],
+    closed: 0,
+    outcomes: [] as (string | undefined)[],
+  };
   const real = createDefaultLiveDependencies();
   const counted = (source: HeartRateSource): HeartRateSource => {
     const wrapped: HeartRateSource = {
@@ -37,9 +43,11 @@ function harness(overrides: Partial<LiveDependencies> = {}) {
         addBeat: (partner, beat) => recorded.beats[partner].push(beat),
         addMetrics: () => undefined,
         addGate: (sample) => recorded.gate.push(sample),
-        close: async () => {
+        close: async (outcome) => {
           recorded.closed += 1;
+          recorded.outcomes.push(outcome);
         },
+        sessionId: () => info.resumeSessionId ?? 'session-1',
       };
     },
     ...overrides,
@@ -96,6 +104,41 @@ describe('createLiveSessionModel', () => {
     expect(recorded.closed).toBe(1);
     expect(sources).toHaveLength(2);
     expect(new Set(disconnected)).toEqual(new Set(sources));
+  });
+
+  it('finishRecording("finished") closes the recording once as finished; later beats and dispose() record nothing more', async () => {
+    const { deps, recorded } = harness();
+    const model = createLiveSessionModel(deps);
+    expect(model.recordingId()).toBeNull();
+    await model.startDemo('calm', 20);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(model.recordingId()).toBe('session-1');
+    await model.finishRecording('finished');
+    const beatsAtFinish = recorded.beats.a.length;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(recorded.beats.a.length).toBe(beatsAtFinish);
+    await model.dispose();
+    expect(recorded.outcomes).toEqual(['finished']);
+    expect(recorded.info).toHaveLength(1);
+  });
+
+  it('dispose() without a finish closes the recording as stopped', async () => {
+    const { deps, recorded } = harness();
+    const model = createLiveSessionModel(deps);
+    await model.startDemo('calm', 20);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await model.dispose();
+    expect(recorded.outcomes).toEqual(['stopped']);
+  });
+
+  it('a session opened to resume records into the interrupted session, by its id', async () => {
+    const { deps, recorded } = harness();
+    const model = createLiveSessionModel(deps, { resumeSessionId: 'interrupted-7' });
+    await model.startDemo('calm', 20);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(recorded.info).toEqual([expect.objectContaining({ resumeSessionId: 'interrupted-7' })]);
+    expect(model.recordingId()).toBe('interrupted-7');
+    await model.dispose();
   });
 
   it('a source attached later starts on the session clock, where the other partner is', async () => {

@@ -2,7 +2,7 @@ import { asyncScheduler, BehaviorSubject, merge, Subscription, switchMap } from 
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
 import type { DemoScenario } from './demo-url';
-import type { LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
+import type { LiveDependencies, LiveRecorder, RecordingInfo, RecordingOutcome } from './live-dependencies';
 import type { SourceOrigin } from './partner-model';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { PartnerModel } from './partner-model';
@@ -13,6 +13,8 @@ export interface LiveSessionOptions {
   readonly names?: Readonly<Record<PartnerId, string>>;
   /** Scheduler for the view's throttling (tests pass a virtual one). */
   readonly uiScheduler?: SchedulerLike;
+  /** Record into this interrupted session (a new segment of it) instead of a new session. */
+  readonly resumeSessionId?: string;
 }
 
 /** Self-report check-ins of no-wearable mode: each partner says so by hand. */
@@ -48,7 +50,14 @@ export interface LiveSessionModel {
   sessionClockSec(): number;
   /** Live subscriptions to the session's streams (sources, pipelines, gate, views); flat when nothing leaks. */
   liveSubscriptions(): number;
-  /** Disconnects both sources and stops recording. */
+  /**
+   * Ends the recording now as `outcome` (the journey's normal end is "finished"); later beats are
+   * not recorded. Sources keep running until `dispose()`.
+   */
+  finishRecording(outcome: RecordingOutcome): Promise<void>;
+  /** The recorded session's id, once the first beat started it (null before, or without storage). */
+  recordingId(): string | null;
+  /** Disconnects both sources and stops recording (as "stopped" unless already finished). */
   dispose(): Promise<void>;
 }
 
@@ -72,14 +81,24 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
   // The recording starts with the first beat, so opening the page without a source records nothing.
   let recorder: LiveRecorder | undefined;
   let closed = false;
+  let closing: Promise<void> | null = null;
+  const closeRecording = (outcome: RecordingOutcome): Promise<void> => {
+    closed = true;
+    // The first close decides the outcome; a later one waits for it rather than overwriting it.
+    closing ??= recorder ? recorder.close(outcome) : Promise.resolve();
+    return closing;
+  };
   const recording = (): LiveRecorder | undefined => {
-    if (recorder || closed || !deps.startRecording) return recorder;
+    // Once finished, nothing more is recorded (the sources may run on until the view closes).
+    if (closed) return undefined;
+    if (recorder || !deps.startRecording) return recorder;
     const a = partners.a.current();
     const b = partners.b.current();
     recorder = deps.startRecording({
       source: recordingSource(a.origin, b.origin),
       scenario: demo,
       partnerNames: { a: a.displayName, b: b.displayName },
+      ...(options.resumeSessionId === undefined ? {} : { resumeSessionId: options.resumeSessionId }),
     });
     return recorder;
   };
@@ -91,7 +110,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
   };
   let recordedGateState: GateStatusView['state'] | null = null;
   const recordGate = (gate: GateStatusView): void => {
-    const target = recorder;
+    const target = closed ? undefined : recorder;
     if (!target || gate.state === recordedGateState) return;
     recordedGateState = gate.state;
     const reasons = PARTNERS.flatMap((id) =>
@@ -176,13 +195,14 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
     currentGate: () => latestGate,
     sessionClockSec,
     liveSubscriptions: () => counter.live(),
+    finishRecording: (outcome) => closeRecording(outcome),
+    recordingId: () => recorder?.sessionId?.() ?? null,
     async dispose() {
       subscription.unsubscribe();
       await Promise.all(PARTNERS.map((id) => partners[id].dispose()));
       gateSubject.complete();
       selfReportSubject.complete();
-      closed = true;
-      await recorder?.close();
+      await closeRecording('stopped');
     },
   };
 }

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
 import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
+import type { LiveDependencies, RecordingOutcome } from '../compose/live-dependencies';
 import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
 import type { PartnerSnapshot } from '../compose/partner-model';
 import type { GateStateName, GateStatusView } from '../compose/readiness-types';
@@ -35,8 +35,23 @@ export interface LiveSessionProps {
   readonly store?: LiveStore;
   /** Replaces the assembled parts (tests); by default the real sources, pipeline and store adapters. */
   readonly dependencies?: LiveDependencies;
-  /** Told when the gate state or the hand check-in changes (e.g. to unlock routines). */
+  /** Told when the gate state, the hand check-in or a name changes (e.g. to unlock routines). */
   readonly onLive?: (summary: LiveSummary) => void;
+  /**
+   * Record into this interrupted session (by id, as a new segment) instead of a new one: the
+   * "Resume the session" answer after a reload. The sources are connected again by the couple.
+   */
+  readonly resumeSessionId?: string;
+  /** Given the running session's handle when it starts, and null when it ends. */
+  readonly onSession?: (session: LiveSessionHandle | null) => void;
+}
+
+/** What the page around the live view may do with the running session. */
+export interface LiveSessionHandle {
+  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
+  finishRecording(outcome: RecordingOutcome): Promise<void>;
+  /** The recorded session's id, once the first beat started it. */
+  recordingId(): string | null;
 }
 
 const PARTNERS: readonly PartnerId[] = ['a', 'b'];
@@ -54,7 +69,7 @@ const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false }
  * check-in. Self-sufficient: `<LiveSession />` alone reads `?demo=` and `&speed=` from the URL.
  * The session (sources, pipelines, recording) lives while this component is mounted.
  */
-export function LiveSession({ search, store, dependencies, onLive }: LiveSessionProps) {
+export function LiveSession({ search, store, dependencies, onLive, resumeSessionId, onSession }: LiveSessionProps) {
   const query = search ?? (typeof window === 'undefined' ? '' : window.location.search);
   const demoUrl = useMemo(() => parseDemoUrl(query), [query]);
   const deps = useMemo(() => dependencies ?? createDefaultLiveDependencies({ store }), [dependencies, store]);
@@ -62,17 +77,24 @@ export function LiveSession({ search, store, dependencies, onLive }: LiveSession
   const demoScenario = demoUrl.kind === 'demo' ? demoUrl.request.scenario : null;
   const demoSpeed = demoUrl.kind === 'demo' ? demoUrl.request.speed : 1;
 
+  const onSessionRef = useRef(onSession);
   useEffect(() => {
-    const session = createLiveSessionModel(deps);
+    onSessionRef.current = onSession;
+  }, [onSession]);
+
+  useEffect(() => {
+    const session = createLiveSessionModel(deps, resumeSessionId === undefined ? {} : { resumeSessionId });
     setModel(session);
+    onSessionRef.current?.({ finishRecording: (outcome) => session.finishRecording(outcome), recordingId: () => session.recordingId() });
     if (demoScenario) {
       session.startDemo(demoScenario, demoSpeed).catch((error: unknown) => console.error('demo: could not start', error));
     }
     return () => {
       setModel((current) => (current === session ? null : current));
+      onSessionRef.current?.(null);
       void session.dispose();
     };
-  }, [deps, demoScenario, demoSpeed]);
+  }, [deps, demoScenario, demoSpeed, resumeSessionId]);
 
   return (
     <div className="live">
@@ -85,6 +107,12 @@ export function LiveSession({ search, store, dependencies, onLive }: LiveSession
         <p className="live__banner live__banner--demo" data-testid="demo-banner">
           <span className="badge badge--demo">Demo</span> Simulated partners ({demoUrl.request.scenario}
           {demoUrl.request.speed === 1 ? '' : `, ${demoUrl.request.speed}× speed`}). Nothing here is a real measurement.
+        </p>
+      ) : null}
+      {resumeSessionId !== undefined && demoUrl.kind !== 'demo' ? (
+        <p className="live__banner" data-testid="resume-banner">
+          Continuing your interrupted session: connect your straps (or the simulator) again, and it records on from where it
+          stopped.
         </p>
       ) : null}
       {model ? (

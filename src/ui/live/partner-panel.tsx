@@ -132,6 +132,26 @@ function PartnerState({ partner }: { partner: PartnerModel }) {
   );
 }
 
+const selectTypedName = (snapshot: PartnerSnapshot): string => snapshot.name;
+
+/** The partner's name as typed: follows each keystroke (a controlled field must never lag behind). */
+function NameField({ partner, letter }: { partner: PartnerModel; letter: string }) {
+  const name = useSelected(partner.live$, partner.current(), selectTypedName);
+  return (
+    <label className="partner__name">
+      <span className="visually-hidden">Name of partner {letter}</span>
+      <input
+        type="text"
+        value={name}
+        maxLength={40}
+        autoComplete="off"
+        onChange={(event) => partner.setName(event.target.value)}
+        onBlur={() => partner.saveName()}
+      />
+    </label>
+  );
+}
+
 const StableLiveFigures = memo(LiveFigures);
 const StablePartnerState = memo(PartnerState);
 
@@ -213,17 +233,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
           <span className="partner__letter" aria-hidden="true">
             {letter}
           </span>
-          <label className="partner__name">
-            <span className="visually-hidden">Name of partner {letter}</span>
-            <input
-              type="text"
-              value={snapshot.name}
-              maxLength={40}
-              autoComplete="off"
-              onChange={(event) => partner.setName(event.target.value)}
-              onBlur={() => partner.saveName()}
-            />
-          </label>
+          <NameField partner={partner} letter={letter} />
         </h2>
         <StablePartnerState partner={partner} />
       </header>

@@ -1,5 +1,6 @@
 import { use, useCallback, useState } from 'react';
 import type { AttuneStore } from '../../store';
+import type { EndedSession } from './journey';
 import {
   CheckInList,
   CheckInReminder,
@@ -13,13 +14,19 @@ interface StoreProps {
   readonly store: Promise<AttuneStore>;
 }
 
+export interface ReflectPartsProps extends StoreProps {
+  /** The session just ended: its names and id; left out, the saved names and the latest session. */
+  readonly ended?: EndedSession | null;
+}
+
 /** The reflection step: a few words about how it went and one specific commitment. */
-export function ReflectParts({ store }: StoreProps) {
+export function ReflectParts({ store, ended }: ReflectPartsProps) {
   const resolved = use(store);
+  const about = ended ? { partnerNames: ended.names, sessionId: ended.sessionId } : {};
   return (
     <>
-      <ReflectionForm store={resolved} />
-      <CommitmentForm store={resolved} />
+      <ReflectionForm store={resolved} {...about} />
+      <CommitmentForm store={resolved} {...about} />
     </>
   );
 }

@@ -35,6 +35,23 @@ export interface LiveSummary {
   readonly gate: GateStateName | null;
   /** No-wearable mode: both partners checked in by hand. */
   readonly selfReportComplete: boolean;
+  /** The partners' names as the live view shows them, for the reflection and commitment forms. */
+  readonly names: { readonly a: string; readonly b: string };
+}
+
+/** The running live session, as the shell uses it at the end of the journey. */
+export interface LiveSessionControls {
+  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
+  finishRecording(outcome: 'finished' | 'stopped'): Promise<void>;
+  /** The recorded session's id, once the first beat started it. */
+  recordingId(): string | null;
+}
+
+/** What the reflection step gets from the session that just ended. */
+export interface EndedSession {
+  readonly names: { readonly a: string; readonly b: string };
+  /** The recorded session, or null when nothing was recorded (no-wearable mode). */
+  readonly sessionId: string | null;
 }
 
 /** Where the journey starts for a given page address. */

@@ -3,18 +3,22 @@ import type { AttuneStore } from '../../store';
 import { createDefaultLiveDependencies } from '../compose/default-dependencies';
 import { LiveSession } from '../live/live-session';
 import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
-import type { LiveSummary } from './journey';
+import type { LiveSessionControls, LiveSummary } from './journey';
 
 export interface LivePartProps {
   readonly store: Promise<AttuneStore>;
   readonly onLive: (summary: LiveSummary) => void;
+  /** Continue this interrupted session (the resume prompt's answer). */
+  readonly resumeSessionId?: string;
+  /** Given the running session's controls when it starts, and null when it ends. */
+  readonly onSession?: (session: LiveSessionControls | null) => void;
 }
 
 /**
  * The live session as the shell places it: the app's store for baselines and recording, and every
  * source marked so beat-to-screen latency can be measured (see beat-to-screen.ts). Loaded on demand.
  */
-export default function LivePart({ store, onLive }: LivePartProps) {
+export default function LivePart({ store, onLive, resumeSessionId, onSession }: LivePartProps) {
   const resolved = use(store);
   const [probe] = useState(() => new BeatToScreenProbe());
   const dependencies = useMemo(() => withBeatMarks(createDefaultLiveDependencies({ store: resolved }), probe), [resolved, probe]);
@@ -24,7 +28,13 @@ export default function LivePart({ store, onLive }: LivePartProps) {
 
   return (
     <div ref={root}>
-      <LiveSession store={resolved} dependencies={dependencies} onLive={onLive} />
+      <LiveSession
+        store={resolved}
+        dependencies={dependencies}
+        onLive={onLive}
+        {...(resumeSessionId === undefined ? {} : { resumeSessionId })}
+        {...(onSession ? { onSession } : {})}
+      />
     </div>
   );
 }

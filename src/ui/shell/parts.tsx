@@ -5,6 +5,7 @@
  */
 import { lazy } from 'react';
 import type { AttuneStore, SessionRecord } from '../../store';
+import type { EndedSession } from './journey';
 import type { LivePartProps } from './live-part';
 import type { RoutinePartProps } from './routine-part';
 
@@ -46,8 +47,8 @@ export function RoutinesPart(props: RoutinePartProps) {
   return <LazyRoutines {...props} />;
 }
 
-export function ReflectPart({ store }: { readonly store: Promise<AttuneStore> }) {
-  return <LazyReflect store={store} />;
+export function ReflectPart({ store, ended }: { readonly store: Promise<AttuneStore>; readonly ended?: EndedSession | null }) {
+  return <LazyReflect store={store} ended={ended ?? null} />;
 }
 
 export function HistoryPart({ store }: { readonly store: Promise<AttuneStore> }) {

@@ -1,4 +1,4 @@
-import type { GateStateName, LiveSummary } from '../journey';
+import type { GateStateName, LiveSessionControls, LiveSummary } from '../journey';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
 import type { AttuneStore } from '../../../store';
@@ -14,6 +14,10 @@ export interface LiveScreenProps {
   /** Both checked in by hand (no-wearable mode): a self-report, not a measurement. */
   readonly selfReportComplete: boolean;
   readonly onLive: (summary: LiveSummary) => void;
+  /** Continue this interrupted session (the resume prompt's answer). */
+  readonly resumeSessionId?: string;
+  /** Given the running session's controls when it starts, and null when it ends. */
+  readonly onSession?: (session: LiveSessionControls | null) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
@@ -50,7 +54,7 @@ function wording(gate: GateStateName | null, unlocked: boolean, selfReportComple
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the live-view area builds. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfReportComplete, onLive, onBack, onNext }: LiveScreenProps) {
+export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfReportComplete, onLive, resumeSessionId, onSession, onBack, onNext }: LiveScreenProps) {
   const { title, hint } = wording(gate, unlocked, selfReportComplete);
   return (
     <ScreenFrame
@@ -75,7 +79,12 @@ export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfRe
         />
       }
     >
-      <LivePart store={store} onLive={onLive} />
+      <LivePart
+        store={store}
+        onLive={onLive}
+        {...(resumeSessionId === undefined ? {} : { resumeSessionId })}
+        {...(onSession ? { onSession } : {})}
+      />
     </ScreenFrame>
   );
 }

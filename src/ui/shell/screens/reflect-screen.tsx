@@ -3,16 +3,19 @@ import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { ReflectPart } from '../parts';
 import type { AttuneStore } from '../../../store';
+import type { EndedSession } from '../journey';
 
 export interface ReflectScreenProps {
   readonly store: Promise<AttuneStore>;
   readonly focusOnShow: boolean;
+  /** The session just ended (names and id), for the forms. */
+  readonly ended?: EndedSession | null;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** A short reflection and one commitment each, kept on this device (the store's forms). */
-export function ReflectScreen({ store, focusOnShow, onBack, onNext }: ReflectScreenProps) {
+export function ReflectScreen({ store, focusOnShow, ended, onBack, onNext }: ReflectScreenProps) {
   return (
     <ScreenFrame
       title="Reflect together"
@@ -31,7 +34,7 @@ export function ReflectScreen({ store, focusOnShow, onBack, onNext }: ReflectScr
     >
       <RegionBoundary region="Reflection">
         <Suspense fallback={<p className="loading">Opening the reflection…</p>}>
-          <ReflectPart store={store} />
+          <ReflectPart store={store} ended={ended ?? null} />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>
