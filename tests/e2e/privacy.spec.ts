@@ -18,28 +18,29 @@ test('a full demo session makes no request outside the page’s origin', async (
   await page.goto('/?demo=calm&speed=20');
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
 
-  // A routine, started and stopped with its safe word.
+  // A routine, started with consent, stopped with its safe word, and the aftercare chosen.
   await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
-  const start = page.getByRole('button', { name: /^Start / }).first();
+  const start = page.getByRole('button', { name: 'Start 5-Minute Apology Reset' });
   await expect(start).toBeEnabled();
   await start.click();
-  const consent = page.getByRole('button', { name: /^Receiver: yes/ });
-  if (await consent.isVisible().catch(() => false)) await consent.click();
-  const stop = page.getByRole('button', { name: /^Stop/ }).first();
-  if (await stop.isVisible().catch(() => false)) await stop.click();
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  await page.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
+  await page.getByRole('button', { name: 'Stop — safe word' }).click();
+  await page.getByRole('button', { name: 'Take some space' }).click();
+  await page.getByRole('button', { name: /^(Reflect together|Skip to reflection)$/ }).click();
 
   // Reflection and a commitment.
-  const reparative = page.getByLabel('What felt reparative?');
-  if (await reparative.isVisible().catch(() => false)) {
-    await reparative.fill('Hearing “I understand why that hurt”.');
-    await page.getByRole('button', { name: 'Save reflection' }).click();
-    await expect(page.getByText('Saved on this device.')).toBeVisible();
-  }
+  await page.getByLabel('What felt reparative?').fill('Hearing “I understand why that hurt”.');
+  await page.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(page.getByText('Saved on this device.')).toBeVisible();
+  await page.getByLabel('What exactly will you do?').fill('Phones in the drawer during dinner, every evening this week');
+  await page.getByRole('button', { name: 'Save commitment' }).click();
+  await expect(page.getByText(/^Saved\. We’ll remind you to check in/)).toBeVisible();
   await page.getByRole('button', { name: 'See your history' }).click();
 
   // History with its chart, and an export.
   const item = page.getByTestId('history-session').first();
+  // The routine run was filed with the session it happened in.
+  await expect(item).toContainText('5-Minute Apology Reset');
   await item.getByRole('button', { name: 'Show details' }).click();
   await expect(item.getByTestId('session-chart')).toBeVisible();
   const download = page.waitForEvent('download');
