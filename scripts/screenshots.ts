@@ -98,6 +98,9 @@ async function run(browser: Browser): Promise<void> {
     await start.click();
     await page.waitForTimeout(1500);
     await shoot(page, '08-routine');
+    // The page holds a playing routine: stop it and end it before moving on to the reflection.
+    await page.locator('.rt-player .rt-stop').click();
+    await page.getByRole('button', { name: 'Take some space' }).click();
   } else {
     console.log('08-routine: skipped, no routine start button on screen');
   }
