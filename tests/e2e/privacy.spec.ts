@@ -43,6 +43,7 @@ test('a full demo session makes no request outside the page’s origin', async (
   await expect(item).toContainText('5-Minute Apology Reset');
   await item.getByRole('button', { name: 'Show details' }).click();
   await expect(item.getByTestId('session-chart')).toBeVisible();
+  await expect(item.getByText('Each partner before and after the routine.')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all my data (JSON)' }).click();
   await download;
