@@ -93,3 +93,24 @@ test('the live regions announce states, not beats', async ({ page }) => {
   await expect(page.getByTestId('partner-a').getByTestId('hr')).not.toHaveAttribute('aria-live', /.*/);
 });
 
+
+test('the charts rest while the live view is hidden behind a routine, and draw again on return', async ({ page }) => {
+  await page.goto('/?demo=calm&speed=20');
+  // By CSS, not role: a hidden canvas leaves the accessibility tree.
+  const tachogram = page.locator('.tachogram canvas').first();
+  const pixels = () => tachogram.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  await expect(page.getByTestId('partner-a').getByTestId('hr')).toHaveText(/^\d+$/);
+  await expect.poll(async () => (await pixels()).length, { timeout: 10_000 }).toBeGreaterThan(1000);
+
+  await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Routine together' })).toBeVisible();
+  // Hidden: beats keep coming (the session clock moves on), but the chart is not redrawn.
+  const hidden = await pixels();
+  const beatSec = () => page.getByTestId('diagnostics').getAttribute('data-beat-sec').then(Number);
+  const before = await beatSec();
+  await expect.poll(beatSec, { timeout: 10_000 }).toBeGreaterThan(before + 10);
+  expect(await pixels()).toBe(hidden);
+
+  await page.getByRole('button', { name: 'Back to the live view' }).click();
+  await expect.poll(pixels, { timeout: 5_000 }).not.toBe(hidden);
+});

@@ -39,6 +39,17 @@ export function createLineChart(canvas: HTMLCanvasElement, config: ChartConfigur
   return new Chart(context, config);
 }
 
+/**
+ * False while the canvas cannot be seen: the page is in the background, or the live view is kept
+ * mounted but hidden (during a routine). Charts skip their redraws then and catch up on the next
+ * tick once shown, so a long routine costs no chart work (and no battery) at all.
+ */
+export function canvasShown(canvas: HTMLCanvasElement): boolean {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
+  // Not rendered (an ancestor is display: none, e.g. a hidden screen): no offset parent.
+  return canvas.offsetParent !== null;
+}
+
 /** Fallback colours of the two partners when the theme's `--chart-a` / `--chart-b` are absent. */
 const FALLBACK_COLOURS = { a: '#8fb8d8', b: '#d7a6c9' } as const;
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PartnerModel } from '../compose/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
-import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TachogramProps {
@@ -13,7 +13,7 @@ export interface TachogramProps {
 /**
  * Beat-by-beat RR intervals of the last two minutes (heart rate for a device that sends no RR).
  * Drawn outside React: the chart redraws at most four times a second from the partner's buffer,
- * without animation, so two live partners cost a fraction of a frame per beat.
+ * without animation, so two live partners cost a fraction of a frame per beat; not at all while hidden.
  */
 export function Tachogram({ partner, name }: TachogramProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -74,7 +74,7 @@ export function Tachogram({ partner, name }: TachogramProps) {
     let drawnVersion = -1;
     const draw = () => {
       const buffer = partner.tachogram;
-      if (buffer.version === drawnVersion) return;
+      if (buffer.version === drawnVersion || !canvasShown(canvas)) return;
       drawnVersion = buffer.version;
       const beats = buffer.toArray();
       const nowSec = beats.at(-1)?.tSec ?? 0;

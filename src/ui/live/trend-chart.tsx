@@ -5,7 +5,7 @@ import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, PartnerId } from '../../signal/types';
 import type { PartnerModel, TrendPoint } from '../compose/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
-import { chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TrendChartProps {
@@ -142,6 +142,8 @@ export function TrendChart({ partners, names }: TrendChartProps) {
         .map((p) => `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${p.current().hrOnly}|${namesRef.current[p.id]}`)
         .join('/');
       if (key === drawnKey) return;
+      // Hidden (a routine on screen, the page in the background): catch up once shown again.
+      if (!charts.some(({ chart }) => canvasShown(chart.canvas))) return;
       drawnKey = key;
       charts.forEach(({ chart, measure }) => fill(chart, measure, partners, namesRef.current));
     };
