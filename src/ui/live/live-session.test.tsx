@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import type { HeartRateSource } from '../../ble/heart-rate-source';
+import { BehaviorSubject, Subject } from 'rxjs';
+import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { createDefaultLiveDependencies } from '../compose/default-dependencies';
 import type { LiveDependencies } from '../compose/live-dependencies';
@@ -67,5 +69,38 @@ describe('LiveSession', () => {
     expect(within(panel).getByRole('button', { name: 'Use the simulator' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Load a recording' })).toBeTruthy();
     expect(screen.getByTestId('gate').getAttribute('data-state')).toBe('no-signal');
+  });
+
+  it('LiveSession shows each beat on the gauge at once, with no refresh interval, and leaves the other partner’s figures untouched', async () => {
+    const beats: Record<PartnerId, Subject<Beat>> = { a: new Subject<Beat>(), b: new Subject<Beat>() };
+    const real = createDefaultLiveDependencies();
+    const deps: LiveDependencies = {
+      ...real,
+      bluetoothSupport: () => ({ available: false, reason: 'No Bluetooth here.', advice: '' }),
+      rememberedStraps: async () => [],
+      simulator: ({ partner }) => {
+        const status = new BehaviorSubject<SourceStatus>({ kind: 'idle' });
+        return {
+          kind: 'simulator',
+          beats$: beats[partner].asObservable(),
+          status$: status.asObservable(),
+          connect: async () => status.next({ kind: 'connected', deviceName: `Simulator ${partner}`, batteryPercent: null, hrOnly: false, malformedPackets: 0 }),
+          disconnect: async () => status.next({ kind: 'disconnected', reason: 'closed', code: 'user' }),
+        };
+      },
+    };
+    render(<LiveSession search="?demo=calm&speed=1" dependencies={deps} />);
+    const hr = within(await screen.findByTestId('partner-a')).getByTestId('hr');
+    const beat = (tSec: number, rrMs: number): Beat => ({ tSec, rrMs, hrBpm: 60_000 / rrMs, afterGap: false });
+    // No timer is advanced: what a beat changes is on screen as soon as React has rendered it.
+    act(() => beats.a.next(beat(0.8, 800)));
+    expect(hr.textContent).toBe('75');
+    act(() => beats.a.next(beat(1.55, 750)));
+    expect(hr.textContent).toBe('80');
+    const figures = hr.closest('dl')!;
+    const html = figures.innerHTML;
+    act(() => beats.b.next(beat(0.9, 900)));
+    // A beat of partner B leaves partner A's figures exactly as they were.
+    expect(figures.innerHTML).toBe(html);
   });
 });
