@@ -7,7 +7,7 @@ import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { createDefaultLiveDependencies } from '../compose/default-dependencies';
 import type { LiveDependencies } from '../compose/live-dependencies';
-import { LiveSession, type LiveSummary } from './live-session';
+import { LiveSession, type LiveSessionHandle, type LiveSummary } from './live-session';
 
 /** The real parts, with the simulator's streams counted and its disconnects noted. */
 function countedDependencies() {
@@ -102,5 +102,26 @@ describe('LiveSession', () => {
     act(() => beats.b.next(beat(0.9, 900)));
     // A beat of partner B leaves partner A's figures exactly as they were.
     expect(figures.innerHTML).toBe(html);
+  });
+
+  it('LiveSession opened to resume says so, records into that session, and hands its controls to the page', async () => {
+    const { deps } = countedDependencies();
+    const infos: unknown[] = [];
+    const withRecorder: LiveDependencies = {
+      ...deps,
+      startRecording: (info) => {
+        infos.push(info);
+        return { addBeat: () => undefined, addMetrics: () => undefined, addGate: () => undefined, close: async () => undefined, sessionId: () => 'interrupted-7' };
+      },
+    };
+    const handles: (LiveSessionHandle | null)[] = [];
+    const view = render(<LiveSession search="" dependencies={withRecorder} resumeSessionId="interrupted-7" onSession={(handle) => handles.push(handle)} />);
+    expect((await screen.findByTestId('resume-banner')).textContent).toMatch(/Continuing your interrupted session/);
+    const panel = screen.getByTestId('partner-a');
+    act(() => within(panel).getByRole('button', { name: 'Use the simulator' }).click());
+    await waitFor(() => expect(infos).toEqual([expect.objectContaining({ resumeSessionId: 'interrupted-7' })]), { timeout: 5000 });
+    expect(handles.at(-1)?.recordingId()).toBe('interrupted-7');
+    view.unmount();
+    expect(handles.at(-1)).toBeNull();
   });
 });
