@@ -101,13 +101,14 @@ test.describe('motion and lighting preferences', () => {
     const dim = await background();
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    expect(await background()).not.toBe(dim);
+    // The colours ease over (soft motion): wait for them to settle rather than read mid-way.
+    await expect.poll(background).not.toBe(dim);
     await expectNoSeriousViolations(page, 'welcome, light chosen by hand');
     await page.reload();
     await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute('aria-pressed', 'false');
     await page.getByRole('button', { name: 'Dim lights' }).click();
-    await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute("aria-pressed", "true");
-    expect(await background()).toBe(dim);
+    await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(background).toBe(dim);
   });
 });
 
