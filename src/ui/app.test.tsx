@@ -44,6 +44,7 @@ vi.mock('./shell/parts', () => ({
     </button>
   ),
   StoragePart: () => null,
+  CheckInPart: () => null,
 }));
 
 const { App } = await import('./app');

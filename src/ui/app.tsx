@@ -11,7 +11,7 @@ import { RoutineScreen } from './shell/screens/routine-screen';
 import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
-import { preloadLive, ResumePart, StoragePart } from './shell/parts';
+import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
 import type { AttuneStore } from '../store';
 
 export interface AppProps {
@@ -112,6 +112,13 @@ export function App({ store }: AppProps) {
                       go('live');
                     }}
                   />
+                </Suspense>
+              </RegionBoundary>
+            }
+            checkIn={
+              <RegionBoundary region="The check-in reminder">
+                <Suspense fallback={null}>
+                  <CheckInPart store={store} />
                 </Suspense>
               </RegionBoundary>
             }

@@ -2,6 +2,7 @@ import { use } from 'react';
 import type { AttuneStore, SessionRecord } from '../../store';
 // Straight from their modules rather than the history index, which would bring the history's
 // charts (chart.js) onto the welcome screen; the styles come along explicitly.
+import { CheckInReminder } from '../history/check-in-reminder';
 import { ResumePrompt } from '../history/resume-prompt';
 import { StorageNotice } from '../history/storage-notice';
 import '../history/history.css';
@@ -20,4 +21,10 @@ export function ResumeParts({ store, onResume }: StoreProps & { readonly onResum
 export function StorageParts({ store }: StoreProps) {
   const resolved = use(store);
   return <StorageNotice store={resolved} />;
+}
+
+/** On the welcome screen: when the app opens on or after a check-in day, the gentle reminder. */
+export function CheckInParts({ store }: StoreProps) {
+  const resolved = use(store);
+  return <CheckInReminder store={resolved} />;
 }

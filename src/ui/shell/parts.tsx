@@ -26,6 +26,7 @@ const LazyHistory = lazy(() => loadHistory().then((m) => ({ default: m.HistoryPa
 const loadNotices = () => import('./notice-parts');
 const LazyResume = lazy(() => loadNotices().then((m) => ({ default: m.ResumeParts })));
 const LazyStorage = lazy(() => loadNotices().then((m) => ({ default: m.StorageParts })));
+const LazyCheckIn = lazy(() => loadNotices().then((m) => ({ default: m.CheckInParts })));
 
 /** Performance mark left when the shell starts fetching the next screens' code ahead of need. */
 export const PRELOAD_MARK = 'attune:preload';
@@ -61,4 +62,8 @@ export function ResumePart(props: { readonly store: Promise<AttuneStore>; readon
 
 export function StoragePart({ store }: { readonly store: Promise<AttuneStore> }) {
   return <LazyStorage store={store} />;
+}
+
+export function CheckInPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyCheckIn store={store} />;
 }

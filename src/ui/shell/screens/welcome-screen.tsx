@@ -6,13 +6,15 @@ export interface WelcomeScreenProps {
   readonly onBegin: () => void;
   /** Offered above the promise when an earlier session was left unfinished (the store's prompt). */
   readonly resume?: ReactNode;
+  /** Offered above the promise on or after a check-in day (the history's gentle reminder). */
+  readonly checkIn?: ReactNode;
 }
 
 /**
  * The first screen: what Attune does, the privacy promise in plain words, what is needed, and one
  * way on.
  */
-export function WelcomeScreen({ focusOnShow, onBegin, resume }: WelcomeScreenProps) {
+export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn }: WelcomeScreenProps) {
   return (
     <ScreenFrame
       title="Attune"
@@ -29,6 +31,7 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume }: WelcomeScreenPro
       }
     >
       {resume}
+      {checkIn}
       <p className="lead">
         After a fight, talking too soon tends to make things worse. Attune waits with you until both of
         your bodies have calmed down, then guides a short, gentle way back to each other.
