@@ -48,6 +48,62 @@ describe('repositories', () => {
     expect(await store.baselines.latest('b')).toBeUndefined();
   });
 
+  it('baselines.remove(partner) deletes that partner’s calibrations only, in one go; demo baselines and all other records stay', async () => {
+    const name = freshName();
+    const store = createStore({ name, now: fixedClock().now });
+    await store.partners.rename('a', 'Sam');
+    await store.baselines.add('a', baseline);
+    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
+    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    const other = await store.baselines.add('b', { ...baseline, hrBpm: 70 });
+    const otherDemo = await store.baselines.add('b', { ...baseline, hrBpm: 72, demo: true, device: 'simulator' });
+    const r = store.createRecorder({ flushIntervalMs: 0 });
+    r.addBeat('a', { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
+    await r.close('finished');
+    await store.reflections.add({ sessionId: r.sessionId, author: 'a', reparative: 'Time.' });
+    const db = await openDatabase({ name });
+    const before = await Promise.all((['partners', 'sessions', 'beatChunks', 'reflections'] as const).map((s) => db.getAll(s)));
+
+    expect(await store.baselines.remove('a')).toBe(2);
+
+    expect(await store.baselines.history('a')).toEqual([]);
+    expect(await store.baselines.latest('a')).toBeUndefined();
+    expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
+    expect(await store.baselines.history('b')).toEqual([other]);
+    expect(await store.baselines.history('b', { demo: true })).toEqual([otherDemo]);
+    expect(await db.count('baselines')).toBe(3);
+    const after = await Promise.all((['partners', 'sessions', 'beatChunks', 'reflections'] as const).map((s) => db.getAll(s)));
+    expect(after).toEqual(before);
+    db.close();
+
+    // Nothing left to delete is not an error; a new calibration starts a fresh history.
+    expect(await store.baselines.remove('a')).toBe(0);
+    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-10T08:00:00.000Z', hrBpm: 66 });
+    expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([66]);
+  });
+
+  it('baselines.remove() refuses an unknown partner with the reason and deletes nothing', async () => {
+    const name = freshName();
+    const store = createStore({ name, now: fixedClock().now });
+    await store.baselines.add('a', baseline);
+    await expect(store.baselines.remove('c' as never)).rejects.toThrow('delete baseline: there is no partner "c"; expected "a" or "b"');
+    await expect(store.baselines.remove(undefined as never)).rejects.toThrow('delete baseline: there is no partner undefined; expected "a" or "b"');
+    expect(await store.baselines.history('a')).toHaveLength(1);
+  });
+
+  it('baselines.remove() also deletes a damaged calibration of that partner, which was never used', async () => {
+    const name = freshName();
+    const problems: StorageProblem[] = [];
+    const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
+    await store.baselines.add('a', baseline);
+    const db = await openDatabase({ name });
+    await db.put('baselines', { id: 'broken', partner: 'a', kind: 'real', recordedAt: '2026-03-02T08:00:00.000Z', baseline: { hrBpm: -1 } } as never);
+    expect(await store.baselines.remove('a')).toBe(2);
+    expect(await db.count('baselines')).toBe(0);
+    db.close();
+    expect(problems).toEqual([]);
+  });
+
   it('commitments.add() refuses a past "by" day or a check-in before it, with the reason', async () => {
     const store = createStore({ name: freshName(), now: fixedClock('2026-03-02T12:00:00.000Z').now });
     const base = { sessionId: null, author: 'a' as const, text: 'Walk together on Sunday morning' };

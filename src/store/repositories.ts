@@ -11,6 +11,7 @@ import {
   commitmentRecordSchema,
   gateEntrySchema,
   metricChunkSchema,
+  partnerIdSchema,
   partnerRecordSchema,
   reflectionRecordSchema,
   routineRunRecordSchema,
@@ -73,6 +74,26 @@ export function createBaselinesRepository(ctx: StoreContext) {
     /** Every kept calibration of a partner, oldest first. */
     async history(partner: PartnerId, options: { demo?: boolean } = {}): Promise<BaselineRecord[]> {
       return forPartner(partner, options.demo ? 'demo' : 'real');
+    },
+    /**
+     * Deletes a partner's own calibration history (every real baseline of that partner) in one
+     * transaction, so the next session starts with a calibration. Demo baselines, the other
+     * partner's baselines and every other record stay. A damaged record filed as that partner's
+     * calibration goes too: it was never used, and keeping it would keep data the partner asked to
+     * delete. Resolves to how many records were deleted.
+     */
+    async remove(partner: PartnerId): Promise<number> {
+      const parsed = partnerIdSchema.safeParse(partner);
+      if (!parsed.success) throw new Error(`delete baseline: there is no partner ${JSON.stringify(partner)}; expected "a" or "b"`);
+      const id = parsed.data;
+      return writing(ctx, 'delete baseline', async () => {
+        const db = await ctx.db();
+        const tx = db.transaction('baselines', 'readwrite');
+        const range = IDBKeyRange.bound([id, 'real', ''], [id, 'real', '\uffff']);
+        const keys = await tx.store.index('by-partner').getAllKeys(range);
+        await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+        return keys.length;
+      });
     },
   };
 }

@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Baseline, PartnerId } from '../../signal/types';
+import { createStore } from '../../store';
 import { createDefaultLiveDependencies, type LiveStore } from './default-dependencies';
 
 const baseline: Baseline = {
@@ -14,13 +16,16 @@ const baseline: Baseline = {
 };
 
 /** A store with just what the live session uses, keeping every call. */
-function fakeStore(withRemove: boolean) {
+function fakeStore() {
   const calls: unknown[][] = [];
   const baselines = {
     add: async (partner: PartnerId, b: Baseline) => void calls.push(['add', partner, b]),
     latest: async (partner: PartnerId) => (partner === 'a' ? baseline : undefined),
     history: async () => [],
-    ...(withRemove ? { remove: async (partner: PartnerId) => void calls.push(['remove', partner]) } : {}),
+    remove: async (partner: PartnerId) => {
+      calls.push(['remove', partner]);
+      return 1;
+    },
   };
   const store = {
     baselines,
@@ -55,24 +60,35 @@ describe('createDefaultLiveDependencies', () => {
     expect(deps.calibrationSec).toBe(180);
   });
 
-  it('baselines are loaded and kept through the repository; no delete is offered without one', async () => {
-    const { store, calls } = fakeStore(false);
+  it('baselines are loaded, kept and deleted through the repository', async () => {
+    const { store, calls } = fakeStore();
     const deps = createDefaultLiveDependencies({ store });
     expect(await deps.baselines!.load('a')).toEqual(baseline);
     expect(await deps.baselines!.load('b')).toBeUndefined();
     await deps.baselines!.save('b', baseline);
-    expect(calls).toEqual([['add', 'b', baseline]]);
-    expect(deps.baselines!.remove).toBeUndefined();
+    await deps.baselines!.remove!('a');
+    expect(calls).toEqual([
+      ['add', 'b', baseline],
+      ['remove', 'a'],
+    ]);
   });
 
-  it('a repository that can delete a baseline gets the delete', async () => {
-    const { store, calls } = fakeStore(true);
-    await createDefaultLiveDependencies({ store }).baselines!.remove!('a');
-    expect(calls).toEqual([['remove', 'a']]);
+  it('with the real store the live view gets the delete, and a deleted baseline stays gone; demo ones stay', async () => {
+    const store = createStore({ name: `attune-deps-${Math.random().toString(36).slice(2)}` });
+    const deps = createDefaultLiveDependencies({ store });
+    await deps.baselines!.save('a', baseline);
+    await deps.baselines!.save('a', { ...baseline, demo: true, device: 'simulator' });
+    await deps.baselines!.save('b', { ...baseline, hrBpm: 70 });
+    expect(typeof deps.baselines!.remove).toBe('function');
+    await deps.baselines!.remove!('a');
+    expect(await deps.baselines!.load('a')).toBeUndefined();
+    expect((await deps.baselines!.load('b'))?.hrBpm).toBe(70);
+    expect(await store.baselines.latest('a', { demo: true })).toMatchObject({ demo: true });
+    await expect(deps.baselines!.remove!('x' as PartnerId)).rejects.toThrow('delete baseline: there is no partner "x"');
   });
 
   it('names come from and go to the partners repository', async () => {
-    const { store, calls } = fakeStore(false);
+    const { store, calls } = fakeStore();
     const deps = createDefaultLiveDependencies({ store });
     expect(await deps.names!.load('a')).toBeUndefined();
     expect(await deps.names!.load('b')).toBe('Alex');
@@ -81,7 +97,7 @@ describe('createDefaultLiveDependencies', () => {
   });
 
   it('the recording is the store’s recorder, closed as "stopped" when the live view closes', async () => {
-    const { store, calls } = fakeStore(false);
+    const { store, calls } = fakeStore();
     const recorder = createDefaultLiveDependencies({ store }).startRecording!({ source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' } });
     const beat = { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false };
     recorder.addBeat('a', beat);
@@ -96,7 +112,7 @@ describe('createDefaultLiveDependencies', () => {
   });
 
   it('a recording that resumes asks the store to continue that session by id, and may close as finished', async () => {
-    const { store, calls } = fakeStore(false);
+    const { store, calls } = fakeStore();
     const recorder = createDefaultLiveDependencies({ store }).startRecording!({
       source: 'demo',
       scenario: 'calm',

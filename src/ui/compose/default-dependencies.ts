@@ -12,32 +12,23 @@ import { createPartnerPipeline } from '../../pipeline/partner';
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import { describeReason } from '../../signal/readiness-describe';
 import type { AttuneStore } from '../../store';
-import type { PartnerId } from '../../signal/types';
 import { plainCalibrationMessage, rollInto } from './calibrate-beats';
 import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo } from './live-dependencies';
 
 /** The part of the app's store the live session uses: baselines and the session recorder. */
 export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder' | 'partners'>;
 
-/** The baselines repository, with the delete the live view offers when the repository has one. */
-type BaselinesRepository = LiveStore['baselines'] & { remove?: (partner: PartnerId) => Promise<unknown> };
-
+/** The live view's baselines in the store: it loads and deletes the partner's real calibrations only. */
 function baselineStoreOf(store: LiveStore): BaselineStore {
-  const repository: BaselinesRepository = store.baselines;
-  const remove = repository.remove;
   return {
-    load: (partner) => repository.latest(partner),
+    load: (partner) => store.baselines.latest(partner),
     save: async (partner, baseline) => {
-      await repository.add(partner, baseline);
+      await store.baselines.add(partner, baseline);
     },
-    // Without a delete in storage the view offers none, rather than one that comes back on reload.
-    ...(typeof remove === 'function'
-      ? {
-          remove: async (partner: PartnerId) => {
-            await remove.call(repository, partner);
-          },
-        }
-      : {}),
+    // Deletes the partner's whole calibration history, so a reload does not bring an older one back.
+    remove: async (partner) => {
+      await store.baselines.remove(partner);
+    },
   };
 }
 
