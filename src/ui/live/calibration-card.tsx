@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PartnerModel, PartnerSnapshot } from '../compose/partner-model';
 
 /** Seconds per half breath of the cue: 5 s in, 5 s out, an easy resting pace. */
@@ -29,6 +29,45 @@ function describeBaseline(snapshot: PartnerSnapshot): string {
  */
 export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; snapshot: PartnerSnapshot }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteNote, setDeleteNote] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
+  const confirmId = useId();
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const calibrateRef = useRef<HTMLButtonElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  // Where keyboard focus goes when the question closes: back to Delete, or once deleted to
+  // Calibrate (or, with no source to calibrate on, to the note saying it was deleted).
+  const focusAfter = useRef<'delete' | 'calibrate' | null>(null);
+
+  useEffect(() => {
+    // Asking first puts focus on the safe choice, so Enter alone never deletes anything.
+    if (confirmDelete) {
+      keepRef.current?.focus();
+      return;
+    }
+    const calibrate = calibrateRef.current && !calibrateRef.current.disabled ? calibrateRef.current : noteRef.current;
+    const target = focusAfter.current === 'delete' ? deleteRef.current : focusAfter.current === 'calibrate' ? calibrate : null;
+    focusAfter.current = null;
+    target?.focus();
+  }, [confirmDelete, deleting]);
+
+  async function deleteBaseline(): Promise<void> {
+    setDeleting(true);
+    try {
+      await partner.deleteOwnBaseline();
+      setDeleteNote({ kind: 'done', text: `${snapshot.displayName}’s baseline was deleted. The next session starts with a 3-minute calibration.` });
+      focusAfter.current = 'calibrate';
+    } catch (error: unknown) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setDeleteNote({ kind: 'error', text: `The baseline could not be deleted and is kept as it was (${reason}).` });
+      focusAfter.current = 'delete';
+    } finally {
+      setDeleting(false);
+      setConfirmDelete(false);
+    }
+  }
+
   const calibration = snapshot.calibration;
   const running = calibration?.phase === 'recording' || calibration?.phase === 'waiting-for-beats';
   const canCalibrate = snapshot.origin !== null && snapshot.status.kind === 'connected';
@@ -55,33 +94,62 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
   return (
     <section className="calibration" aria-label={`Baseline for ${snapshot.displayName}`}>
       <p className="calibration__baseline">{describeBaseline(snapshot)}</p>
-      {calibration?.message ? (
+      {calibration?.message && !deleteNote ? (
         <p className={`calibration__message calibration__message--${calibration.phase}`} role="status">
           {calibration.phase === 'failed' ? `Calibration did not finish: ${calibration.message}` : calibration.message}
         </p>
       ) : null}
+      {deleteNote ? (
+        <p
+          ref={noteRef}
+          tabIndex={-1}
+          className={`calibration__message calibration__message--${deleteNote.kind === 'error' ? 'failed' : 'deleted'}`}
+          role={deleteNote.kind === 'error' ? 'alert' : 'status'}
+        >
+          {deleteNote.text}
+        </p>
+      ) : null}
       <div className="calibration__actions">
-        <button type="button" onClick={() => partner.startCalibration()} disabled={!canCalibrate}>
+        <button
+          type="button"
+          ref={calibrateRef}
+          onClick={() => {
+            setDeleteNote(null);
+            partner.startCalibration();
+          }}
+          disabled={!canCalibrate}
+        >
           {snapshot.ownBaseline || snapshot.baseline ? 'Recalibrate (3 minutes)' : 'Calibrate (3 minutes)'}
         </button>
         {snapshot.ownBaseline && partner.canDeleteOwnBaseline && !confirmDelete ? (
-          <button type="button" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            ref={deleteRef}
+            onClick={() => {
+              setDeleteNote(null);
+              setConfirmDelete(true);
+            }}
+          >
             Delete baseline
           </button>
         ) : null}
         {snapshot.ownBaseline && partner.canDeleteOwnBaseline && confirmDelete ? (
-          <span role="group" aria-label="Confirm deleting the baseline">
-            Delete {snapshot.displayName}&rsquo;s baseline?{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setConfirmDelete(false);
-                void partner.deleteOwnBaseline();
-              }}
-            >
+          <span className="calibration__confirm" role="group" aria-labelledby={confirmId}>
+            <span id={confirmId}>
+              Delete {snapshot.displayName}&rsquo;s baseline? The next session will start with a 3-minute calibration.
+            </span>{' '}
+            <button type="button" disabled={deleting} onClick={() => void deleteBaseline()}>
               Yes, delete it
             </button>{' '}
-            <button type="button" onClick={() => setConfirmDelete(false)}>
+            <button
+              type="button"
+              ref={keepRef}
+              disabled={deleting}
+              onClick={() => {
+                focusAfter.current = 'delete';
+                setConfirmDelete(false);
+              }}
+            >
               Keep it
             </button>
           </span>

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * A partner deletes their own baseline with the keyboard: the app asks first (focus on the safe
+ * choice), deletes every real calibration of that partner, and after a reload it is still gone,
+ * while the other partner's baseline and the demo baselines stay.
+ */
+
+const calm = {
+  lnRmssdMean: 3.6,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 11,
+  device: 'Polar H10',
+  demo: false,
+};
+
+/** Opens the live view without a demo. */
+async function openLive(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByTestId('partner-a')).toBeVisible();
+}
+
+/** Every baseline record in the app's database, as [partner, kind, hrBpm], in key order. */
+function storedBaselines(page: Page): Promise<[string, string, number][]> {
+  return page.evaluate(
+    () =>
+      new Promise<[string, string, number][]>((resolve, reject) => {
+        const open = indexedDB.open('attune');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('baselines').objectStore('baselines').index('by-partner').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as { partner: string; kind: string; baseline: { hrBpm: number } }[]).map((r) => [r.partner, r.kind, r.baseline.hrBpm]));
+          };
+        };
+      }),
+  );
+}
+
+/** Files two real calibrations of Sam (partner A), one of Alex (B) and a demo baseline of Sam, as the app keeps them. */
+async function seed(page: Page) {
+  const records = [
+    { id: 'cal-a-1', partner: 'a', kind: 'real', baseline: { ...calm, recordedAt: '2026-11-01T08:00:00.000Z', calibrations: 1 } },
+    { id: 'cal-a-2', partner: 'a', kind: 'real', baseline: { ...calm, hrBpm: 62, recordedAt: '2026-11-08T08:00:00.000Z', calibrations: 2 } },
+    { id: 'cal-b-1', partner: 'b', kind: 'real', baseline: { ...calm, hrBpm: 70, recordedAt: '2026-11-02T08:00:00.000Z', calibrations: 1 } },
+    { id: 'demo-a', partner: 'a', kind: 'demo', baseline: { ...calm, hrBpm: 58, device: 'Simulator', demo: true, recordedAt: '2026-11-03T08:00:00.000Z', calibrations: 1 } },
+  ].map((r) => ({ ...r, recordedAt: r.baseline.recordedAt }));
+  await page.evaluate(
+    (baselines) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('attune');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['baselines', 'partners'], 'readwrite');
+          for (const record of baselines) tx.objectStore('baselines').put(record);
+          tx.objectStore('partners').put({ id: 'a', name: 'Sam', updatedAt: '2026-11-01T08:00:00.000Z' });
+          tx.objectStore('partners').put({ id: 'b', name: 'Alex', updatedAt: '2026-11-01T08:00:00.000Z' });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}
+
+test('a partner deletes their baseline with the keyboard after a confirmation, and it stays gone after a reload', async ({ page }) => {
+  // The app creates its database on the first visit; the baselines are filed into it as a calibration would.
+  await openLive(page);
+  await seed(page);
+  await openLive(page);
+
+  const sam = page.getByRole('region', { name: 'Baseline for Sam' });
+  const alex = page.getByRole('region', { name: 'Baseline for Alex' });
+  await expect(sam).toContainText('Usual calm: heart rate 62');
+  await expect(sam).toContainText('from 2 calibrations');
+  await expect(alex).toContainText('Usual calm: heart rate 70');
+
+  // Asking first: focus lands on "Keep it", so Enter there deletes nothing.
+  const remove = sam.getByRole('button', { name: 'Delete baseline' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  const question = sam.getByRole('group', { name: /^Delete Sam.s baseline\? The next session will start with a 3-minute calibration\.$/ });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(remove).toBeFocused();
+  await expect(sam).toContainText('Usual calm: heart rate 62');
+
+  // Asked again, Shift+Tab reaches "Yes, delete it".
+  await page.keyboard.press('Enter');
+  await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(question.getByRole('button', { name: 'Yes, delete it' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // With no strap connected there is nothing to calibrate on yet: focus rests on the note.
+  await expect(sam.getByRole('status')).toHaveText(/^Sam.s baseline was deleted\. The next session starts with a 3-minute calibration\.$/);
+  await expect(sam.getByRole('status')).toBeFocused();
+  await expect(sam).toContainText('No baseline yet.');
+  await expect(sam.getByRole('button', { name: 'Delete baseline' })).toHaveCount(0);
+  await expect(sam.getByRole('button', { name: 'Calibrate (3 minutes)' })).toBeVisible();
+  await expect(alex).toContainText('Usual calm: heart rate 70');
+  // Only Sam's own calibrations went: Alex's and the demo baseline stay.
+  expect(await storedBaselines(page)).toEqual([
+    ['a', 'demo', 58],
+    ['b', 'real', 70],
+  ]);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(alex).toContainText('Usual calm: heart rate 70');
+  await expect(sam).toContainText('No baseline yet.');
+  await expect(sam.getByRole('button', { name: 'Delete baseline' })).toHaveCount(0);
+  await expect(page.getByTestId('partner-a').getByTestId('partner-state')).toHaveAttribute('data-state', 'no-signal');
+});
