@@ -134,7 +134,17 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
           </button>
         ) : null}
         {snapshot.ownBaseline && partner.canDeleteOwnBaseline && confirmDelete ? (
-          <span className="calibration__confirm" role="group" aria-labelledby={confirmId}>
+          <span
+            className="calibration__confirm"
+            role="group"
+            aria-labelledby={confirmId}
+            onKeyDown={(event) => {
+              // Escape answers the question the safe way.
+              if (event.key !== 'Escape' || deleting) return;
+              focusAfter.current = 'delete';
+              setConfirmDelete(false);
+            }}
+          >
             <span id={confirmId}>
               Delete {snapshot.displayName}&rsquo;s baseline? The next session will start with a 3-minute calibration.
             </span>{' '}

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { BehaviorSubject, Subject } from 'rxjs';
+import type { SourceStatus } from '../../ble/heart-rate-source';
+import type { Baseline, Beat } from '../../signal/types';
+import { createStore } from '../../store';
+import { createDefaultLiveDependencies } from '../compose/default-dependencies';
+import type { LiveDependencies } from '../compose/live-dependencies';
+import { LiveSession } from './live-session';
+
+const sams: Baseline = {
+  lnRmssdMean: 3.6,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 11,
+  recordedAt: '2026-11-08T08:00:00.000Z',
+  device: 'Polar H10',
+  calibrations: 2,
+  demo: false,
+};
+
+/** The real live session over a real store, with partner A's strap fed by the test. */
+async function setUp(options: { failDelete?: boolean } = {}) {
+  const store = createStore({ name: `attune-card-${Math.random().toString(36).slice(2)}` });
+  await store.partners.rename('a', 'Sam');
+  await store.baselines.add('a', sams);
+  await store.baselines.add('b', { ...sams, hrBpm: 70 });
+  const beats = new Subject<Beat>();
+  const real = createDefaultLiveDependencies({ store });
+  const deps: LiveDependencies = {
+    ...real,
+    bluetoothSupport: () => ({ available: true }),
+    rememberedStraps: async () => [],
+    bluetooth: () => {
+      const status = new BehaviorSubject<SourceStatus>({ kind: 'idle' });
+      return {
+        kind: 'bluetooth',
+        beats$: beats.asObservable(),
+        status$: status.asObservable(),
+        connect: async () => status.next({ kind: 'connected', deviceName: 'Chest strap', batteryPercent: null, hrOnly: false, malformedPackets: 0 }),
+        disconnect: async () => status.next({ kind: 'disconnected', reason: 'closed', code: 'user' }),
+      };
+    },
+    ...(options.failDelete
+      ? { baselines: { ...real.baselines!, remove: async () => Promise.reject(new Error('delete baseline: the storage is full')) } }
+      : {}),
+  };
+  render(<LiveSession search="" dependencies={deps} />);
+  const panel = await screen.findByTestId('partner-a');
+  const card = await within(panel).findByRole('region', { name: 'Baseline for Sam' });
+  await waitFor(() => expect(card.textContent).toContain('Usual calm: heart rate 64'));
+  return { store, beats, panel, card };
+}
+
+/** Calm resting beats around 64 bpm, breathing 11 times a minute, for `seconds` of event time. */
+function rest(beats: Subject<Beat>, seconds: number) {
+  let tSec = 0;
+  act(() => {
+    while (tSec < seconds) {
+      const rrMs = 937 + 40 * Math.sin((2 * Math.PI * tSec * 11) / 60);
+      tSec += rrMs / 1000;
+      beats.next({ tSec, rrMs, hrBpm: 60_000 / rrMs, afterGap: false });
+    }
+  });
+}
+
+afterEach(() => cleanup());
+
+describe('CalibrationCard', () => {
+  it('Delete baseline asks first, deletes the stored calibrations, and the partner is calibrating again', async () => {
+    const { store, beats, panel, card } = await setUp();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect(panel.textContent).toContain('Connected to Chest strap'));
+    rest(beats, 120);
+    const state = within(panel).getByTestId('partner-state');
+    await waitFor(() => expect(state.getAttribute('data-state')).not.toMatch(/^(calibrating|no-signal)$/));
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
+    const question = within(card).getByRole('group', { name: 'Delete Sam’s baseline? The next session will start with a 3-minute calibration.' });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' }));
+    // Escape keeps it, and focus goes back to Delete.
+    fireEvent.keyDown(within(question).getByRole('button', { name: 'Keep it' }), { key: 'Escape' });
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Delete baseline' }));
+    expect(await store.baselines.history('a')).toHaveLength(1);
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Yes, delete it' }));
+    await waitFor(() => expect(within(card).getByRole('status').textContent).toBe('Sam’s baseline was deleted. The next session starts with a 3-minute calibration.'));
+    await waitFor(() => expect(card.textContent).toContain('No baseline yet.'));
+    expect(within(card).queryByRole('button', { name: 'Delete baseline' })).toBeNull();
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Calibrate (3 minutes)' }));
+    await waitFor(() => expect(state.getAttribute('data-state')).toBe('calibrating'));
+    expect(await store.baselines.history('a')).toEqual([]);
+    expect((await store.baselines.latest('b'))?.hrBpm).toBe(70);
+  });
+
+  it('a delete the storage refuses keeps the baseline and says why', async () => {
+    const { card } = await setUp({ failDelete: true });
+    fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Yes, delete it' }));
+    await waitFor(() =>
+      expect(within(card).getByRole('alert').textContent).toBe(
+        'The baseline could not be deleted and is kept as it was (delete baseline: the storage is full).',
+      ),
+    );
+    expect(card.textContent).toContain('Usual calm: heart rate 64');
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Delete baseline' }));
+  });
+});
