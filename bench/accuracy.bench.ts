@@ -1,5 +1,5 @@
 /**
- * Accuracy of the signal core (issue 3 must-show figures): breathing rate and RMSSD on the public
+ * Accuracy of the signal core: breathing rate and RMSSD on the public
  * recordings against their reference windows, for our method and the plain Welch-peak baseline;
  * breathing on simulated paced, normal and aroused breathing; RMSSD with 3 % injected artifacts.
  */

@@ -2,7 +2,7 @@
  * Soak: two simulated partners for two hours of beat time (`/?demo=calm&speed=200`, about 40 s of
  * wall time) in Debian's Chromium, with the live figures, charts and recorder running. Measures the
  * JS heap after forced garbage collection and the app's count of live subscriptions.
- * Budgets (issue 7): heap growth below 20 MB; live subscriptions not growing.
+ * Budgets: heap growth below 20 MB; live subscriptions not growing.
  */
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';

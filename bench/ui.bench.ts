@@ -1,5 +1,5 @@
 /**
- * UI performance budget (issue 8), as figures rather than timed tests:
+ * UI performance budget, as figures rather than timed tests:
  *   1. initial JS: the gzipped size of the script chunks the built index.html loads on first paint
  *      (the entry and its modulepreloads; lazy chunks are not counted) — budget 200 kB;
  *   2. beat-to-screen latency, for every beat: from the beat's notification handled by the app

@@ -1,5 +1,5 @@
 /**
- * The contract every `HeartRateSource` passes (STYLE.md habit 8): the Web Bluetooth source (through
+ * The contract every `HeartRateSource` passes: the Web Bluetooth source (through
  * the fake `navigator.bluetooth`), the simulator and file replay each call
  * `describeHeartRateSourceContract` from their own test file. Time is Vitest's fake clock: the
  * sources run on `asyncScheduler`, whose clock and timers the fake clock drives.

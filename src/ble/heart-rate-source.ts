@@ -62,7 +62,7 @@ export type SourceStatus =
 
 /**
  * A heart-rate source behind one interface: the Web Bluetooth strap, the simulator and file replay
- * all implement it and pass the same contract tests (STYLE.md habit 8).
+ * all implement it and pass the same contract tests.
  */
 export interface HeartRateSource {
   readonly kind: 'bluetooth' | 'simulator' | 'replay';

@@ -357,7 +357,7 @@ describe('createWebBluetoothSource', () => {
     });
   });
 
-  describe('faults (issue 7)', () => {
+  describe('faults', () => {
     it('counts malformed packets, skips them and keeps running', async () => {
       const r = rig();
       await r.source.connect();

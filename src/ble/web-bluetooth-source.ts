@@ -1,7 +1,7 @@
 /**
  * The Web Bluetooth heart-rate strap as a `HeartRateSource` (DESIGN.md, Sources).
  *
- * Promise-based GATT code, turned into Observables at the edge (STYLE.md habit 11):
+ * Promise-based GATT code, turned into Observables at the edge:
  * - `requestDevice` only from `connect()` (which the UI calls in a click); one chooser at a time;
  * - every GATT call goes through one queue with a timeout;
  * - listeners are removed before they are added again, and from the old characteristic objects
@@ -12,7 +12,7 @@
  *   the wall clock only after a gap (a reconnect, a stale spell, or notifications that went missing,
  *   seen as more wall time passing than the RR intervals account for).
  *
- * Fault tolerance (issue 7): malformed packets are counted and skipped; duplicate notifications
+ * Fault tolerance: malformed packets are counted and skipped; duplicate notifications
  * (identical bytes arriving far sooner than their RR intervals allow) are dropped; notifications
  * arriving bunched or late never move event time backwards; a strap that stays connected but goes
  * silent is reported `stale` and, after a longer silence, reconnected; disconnect storms leave

@@ -28,7 +28,7 @@ const ALTERNATIVES = 'You can still try Attune with the simulator, or load a rec
 const USE_CHROME = 'To connect straps, open Attune in Chrome or Edge on a computer (Windows, macOS, ChromeOS) or in Chrome on Android.';
 
 /**
- * Whether this page can use Web Bluetooth, and if not, why and what to do instead (issue 2).
+ * Whether this page can use Web Bluetooth, and if not, why and what to do instead.
  * It says nothing about the adapter being on: that shows when connecting.
  *
  * Web Bluetooth exists only in secure contexts, in Chromium-based browsers; Chrome on Linux hides it

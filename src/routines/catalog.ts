@@ -1,6 +1,6 @@
 /**
  * The routine catalog: every content file parsed once through its schema. A content error throws
- * one readable error naming the file and the path inside it (STYLE.md habit 12).
+ * one readable error naming the file and the path inside it.
  */
 import type { z } from 'zod';
 import {

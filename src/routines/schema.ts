@@ -1,5 +1,5 @@
 /**
- * The shape of routine content (STYLE.md habit 12: the schema is the single source of truth; the
+ * The shape of routine content (the schema is the single source of truth; the
  * types are inferred from it). Content files are plain data checked by these schemas when the
  * catalog loads, so a typo in a script fails loudly in the schema tests, never silently on screen.
  */

@@ -53,7 +53,7 @@ export interface CorrectedRr {
   readonly corrected: readonly boolean[];
   /**
    * pairValid[i] is true when nnMs[i] and nnMs[i + 1] are both genuine and truly consecutive (no
-   * gap between them): only such pairs enter RMSSD (STYLE.md habit 5).
+   * gap between them): only such pairs enter RMSSD.
    */
   readonly pairValid: readonly boolean[];
   readonly report: ArtifactReport;

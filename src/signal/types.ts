@@ -1,5 +1,5 @@
 /**
- * Domain types shared by every layer. Units are in the names (DESIGN.md, STYLE.md habit 2).
+ * Domain types shared by every layer. Units are in the names (DESIGN.md).
  * Records that are stored or exported use `null` for "not known"; nothing is ever NaN.
  */
 
@@ -15,7 +15,7 @@ export interface Beat {
   readonly hrBpm: number;
   /**
    * True when beats are missing just before this one (dropout, reconnect, lost notifications):
-   * its rrMs must not be paired with the previous beat's (STYLE.md habit 5).
+   * its rrMs must not be paired with the previous beat's.
    */
   readonly afterGap: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * Opens Attune's IndexedDB database. The app shell calls this once (through `createStore`) and
- * passes the result around; there is no module-level database (STYLE.md habit 8).
+ * passes the result around; there is no module-level database.
  */
 import { openDB } from 'idb';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';

@@ -27,7 +27,7 @@ export interface StorageProblem {
   readonly detail?: string;
 }
 
-/** Error thrown by store operations; message is "operation: reason" (STYLE.md habit 10). */
+/** Error thrown by store operations; message is "operation: reason". */
 export class StorageError extends Error {
   readonly kind: StorageProblemKind;
   constructor(kind: StorageProblemKind, message: string, options?: { cause?: unknown }) {

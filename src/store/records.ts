@@ -1,6 +1,6 @@
 /**
- * Zod schemas of every record Attune stores and exports: the single source of truth for their shape
- * (STYLE.md habit 12). Types are inferred from the schemas. Records read back from IndexedDB and
+ * Zod schemas of every record Attune stores and exports: the single source of truth for their shape.
+ * Types are inferred from the schemas. Records read back from IndexedDB and
  * every import pass through these schemas; nothing unchecked reaches the app.
  */
 import { z } from 'zod';
