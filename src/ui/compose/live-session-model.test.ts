@@ -287,4 +287,27 @@ describe('createLiveSessionModel', () => {
     ]);
     void model.dispose();
   });
+
+  it('a source connected after a hand check-in withdraws it, and no check-in starts while one is connected', async () => {
+    const { deps } = harness();
+    const model = createLiveSessionModel(deps);
+    const seen: unknown[] = [];
+    model.selfReport$.subscribe((s) => seen.push(s));
+    expect(model.anySourceConnected()).toBe(false);
+    model.setSelfReportMode(true);
+    model.setSelfReportCalm('a', true);
+    model.setSelfReportCalm('b', true);
+    await model.partners.b.attach(deps.simulator({ scenario: 'flooded', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    expect(model.anySourceConnected()).toBe(true);
+    expect(seen.at(-1)).toEqual({ active: false, calm: { a: false, b: false }, withdrawn: true });
+    expect(() => model.setSelfReportMode(true)).toThrow('hand check-in: a source is connected');
+    expect(() => model.setSelfReportCalm('a', true)).toThrow('hand check-in: a source is connected');
+    expect(seen.at(-1)).toEqual({ active: false, calm: { a: false, b: false }, withdrawn: true });
+    // Disconnected again: the couple may check in by hand once more.
+    await model.partners.b.detach();
+    expect(model.anySourceConnected()).toBe(false);
+    model.setSelfReportMode(true);
+    expect(seen.at(-1)).toEqual({ active: true, calm: { a: false, b: false } });
+    await model.dispose();
+  });
 });

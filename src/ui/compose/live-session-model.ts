@@ -17,10 +17,15 @@ export interface LiveSessionOptions {
   readonly resumeSessionId?: string;
 }
 
-/** Self-report check-ins of no-wearable mode: each partner says so by hand. */
+/**
+ * Self-report check-ins of no-wearable mode: each partner says so by hand. Only possible while no
+ * source is connected (DESIGN.md: "Without sensors the user may choose no-wearable mode").
+ */
 export interface SelfReport {
   readonly active: boolean;
   readonly calm: Readonly<Record<PartnerId, boolean>>;
+  /** Set when a check-in was set aside because a source connected: the measured gate decides now. */
+  readonly withdrawn?: true;
 }
 
 /**
@@ -42,8 +47,15 @@ export interface LiveSessionModel {
   readonly speed: number;
   /** Connects both partners to the simulator with the scenario's demo baselines. */
   startDemo(scenario: DemoScenario, speed: number): Promise<void>;
+  /**
+   * Enters or leaves no-wearable mode (either way the check-ins start blank). Entering it while a
+   * source is connected is refused with an error: the measured gate decides then.
+   */
   setSelfReportMode(active: boolean): void;
+  /** One partner's hand check-in; refused with an error while a source is connected. */
   setSelfReportCalm(partner: PartnerId, calm: boolean): void;
+  /** Either partner has a source attached (strap, simulator or replay), connected or reconnecting. */
+  anySourceConnected(): boolean;
   /** The latest gate decision, unthrottled. */
   currentGate(): GateStatusView | null;
   /** The session's event time: the latest beat of either partner, seconds (0 before any). */
@@ -139,6 +151,16 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
       }),
   );
 
+  // A source connected after a hand check-in withdraws it: from then on the measured gate decides.
+  const anySourceConnected = (): boolean => PARTNERS.some((id) => partners[id].current().origin !== null);
+  subscription.add(
+    merge(partners.a.attachments$, partners.b.attachments$).subscribe(() => {
+      if (anySourceConnected() && selfReportSubject.value.active) {
+        selfReportSubject.next({ active: false, calm: { a: false, b: false }, withdrawn: true });
+      }
+    }),
+  );
+
   // Stored names arrive asynchronously; a name typed meanwhile wins.
   if (deps.names) {
     for (const id of PARTNERS) {
@@ -186,12 +208,19 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
       );
     },
     setSelfReportMode(active) {
+      if (active && anySourceConnected()) {
+        throw new Error('hand check-in: a source is connected, so the readiness gate decides; disconnect it to check in by hand');
+      }
       selfReportSubject.next({ active, calm: { a: false, b: false } });
     },
     setSelfReportCalm(partner, calm) {
+      if (calm && anySourceConnected()) {
+        throw new Error('hand check-in: a source is connected, so the readiness gate decides; disconnect it to check in by hand');
+      }
       const current = selfReportSubject.value;
       selfReportSubject.next({ ...current, calm: { ...current.calm, [partner]: calm } });
     },
+    anySourceConnected,
     currentGate: () => latestGate,
     sessionClockSec,
     liveSubscriptions: () => counter.live(),
