@@ -14,7 +14,7 @@ for (const scenario of ['flooded', 'hr-only', 'conflict']) {
   });
 }
 
-test('the charts follow the "Dim lights" theme switch', async ({ page }) => {
+test('after the "Dim lights" theme switch the trend chart is rebuilt and still drawn', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/?demo=calm&speed=20');
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
