@@ -26,9 +26,9 @@ vi.mock('./shell/parts', () => ({
     resumedWith = resumeSessionId;
     return <p>live view</p>;
   },
-  RoutinesPart: ({ gateReady, noWearableCheckedIn, onRunFinished }: { gateReady: boolean; noWearableCheckedIn: boolean; onRunFinished: () => void }) => (
+  RoutinesPart: ({ access, onRunFinished }: { access: string; onRunFinished: () => void }) => (
     <div>
-      <p>{`routines: gate ${gateReady ? 'ready' : 'not ready'}, self-report ${noWearableCheckedIn ? 'done' : 'not done'}`}</p>
+      <p>{`routines: ${access}`}</p>
       <button type="button" onClick={onRunFinished}>
         Finish the routine
       </button>
@@ -79,14 +79,14 @@ describe('App', () => {
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('Step 2 of 7: Connect')).toBeTruthy();
 
-    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false, names }));
+    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false, anySourceConnected: true, names }));
     expect(visibleHeading()).toBe('Calibrate');
-    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false, names }));
+    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names }));
     expect(visibleHeading()).toBe('You are both calm');
     expect(screen.getByText('Step 4 of 7: Settle')).toBeTruthy();
 
     await act(async () => screen.getByRole('button', { name: 'Choose a routine' }).click());
-    expect(screen.getByText('routines: gate ready, self-report not done')).toBeTruthy();
+    expect(screen.getByText('routines: gate')).toBeTruthy();
     // The live view stays mounted (hidden) so the straps keep streaming during the routine.
     expect(screen.getByText('live view', { selector: 'p' })).toBeTruthy();
     expect(screen.getByText('Both calm')).toBeTruthy();
@@ -111,10 +111,26 @@ describe('App', () => {
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
     expect(screen.getByRole('button', { name: 'See the routines' })).toBeTruthy();
-    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true, names }));
+    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true, anySourceConnected: false, names }));
     expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
     expect(visibleHeading()).toBe('You both checked in');
     expect(screen.getByText(/a self-report, not a measurement/)).toBeTruthy();
+  });
+
+  it('App never lets a hand check-in override the measured gate: flooded, settling or a connected source keep the routines locked', async () => {
+    render(<App store={store} />);
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    for (const gate of ['flooded', 'settling', 'calibrating', 'no-signal'] as const) {
+      // Even a (stale or misreported) complete check-in with a source connected does not count.
+      await act(async () => reportLive?.({ gate, selfReportComplete: true, anySourceConnected: true, names }));
+      expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
+      expect(visibleHeading()).not.toBe('You both checked in');
+    }
+    await act(async () => reportLive?.({ gate: 'flooded', selfReportComplete: true, anySourceConnected: false, names }));
+    expect(visibleHeading()).toBe('Take a break');
+    expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
+    await act(async () => screen.getByRole('button', { name: 'See the routines' }).click());
+    expect(screen.getByText('routines: locked')).toBeTruthy();
   });
 
   it('App deep-links /?demo=calm straight to the live view', () => {
@@ -136,7 +152,7 @@ describe('App', () => {
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     await act(async () => {
       reportSession?.({ finishRecording: async (outcome) => void finished.push(outcome), recordingId: () => 'session-3' });
-      reportLive?.({ gate: 'ready', selfReportComplete: false, names });
+      reportLive?.({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names });
     });
     await act(async () => screen.getByRole('button', { name: 'Choose a routine' }).click());
     await act(async () => screen.getByRole('button', { name: 'Skip to reflection' }).click());

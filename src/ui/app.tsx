@@ -12,6 +12,7 @@ import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
 import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
+import { routineAccess } from './compose/routine-access';
 import type { AttuneStore } from '../store';
 
 export interface AppProps {
@@ -25,7 +26,7 @@ export interface AppProps {
  * and the polite update banner. The live session stays mounted from the live view through the
  * routine, so the straps keep streaming and the gate keeps watching while the couple follows it.
  */
-const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false, names: { a: 'Partner A', b: 'Partner B' } };
+const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false, anySourceConnected: false, names: { a: 'Partner A', b: 'Partner B' } };
 
 export function App({ store }: AppProps) {
   const [start] = useState(() => journeyStart(window.location.search));
@@ -74,7 +75,8 @@ export function App({ store }: AppProps) {
     }
     go('reflect');
   };
-  const unlocked = live.gate === 'ready' || live.selfReportComplete;
+  // The one rule (routine-access): the measured gate, or a hand check-in only without any source.
+  const access = routineAccess(live);
   const step = currentStep(screen, live.gate);
 
   return (
@@ -85,7 +87,7 @@ export function App({ store }: AppProps) {
       <header className="shell-header">
         {/* On the welcome screen the heading already says "Attune". */}
         <p className="brand">{screen === 'welcome' ? '' : 'Attune'}</p>
-        {liveOn && screen !== 'live' && <GateChip gate={live.gate} selfReportComplete={live.selfReportComplete} />}
+        {liveOn && screen !== 'live' && <GateChip gate={live.gate} selfReport={access === 'self-report'} />}
         <button type="button" onClick={toggle} aria-pressed={dim} title="Dim the colours for a dark room">
           Dim lights
         </button>
@@ -132,8 +134,7 @@ export function App({ store }: AppProps) {
                 visible={screen === 'live'}
                 focusOnShow={focusOnShow}
                 gate={live.gate}
-                unlocked={unlocked}
-                selfReportComplete={live.selfReportComplete}
+                access={access}
                 onLive={onLive}
                 onSession={onSession}
                 {...(resumeId === null ? {} : { resumeSessionId: resumeId })}
@@ -147,8 +148,7 @@ export function App({ store }: AppProps) {
           <RoutineScreen
             store={store}
             focusOnShow={focusOnShow}
-            gateReady={live.gate === 'ready'}
-            selfReportComplete={live.selfReportComplete}
+            access={access}
             onBack={back}
             onNext={toReflection}
           />

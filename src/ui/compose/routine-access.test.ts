@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routineAccess, routinesUnlocked, selfReportAllowed, type RoutineAccess, type RoutineGateState } from './routine-access';
+import { routineAccess, routinesUnlocked, selfReportAllowed, selfReportCounts, type RoutineAccess, type RoutineGateState } from './routine-access';
 
 const GATES: readonly (RoutineGateState | null)[] = [null, 'no-signal', 'calibrating', 'settling', 'ready', 'flooded'];
 
@@ -70,5 +70,16 @@ describe('selfReportAllowed', () => {
   it('offers the hand check-in only when no source is connected', () => {
     expect(selfReportAllowed(false)).toBe(true);
     expect(selfReportAllowed(true)).toBe(false);
+  });
+});
+
+describe('selfReportCounts', () => {
+  it('counts a hand check-in only with nothing connected and no measured "not yet"', () => {
+    expect(selfReportCounts({ gate: null, anySourceConnected: false })).toBe(true);
+    expect(selfReportCounts({ gate: 'no-signal', anySourceConnected: false })).toBe(true);
+    expect(selfReportCounts({ gate: 'no-signal', anySourceConnected: true })).toBe(false);
+    for (const gate of ['flooded', 'settling', 'calibrating'] as const) {
+      expect(selfReportCounts({ gate, anySourceConnected: false })).toBe(false);
+    }
   });
 });

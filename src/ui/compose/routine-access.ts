@@ -44,6 +44,14 @@ function measuredGateSaysNo(gate: RoutineGateState | null): boolean {
 }
 
 /**
+ * Whether a completed hand check-in counts at all: only in genuine no-wearable mode, with no
+ * source connected and no measured "not yet" (`flooded`, `settling`, `calibrating`) from the gate.
+ */
+export function selfReportCounts({ gate, anySourceConnected }: Omit<RoutineAccessInput, 'selfReportComplete'>): boolean {
+  return selfReportAllowed(anySourceConnected) && !measuredGateSaysNo(gate);
+}
+
+/**
  * Decides how the routines stand.
  *
  * - gate `ready` → `gate`;
@@ -53,10 +61,8 @@ function measuredGateSaysNo(gate: RoutineGateState | null): boolean {
  */
 export function routineAccess({ gate, selfReportComplete, anySourceConnected }: RoutineAccessInput): RoutineAccess {
   if (gate === 'ready') return 'gate';
-  if (!selfReportComplete) return 'locked';
-  if (!selfReportAllowed(anySourceConnected)) return 'locked';
-  if (measuredGateSaysNo(gate)) return 'locked';
-  return 'self-report';
+  if (selfReportComplete && selfReportCounts({ gate, anySourceConnected })) return 'self-report';
+  return 'locked';
 }
 
 /** True when a routine may start: the measured gate is ready, or a genuine no-wearable check-in is done. */

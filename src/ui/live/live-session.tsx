@@ -4,6 +4,7 @@ import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
 import type { LiveDependencies, RecordingOutcome } from '../compose/live-dependencies';
 import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
+import { selfReportAllowed, selfReportCounts } from '../compose/routine-access';
 import type { PartnerSnapshot } from '../compose/partner-model';
 import type { GateStateName, GateStatusView } from '../compose/readiness-types';
 import { RegionBoundary } from '../shell/region-boundary';
@@ -19,8 +20,13 @@ import './live.css';
 export interface LiveSummary {
   /** The gate light's state; null before the first decision. */
   readonly gate: GateStateName | null;
-  /** No-wearable mode: both partners checked in by hand (a self-report). */
+  /**
+   * No-wearable mode: both partners checked in by hand (a self-report) while no source is
+   * connected. Never true while a strap, the simulator or a recording is attached.
+   */
   readonly selfReportComplete: boolean;
+  /** Either partner has a source attached (strap, simulator or replay): the measured gate decides. */
+  readonly anySourceConnected: boolean;
   /** The partners' names as shown (typed, saved, or "Partner A" / "Partner B"), for the forms after the routine. */
   readonly names: Readonly<Record<PartnerId, string>>;
 }
@@ -152,6 +158,7 @@ function Diagnostics({ model }: { model: LiveSessionModel }) {
 
 const selectName = (snapshot: PartnerSnapshot): string => snapshot.displayName;
 const selectDemo = (snapshot: PartnerSnapshot): boolean => snapshot.origin?.demo === true;
+const selectAttached = (snapshot: PartnerSnapshot): boolean => snapshot.origin !== null;
 /** What the view around the gauge needs of the gate: its state and who is flooded. */
 const selectGateSummary = (gate: GateStatusView | null) => ({
   state: gate?.state ?? null,
@@ -178,16 +185,21 @@ function LiveView({
   const demoB = useSelected(model.partners.b.live$, model.partners.b.current(), selectDemo);
   const gate = useSelected(model.gate$, model.currentGate(), selectGateSummary);
   const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
+  const attachedA = useSelected(model.partners.a.live$, model.partners.a.current(), selectAttached);
+  const attachedB = useSelected(model.partners.b.live$, model.partners.b.current(), selectAttached);
+  const anySourceConnected = attachedA || attachedB;
   const gateState = gate.state;
-  const selfReportComplete = selfReport.active && selfReport.calm.a && selfReport.calm.b;
+  // Both ticked by hand counts only as genuine no-wearable mode (the one rule in routine-access).
+  const selfReportComplete =
+    selfReport.active && selfReport.calm.a && selfReport.calm.b && selfReportCounts({ gate: gateState, anySourceConnected });
   const flooded = gateState === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
   const names = useMemo(() => ({ a: nameA, b: nameB }), [nameA, nameB]);
   const demo = demoA || demoB;
 
   useEffect(() => {
-    onLive?.({ gate: gateState, selfReportComplete, names });
-  }, [onLive, gateState, selfReportComplete, names]);
+    onLive?.({ gate: gateState, selfReportComplete, anySourceConnected, names });
+  }, [onLive, gateState, selfReportComplete, anySourceConnected, names]);
 
   // The break opens when flooding starts and stays until the partners end it.
   useEffect(() => {
@@ -215,7 +227,13 @@ function LiveView({
       <RegionBoundary region="The trend chart">
         <StableTrendChart partners={model.partners} names={names} />
       </RegionBoundary>
-      <StableSelfReportPanel selfReport={selfReport} names={names} onActive={setSelfReportMode} onCalm={setSelfReportCalm} />
+      <StableSelfReportPanel
+        selfReport={selfReport}
+        names={names}
+        available={selfReportAllowed(anySourceConnected)}
+        onActive={setSelfReportMode}
+        onCalm={setSelfReportCalm}
+      />
     </>
   );
 }

@@ -3,6 +3,11 @@ import type { SelfReport } from '../compose/live-session-model';
 
 export interface SelfReportPanelProps {
   readonly selfReport: SelfReport;
+  /**
+   * Whether the hand check-in may be offered: only when no partner has a source connected
+   * (`selfReportAllowed`). Otherwise the panel says why it is not offered.
+   */
+  readonly available: boolean;
   readonly names: Readonly<Record<PartnerId, string>>;
   readonly onActive: (active: boolean) => void;
   readonly onCalm: (partner: PartnerId, calm: boolean) => void;
@@ -12,9 +17,22 @@ const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 /**
  * No-wearable mode: without straps each partner checks in by hand. Always labelled as a
- * self-report, never presented as a measurement.
+ * self-report, never presented as a measurement. Offered only while nothing is connected: once a
+ * strap, the simulator or a recording is on, the measured gate decides and the panel says so.
  */
-export function SelfReportPanel({ selfReport, names, onActive, onCalm }: SelfReportPanelProps) {
+export function SelfReportPanel({ selfReport, names, available, onActive, onCalm }: SelfReportPanelProps) {
+  if (!available) {
+    return (
+      <section className="self-report self-report--off" data-testid="self-report-unavailable" aria-labelledby="self-report-heading">
+        <h2 id="self-report-heading">Checking in by hand</h2>
+        <p>
+          {selfReport.withdrawn ? 'Your hand check-in was set aside when a source connected. ' : ''}
+          While a strap, the simulator or a recording is connected, the readiness gate decides when the routines open. Checking
+          in by hand is for when neither of you has a strap.
+        </p>
+      </section>
+    );
+  }
   if (!selfReport.active) {
     return (
       <section className="self-report self-report--off" aria-labelledby="self-report-heading">

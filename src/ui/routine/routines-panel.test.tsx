@@ -39,8 +39,7 @@ function setup(props: Partial<Parameters<typeof RoutinesPanel>[0]> = {}) {
   const runs: RoutineRunSummary[] = [];
   const view = render(
     <RoutinesPanel
-      gateReady
-      noWearableCheckedIn={false}
+      access="gate"
       clock={clock}
       speech={speech.guide}
       chime={chime.chime}
@@ -71,7 +70,7 @@ afterEach(() => {
 
 describe('RoutinesPanel: unlocking', () => {
   it('disables every Start button until the gate is ready, and says why in text', () => {
-    setup({ gateReady: false });
+    setup({ access: 'locked' });
     const start = screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement;
     expect(start.disabled).toBe(true);
     expect(start.getAttribute('aria-describedby')).toBeTruthy();
@@ -82,15 +81,16 @@ describe('RoutinesPanel: unlocking', () => {
   });
 
   it('enables the Start buttons once the gate is ready', () => {
-    setup({ gateReady: true });
+    setup({ access: 'gate' });
     expect((screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByText(/You are both calm/)).toBeTruthy();
   });
 
   it('enables them after the no-wearable check-in, labelled as a self-report', () => {
-    setup({ gateReady: false, noWearableCheckedIn: true });
+    setup({ access: 'self-report' });
     expect((screen.getByRole('button', { name: 'Start 5-Minute Apology Reset' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByText(/not a measurement/)).toBeTruthy();
+    expect(screen.getByText(/a self-report/)).toBeTruthy();
   });
 
   it('shows the contraindications, the rules, the room checklist and the calm responses before any start', () => {
@@ -278,7 +278,7 @@ describe('RoutinesPanel: while a routine runs', () => {
     yes();
     expect(screen.queryByText(/no longer green/)).toBeNull();
     view.rerender(
-      <RoutinesPanel gateReady={false} noWearableCheckedIn={false} clock={view.clock} speech={view.speech.guide} chime={view.chime.chime} />,
+      <RoutinesPanel access="locked" clock={view.clock} speech={view.speech.guide} chime={view.chime.chime} />,
     );
     expect(screen.getByText(/The readiness gate is no longer green/)).toBeTruthy();
     expect(screen.getByRole('timer')).toBeTruthy();

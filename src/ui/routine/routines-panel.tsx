@@ -29,6 +29,7 @@ import {
   type SpeechGuide,
   type VoiceClipStore,
 } from '../../routines';
+import type { RoutineAccess } from '../compose/routine-access';
 import { formatMinutes } from './format';
 import type { GuideMode, RoutineSettings } from './guidance';
 import { RoutinePlayer } from './routine-player';
@@ -39,10 +40,11 @@ import './routine.css';
 export type { RoutineRunSummary, VoiceClipStore } from '../../routines';
 
 export interface RoutinesPanelProps {
-  /** The two-person gate is `ready`. */
-  readonly gateReady: boolean;
-  /** Without straps: both partners checked in by hand ("I feel calm enough"). */
-  readonly noWearableCheckedIn: boolean;
+  /**
+   * How the routines stand, as `routineAccess` decides: opened by the measured gate, by a genuine
+   * no-wearable hand check-in (labelled as a self-report), or locked.
+   */
+  readonly access: RoutineAccess;
   /** Where a partner's own recordings of the lines are kept; without it, recording is not offered. */
   readonly voiceClips?: VoiceClipStore;
   /** Called once when a run ends, completed or stopped (also when the panel goes away mid-run). */
@@ -84,7 +86,7 @@ interface Active {
  * Start buttons (locked until both partners are calm), and the player once one starts.
  */
 export function RoutinesPanel(props: RoutinesPanelProps) {
-  const { gateReady, noWearableCheckedIn, voiceClips, onRunFinished, onActiveChange } = props;
+  const { access, voiceClips, onRunFinished, onActiveChange } = props;
   const clock = props.clock ?? systemClock;
   const speech = useMemo(() => props.speech ?? createSpeechGuide(), [props.speech]);
   const chime = useMemo(() => props.chime ?? createChime(), [props.chime]);
@@ -99,7 +101,7 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
   const behaviourInput = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<string | null>(null);
 
-  const unlocked = gateReady || noWearableCheckedIn;
+  const unlocked = access !== 'locked';
   const lockId = useId();
   const headingId = useId();
   const behaviour = checkBehaviour(settings.behaviour);
@@ -218,10 +220,10 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
     <section className="rt-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Guided routines</h2>
       <p id={lockId} className={unlocked ? 'rt-unlocked' : 'rt-locked'} role="status">
-        {gateReady
+        {access === 'gate'
           ? 'You are both calm. Choose a routine together.'
-          : noWearableCheckedIn
-            ? 'Unlocked by your check-in: this is how you both said you feel, not a measurement.'
+          : access === 'self-report'
+            ? 'Unlocked by your hand check-in (a self-report): this is how you both said you feel, not a measurement.'
             : 'Locked until you are both calm: the routines open when the readiness gate turns green (or, without straps, when you have both checked in by hand).'}
       </p>
 

@@ -12,8 +12,9 @@ const WORDS: Readonly<Record<GateStateName, string>> = {
  * The gate at a glance, in the header of the screens after the live view: the couple can see the
  * straps are still being listened to while they follow a routine. Colour is never the only cue.
  */
-export function GateChip({ gate, selfReportComplete }: { readonly gate: GateStateName | null; readonly selfReportComplete: boolean }) {
-  const words = gate === null ? (selfReportComplete ? 'Checked in by hand' : 'Not connected') : WORDS[gate];
+export function GateChip({ gate, selfReport }: { readonly gate: GateStateName | null; readonly selfReport: boolean }) {
+  // `selfReport`: the routines are open by a genuine no-wearable hand check-in (nothing connected).
+  const words = selfReport ? 'Checked in by hand (self-report)' : gate === null ? 'Not connected' : WORDS[gate];
   return (
     <span className="gate-chip" data-state={gate ?? 'no-signal'}>
       <span className="visually-hidden">Readiness: </span>

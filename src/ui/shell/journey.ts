@@ -33,8 +33,10 @@ export type GateStateName = 'no-signal' | 'calibrating' | 'settling' | 'ready' |
 /** What the live session tells the shell: enough to guide the journey and unlock routines. */
 export interface LiveSummary {
   readonly gate: GateStateName | null;
-  /** No-wearable mode: both partners checked in by hand. */
+  /** No-wearable mode: both partners checked in by hand, with no source connected. */
   readonly selfReportComplete: boolean;
+  /** Either partner has a strap, the simulator or a recording attached: the measured gate decides. */
+  readonly anySourceConnected: boolean;
   /** The partners' names as the live view shows them, for the reflection and commitment forms. */
   readonly names: { readonly a: string; readonly b: string };
 }

@@ -1,19 +1,20 @@
 import { use, useCallback } from 'react';
 import type { AttuneStore } from '../../store';
 import { routineById } from '../../routines';
+import type { RoutineAccess } from '../compose/routine-access';
 import { RoutinesPanel, type RoutineRunSummary } from '../routine';
 
 export interface RoutinePartProps {
   readonly store: Promise<AttuneStore>;
-  readonly gateReady: boolean;
-  readonly noWearableCheckedIn: boolean;
+  /** How the routines stand (`routineAccess`, decided once by the shell). */
+  readonly access: RoutineAccess;
   readonly onRunFinished: (run: RoutineRunSummary) => void;
   /** A routine started playing (true) or ended / closed (false). */
   readonly onActiveChange?: (active: boolean) => void;
 }
 
 /** The routines panel as the shell places it: voice clips and finished runs kept in the store. */
-export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onRunFinished, onActiveChange }: RoutinePartProps) {
+export default function RoutinePart({ store, access, onRunFinished, onActiveChange }: RoutinePartProps) {
   const resolved = use(store);
   const finished = useCallback(
     (run: RoutineRunSummary) => {
@@ -31,8 +32,7 @@ export default function RoutinePart({ store, gateReady, noWearableCheckedIn, onR
   );
   return (
     <RoutinesPanel
-      gateReady={gateReady}
-      noWearableCheckedIn={noWearableCheckedIn}
+      access={access}
       voiceClips={resolved.voiceClips}
       onRunFinished={finished}
       {...(onActiveChange ? { onActiveChange } : {})}

@@ -1,4 +1,5 @@
 import type { GateStateName, LiveSessionControls, LiveSummary } from '../journey';
+import type { RoutineAccess } from '../../compose/routine-access';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
 import type { AttuneStore } from '../../../store';
@@ -9,10 +10,11 @@ export interface LiveScreenProps {
   readonly visible: boolean;
   readonly focusOnShow: boolean;
   readonly gate: GateStateName | null;
-  /** Routines may start: the gate is ready, or both checked in by hand. */
-  readonly unlocked: boolean;
-  /** Both checked in by hand (no-wearable mode): a self-report, not a measurement. */
-  readonly selfReportComplete: boolean;
+  /**
+   * How the routines stand (`routineAccess`): opened by the gate, by a no-wearable hand check-in
+   * (a self-report, not a measurement), or locked.
+   */
+  readonly access: RoutineAccess;
   readonly onLive: (summary: LiveSummary) => void;
   /** Continue this interrupted session (the resume prompt's answer). */
   readonly resumeSessionId?: string;
@@ -23,14 +25,18 @@ export interface LiveScreenProps {
 }
 
 /** Heading and "what next" line for each moment of the live view. */
-function wording(gate: GateStateName | null, unlocked: boolean, selfReportComplete: boolean): { title: string; hint: string } {
-  if (selfReportComplete && gate !== 'ready' && gate !== 'flooded') {
+function wording(gate: GateStateName | null, access: RoutineAccess): { title: string; hint: string } {
+  // A flooded partner comes first whatever else is true: the break, never a routine.
+  if (gate === 'flooded') {
+    return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
+  }
+  if (access === 'self-report') {
     return {
       title: 'You both checked in',
       hint: 'You both said you feel calm enough (a self-report, not a measurement). Choose a routine when ready.',
     };
   }
-  if (unlocked && gate !== 'flooded') {
+  if (access === 'gate') {
     return { title: 'You are both calm', hint: 'Your bodies have settled. Choose a routine when you are ready.' };
   }
   switch (gate) {
@@ -42,8 +48,6 @@ function wording(gate: GateStateName | null, unlocked: boolean, selfReportComple
       };
     case 'calibrating':
       return { title: 'Calibrate', hint: 'Sit quietly for a few minutes while Attune learns what calm looks like for each of you.' };
-    case 'flooded':
-      return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
     case 'settling':
     case 'ready':
       return { title: 'Settle together', hint: 'Breathe slowly. Routines open when both of you are calm.' };
@@ -54,8 +58,10 @@ function wording(gate: GateStateName | null, unlocked: boolean, selfReportComple
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the live-view area builds. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfReportComplete, onLive, resumeSessionId, onSession, onBack, onNext }: LiveScreenProps) {
-  const { title, hint } = wording(gate, unlocked, selfReportComplete);
+export function LiveScreen({ store, visible, focusOnShow, gate, access, onLive, resumeSessionId, onSession, onBack, onNext }: LiveScreenProps) {
+  const { title, hint } = wording(gate, access);
+  // The primary "Choose a routine" only when a routine may start, and never on the flooded break.
+  const offerRoutine = access !== 'locked' && gate !== 'flooded';
   return (
     <ScreenFrame
       title={title}
@@ -65,7 +71,7 @@ export function LiveScreen({ store, visible, focusOnShow, gate, unlocked, selfRe
         <ActionBar
           back={{ label: 'the welcome', onClick: onBack }}
           primary={
-            unlocked ? (
+            offerRoutine ? (
               <button type="button" className="primary" onClick={onNext}>
                 Choose a routine
               </button>

@@ -3,12 +3,13 @@ import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { RoutinesPart } from '../parts';
 import type { AttuneStore } from '../../../store';
+import type { RoutineAccess } from '../../compose/routine-access';
 
 export interface RoutineScreenProps {
   readonly store: Promise<AttuneStore>;
   readonly focusOnShow: boolean;
-  readonly gateReady: boolean;
-  readonly selfReportComplete: boolean;
+  /** How the routines stand (`routineAccess`, decided once by the app shell). */
+  readonly access: RoutineAccess;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
@@ -22,11 +23,11 @@ export const STOP_FIRST = 'A routine is still open. Stop it first (the Stop butt
  * a routine plays the shell's own ways out wait: "Skip to reflection" is hidden, and Back asks for
  * the routine to be stopped first (focus goes to Stop), so a run is never lost by a stray tap.
  */
-export function RoutineScreen({ store, focusOnShow, gateReady, selfReportComplete, onBack, onNext }: RoutineScreenProps) {
+export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: RoutineScreenProps) {
   const [finished, setFinished] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [stopFirst, setStopFirst] = useState(false);
-  const unlocked = gateReady || selfReportComplete;
+  const unlocked = access !== 'locked';
   const onActiveChange = useCallback((active: boolean) => {
     setPlaying(active);
     if (!active) setStopFirst(false);
@@ -78,8 +79,7 @@ export function RoutineScreen({ store, focusOnShow, gateReady, selfReportComplet
         <Suspense fallback={<p className="loading">Opening the routines…</p>}>
           <RoutinesPart
             store={store}
-            gateReady={gateReady}
-            noWearableCheckedIn={selfReportComplete}
+            access={access}
             onRunFinished={() => setFinished(true)}
             onActiveChange={onActiveChange}
           />
