@@ -30,17 +30,20 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await expectNoSeriousViolations(page, 'connect');
     });
 
-    test('calibration, no-wearable check-in', async ({ page }) => {
+    test('no-wearable check-in, calibration', async ({ page }) => {
       await page.goto('/');
       await page.getByRole('button', { name: 'Begin' }).click();
+      // The hand check-in is for couples without sensors: it is offered while nothing is connected.
+      await page.getByRole('button', { name: 'Check in by hand' }).click();
+      await expect(page.getByTestId('self-report')).toBeVisible();
+      await expectNoSeriousViolations(page, 'no-wearable check-in');
       const partnerA = page.getByTestId('partner-a');
       await partnerA.getByRole('button', { name: 'Use the simulator' }).click();
       await partnerA.getByRole('button', { name: /^Calibrate/ }).click();
       await expect(page.getByRole('heading', { name: /Calibrating/ }).first()).toBeVisible();
+      // With a source connected the panel explains that the gate decides instead.
+      await expect(page.getByTestId('self-report-unavailable')).toBeVisible();
       await expectNoSeriousViolations(page, 'calibration');
-      await page.getByRole('button', { name: 'Check in by hand' }).click();
-      await expect(page.getByTestId('self-report')).toBeVisible();
-      await expectNoSeriousViolations(page, 'no-wearable check-in');
     });
 
     test('settling and flooded break', async ({ page }) => {
