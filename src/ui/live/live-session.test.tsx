@@ -41,6 +41,34 @@ function countedDependencies() {
 afterEach(() => cleanup());
 
 describe('LiveSession', () => {
+  it('LiveSession offers the hand check-in only with nothing connected, and a source connected afterwards withdraws it', async () => {
+    const { deps } = countedDependencies();
+    const summaries: LiveSummary[] = [];
+    render(<LiveSession search="" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    await act(async () => screen.getByRole('button', { name: 'Check in by hand' }).click());
+    await act(async () => screen.getByRole('checkbox', { name: 'Partner A: I feel calm enough' }).click());
+    await act(async () => screen.getByRole('checkbox', { name: 'Partner B: I feel calm enough' }).click());
+    expect(summaries.at(-1)).toMatchObject({ selfReportComplete: true, anySourceConnected: false });
+    expect(screen.getByTestId('self-report').textContent).toContain('Self-report');
+
+    const panel = screen.getByTestId('partner-a');
+    await act(async () => within(panel).getByRole('button', { name: 'Use the simulator' }).click());
+    await waitFor(() => expect(summaries.at(-1)).toMatchObject({ selfReportComplete: false, anySourceConnected: true }));
+    expect(screen.queryByTestId('self-report')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Check in by hand' })).toBeNull();
+    expect(screen.getByTestId('self-report-unavailable').textContent).toContain('Your hand check-in was set aside when a source connected.');
+  });
+
+  it('LiveSession on ?demo=flooded never offers the hand check-in and never reports one', async () => {
+    const { deps } = countedDependencies();
+    const summaries: LiveSummary[] = [];
+    render(<LiveSession search="?demo=flooded&speed=50" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    await waitFor(() => expect(summaries.at(-1)?.anySourceConnected).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Check in by hand' })).toBeNull();
+    expect(screen.getByTestId('self-report-unavailable').textContent).toContain('the readiness gate decides');
+    expect(summaries.every((s) => !s.selfReportComplete)).toBe(true);
+  });
+
   it('LiveSession with ?demo=calm shows both partners live, and unmounting leaves nothing running', async () => {
     const { deps, counter, created, disconnected } = countedDependencies();
     const summaries: LiveSummary[] = [];
