@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
 /**
- * axe-core on every screen of the journey and its special states (issue 8, must show): no serious
+ * axe-core on every screen of the journey and its special states: no serious
  * or critical violations, in the dim theme and in the light one.
  */
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {

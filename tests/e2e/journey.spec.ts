@@ -1,7 +1,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The whole journey with the keyboard alone (issue 8, must show): no clicks, only Tab, Shift+Tab,
+ * The whole journey with the keyboard alone: no clicks, only Tab, Shift+Tab,
  * Enter, Space, Escape and typing, on `/?demo=calm&speed=20`.
  */
 

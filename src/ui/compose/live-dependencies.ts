@@ -85,7 +85,7 @@ export type CalibrationStep =
 
 /**
  * Everything the live session is assembled from. `createDefaultLiveDependencies` gives the real
- * parts; tests and the shell may replace any of them (STYLE.md habit 8: the app is assembled in
+ * parts; tests and the shell may replace any of them (the app is assembled in
  * one place, nothing is a module-level singleton).
  */
 export interface LiveDependencies {

@@ -13,7 +13,7 @@ import { TimeSeriesBuffer } from './time-series-buffer';
 export const UI_REFRESH_MS = 250;
 /** The tachogram shows the last two minutes of beats. */
 export const TACHOGRAM_SPAN_SEC = 120;
-/** The trend chart shows the last ten minutes (issue 4). */
+/** The trend chart shows the last ten minutes. */
 export const TREND_SPAN_SEC = 600;
 /** One trend point per 5 s of event time: 120 points for ten minutes, whatever the heart rate. */
 export const TREND_STEP_SEC = 5;
