@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { localDay } from '../../store';
+import { AuthorChoice } from './author-choice';
 import { resolveSession } from './resolve-session';
 import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, CommitmentRecord } from './store-types';
@@ -76,20 +77,7 @@ export function CommitmentForm({ store, sessionId, partnerNames: givenNames, hea
       }}
     >
       <Heading id={`${id}-title`}>A commitment</Heading>
-      <fieldset className="history-choice">
-        <legend>Who commits?</legend>
-        {(
-          [
-            ['both', 'Both of us'],
-            ['a', partnerNames.a],
-            ['b', partnerNames.b],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value}>
-            <input type="radio" name={`${id}-author`} value={value} checked={author === value} onChange={() => setAuthor(value)} /> {label}
-          </label>
-        ))}
-      </fieldset>
+      <AuthorChoice legend="Who commits?" name={`${id}-author`} partnerNames={partnerNames} value={author} onChange={setAuthor} />
       <label htmlFor={`${id}-text`}>What exactly will you do?</label>
       <p className="history-hint" id={`${id}-text-hint`}>
         Something you could both recognise as done — what, how often, when.

@@ -1,5 +1,6 @@
 /** After a routine: "what felt reparative?", kept with the session. */
 import { useId, useState } from 'react';
+import { AuthorChoice } from './author-choice';
 import { resolveSession } from './resolve-session';
 import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, ReflectionRecord } from './store-types';
@@ -57,20 +58,7 @@ export function ReflectionForm({ store, sessionId, partnerNames: givenNames, hea
       }}
     >
       <Heading id={`${id}-title`}>A short reflection</Heading>
-      <fieldset className="history-choice">
-        <legend>Who is writing?</legend>
-        {(
-          [
-            ['both', 'Both of us'],
-            ['a', partnerNames.a],
-            ['b', partnerNames.b],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value}>
-            <input type="radio" name={`${id}-author`} value={value} checked={author === value} onChange={() => setAuthor(value)} /> {label}
-          </label>
-        ))}
-      </fieldset>
+      <AuthorChoice legend="Who is writing?" name={`${id}-author`} partnerNames={partnerNames} value={author} onChange={setAuthor} />
       <label htmlFor={`${id}-reparative`}>What felt reparative?</label>
       <p className="history-hint" id={`${id}-reparative-hint`}>
         A moment, a sentence, a touch — whatever helped you feel closer again.
