@@ -29,6 +29,21 @@ function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
 }
 
 /**
+ * Options every live chart shares: drawn without animation or pointer events, from pre-parsed,
+ * pre-sorted points, so a redraw stays a few milliseconds even with both partners live.
+ */
+export function liveChartBase() {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    events: [],
+  } satisfies NonNullable<ChartConfiguration<'line'>['options']>;
+}
+
+/**
  * Creates a chart on `canvas`, or returns null where the canvas has no 2D context (a DOM without
  * canvas support, as in component tests): the figures beside every chart carry the same facts.
  */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PartnerModel } from '../compose/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
-import { canvasShown, chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TachogramProps {
@@ -41,12 +41,7 @@ export function Tachogram({ partner, name }: TachogramProps) {
         ],
       },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        events: [],
+        ...liveChartBase(),
         plugins: {
           legend: { display: false },
           tooltip: { enabled: false },

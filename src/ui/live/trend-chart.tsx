@@ -5,7 +5,7 @@ import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, PartnerId } from '../../signal/types';
 import type { PartnerModel, TrendPoint } from '../compose/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
-import { canvasShown, chartTheme, createLineChart, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TrendChartProps {
@@ -60,12 +60,7 @@ function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<
     type: 'line',
     data: { datasets: datasetsFor(names, theme) },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      events: [],
+      ...liveChartBase(),
       plugins: {
         legend: {
           display: true,
