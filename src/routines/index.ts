@@ -12,3 +12,4 @@ export * from './speech';
 export * from './chime';
 export * from './voice-recorder';
 export * from './run-summary';
+export * from './settings';

@@ -15,6 +15,8 @@ export interface DataControlsProps {
   readonly onChanged?: () => void;
   readonly refreshKey?: unknown;
   readonly now?: () => Date;
+  /** Forgets what is remembered outside the store (device preferences), after a delete-all succeeds. */
+  readonly forgetPreferences?: () => void;
 }
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
@@ -31,7 +33,7 @@ function Feedback({ message }: { message: Message }) {
   );
 }
 
-export function DataControls({ store, onChanged, refreshKey, now = () => new Date() }: DataControlsProps) {
+export function DataControls({ store, onChanged, refreshKey, now = () => new Date(), forgetPreferences }: DataControlsProps) {
   const id = useId();
   const [exportMessage, setExportMessage] = useState<Message>(null);
   const [rrMessage, setRrMessage] = useState<Message>(null);
@@ -181,7 +183,7 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
         ) : (
           <div className="history-confirm" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>
-              This deletes every session, baseline, reflection, commitment and voice clip on this device. It cannot be undone. Export first if
+              This deletes every session, baseline, reflection, commitment and voice clip on this device, and the routine settings remembered here. It cannot be undone. Export first if
               you want a copy.
             </p>
             <button
@@ -192,6 +194,7 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
                 setBusy(true);
                 store.deleteAll().then(
                   () => {
+                    forgetPreferences?.();
                     setBusy(false);
                     setConfirming(false);
                     setDeleteMessage({ kind: 'ok', text: 'All your data was deleted from this device.' });

@@ -1,19 +1,13 @@
 /**
- * Settings chosen before the start that shape how the player guides: touch option, the named
- * behaviour, the safe word, the warm-up, and voice and chime.
+ * Settings chosen before the start that shape how the player guides: the remembered ones (touch
+ * option, safe word, warm-up, voice and chime) plus the named behaviour, which is about one fight
+ * and so is never remembered.
  */
-import type { GentlerOptionId } from '../../routines';
+import type { RoutineSettings } from '../../routines';
 
-export type GuideMode = 'off' | 'speech' | 'recording';
+export type { GuideMode } from '../../routines';
 
-export interface RoutineSettings {
-  readonly option: GentlerOptionId;
+export interface RunSettings extends RoutineSettings {
   /** What the apologiser typed; checked with `checkBehaviour` before use. */
   readonly behaviour: string;
-  readonly safeWord: string;
-  readonly warmUp: boolean;
-  readonly guide: GuideMode;
-  readonly voiceUri: string;
-  readonly rate: number;
-  readonly chime: boolean;
 }

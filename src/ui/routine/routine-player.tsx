@@ -22,7 +22,7 @@ import {
 } from '../../routines';
 import { BreathingPacer } from './breathing-pacer';
 import { describeDuration, formatClock, SPEAKER_LABEL } from './format';
-import type { RoutineSettings } from './guidance';
+import type { RunSettings } from './guidance';
 import { useVoiceGuide } from './use-voice-guide';
 import { useWakeLock } from './use-wake-lock';
 import { usePromptCues } from './use-prompt-cues';
@@ -32,7 +32,7 @@ const REFRESH_MS = 250;
 
 export interface RoutinePlayerProps {
   readonly store: PlayerStore;
-  readonly settings: RoutineSettings;
+  readonly settings: RunSettings;
   readonly unlocked: boolean;
   readonly speech: SpeechGuide;
   readonly chime: Chime;
@@ -70,7 +70,7 @@ function useClockTicks(store: PlayerStore, active: boolean): number {
   return now;
 }
 
-function stopLabel(settings: RoutineSettings): string {
+function stopLabel(settings: RunSettings): string {
   return settings.safeWord.trim() ? `Stop — safe word “${settings.safeWord.trim()}”` : 'Stop — safe word';
 }
 

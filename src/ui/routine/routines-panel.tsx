@@ -1,7 +1,7 @@
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import {
   CALM_RESPONSES,
-  DEFAULT_SPEECH_RATE,
+  DEFAULT_ROUTINE_SETTINGS,
   GENTLER_OPTIONS,
   MAX_SPEECH_RATE,
   MIN_SPEECH_RATE,
@@ -14,6 +14,7 @@ import {
   createLineRecorder,
   createPlayerStore,
   createSpeechGuide,
+  knownVoice,
   routineById,
   routineNeedsBehaviour,
   summariseRun,
@@ -26,18 +27,19 @@ import {
   type PlayerStore,
   type Routine,
   type RoutineRunSummary,
+  type RoutineSettingsStore,
   type SpeechGuide,
   type VoiceClipStore,
 } from '../../routines';
 import type { RoutineAccess } from '../compose/routine-access';
 import { formatMinutes } from './format';
-import type { GuideMode, RoutineSettings } from './guidance';
+import type { GuideMode, RunSettings as RoutineSettings } from './guidance';
 import { RoutinePlayer } from './routine-player';
 import { ScriptView } from './script-view';
 import { VoiceRecordings } from './voice-recordings';
 import './routine.css';
 
-export type { RoutineRunSummary, VoiceClipStore } from '../../routines';
+export type { RoutineRunSummary, RoutineSettingsStore, VoiceClipStore } from '../../routines';
 
 export interface RoutinesPanelProps {
   /**
@@ -62,18 +64,24 @@ export interface RoutinesPanelProps {
   readonly chime?: Chime;
   /** Makes a line recorder; MediaRecorder by default. */
   readonly createRecorder?: () => LineRecorder;
+  /**
+   * Where the couple's choices (how much touch, safe word, warm-up, voice, chime) are remembered
+   * between visits; without it they start from the defaults each time. The named behaviour is
+   * never remembered, and consent is asked again at every start.
+   */
+  readonly settings?: RoutineSettingsStore;
 }
 
-const INITIAL_SETTINGS: RoutineSettings = {
-  option: 'as-written',
-  behaviour: '',
-  safeWord: '',
-  warmUp: false,
-  guide: 'off',
-  voiceUri: '',
-  rate: DEFAULT_SPEECH_RATE,
-  chime: true,
-};
+/**
+ * The run settings to start from: the remembered ones (or the defaults) and no behaviour yet. A
+ * remembered guide this browser cannot give (no speech, nowhere to keep recordings) shows as text
+ * only, without overwriting the remembered choice unless someone changes it.
+ */
+function initialSettings(store: RoutineSettingsStore | undefined, canSpeak: boolean, canRecord: boolean): RoutineSettings {
+  const remembered = store?.load() ?? DEFAULT_ROUTINE_SETTINGS;
+  const usable = (remembered.guide === 'speech' && !canSpeak) || (remembered.guide === 'recording' && !canRecord) ? 'off' : remembered.guide;
+  return { ...remembered, guide: usable, behaviour: '' };
+}
 
 interface Active {
   readonly store: PlayerStore;
@@ -93,7 +101,8 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
   const createRecorder = props.createRecorder ?? defaultRecorder;
   useEffect(() => () => chime.close(), [chime]);
 
-  const [settings, setSettings] = useState<RoutineSettings>(INITIAL_SETTINGS);
+  const settingsStore = props.settings;
+  const [settings, setSettings] = useState<RoutineSettings>(() => initialSettings(settingsStore, speech.available, voiceClips !== undefined));
   const [active, setActive] = useState<Active | null>(null);
   const [scriptFor, setScriptFor] = useState<Routine | null>(null);
   const [recordFor, setRecordFor] = useState<string | null>(null);
@@ -109,6 +118,18 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
   const update = useCallback(<K extends keyof RoutineSettings>(key: K, value: RoutineSettings[K]) => {
     setSettings((previous) => ({ ...previous, [key]: value }));
   }, []);
+
+  // Remember each change of a remembered choice (the behaviour is left out by the store). The
+  // first render only shows what was loaded, so nothing is written until someone changes a choice.
+  const { option, safeWord, warmUp, guide, voiceUri, rate, chime: chimeOn } = settings;
+  const loaded = useRef(true);
+  useEffect(() => {
+    if (loaded.current) {
+      loaded.current = false;
+      return;
+    }
+    settingsStore?.save({ option, safeWord, warmUp, guide, voiceUri, rate, chime: chimeOn });
+  }, [settingsStore, option, safeWord, warmUp, guide, voiceUri, rate, chimeOn]);
 
   const start = (routine: Routine) => {
     if (!unlocked) return;
@@ -452,7 +473,10 @@ function GuidanceSettings({
       {speech.available && settings.guide !== 'off' ? (
         <div className="rt-voice">
           <label htmlFor={`${id}-voice`}>Voice</label>
-          <select id={`${id}-voice`} value={settings.voiceUri} onChange={(event) => update('voiceUri', event.target.value)}>
+          <select
+            id={`${id}-voice`}
+            value={knownVoice(settings.voiceUri, voices.map((voice) => voice.uri))}
+            onChange={(event) => update('voiceUri', event.target.value)}>
             <option value="">The device’s default</option>
             {voices.map((voice) => (
               <option key={voice.uri} value={voice.uri}>

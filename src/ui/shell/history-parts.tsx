@@ -9,6 +9,7 @@ import {
   HistoryView,
   ReflectionForm,
 } from '../history';
+import { clearRoutineSettings } from '../routine/settings-storage';
 
 interface StoreProps {
   readonly store: Promise<AttuneStore>;
@@ -42,7 +43,7 @@ export function HistoryParts({ store }: StoreProps) {
       <CheckInReminder store={resolved} onChanged={changed} />
       <HistoryView store={resolved} refreshKey={revision} />
       <CheckInList store={resolved} refreshKey={revision} />
-      <DataControls store={resolved} onChanged={changed} refreshKey={revision} />
+      <DataControls store={resolved} onChanged={changed} refreshKey={revision} forgetPreferences={clearRoutineSettings} />
     </>
   );
 }

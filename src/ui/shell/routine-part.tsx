@@ -2,7 +2,10 @@ import { use, useCallback } from 'react';
 import type { AttuneStore } from '../../store';
 import { routineById } from '../../routines';
 import type { RoutineAccess } from '../compose/routine-access';
-import { RoutinesPanel, type RoutineRunSummary } from '../routine';
+import { RoutinesPanel, createLocalRoutineSettings, type RoutineRunSummary } from '../routine';
+
+/** The couple's routine choices, remembered in this browser (a device preference, like the theme). */
+const rememberedSettings = createLocalRoutineSettings();
 
 export interface RoutinePartProps {
   readonly store: Promise<AttuneStore>;
@@ -13,7 +16,10 @@ export interface RoutinePartProps {
   readonly onActiveChange?: (active: boolean) => void;
 }
 
-/** The routines panel as the shell places it: voice clips and finished runs kept in the store. */
+/**
+ * The routines panel as the shell places it: voice clips and finished runs kept in the store, and
+ * the chosen way of running (touch, safe word, warm-up, voice, chime) remembered on this device.
+ */
 export default function RoutinePart({ store, access, onRunFinished, onActiveChange }: RoutinePartProps) {
   const resolved = use(store);
   const finished = useCallback(
@@ -34,6 +40,7 @@ export default function RoutinePart({ store, access, onRunFinished, onActiveChan
     <RoutinesPanel
       access={access}
       voiceClips={resolved.voiceClips}
+      settings={rememberedSettings}
       onRunFinished={finished}
       {...(onActiveChange ? { onActiveChange } : {})}
     />
