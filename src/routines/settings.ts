@@ -72,7 +72,14 @@ export interface ParseSettingsOptions {
 export function parseRoutineSettings(raw: unknown, options: ParseSettingsOptions = {}): RoutineSettings {
   const source: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const field = <K extends keyof RoutineSettings>(key: K): RoutineSettings[K] => {
-    const result = fieldSchemas[key].safeParse(source[key]);
+    let value: unknown;
+    try {
+      value = source[key];
+    } catch {
+      // A getter that throws (not plain JSON): treat the field as missing.
+      return DEFAULT_ROUTINE_SETTINGS[key];
+    }
+    const result = fieldSchemas[key].safeParse(value);
     return result.success ? (result.data as RoutineSettings[K]) : DEFAULT_ROUTINE_SETTINGS[key];
   };
   const voiceUri = field('voiceUri');

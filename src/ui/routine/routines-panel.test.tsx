@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createManualClock, type Chime, type LineRecorder, type RoutineRunSummary, type SpeechGuide, type VoiceClipStore } from '../../routines';
+import { DEFAULT_ROUTINE_SETTINGS, createManualClock, type Chime, type LineRecorder, type RoutineRunSummary, type SpeechGuide, type VoiceClipStore } from '../../routines';
 import { RoutinesPanel } from './routines-panel';
+import { ROUTINE_SETTINGS_KEY, createLocalRoutineSettings } from './settings-storage';
 
 const T0 = Date.UTC(2026, 10, 25, 21, 0, 0);
 
@@ -525,5 +526,81 @@ describe('RoutinesPanel: telling the page a run is playing', () => {
     const { runs, unmount } = setup();
     unmount();
     expect(runs).toHaveLength(0);
+  });
+});
+
+describe('RoutinesPanel: remembered settings', () => {
+  afterEach(() => localStorage.clear());
+
+  const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
+  const box = (name: RegExp) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+  const field = (name: RegExp) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+
+  it('keeps the chosen way of running across a remount, but not the named behaviour', () => {
+    const view = setup({ settings: createLocalRoutineSettings() });
+    fireEvent.click(radio(/^Hands only/));
+    fireEvent.click(box(/soft chime/));
+    fireEvent.click(box(/warm-up/));
+    fireEvent.change(field(/safe word/), { target: { value: 'pineapple' } });
+    fireEvent.click(radio(/computer voice/));
+    fireEvent.change(screen.getByRole('slider', { name: 'Speed' }), { target: { value: '1.2' } });
+    fireEvent.change(field(/What I did/), { target: { value: 'checking my phone while you talked' } });
+    view.unmount();
+
+    setup({ settings: createLocalRoutineSettings() });
+    expect(radio(/^Hands only/).checked).toBe(true);
+    expect(radio(/^As written/).checked).toBe(false);
+    expect(box(/soft chime/).checked).toBe(false);
+    expect(box(/warm-up/).checked).toBe(true);
+    expect(field(/safe word/).value).toBe('pineapple');
+    expect(radio(/computer voice/).checked).toBe(true);
+    expect((screen.getByRole('slider', { name: 'Speed' }) as HTMLInputElement).value).toBe('1.2');
+    expect(field(/What I did/).value).toBe('');
+    expect(localStorage.getItem(ROUTINE_SETTINGS_KEY)).not.toContain('phone');
+  });
+
+  it('asks for consent again at the next start, even for an option the receiver refused last time', () => {
+    const settings = createLocalRoutineSettings();
+    settings.save({ ...DEFAULT_ROUTINE_SETTINGS, option: 'voice-only' });
+    const first = setup({ settings });
+    expect(radio(/^Words only/).checked).toBe(true);
+    startReset();
+    expect(screen.getByText('Can we go through a few calm words together, with no touch?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Receiver: no, not now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'End here' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the routines' }));
+    first.unmount();
+
+    setup({ settings: createLocalRoutineSettings() });
+    expect(radio(/^Words only/).checked).toBe(true);
+    startReset();
+    expect(screen.getByText('Can we go through a few calm words together, with no touch?')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Receiver: yes, I agree' })).toBeTruthy();
+  });
+
+  it('shows text only when the remembered guide cannot be given here, without forgetting it', () => {
+    const settings = createLocalRoutineSettings();
+    settings.save({ ...DEFAULT_ROUTINE_SETTINGS, guide: 'recording' });
+    setup({ settings });
+    expect(radio(/Text on screen only/).checked).toBe(true);
+    expect(radio(/recorded voice/).disabled).toBe(true);
+    expect(settings.load().guide).toBe('recording');
+  });
+
+  it('shows the device default for a remembered voice that is not on this device', () => {
+    const settings = createLocalRoutineSettings();
+    settings.save({ ...DEFAULT_ROUTINE_SETTINGS, guide: 'speech', voiceUri: 'gone-voice' });
+    const view = setup({ settings });
+    expect((screen.getByRole('combobox', { name: 'Voice' }) as HTMLSelectElement).value).toBe('');
+    view.unmount();
+    settings.save({ ...DEFAULT_ROUTINE_SETTINGS, guide: 'speech', voiceUri: 'v1' });
+    setup({ settings });
+    expect((screen.getByRole('combobox', { name: 'Voice' }) as HTMLSelectElement).value).toBe('v1');
+  });
+
+  it('remembers nothing without a settings store', () => {
+    setup();
+    fireEvent.click(radio(/^Hands only/));
+    expect(localStorage.length).toBe(0);
   });
 });
