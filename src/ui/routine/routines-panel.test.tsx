@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ROUTINE_SETTINGS, createManualClock, type Chime, type LineRecorder, type RoutineRunSummary, type SpeechGuide, type VoiceClipStore } from '../../routines';
 import { RoutinesPanel } from './routines-panel';
@@ -585,6 +586,21 @@ describe('RoutinesPanel: remembered settings', () => {
     expect(radio(/Text on screen only/).checked).toBe(true);
     expect(radio(/recorded voice/).disabled).toBe(true);
     expect(settings.load().guide).toBe('recording');
+  });
+
+  it('under StrictMode (effects run twice) opening the panel writes nothing', () => {
+    const settings = createLocalRoutineSettings();
+    settings.save({ ...DEFAULT_ROUTINE_SETTINGS, guide: 'recording', chime: false });
+    const before = localStorage.getItem(ROUTINE_SETTINGS_KEY);
+    render(
+      <StrictMode>
+        <RoutinesPanel access="gate" speech={fakeSpeech().guide} chime={fakeChime().chime} settings={settings} />
+      </StrictMode>,
+    );
+    expect(radio(/Text on screen only/).checked).toBe(true);
+    expect(localStorage.getItem(ROUTINE_SETTINGS_KEY)).toBe(before);
+    fireEvent.click(box(/soft chime/));
+    expect(settings.load().chime).toBe(true);
   });
 
   it('shows the device default for a remembered voice that is not on this device', () => {

@@ -119,16 +119,21 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
     setSettings((previous) => ({ ...previous, [key]: value }));
   }, []);
 
-  // Remember each change of a remembered choice (the behaviour is left out by the store). The
-  // first render only shows what was loaded, so nothing is written until someone changes a choice.
+  // Remember each change of a remembered choice (the behaviour is left out by the store). What
+  // shows at first is what was loaded, so nothing is written until someone changes a choice (a
+  // remembered guide shown as text only here stays remembered, even when effects run twice).
   const { option, safeWord, warmUp, guide, voiceUri, rate, chime: chimeOn } = settings;
-  const loaded = useRef(true);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
-    if (loaded.current) {
-      loaded.current = false;
+    const current = { option, safeWord, warmUp, guide, voiceUri, rate, chime: chimeOn };
+    const text = JSON.stringify(current);
+    if (shown.current === null) {
+      shown.current = text;
       return;
     }
-    settingsStore?.save({ option, safeWord, warmUp, guide, voiceUri, rate, chime: chimeOn });
+    if (shown.current === text) return;
+    shown.current = text;
+    settingsStore?.save(current);
   }, [settingsStore, option, safeWord, warmUp, guide, voiceUri, rate, chimeOn]);
 
   const start = (routine: Routine) => {
