@@ -229,35 +229,27 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     emit();
   }
 
+  /**
+   * Empties a partner's buffer and returns the chunk fields both kinds share, or null when it was
+   * empty. Chunks are numbered when written: a resumed session's numbers are known only once it has
+   * been read.
+   */
+  function takeChunk<T>(buffers: Record<PartnerId, Buffer<T> | null>, partner: PartnerId) {
+    const buffer = buffers[partner];
+    if (!buffer) return null;
+    buffers[partner] = null;
+    return {
+      head: { sessionId, partner, seq: -1, segment: -1, startSec: buffer.startSec, endSec: buffer.lastSec },
+      items: buffer.items,
+    };
+  }
   function closeBeatChunk(partner: PartnerId): void {
-    const buffer = beatBuffers[partner];
-    if (!buffer) return;
-    beatBuffers[partner] = null;
-    pending.beatChunks.push({
-      sessionId,
-      partner,
-      // Numbered when written: a resumed session's numbers are known only once it has been read.
-      seq: -1,
-      segment: -1,
-      startSec: buffer.startSec,
-      endSec: buffer.lastSec,
-      beats: buffer.items,
-    });
+    const chunk = takeChunk(beatBuffers, partner);
+    if (chunk) pending.beatChunks.push({ ...chunk.head, beats: chunk.items });
   }
   function closeMetricChunk(partner: PartnerId): void {
-    const buffer = metricBuffers[partner];
-    if (!buffer) return;
-    metricBuffers[partner] = null;
-    pending.metricChunks.push({
-      sessionId,
-      partner,
-      seq: -1,
-      segment: -1,
-      startSec: buffer.startSec,
-      endSec: buffer.lastSec,
-      metrics: buffer.items,
-      closedAt: ctx.now().toISOString(),
-    });
+    const chunk = takeChunk(metricBuffers, partner);
+    if (chunk) pending.metricChunks.push({ ...chunk.head, metrics: chunk.items, closedAt: ctx.now().toISOString() });
   }
 
   /** Appends to a buffer, closing it first when the item would stretch it past the chunk span. */
