@@ -10,6 +10,7 @@ import {
   timeLeft,
   touchNow,
   type PlayerCommand,
+  type PlayerEvent,
   type PlayerState,
 } from './player';
 import { createManualClock } from './clock';
@@ -406,22 +407,44 @@ describe('reducePlayer: safety properties over any sequence of events', () => {
     );
   });
 
-  it('a run that completes never lasts more than its steps plus the time spent not running', () => {
+  it('a run that completes never lasts more than its steps plus the time spent not running or gone back over', () => {
+    // Where the run is in its plan, in ms from the start of the first step.
+    const positionMs = (state: PlayerState, atMs: number): number =>
+      reset.totalSec * 1000 - timeLeft(reset, state, atMs).totalLeftMs;
     fc.assert(
       fc.property(sequences, (events) => {
         let state = initialPlayerState(T0);
         let atMs = T0;
         let notRunningMs = 0;
+        // Back restarts a step (or the one before it): that time is played again, legitimately.
+        let replayedMs = 0;
         for (const [gapMs, command] of events) {
           if (state.phase !== 'running' && state.firstStepAtMs !== null) notRunningMs += gapMs;
           atMs += gapMs;
+          const before = positionMs(state, atMs);
           state = reducePlayer(reset, state, { ...command, atMs });
+          if (state.phase !== 'done') replayedMs += Math.max(0, before - positionMs(state, atMs));
         }
         if (state.outcome === 'completed' && state.firstStepAtMs !== null) {
-          expect(state.endedAtMs! - state.firstStepAtMs).toBeLessThanOrEqual(reset.totalSec * 1000 + notRunningMs);
+          expect(state.endedAtMs! - state.firstStepAtMs).toBeLessThanOrEqual(reset.totalSec * 1000 + notRunningMs + replayedMs);
         }
       }),
     );
+  });
+
+  it('the counterexample once found: back on the first step replays it, and ending on "space" stays within that', () => {
+    let state = initialPlayerState(T0);
+    let atMs = T0;
+    for (const [gapMs, command] of [
+      [0, yes],
+      [40_779, { type: 'back' }],
+      [259_222, { type: 'receiver-choice', choice: 'space' }],
+    ] as const) {
+      atMs += gapMs;
+      state = reducePlayer(reset, state, { ...command, atMs } as PlayerEvent);
+    }
+    expect(state.outcome).toBe('completed');
+    expect(state.endedAtMs! - state.firstStepAtMs!).toBe(300_001);
   });
 });
 
