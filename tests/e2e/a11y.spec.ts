@@ -7,7 +7,10 @@ import { AxeBuilder } from '@axe-core/playwright';
  */
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   // Let the soft screen fade-in finish so colour contrast is measured on the final colours.
-  await page.waitForTimeout(700);
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+    await Promise.allSettled(finite.map((animation) => animation.finished));
+  });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

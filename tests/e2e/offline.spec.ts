@@ -54,8 +54,10 @@ test('a new version waits politely: a banner offers the reload, and nothing relo
     await page.waitForTimeout(500);
     await expect(page.getByRole('heading', { level: 1, name: 'Attune' })).toBeVisible();
 
+    // Listen before clicking: the reload can finish before a listener added afterwards.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Reload now' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Attune' })).toBeVisible();
     await expect(banner).toHaveCount(0);
   } finally {
