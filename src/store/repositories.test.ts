@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import type { StorageProblem } from './problems';
 import { createStore } from './store';
-import { fixedClock, freshName } from './test-support';
-
-const baseline = {
-  lnRmssdMean: 3.6,
-  lnRmssdSd: 0.2,
-  hrBpm: 64,
-  breathsPerMin: 11,
-  recordedAt: '2026-03-01T08:00:00.000Z',
-  device: 'Polar H10',
-  calibrations: 1,
-  demo: false,
-};
+import { fixedClock, freshName, strapBaseline } from './test-support';
 
 describe('repositories', () => {
   it('sessions.list() reports a damaged record and leaves it out instead of using it', async () => {
@@ -39,9 +28,9 @@ describe('repositories', () => {
 
   it('baselines.add() keeps every calibration and never mixes demo baselines with real ones', async () => {
     const store = createStore({ name: freshName(), now: fixedClock().now });
-    await store.baselines.add('a', baseline);
-    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    await store.baselines.add('a', strapBaseline);
+    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
+    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
     expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([64, 62]);
     expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
     expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
@@ -52,11 +41,11 @@ describe('repositories', () => {
     const name = freshName();
     const store = createStore({ name, now: fixedClock().now });
     await store.partners.rename('a', 'Sam');
-    await store.baselines.add('a', baseline);
-    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
-    const other = await store.baselines.add('b', { ...baseline, hrBpm: 70 });
-    const otherDemo = await store.baselines.add('b', { ...baseline, hrBpm: 72, demo: true, device: 'simulator' });
+    await store.baselines.add('a', strapBaseline);
+    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
+    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    const other = await store.baselines.add('b', { ...strapBaseline, hrBpm: 70 });
+    const otherDemo = await store.baselines.add('b', { ...strapBaseline, hrBpm: 72, demo: true, device: 'simulator' });
     const r = store.createRecorder({ flushIntervalMs: 0 });
     r.addBeat('a', { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
     await r.close('finished');
@@ -78,14 +67,14 @@ describe('repositories', () => {
 
     // Nothing left to delete is not an error; a new calibration starts a fresh history.
     expect(await store.baselines.remove('a')).toBe(0);
-    await store.baselines.add('a', { ...baseline, recordedAt: '2026-03-10T08:00:00.000Z', hrBpm: 66 });
+    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-10T08:00:00.000Z', hrBpm: 66 });
     expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([66]);
   });
 
   it('baselines.remove() refuses an unknown partner with the reason and deletes nothing', async () => {
     const name = freshName();
     const store = createStore({ name, now: fixedClock().now });
-    await store.baselines.add('a', baseline);
+    await store.baselines.add('a', strapBaseline);
     await expect(store.baselines.remove('c' as never)).rejects.toThrow('delete baseline: there is no partner "c"; expected "a" or "b"');
     await expect(store.baselines.remove(undefined as never)).rejects.toThrow('delete baseline: there is no partner undefined; expected "a" or "b"');
     expect(await store.baselines.history('a')).toHaveLength(1);
@@ -95,7 +84,7 @@ describe('repositories', () => {
     const name = freshName();
     const problems: StorageProblem[] = [];
     const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
-    await store.baselines.add('a', baseline);
+    await store.baselines.add('a', strapBaseline);
     const db = await openDatabase({ name });
     await db.put('baselines', { id: 'broken', partner: 'a', kind: 'real', recordedAt: '2026-03-02T08:00:00.000Z', baseline: { hrBpm: -1 } } as never);
     expect(await store.baselines.remove('a')).toBe(2);

@@ -3,7 +3,7 @@
  * Not used by the app.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Beat, WindowMetrics } from '../signal/types';
+import type { Baseline, Beat, WindowMetrics } from '../signal/types';
 import { migrate } from './migrations';
 import { createStore, type AttuneStore, type CreateStoreOptions } from './store';
 
@@ -32,6 +32,18 @@ export async function openAtVersion(name: string, version: number): Promise<IDBP
     },
   });
 }
+
+/** One strap calibration, as the store keeps it. */
+export const strapBaseline: Baseline = {
+  lnRmssdMean: 3.6,
+  lnRmssdSd: 0.2,
+  hrBpm: 64,
+  breathsPerMin: 11,
+  recordedAt: '2026-03-01T08:00:00.000Z',
+  device: 'Polar H10',
+  calibrations: 1,
+  demo: false,
+};
 
 /** A steady beat series: one beat every `rrMs`, from tSec = rrMs/1000. */
 export function beats(count: number, rrMs = 1000, startSec = 0): Beat[] {

@@ -3,23 +3,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EXPORT_VERSION, MAX_IMPORT_CHARS } from './transfer';
 import { createStore, type AttuneStore } from './store';
-import { beats, fixedClock, freshName, metricsAt } from './test-support';
+import { beats, fixedClock, freshName, metricsAt, strapBaseline } from './test-support';
 
 /** A store holding one recorded session and one of every other kind of record. */
 async function filledStore(name = freshName()): Promise<AttuneStore> {
   const store = createStore({ name, now: fixedClock().now });
   await store.partners.rename('a', 'Sam');
   await store.partners.rename('b', 'Alex');
-  await store.baselines.add('a', {
-    lnRmssdMean: 3.6,
-    lnRmssdSd: 0.2,
-    hrBpm: 64,
-    breathsPerMin: 11,
-    recordedAt: '2026-03-01T08:00:00.000Z',
-    device: 'Polar H10',
-    calibrations: 1,
-    demo: false,
-  });
+  await store.baselines.add('a', strapBaseline);
+
   const r = store.createRecorder({ source: 'demo', scenario: 'calm', flushIntervalMs: 0 });
   for (const beat of beats(14, 850)) {
     r.addBeat('a', beat);
