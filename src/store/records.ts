@@ -120,32 +120,33 @@ function chunkSpanOk(c: { startSec: number; endSec: number }): boolean {
   return c.endSec >= c.startSec && c.endSec - c.startSec <= CHUNK_MAX_SEC + 1e-9;
 }
 
+/** What every chunk has: its session and partner, its place in order, and the event time it spans. */
+const chunkHead = {
+  sessionId: id,
+  partner: partnerIdSchema,
+  seq: count,
+  segment: count,
+  startSec: seconds,
+  endSec: seconds,
+};
+const chunkSpanMessage = `expected a chunk spanning at most ${CHUNK_MAX_SEC} s`;
+
 export const beatChunkSchema = z
   .object({
-    sessionId: id,
-    partner: partnerIdSchema,
-    seq: count,
-    segment: count,
-    startSec: seconds,
-    endSec: seconds,
+    ...chunkHead,
     beats: z.array(beatSchema).min(1, 'expected at least one beat'),
   })
-  .refine(chunkSpanOk, `expected a chunk spanning at most ${CHUNK_MAX_SEC} s`);
+  .refine(chunkSpanOk, chunkSpanMessage);
 export type BeatChunk = z.infer<typeof beatChunkSchema>;
 
 export const metricChunkSchema = z
   .object({
-    sessionId: id,
-    partner: partnerIdSchema,
-    seq: count,
-    segment: count,
-    startSec: seconds,
-    endSec: seconds,
+    ...chunkHead,
     metrics: z.array(windowMetricsSchema).min(1, 'expected at least one metrics row'),
     /** Wall-clock time the chunk was closed: lets routine runs (wall clock) be placed in event time. */
     closedAt: isoDateTime.optional(),
   })
-  .refine(chunkSpanOk, `expected a chunk spanning at most ${CHUNK_MAX_SEC} s`);
+  .refine(chunkSpanOk, chunkSpanMessage);
 export type MetricChunk = z.infer<typeof metricChunkSchema>;
 
 export const gateStateSchema = z.enum(['no-signal', 'calibrating', 'settling', 'ready', 'flooded']);
