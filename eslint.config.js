@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['ble', 'signal', 'pipeline', 'routines', 'store', 'ui', 'cli'];
+const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'ui', 'cli'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
@@ -70,10 +70,12 @@ export default tseslint.config(
   // Pure math: nothing of the app, no streams, no DOM, no storage.
   direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
   direction('ble', { forbidden: others('ble', 'signal'), typesOnly: ['signal'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  // The simulator is physiology: it uses the real signal code and plays through the sources' clock.
+  direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
   direction('store', { forbidden: others('store', 'signal', 'routines'), typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
-  direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
     files: ['src/**/*.{ts,tsx}'],

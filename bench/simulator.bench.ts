@@ -4,7 +4,7 @@
  * keep far ahead of any strap (a strap sends about one packet a second).
  */
 import { encodeHeartRateMeasurement, parseHeartRateMeasurement } from '../src/ble/heart-rate-measurement';
-import { simulateRr } from '../src/ble/simulator';
+import { simulateRr } from '../src/sim/simulator';
 
 export const title = 'simulator and parser speed: 24 h for two partners, packets parsed per second';
 

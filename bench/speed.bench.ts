@@ -4,7 +4,7 @@
  * live `toMetrics` pipeline, whose per-beat cost must stay flat as the history grows.
  */
 import { from } from 'rxjs';
-import { simulateRr } from '../src/ble/simulator';
+import { simulateRr } from '../src/sim/simulator';
 import { analyzeRecording } from '../src/cli/analyze';
 import { toMetrics } from '../src/pipeline/metrics';
 import type { Beat } from '../src/signal/types';

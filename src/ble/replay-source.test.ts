@@ -4,7 +4,9 @@ import type { Beat } from '../signal/types';
 import type { SourceStatus } from './heart-rate-source';
 import { describeHeartRateSourceContract } from './heart-rate-source.contract';
 import { createReplaySource, replayBeats } from './replay-source';
-import { simulateRr } from './simulator';
+// Tests feed simulated physiology through the source.
+// eslint-disable-next-line no-restricted-imports
+import { simulateRr } from '../sim/simulator';
 
 const calm = simulateRr({ durationSec: 600, scenario: 'calm', partner: 'b', seed: 3 });
 

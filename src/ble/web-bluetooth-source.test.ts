@@ -3,7 +3,9 @@ import type { Beat } from '../signal/types';
 import { encodeHeartRateMeasurement } from './heart-rate-measurement';
 import type { HeartRateSource, SourceStatus } from './heart-rate-source';
 import { describeHeartRateSourceContract } from './heart-rate-source.contract';
-import { simulateRr } from './simulator';
+// Tests feed simulated physiology through the source.
+// eslint-disable-next-line no-restricted-imports
+import { simulateRr } from '../sim/simulator';
 import type { FakeStrap } from './testing/fake-bluetooth';
 import { FakeBluetooth } from './testing/fake-bluetooth';
 import { createStrapFeeder } from './testing/strap-feeder';

@@ -2,8 +2,8 @@
  * Accuracy evaluation shared by the accuracy benchmark and its tests: window metrics against
  * reference windows (recordings with measured breathing) and against the simulator's truth.
  */
-import type { ArtifactRates, DropoutOptions, PhysiologyParams } from '../ble/simulator';
-import { simulateRr } from '../ble/simulator';
+import type { ArtifactRates, DropoutOptions, PhysiologyParams } from '../sim/simulator';
+import { simulateRr } from '../sim/simulator';
 import { correctArtifacts } from '../signal/artifacts';
 import { breathingDetail } from '../signal/breathing';
 import { welchBreathingRate } from '../signal/breathing-welch';

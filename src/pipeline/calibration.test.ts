@@ -3,11 +3,11 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 // Tests assemble a simulated strap with the pipeline, as the app's composition root does.
 // eslint-disable-next-line no-restricted-imports
-import { demoBaseline } from '../ble/demo-baseline';
+import { demoBaseline } from '../sim/demo-baseline';
 // eslint-disable-next-line no-restricted-imports
-import { createSimulatorSource } from '../ble/simulator-source';
+import { createSimulatorSource } from '../sim/simulator-source';
 // eslint-disable-next-line no-restricted-imports
-import { simulateRr } from '../ble/simulator';
+import { simulateRr } from '../sim/simulator';
 import type { Beat } from '../signal/types';
 import { calibrate, CalibrationError, type CalibrationEvent } from './calibration';
 

@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { loadRecording } from '../../tests/recordings';
 // Tests assemble sources with the pipeline, as the app's composition root does.
 // eslint-disable-next-line no-restricted-imports
-import { demoBaseline } from '../ble/demo-baseline';
+import { demoBaseline } from '../sim/demo-baseline';
 import type { HeartRateSource } from '../ble/heart-rate-source';
 // eslint-disable-next-line no-restricted-imports
 import { createReplaySource } from '../ble/replay-source';
 // eslint-disable-next-line no-restricted-imports
-import { simulateRr } from '../ble/simulator';
+import { simulateRr } from '../sim/simulator';
 // eslint-disable-next-line no-restricted-imports
-import { createSimulatorSource } from '../ble/simulator-source';
+import { createSimulatorSource } from '../sim/simulator-source';
 import { calibrationFromBeats } from '../signal/baseline-calibration';
 import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { combineGate, type GateStatus } from './gate';

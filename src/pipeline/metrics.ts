@@ -4,8 +4,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { Observable } from 'rxjs';
 import type { Beat, WindowMetrics } from '../signal/types';
-import type { MetricsWindowOptions } from './metrics-window';
-import { createMetricsWindow } from './metrics-window';
+import type { MetricsWindowOptions } from '../signal/metrics-window';
+import { createMetricsWindow } from '../signal/metrics-window';
 
 /**
  * Turns a partner's `Beat` stream into `WindowMetrics` over the last `windowSec` (default 60 s)

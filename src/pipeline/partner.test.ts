@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../ble/heart-rate-source';
 // Tests assemble simulated straps with the pipeline, as the app's composition root does.
 // eslint-disable-next-line no-restricted-imports
-import { demoBaseline } from '../ble/demo-baseline';
+import { demoBaseline } from '../sim/demo-baseline';
 // eslint-disable-next-line no-restricted-imports
-import { createSimulatorSource, type SimulatorSourceOptions } from '../ble/simulator-source';
+import { createSimulatorSource, type SimulatorSourceOptions } from '../sim/simulator-source';
 import type { PartnerReadiness } from '../signal/readiness';
 import type { Baseline, Beat } from '../signal/types';
 import { createPartnerPipeline } from './partner';

@@ -6,9 +6,9 @@
  */
 import { of } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoBaseline } from '../../src/ble/demo-baseline';
-import type { Scenario } from '../../src/ble/simulator';
-import { createSimulatorSource } from '../../src/ble/simulator-source';
+import { demoBaseline } from '../../src/sim/demo-baseline';
+import type { Scenario } from '../../src/sim/simulator';
+import { createSimulatorSource } from '../../src/sim/simulator-source';
 import { combineGate } from '../../src/pipeline/gate';
 import { createPartnerPipeline } from '../../src/pipeline/partner';
 

@@ -1,7 +1,7 @@
-import { demoBaseline } from '../../ble/demo-baseline';
+import { demoBaseline } from '../../sim/demo-baseline';
 import { createReplaySource } from '../../ble/replay-source';
 import { parseRrFile } from '../../ble/rr-file';
-import { createSimulatorSource } from '../../ble/simulator-source';
+import { createSimulatorSource } from '../../sim/simulator-source';
 import { createWebBluetoothSource } from '../../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport } from '../../ble/web-bluetooth-support';
 import { navigatorBluetooth } from '../../ble/web-bluetooth-types';

@@ -1,3 +1,5 @@
+import { heartRate } from '../signal/heart-rate';
+import { rmssdMs } from '../signal/rmssd';
 import type { Baseline, PartnerId } from '../signal/types';
 import type { Scenario } from './simulator';
 import { CALM_PHYSIOLOGY, isScenario, scenarioSeed, simulateRr } from './simulator';
@@ -18,12 +20,10 @@ const cache = new Map<PartnerId, Baseline>();
  *
  * Measured, not assumed: it simulates 30 minutes of the partner's calm physiology (the same
  * `CALM_PHYSIOLOGY` every scenario recovers to, with the calm scenario's seed) and measures it the
- * way a seated-rest calibration would — 60 s windows every 10 s; per window lnRMSSD (natural log of
- * the root mean square of successive RR differences, Task Force 1996) and heart rate
- * (60 000 / mean RR); the baseline is the mean and SD of lnRMSSD, the mean heart rate and the mean
- * true breathing rate. The simulated calm has no artifacts, so no artifact correction is needed and
- * these plain formulas agree with what the signal code measures on the same beats. (`src/ble` may
- * import only types from `src/signal`, hence the few lines of arithmetic here.)
+ * way a seated-rest calibration would — 60 s windows every 10 s; per window lnRMSSD and heart rate
+ * from the signal code itself ({@link rmssdMs}, {@link heartRate}); the baseline is the mean and SD
+ * of lnRMSSD, the mean heart rate and the mean true breathing rate. The simulated calm has no
+ * artifacts, so no artifact correction is needed.
  *
  * The calm physiology is the same in every scenario, so the baseline depends on the partner only;
  * `scenario` is validated and kept in the signature so the app can ask per demo.
@@ -38,21 +38,12 @@ export function demoBaseline(scenario: Scenario, partner: PartnerId): Baseline {
   const lnRmssd: number[] = [];
   const hrBpm: number[] = [];
   for (let start = 0; start + WINDOW_SEC <= REST_SEC; start += STEP_SEC) {
-    let sumRr = 0;
-    let beats = 0;
-    let sumSqDiff = 0;
-    let pairs = 0;
+    const rr: number[] = [];
     for (let i = 0; i < rest.tSec.length; i += 1) {
-      if (rest.tSec[i] < start || rest.tSec[i] >= start + WINDOW_SEC) continue;
-      sumRr += rest.rrMs[i];
-      beats += 1;
-      if (i > 0 && rest.tSec[i - 1] >= start) {
-        sumSqDiff += (rest.rrMs[i] - rest.rrMs[i - 1]) ** 2;
-        pairs += 1;
-      }
+      if (rest.tSec[i] >= start && rest.tSec[i] < start + WINDOW_SEC) rr.push(rest.rrMs[i]);
     }
-    lnRmssd.push(Math.log(Math.sqrt(sumSqDiff / pairs)));
-    hrBpm.push(60_000 / (sumRr / beats));
+    lnRmssd.push(Math.log(rmssdMs(rr) as number));
+    hrBpm.push(heartRate(rr) as number);
   }
   const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const lnMean = mean(lnRmssd);

@@ -14,12 +14,12 @@
  * uses trailing thresholds, and a beat enters HRV once the 3 beats after it have confirmed it
  * (the newest ~3 s count in `beats` and heart-rate fallback but not yet in RMSSD).
  */
-import { createArtifactStream } from '../signal/artifacts-stream';
-import type { ArtifactKind } from '../signal/artifacts';
-import type { Beat, WindowMetrics } from '../signal/types';
-import type { BreathingEstimate } from '../signal/breathing';
-import { estimateBreathingRate } from '../signal/breathing';
-import { MIN_RMSSD_PAIRS } from '../signal/window-metrics';
+import { createArtifactStream } from './artifacts-stream';
+import type { ArtifactKind } from './artifacts';
+import type { Beat, WindowMetrics } from './types';
+import type { BreathingEstimate } from './breathing';
+import { estimateBreathingRate } from './breathing';
+import { MIN_RMSSD_PAIRS } from './window-metrics';
 
 /** Options of the live window. */
 export interface MetricsWindowOptions {
