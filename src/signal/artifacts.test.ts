@@ -138,3 +138,36 @@ describe('correctArtifacts', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('detectArtifacts keeps normal intervals that the NN definition keeps (Task Force 1996)', () => {
+  /** A steady rhythm of about 624 ms with ±2 ms ripple, the flat rhythm of some patients. */
+  const flat = (beats: number) => Array.from({ length: beats }, (_, i) => 624 + ((i * 7) % 5) - 2);
+  const flagged = (rr: readonly number[]) => detectArtifacts(rr).flatMap((k, i) => (k === undefined ? [] : [i]));
+
+  it('keeps the smooth swings of strong sinus arrhythmia: 654 → 1098 → 1073 is a rise the next beat keeps', () => {
+    // Slow deep breathing: RR climbs from ~600 to ~1100 ms in one beat at each inspiration.
+    const cycle = [683, 828, 1011, 978, 895, 837, 769, 708, 662, 636, 620, 608, 606, 610, 631, 654];
+    const rr = [...cycle, ...cycle, 1098, 1073, 942, 854, 790, 727, 672, 635, 613, 604, 610, 660, ...cycle, ...cycle];
+    expect(flagged(rr)).toEqual([]);
+  });
+
+  it('keeps a single interval 12 % above both neighbours: a spike is set aside only beyond 15 %', () => {
+    const rr = flat(60);
+    rr[30] = 700;
+    expect(flagged(rr)).toEqual([]);
+  });
+
+  it('sets aside a premature beat only 12 % early with its compensatory pause (far beyond the typical change)', () => {
+    const rr = flat(60);
+    rr[30] = 550;
+    rr[31] = 700;
+    expect(flagged(rr)).toEqual([30, 31]);
+  });
+
+  it('sets aside a misplaced beat: long then short intervals that together last two cycles', () => {
+    const rr = flat(60);
+    rr[30] = 719;
+    rr[31] = 529;
+    expect(flagged(rr)).toEqual([30, 31]);
+  });
+});

@@ -32,6 +32,18 @@ export const ARTIFACT_PARAMS = {
   /** Physiological range of one RR interval, ms; outside it a beat is `implausible`. */
   minRrMs: 250,
   maxRrMs: 2500,
+  /**
+   * Not in the paper: a flagged beat is set aside only when it also stands out from its own
+   * neighbours by more than this share (a spike above or below both, a missed beat above both, the
+   * halves of an extra beat below the beats around them). The Task Force definition of NN
+   * intervals keeps the smooth swings of strong respiratory sinus arrhythmia, which the paper's
+   * thresholds alone can flag when the rest of the series is steady; premature beats, their
+   * compensatory pauses and detection errors are 20–100 % off their neighbours.
+   */
+  minSpikeShare: 0.15,
+  /** An interval beyond these multiples of the running median is abnormal whatever its neighbours. */
+  farBelowMedian: 0.6,
+  farAboveMedian: 1.8,
 } as const;
 
 /** What the correction changed, by class. Indices refer to the input series. */
@@ -165,7 +177,7 @@ export function classifyBeat(
   const d = dN[i];
   const s = s12(i);
   if ((d > 1 && s < -params.c1 * d - params.c2) || (d < -1 && s > -params.c1 * d + params.c2)) {
-    kinds[i] = 'ectopic';
+    if (abnormal(i, { rr, dN, medRr }, params)) kinds[i] = 'ectopic';
     return;
   }
   if (!(Math.abs(d) > 1 || Math.abs(mN[i]) > 3)) return;
@@ -180,14 +192,69 @@ export function classifyBeat(
     const halves = Math.abs(rr[j] / 2 - medRr[j]) < th2[j];
     const sumsUp = j + 1 < n && Math.abs(rr[j] + rr[j + 1] - medRr[j]) < th2[j];
     if (isShort && sumsUp) {
-      kinds[j] = 'extra';
-      kinds[j + 1] = 'extra';
+      if (splitStandsOut(rr, j, params.minSpikeShare) || (abnormal(j, { rr, dN, medRr }, params) && abnormal(j + 1, { rr, dN, medRr }, params))) {
+        kinds[j] = 'extra';
+        kinds[j + 1] = 'extra';
+      }
+    } else if (!abnormal(j, { rr, dN, medRr }, params)) {
+      continue;
     } else if (isLong && halves) {
       kinds[j] = 'missed';
     } else {
       kinds[j] = rr[j] > medRr[j] ? 'long' : 'short';
     }
   }
+}
+
+/**
+ * The confirmation of a flagged beat, after the Task Force definition of NN intervals (premature
+ * beats and their compensatory pauses are not normal; the smooth swings of sinus rhythm are):
+ * - it stands out from its neighbours ({@link standsOut}) or is far from the running median;
+ * - it is a premature beat: a drop beyond threshold 1 (dN < −1) followed within two intervals by a
+ *   pause longer than the interval before the drop; or that beat's compensatory pause;
+ * - it is half of a misplaced beat: a long and a short interval, either order, across a leap beyond
+ *   three times threshold 1, that together last two running-median cycles (within a quarter of their difference);
+ * - it is off the median by more than `minSpikeShare` within two beats of a beat that stands out
+ *   (the transitional beats of a run of premature beats or detection errors).
+ */
+function abnormal(
+  k: number,
+  { rr, dN, medRr }: Pick<ClassifierSeries, 'rr' | 'dN' | 'medRr'>,
+  params: Params,
+): boolean {
+  const n = rr.length;
+  const clearly = (j: number): boolean =>
+    j >= 0 && j < n &&
+    (standsOut(rr, j, params.minSpikeShare) || rr[j] < params.farBelowMedian * medRr[j] || rr[j] > params.farAboveMedian * medRr[j]);
+  const premature = (j: number): boolean =>
+    j >= 1 && j < n && dN[j] < -1 && ((j + 1 < n && rr[j + 1] > rr[j - 1]) || (j + 2 < n && rr[j + 2] > rr[j - 1]));
+  const misplaced = (j: number): boolean =>
+    j >= 0 && j + 1 < n && Math.abs(dN[j + 1]) > 3 && (rr[j] - medRr[j]) * (rr[j + 1] - medRr[j + 1]) < 0 &&
+    Math.abs(rr[j] + rr[j + 1] - medRr[j] - medRr[j + 1]) < 0.25 * Math.abs(rr[j] - rr[j + 1]);
+  if (clearly(k) || premature(k) || misplaced(k - 1) || misplaced(k)) return true;
+  if ((premature(k - 1) && rr[k] > rr[k - 2]) || (premature(k - 2) && rr[k] > rr[k - 3])) return true;
+  if (!(Math.abs(rr[k] - medRr[k]) > params.minSpikeShare * medRr[k])) return false;
+  return clearly(k - 2) || clearly(k - 1) || clearly(k + 1) || clearly(k + 2);
+}
+
+/**
+ * True when rr[k] is above both of its neighbours, or below both, by more than `share` of each
+ * (with one neighbour at the ends of the series, that one). A smooth swing — rising into a long
+ * interval that the next beat keeps — does not stand out.
+ */
+export function standsOut(rr: readonly number[], k: number, share: number): boolean {
+  const neighbours = [rr[k - 1], rr[k + 1]].filter((v): v is number => v !== undefined);
+  if (neighbours.length === 0) return false;
+  return neighbours.every((v) => rr[k] > v * (1 + share)) || neighbours.every((v) => rr[k] < v * (1 - share));
+}
+
+/** True when both halves of a suspected extra beat (k, k + 1) are shorter than the beats around the pair. */
+function splitStandsOut(rr: readonly number[], k: number, share: number): boolean {
+  const before = rr[k - 1];
+  const after = rr[k + 2];
+  const shortPart = Math.max(rr[k], rr[k + 1]);
+  const around = [before, after].filter((v): v is number => v !== undefined);
+  return around.length > 0 && around.every((v) => shortPart < v * (1 - share));
 }
 
 /**
