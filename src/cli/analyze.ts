@@ -3,6 +3,7 @@
  * the app runs per window ({@link computeWindowMetrics}).
  */
 import type { RrFile } from '../ble/rr-file';
+import type { IrregularRhythm } from '../signal/rhythm';
 import type { Beat, WindowMetrics } from '../signal/types';
 import { computeWindowMetrics } from '../signal/window-metrics';
 
@@ -17,10 +18,12 @@ export interface AnalyzeRow {
   readonly breathsPerMin: number | null;
   readonly breathingConfidence: number;
   readonly artifactRate: number;
+  /** Why HRV and breathing are not given (`ectopy`, `af-like`, `flat`), or null for a regular rhythm. */
+  readonly irregular: IrregularRhythm | null;
 }
 
 /** Output columns, in order. */
-export const ANALYZE_COLUMNS = ['startS', 'endS', 'beats', 'hrBpm', 'rmssdMs', 'lnRmssd', 'breathsPerMin', 'breathingConfidence', 'artifactRate'] as const;
+export const ANALYZE_COLUMNS = ['startS', 'endS', 'beats', 'hrBpm', 'rmssdMs', 'lnRmssd', 'breathsPerMin', 'breathingConfidence', 'artifactRate', 'irregular'] as const;
 
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
 
@@ -35,6 +38,7 @@ function toRow(m: WindowMetrics): AnalyzeRow {
     breathsPerMin: round(m.breathsPerMin, 2),
     breathingConfidence: round(m.breathingConfidence, 3) as number,
     artifactRate: round(m.artifactRate, 4) as number,
+    irregular: m.irregular ?? null,
   };
 }
 

@@ -44,11 +44,11 @@ describe('attune analyze', () => {
     const { code, stdout } = cli(['analyze', 'rec.txt', '--window', '120', '--step=60', '--format', 'csv'], { 'rec.txt': steady });
     expect(code).toBe(EXIT.ok);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate');
+    expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual(['0-120', '60-180', '120-240', '180-300', '240-360', '300-420', '360-480', '420-540', '480-600']);
-    // A constant RR series has no breathing rhythm to estimate: the field is empty.
+    // A constant RR series is a flat, paced-like rhythm: no HRV or breathing, and the row says why.
     const constant = cli(['analyze', 'flat.txt', '--format', 'csv'], { 'flat.txt': Array(100).fill(1000).join('\n') });
-    expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,0,,,0,0');
+    expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,,,,0,0,flat');
   });
 
   it('uses the file\'s t_s column for window times', () => {
@@ -115,7 +115,7 @@ describe('attune analyze', () => {
     writeFileSync(file, steady);
     const ok = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(ok.stdout.split('\n')[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate');
+    expect(ok.stdout.split('\n')[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular');
     const bad = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
     expect(bad.status).toBe(EXIT.unreadable);
     expect(bad.stderr).toContain('no such file');

@@ -8,7 +8,9 @@
  *   pairs) that beats add on entry and subtract on leaving the window;
  * - breathing: {@link estimateBreathingRate} over the window's confirmed genuine beats, at most
  *   every `breathingEverySec` of event time (default 5 s) — one estimate costs about as much as
- *   a few dozen beat updates, and a 60 s estimate moves little in 5 s — and carried in between.
+ *   a few dozen beat updates, and a 60 s estimate moves little in 5 s — and carried in between;
+ * - rhythm ({@link assessRhythm}) at the same cadence; while it is irregular, RMSSD and breathing
+ *   are null.
  *
  * Differences from the batch {@link computeWindowMetrics} (used by `attune analyze`): the detector
  * uses trailing thresholds, and a beat enters HRV once the 3 beats after it have confirmed it
@@ -20,6 +22,8 @@ import type { Beat, WindowMetrics } from './types';
 import type { BreathingEstimate } from './breathing';
 import { estimateBreathingRate } from './breathing';
 import { MIN_RMSSD_PAIRS } from './window-metrics';
+import type { IrregularRhythm } from './rhythm';
+import { assessRhythm } from './rhythm';
 
 /** Options of the live window. */
 export interface MetricsWindowOptions {
@@ -81,6 +85,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
   let hrSamples = 0;
   let lastBreathingAt = Number.NEGATIVE_INFINITY;
   let breathing: BreathingEstimate = { breathsPerMin: null, confidence: 0 };
+  let irregular: IrregularRhythm | null = null;
 
   const removePair = (entry: Entry | undefined) => {
     if (entry?.pairSq === undefined) return;
@@ -180,15 +185,20 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
       }
       const beats = entries.length - head;
 
+      const pairRmssdMs = pairs >= MIN_RMSSD_PAIRS ? Math.sqrt(Math.max(0, sumSq) / pairs) : null;
+      const artifactRate = classifiedRr > 0 ? artifacts / classifiedRr : 0;
       if (rrBeats === 0) {
         lastBreathingAt = Number.NEGATIVE_INFINITY;
         breathing = { breathsPerMin: null, confidence: 0 };
+        irregular = null;
       } else if (endSec - lastBreathingAt >= breathingEverySec || endSec < lastBreathingAt) {
-        breathing = breathingOf(entries, head);
+        // The rhythm check reads the whole window, so it runs at the breathing cadence too.
+        irregular = assessRhythm(genuineOf(entries, head), artifactRate, pairRmssdMs);
+        breathing = irregular === null ? breathingOf(entries, head) : { breathsPerMin: null, confidence: 0 };
         lastBreathingAt = endSec;
       }
 
-      const rmssdMs = pairs >= MIN_RMSSD_PAIRS ? Math.sqrt(Math.max(0, sumSq) / pairs) : null;
+      const rmssdMs = irregular === null ? pairRmssdMs : null;
       const hrBpm = genuine > 0 ? (60_000 * genuine) / sumNnMs : hrSamples > 0 ? sumHrBpm / hrSamples : fallbackHr(entries, head);
       return {
         startSec,
@@ -199,8 +209,9 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
         lnRmssd: rmssdMs !== null && rmssdMs > 0 ? Math.log(rmssdMs) : null,
         breathsPerMin: breathing.breathsPerMin,
         breathingConfidence: breathing.confidence,
-        artifactRate: classifiedRr > 0 ? artifacts / classifiedRr : 0,
+        artifactRate,
         hrOnly: rrBeats === 0 && hrSamples > 0,
+        irregular,
       };
     },
   };
@@ -224,6 +235,16 @@ function breathingOf(entries: readonly Entry[], head: number): BreathingEstimate
   }
   if (current.length > best.length) best = current;
   return estimateBreathingRate(best.map((e) => e.beat.tSec), best.map((e) => e.beat.rrMs as number));
+}
+
+/** The window's confirmed genuine RR intervals, in order. */
+function genuineOf(entries: readonly Entry[], head: number): number[] {
+  const out: number[] = [];
+  for (let i = head; i < entries.length; i += 1) {
+    const e = entries[i];
+    if (e.seq >= 0 && e.classified && e.kind === undefined) out.push(e.beat.rrMs as number);
+  }
+  return out;
 }
 
 /** Heart rate before any RR beat is confirmed: the device's own reports in the window. */

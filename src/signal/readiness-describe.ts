@@ -3,8 +3,16 @@
  * rounded to what a person can use; nothing blames, nothing alarms.
  */
 import type { ReadinessReason } from './readiness';
+import type { IrregularRhythm } from './rhythm';
 
 const round = (x: number): number => Math.round(x);
+
+/** How each irregular rhythm is named on screen: plain, not a diagnosis. */
+export const RHYTHM_WORDS: Readonly<Record<IrregularRhythm, string>> = {
+  ectopy: 'irregular rhythm (frequent extra beats)',
+  'af-like': 'irregular rhythm',
+  flat: 'very even, paced-like rhythm',
+};
 /** A sentence from a source ("The recording has ended.") as a clause: "the recording has ended". */
 const asClause = (text: string): string => {
   const t = text.trim().replace(/\.$/, '');
@@ -72,6 +80,8 @@ function body(reason: ReadinessReason): string {
         : `heart rate ${round(reason.hrBpm)}, coming down — keep resting`;
     case 'heart-rate-only':
       return 'heart rate only — no HRV from this device';
+    case 'irregular-rhythm':
+      return `${RHYTHM_WORDS[reason.rhythm]} — HRV not shown; readiness uses heart rate alone`;
     case 'near-baseline':
       return `heart rate ${round(reason.hrBpm)}, usually ${round(reason.baselineHrBpm)} — close to your usual calm`;
   }

@@ -184,6 +184,22 @@ describe('assessPartner', () => {
     });
   });
 
+  describe('irregular rhythm', () => {
+    const irregularWindow = (hrBpm: number, artifactRate = 0.07) =>
+      calmWindow(100, { hrBpm, rmssdMs: null, lnRmssd: null, breathsPerMin: null, breathingConfidence: 0, artifactRate, irregular: 'ectopy' });
+
+    it('assessPartner(...) judges an irregular rhythm on heart rate alone and says HRV is not shown', () => {
+      const r = assessPartner(calmSnapshot(100, { metrics: irregularWindow(70) }));
+      expect(r.state).toBe('near-baseline');
+      expect(r.reasons).toContainEqual({ kind: 'irregular-rhythm', rhythm: 'ectopy' });
+      expect(kinds(assessPartner(calmSnapshot(100, { metrics: irregularWindow(80) })).reasons)).toEqual(['heart-rate-high', 'irregular-rhythm']);
+    });
+
+    it('assessPartner(...) still keeps a noisy strap out when the rhythm looks irregular', () => {
+      expect(assessPartner(calmSnapshot(100, { metrics: irregularWindow(70, 0.2) })).state).toBe('out');
+    });
+  });
+
   it('assessPartner(...) always gives at least one reason, and a near-baseline verdict only when every rule holds (property)', () => {
     fc.assert(
       fc.property(

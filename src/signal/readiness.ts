@@ -7,6 +7,7 @@
 import type { Baseline, Trend, WindowMetrics } from './types';
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
 import type { FloodingTrack } from './readiness-flooding';
+import type { IrregularRhythm } from './rhythm';
 
 /** One partner's state, worst first in the gate's eyes only for `flooded` and `no-signal`. */
 export type PartnerState = 'no-signal' | 'calibrating' | 'near-baseline' | 'out' | 'flooded';
@@ -64,6 +65,8 @@ export type ReadinessReason =
     }
   /** Information: the device sends heart rate only, so readiness uses heart rate alone. */
   | { readonly kind: 'heart-rate-only' }
+  /** The rhythm is too irregular for HRV (metrics `irregular`): judged on heart rate alone. */
+  | { readonly kind: 'irregular-rhythm'; readonly rhythm: IrregularRhythm }
   /** Information: every condition holds. */
   | { readonly kind: 'near-baseline'; readonly hrBpm: number; readonly baselineHrBpm: number };
 
@@ -109,6 +112,9 @@ export interface PartnerSnapshot {
  *
  * Heart-rate-only devices (`hrOnly`, or metrics flagged `hrOnly`) are judged on heart rate alone:
  * RMSSD, breathing and the lnRMSSD trend are never consulted, and a `heart-rate-only` reason says so.
+ * The same holds while the rhythm is irregular (metrics `irregular`: frequent ectopy, AF-like,
+ * flat), with an `irregular-rhythm` reason; the artifact rule still applies, so a noisy strap
+ * stays out.
  *
  * Limitations: the breathing rule is skipped when either the estimate's confidence is below
  * `minBreathingConfidence` or the baseline has no breathing rate; the lnRMSSD rule is skipped when
@@ -123,7 +129,12 @@ export function assessPartner(
 ): PartnerReadiness {
   const { tSec, link, metrics, baseline, flooding } = snapshot;
   const hrOnly = snapshot.hrOnly || (metrics?.hrOnly ?? false);
-  const info: ReadinessReason[] = hrOnly ? [{ kind: 'heart-rate-only' }] : [];
+  const irregular = hrOnly ? null : (metrics?.irregular ?? null);
+  const info: ReadinessReason[] = hrOnly
+    ? [{ kind: 'heart-rate-only' }]
+    : irregular !== null
+      ? [{ kind: 'irregular-rhythm', rhythm: irregular }]
+      : [];
   const result = (state: PartnerState, reasons: ReadinessReason[]): PartnerReadiness => ({
     tSec,
     state,
@@ -165,7 +176,7 @@ export function assessPartner(
   if (metrics.hrBpm > hrLimit) {
     out.push({ kind: 'heart-rate-high', hrBpm: metrics.hrBpm, baselineHrBpm: baseline.hrBpm, limitBpm: hrLimit });
   }
-  if (!hrOnly) {
+  if (!hrOnly && irregular === null) {
     if (metrics.lnRmssd === null) {
       // Without an RMSSD the HRV rules cannot be checked: poor signal is "out", otherwise wait.
       if (out.some((r) => r.kind === 'artifacts')) return result('out', out);

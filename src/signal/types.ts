@@ -2,6 +2,7 @@
  * Domain types shared by every layer. Units are in the names (DESIGN.md).
  * Records that are stored or exported use `null` for "not known"; nothing is ever NaN.
  */
+import type { IrregularRhythm } from './rhythm';
 
 /**
  * One heartbeat in event time, or, for a heart-rate-only device, one heart-rate sample.
@@ -42,6 +43,11 @@ export interface WindowMetrics {
   readonly artifactRate: number;
   /** True when the window holds heart-rate samples only (the device sends no RR). */
   readonly hrOnly: boolean;
+  /**
+   * Set when the rhythm is too irregular for HRV to mean anything (see `assessRhythm`); RMSSD,
+   * lnRMSSD and breathing are then null. Null or absent: regular, or too little data to tell.
+   */
+  readonly irregular?: IrregularRhythm | null;
 }
 
 /** Slopes over the trend window (2–5 min), per minute of event time; null when too little data. */

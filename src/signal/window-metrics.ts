@@ -5,6 +5,7 @@ import { correctArtifacts } from './artifacts';
 import { estimateBreathingRate } from './breathing';
 import { heartRate } from './heart-rate';
 import { lnRmssd, rmssdMs } from './rmssd';
+import { assessRhythm } from './rhythm';
 import type { Beat, WindowMetrics } from './types';
 
 /** Fewest valid successive pairs for an RMSSD (below this it is noise, not a measure). */
@@ -33,6 +34,8 @@ function stretches(sourceIndex: readonly number[], breakBefore: readonly boolean
  *   gap, after a heart-rate-only sample or next to a corrected artifact breaks its pair), and needs
  *   {@link MIN_RMSSD_PAIRS} of them; breathing ({@link estimateBreathingRate}) uses the longest
  *   gap-free stretch of the corrected series.
+ * - When the rhythm is irregular ({@link assessRhythm}: frequent ectopy, AF-like, flat) RMSSD,
+ *   lnRMSSD and breathing are null and `irregular` says why; heart rate is still given.
  * - A window of heart-rate-only samples (rrMs null) gives `hrOnly: true`, the mean reported heart
  *   rate and null HRV and breathing.
  * - An empty window gives beats 0 and nulls (never NaN).
@@ -88,14 +91,19 @@ export function computeWindowMetrics(beats: readonly Beat[], startSec: number, e
     if (i > 0) t += value / 1000;
     times.push(t);
   });
+  const hrBpm = heartRate(corrected.nnMs) ?? null;
+  const artifactRate = corrected.report.artifactRate;
+  const irregular = assessRhythm(corrected.nnMs.filter((_, i) => !corrected.corrected[i]), artifactRate, rmssd ?? null);
+  if (irregular !== null) return { ...empty, hrBpm, artifactRate, irregular };
   const breathing = estimateBreathingRate(times, nn);
   return {
     ...empty,
-    hrBpm: heartRate(corrected.nnMs) ?? null,
+    hrBpm,
     rmssdMs: rmssd ?? null,
     lnRmssd: lnRmssd(rmssd) ?? null,
     breathsPerMin: breathing.breathsPerMin,
     breathingConfidence: breathing.confidence,
-    artifactRate: corrected.report.artifactRate,
+    artifactRate,
+    irregular: null,
   };
 }

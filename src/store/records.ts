@@ -43,6 +43,7 @@ export const windowMetricsSchema = z.object({
   breathingConfidence: z.number().min(0).max(1),
   artifactRate: z.number().min(0).max(1),
   hrOnly: z.boolean(),
+  irregular: z.enum(['ectopy', 'af-like', 'flat']).nullable().optional(),
 }) satisfies z.ZodType<WindowMetrics>;
 
 export const baselineSchema = z.object({

@@ -5,7 +5,8 @@ import type { LiveDependencies, RememberedStrap } from '../compose/live-dependen
 import type { PartnerModel, PartnerSnapshot, SourceOrigin } from '../compose/partner-model';
 import type { PartnerStateName } from '../compose/readiness-types';
 import { CalibrationCard } from './calibration-card';
-import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
+import { RHYTHM_WORDS } from '../../signal/readiness-describe';
+import { describeQuality, PARTNER_STATE_WORDS, shownBreathing } from './readiness-words';
 import { Tachogram } from './tachogram';
 import { useObservable, useSelected } from './use-observable';
 
@@ -66,18 +67,22 @@ interface FiguresView {
   readonly rmssd: string | null;
   readonly breathing: string | null;
   readonly hrOnly: boolean;
+  /** Words for an irregular rhythm (HRV and breathing not shown), or null. */
+  readonly irregular: string | null;
   readonly quality: string;
   readonly qualityLevel: ReturnType<typeof describeQuality>['level'];
 }
 
 function selectFigures({ metrics, lastBeat, hrOnly }: PartnerSnapshot): FiguresView {
   const quality = describeQuality(metrics);
+  const breathing = shownBreathing(metrics);
   return {
     hr: lastBeat ? round(lastBeat.hrBpm) : null,
     rr: lastBeat?.rrMs == null ? null : round(lastBeat.rrMs),
     rmssd: hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs),
-    breathing: hrOnly || metrics?.breathsPerMin == null ? null : round(metrics.breathsPerMin),
+    breathing: hrOnly || breathing === null ? null : round(breathing),
     hrOnly,
+    irregular: hrOnly || metrics?.irregular == null ? null : RHYTHM_WORDS[metrics.irregular],
     quality: quality.label,
     qualityLevel: quality.level,
   };
@@ -85,7 +90,8 @@ function selectFigures({ metrics, lastBeat, hrOnly }: PartnerSnapshot): FiguresV
 
 /** The live figures, following every beat; re-rendered alone, and only when a shown figure changes. */
 function LiveFigures({ partner }: { partner: PartnerModel }) {
-  const { hr, rr, rmssd, breathing, hrOnly, quality, qualityLevel } = useSelected(partner.live$, partner.current(), selectFigures);
+  const { hr, rr, rmssd, breathing, hrOnly, irregular, quality, qualityLevel } = useSelected(partner.live$, partner.current(), selectFigures);
+  const notShown = irregular === null ? null : `${irregular} — HRV not shown`;
   return (
     <dl className="figures" data-gauge="">
       <Figure testId="hr" label="Heart rate" value={hr} unit="bpm" missing="no beats yet" />
@@ -95,14 +101,14 @@ function LiveFigures({ partner }: { partner: PartnerModel }) {
         label="HRV (RMSSD)"
         value={rmssd}
         unit="ms"
-        missing={hrOnly ? 'not available — heart rate only' : 'needs a minute of clean beats'}
+        missing={hrOnly ? 'not available — heart rate only' : (notShown ?? 'needs a minute of clean beats')}
       />
       <Figure
         testId="breathing"
         label="Breathing"
         value={breathing}
         unit="/min"
-        missing={hrOnly ? 'not available — heart rate only' : 'not clear enough to estimate yet'}
+        missing={hrOnly ? 'not available — heart rate only' : (notShown ?? "can't tell from the heartbeat right now")}
       />
       <div className="figure figure--wide">
         <dt>Signal quality</dt>

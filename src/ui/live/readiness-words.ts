@@ -51,6 +51,15 @@ export function closenessToBaseline(metrics: WindowMetrics | null, baseline: Bas
   return Math.min(...scores);
 }
 
+/**
+ * The breathing rate a panel may show: only an estimate confident enough for the gate to use
+ * (`minBreathingConfidence`); below it the screen says it cannot tell rather than guess.
+ */
+export function shownBreathing(metrics: WindowMetrics | null): number | null {
+  if (!metrics || metrics.hrOnly || metrics.breathsPerMin === null) return null;
+  return metrics.breathingConfidence >= READINESS_PARAMS.minBreathingConfidence ? metrics.breathsPerMin : null;
+}
+
 /** Signal quality in words from the share of unclear beats. */
 export function describeQuality(metrics: WindowMetrics | null): { label: string; level: 'good' | 'fair' | 'poor' | 'none' } {
   if (!metrics || metrics.beats === 0) return { label: '—', level: 'none' };
