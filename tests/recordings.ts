@@ -2,7 +2,7 @@
  * The public recordings kept beside the project in `../shared/data` (RR plus reference breathing),
  * for tests and benchmarks. Read-only: never write there.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,8 @@ export interface TruthWindow {
   readonly endSec: number;
   readonly breathsPerMin: number;
   readonly rmssdMs: number;
+  /** Share of the window's intervals the RMSSD reference left out as not NN (`NAME.nnflags.csv`), 0–1. */
+  readonly notNnShare?: number;
 }
 
 export interface Recording {
@@ -28,6 +30,8 @@ export interface Recording {
   /** RR interval ending at each beat, ms. */
   readonly rrMs: readonly number[];
   readonly truth: readonly TruthWindow[];
+  /** Source group, the name's first part (`neurokit`, `physio`, `bidmc`, `cinc2015`). */
+  readonly group: string;
 }
 
 function rows(path: string): string[][] {
@@ -50,13 +54,18 @@ export function recordingNames(): string[] {
 export function loadRecording(name: string): Recording {
   const rrPath = join(recordingsDir, `${name}.rr.csv`);
   const beats = rows(rrPath).map(([t, rr]) => [Number(t), Number(rr)] as const);
+  const flagsPath = join(recordingsDir, `${name}.nnflags.csv`);
+  const flags = existsSync(flagsPath) ? rows(flagsPath).map(([s, , intervals, notNn]) => [Number(s), Number(notNn) / Number(intervals)] as const) : [];
+  const notNn = new Map(flags);
   const truth = rows(join(recordingsDir, `${name}.truth.csv`)).map(([s, e, b, r]) => ({
     startSec: Number(s),
     endSec: Number(e),
     breathsPerMin: Number(b),
     rmssdMs: Number(r),
+    ...(notNn.has(Number(s)) ? { notNnShare: notNn.get(Number(s)) } : {}),
   }));
-  return { name, rrPath, tSec: beats.map(([t]) => t), rrMs: beats.map(([, rr]) => rr), truth };
+  const group = name.split('-')[0];
+  return { name, rrPath, tSec: beats.map(([t]) => t), rrMs: beats.map(([, rr]) => rr), truth, group };
 }
 
 /** Every recording, loaded. */

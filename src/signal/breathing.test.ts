@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countBreaths, countBreathsAdvanced } from './breath-count';
-import { BREATHING_PARAMS, breathingDetail, estimateBreathingRate } from './breathing';
+import { BREATHING_PARAMS, breathingDetail, estimateBreathingRate, rrResolutionMs } from './breathing';
 import { welchBreathingRate } from './breathing-welch';
 import { tachogramFixture } from './tachogram-fixture';
 
 const window60 = (o: Partial<Parameters<typeof tachogramFixture>[0]> & { breathsPerMin: number }) =>
   tachogramFixture({ durationSec: 60, hrBpm: 70, rsaMs: 30, noiseMs: 3, seed: 7, ...o });
+
+describe('rrResolutionMs', () => {
+  it('finds the step the intervals were rounded to: a strap\'s 1/1024 s, whole ms, 8 ms, or none', () => {
+    const raw = [812.3, 790.1, 845.7, 830.2, 801.9, 799.4, 822.6, 818.8, 809.5, 826.3, 815.1, 804.4];
+    expect(rrResolutionMs(raw.map((v) => Math.round((v * 1024) / 1000) * (1000 / 1024)))).toBe(1000 / 1024);
+    expect(rrResolutionMs(raw.map(Math.round))).toBe(1);
+    expect(rrResolutionMs(raw.map((v) => Math.round(v / 8) * 8))).toBe(8);
+    expect(rrResolutionMs(raw.map((v) => v + Math.PI / 1000))).toBe(0);
+    expect(rrResolutionMs([1000, 1000])).toBe(0);
+  });
+});
 
 describe('estimateBreathingRate', () => {
   it.each([5.5, 6, 9, 12, 15, 18, 24, 30])('estimateBreathingRate(tSec, nnMs) finds %s breaths/min within 0.5', (rate) => {
@@ -27,6 +38,23 @@ describe('estimateBreathingRate', () => {
     const detail = breathingDetail(tSec, rrMs);
     expect(detail.spectralPerMin).toBeCloseTo(6, 0);
     expect(Math.abs((detail.breathsPerMin as number) - 18)).toBeLessThan(1);
+  });
+
+  it('estimateBreathingRate gives no rate when the heart beats fewer than 2.5 times per breath (RSA aliases)', () => {
+    const { tSec, rrMs } = window60({ breathsPerMin: 28, hrBpm: 60, rsaMs: 30, noiseMs: 2 });
+    expect(estimateBreathingRate(tSec, rrMs)).toEqual({ breathsPerMin: null, confidence: 0 });
+  });
+
+  it('estimateBreathingRate does not trust an RSA the size of the RR rounding: 3 ms is clear at 1/1024 s, not at 8 ms', () => {
+    const { tSec, rrMs } = window60({ breathsPerMin: 15, hrBpm: 72, rsaMs: 3, noiseMs: 0.2, mayerMs: 0 });
+    const strap = rrMs.map((v) => Math.round((v * 1024) / 1000) * (1000 / 1024));
+    const coarse = rrMs.map((v) => Math.round(v / 8) * 8);
+    expect(breathingDetail(tSec, strap).resolutionMs).toBe(1000 / 1024);
+    expect(estimateBreathingRate(tSec, strap).confidence).toBeGreaterThan(0.5);
+    expect(rrResolutionMs(coarse)).toBe(8);
+    expect(estimateBreathingRate(tSec, coarse).confidence).toBeLessThan(0.5);
+    // The resolution can also be given, e.g. a device's known step.
+    expect(estimateBreathingRate(tSec, rrMs, { resolutionMs: 8 }).confidence).toBeLessThan(0.5);
   });
 
   it('estimateBreathingRate returns null with confidence 0 when there is too little data', () => {

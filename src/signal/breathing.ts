@@ -28,6 +28,10 @@
  * spectral peak alone is misled by Mayer waves when RSA is weak; counting alone and the fusion
  * stay near 1.2–1.4, and the fusion adds the agreement check and a confidence.
  *
+ * 5. Confidence: what RR can carry (see {@link BreathingEstimate.confidence}). No estimate at all
+ *    when the heart beats fewer than 2.5 times per breath (the heart samples the breathing; below
+ *    that it aliases).
+ *
  * Limitations: needs ≥ 30 s of beats (4–5 breaths at 6/min fill a 60 s window well, fewer
  * do not); RSA follows breathing only while the heart rate is well above twice the breathing rate;
  * talking, sighs and movement change the pattern; irregular breathing gives a mean rate.
@@ -57,18 +61,69 @@ export const BREATHING_PARAMS = {
   minSpanSec: 30,
   /** Band-passed RSA below this RMS (ms) is within the strap's resolution: no estimate. */
   minRsaRmsMs: 0.3,
+  /**
+   * RSA against the RR resolution: the signal-to-noise ratio (band RMS of RSA over the band RMS of
+   * the rounding noise) from which confidence is full, and below which it is 0.
+   */
+  fullSnr: 8,
+  zeroSnr: 3,
+  /** Heart beats per breath below which RSA cannot carry the breathing rate (it aliases). */
+  minBeatsPerBreath: 2.5,
+  /**
+   * A spectral peak at half the estimate with at least this share of the estimate's power makes
+   * the estimate ambiguous: it may be the second harmonic of a slower, asymmetric breath.
+   */
+  subharmonicShare: 0.5,
+  /**
+   * Estimates from this rate up (the HF band plus one main lobe) judge the peak's salience within
+   * the HF band only, breaths/min: power of the LF band (Mayer waves, baroreflex) is not evidence
+   * against a breathing peak above it.
+   */
+  mayerAbovePerMin: 11,
+  /** Start of the HF band, Hz (Task Force 1996: HF 0.15–0.4 Hz, LF 0.04–0.15 Hz). */
+  mayerEdgeHz: 0.15,
 } as const;
+
+/** RR resolutions a file or device may have, ms, coarsest first (8 ms and 1/128 s from some loggers). */
+const RESOLUTIONS_MS = [10, 8, 1000 / 128, 4, 1000 / 256, 2, 1, 1000 / 1024, 0.5, 0.1, 0.01] as const;
+
+/**
+ * The RR resolution of a series: the coarsest step that every value is a whole multiple of
+ * (within 2 % of the step), from {@link RESOLUTIONS_MS}; 0 when none fits (continuous values).
+ * A Bluetooth strap sends 1/1024 s (0.977 ms); files are often rounded to 1 ms or coarser.
+ */
+export function rrResolutionMs(rrMs: readonly number[]): number {
+  const values = rrMs.filter((v) => Number.isFinite(v) && v > 0);
+  if (values.length < 10) return 0;
+  for (const step of RESOLUTIONS_MS) {
+    if (values.every((v) => Math.abs(v / step - Math.round(v / step)) <= 0.02)) return step;
+  }
+  return 0;
+}
 
 /** A breathing-rate estimate. */
 export interface BreathingEstimate {
   /** Breaths per minute, or `null` when the signal does not support an estimate. */
   readonly breathsPerMin: number | null;
   /**
-   * Confidence 0–1, 0 when null: (½ + ½ × agreement of the two methods) × √(share of band power
-   * within one main lobe of the peak) × regularity of the counted cycles (1 − their coefficient of
-   * variation). White noise stays below about 0.4; a steady RSA rhythm scores above 0.6.
+   * Confidence 0–1, 0 when null: (½ + ½ × agreement of the two methods) × √(salience: share of
+   * band power within one main lobe of the peak — of the HF band's power, from 0.15 Hz, for a rate
+   * above the LF band) × regularity of the counted cycles (1 − their coefficient of variation) ×
+   * resolution (RSA against the rounding noise of the RR values: 0 below a signal-to-noise ratio
+   * of 3, 1 from 8) × harmonic (0 when a peak at half the rate, above the LF band, holds half the
+   * estimate's power or more: the estimate may be the second harmonic of a slower, asymmetric
+   * breath). White noise stays below about 0.45; a steady RSA rhythm scores above 0.6.
    */
   readonly confidence: number;
+}
+
+/** Options of the estimate. */
+export interface BreathingOptions {
+  /**
+   * RR resolution, ms ({@link rrResolutionMs}); rounding noise of this size limits how small an
+   * RSA can be trusted. Default: detected from the intervals.
+   */
+  readonly resolutionMs?: number;
 }
 
 const NONE: BreathingEstimate = { breathsPerMin: null, confidence: 0 };
@@ -79,6 +134,18 @@ export interface BreathingDetail extends BreathingEstimate {
   readonly spectralPerMin: number | null;
   /** Schäfer & Kratky advanced counting alone, breaths/min. */
   readonly countedPerMin: number | null;
+  /** The RR resolution the confidence assumed, ms (0: continuous values). */
+  readonly resolutionMs?: number;
+  /** The confidence's parts (absent without an estimate), each 0–1 but rsaRmsMs and snr. */
+  readonly parts?: {
+    readonly agreement: number;
+    readonly salience: number;
+    readonly regularity: number;
+    readonly resolution: number;
+    readonly harmonic: number;
+    readonly rsaRmsMs: number;
+    readonly snr: number;
+  };
 }
 
 /**
@@ -89,13 +156,13 @@ export interface BreathingDetail extends BreathingEstimate {
  * @returns `{ breathsPerMin: null, confidence: 0 }` with too little data, too little RSA, or when
  *   the two methods disagree
  */
-export function estimateBreathingRate(tSec: readonly number[], nnMs: readonly number[]): BreathingEstimate {
-  const { breathsPerMin, confidence } = breathingDetail(tSec, nnMs);
+export function estimateBreathingRate(tSec: readonly number[], nnMs: readonly number[], options: BreathingOptions = {}): BreathingEstimate {
+  const { breathsPerMin, confidence } = breathingDetail(tSec, nnMs, options);
   return { breathsPerMin, confidence };
 }
 
 /** {@link estimateBreathingRate} with the per-method results. */
-export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]): BreathingDetail {
+export function breathingDetail(tSec: readonly number[], nnMs: readonly number[], options: BreathingOptions = {}): BreathingDetail {
   const p = BREATHING_PARAMS;
   const none = { ...NONE, spectralPerMin: null, countedPerMin: null };
   const n = Math.min(tSec.length, nnMs.length);
@@ -136,6 +203,15 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
     for (let k = Math.max(lo, centre - lobe); k <= Math.min(hi, centre + lobe); k += 1) sum += power[k];
     return bandPower > 0 ? sum / bandPower : 0;
   };
+  const concentrationAbove = (perMin: number, fromHz: number) => {
+    const from = Math.max(lo, Math.ceil(fromHz / dfHz));
+    let above = 0;
+    for (let k = from; k <= hi; k += 1) above += power[k];
+    const centre = Math.round(perMin / 60 / dfHz);
+    let sum = 0;
+    for (let k = Math.max(from, centre - lobe); k <= Math.min(hi, centre + lobe); k += 1) sum += power[k];
+    return above > 0 ? sum / above : 0;
+  };
   const peaks: { perMin: number; share: number }[] = [];
   for (let k = Math.max(1, lo); k <= hi; k += 1) {
     if (power[k] > power[k - 1] && power[k] >= power[k + 1] && power[k] >= p.minPeakShare * power[top]) {
@@ -156,12 +232,37 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   const disagreement = Math.abs(nearest.perMin - counted.breathsPerMin);
   const estimate = (nearest.perMin + counted.breathsPerMin) / 2;
   if (estimate < p.minPerMin || estimate > p.maxPerMin) return { ...NONE, spectralPerMin, countedPerMin };
+  // RSA can carry a breathing rate only with enough beats per breath (sampling by the heart).
+  let sumNn = 0;
+  for (let i = 0; i < n; i += 1) sumNn += nnMs[i];
+  const hrBpm = (60_000 * n) / sumNn;
+  if (hrBpm < p.minBeatsPerBreath * estimate) return { ...NONE, spectralPerMin, countedPerMin };
   const cycles = counted.cyclesSec;
   const meanCycle = cycles.reduce((a, b) => a + b, 0) / cycles.length;
   const sd = Math.sqrt(cycles.reduce((a, b) => a + (b - meanCycle) ** 2, 0) / cycles.length);
   const agreement = 1 - disagreement / p.agreementPerMin;
   const regularity = Math.max(0, 1 - sd / meanCycle);
-  const salience = concentration(nearest.perMin);
-  const confidence = Math.max(0, Math.min(1, (0.5 + 0.5 * agreement) * Math.sqrt(salience) * regularity));
-  return { breathsPerMin: estimate, confidence, spectralPerMin, countedPerMin };
+  // Salience: the peak's share of the band's power; for a breathing rate well above the Mayer
+  // wave, of the band above it, so a strong ~0.1 Hz baroreflex rhythm is not held against it.
+  const salience = nearest.perMin >= p.mayerAbovePerMin ? concentrationAbove(nearest.perMin, p.mayerEdgeHz) : concentration(nearest.perMin);
+  // Rounding noise of the RR values, uniform within one step: variance q²/12 per beat, spread
+  // over 0…HR/120 Hz, of which the band keeps its width's share.
+  const resolutionMs = options.resolutionMs ?? rrResolutionMs(nnMs.slice(0, n));
+  const rsaRmsMs = Math.sqrt(energy / rsa.length);
+  const noiseRmsMs = (resolutionMs / Math.sqrt(12)) * Math.sqrt(Math.min(1, (p.highHz - p.lowHz + 2 * p.edgeHz) / (hrBpm / 120)));
+  const snr = noiseRmsMs > 0 ? rsaRmsMs / noiseRmsMs : Number.POSITIVE_INFINITY;
+  const resolution = Math.max(0, Math.min(1, (snr - p.zeroSnr) / (p.fullSnr - p.zeroSnr)));
+  // A peak at half the estimate makes it ambiguous (second harmonic of an asymmetric breath).
+  // A half-rate peak within the Mayer-wave range is the baroreflex rhythm, not a slower breath.
+  const half = peaks.find((peak) => Math.abs(peak.perMin - nearest.perMin / 2) <= p.lobeHz * 60 && peak.perMin >= p.mayerAbovePerMin);
+  const harmonic = half !== undefined && half.share >= p.subharmonicShare * nearest.share ? 0 : 1;
+  const confidence = Math.max(0, Math.min(1, (0.5 + 0.5 * agreement) * Math.sqrt(salience) * regularity * resolution * harmonic));
+  return {
+    breathsPerMin: estimate,
+    confidence,
+    spectralPerMin,
+    countedPerMin,
+    resolutionMs,
+    parts: { agreement, salience, regularity, resolution, harmonic, rsaRmsMs, snr },
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { computeWindowMetrics } from '../signal/window-metrics';
 import { demoBaseline } from './demo-baseline';
 import type { SimulatedRr } from './simulator';
 import { CALM_PHYSIOLOGY, SCENARIOS, defaultRmssdMs, recoveryTimeline, scenarioIsHrOnly, scenarioTimeline, simulateRr, simulateRrStream } from './simulator';
@@ -285,5 +286,53 @@ describe('demoBaseline', () => {
   it('demoBaseline(scenario, partner) rejects an unknown scenario or partner', () => {
     expect(() => demoBaseline('party' as never, 'a')).toThrow('demoBaseline: unknown scenario "party"');
     expect(() => demoBaseline('calm', 'c' as never)).toThrow('demoBaseline: unknown partner "c"');
+  });
+});
+
+describe('simulateRr rhythm disturbances (hard cases for the signal code)', () => {
+  const hr72 = { hrBpm: 72, breathsPerMin: 15 } as const;
+
+  it('runs of ectopy deliver premature beats with compensatory pauses, several in a row', () => {
+    const sim = simulateRr({ durationSec: 600, seed: 3, physiology: hr72, rhythm: { ectopicRunsPerMin: 1, ectopicRunBeats: 6 } });
+    const ectopic = sim.artifact.map((a) => a === 'ectopic');
+    let longestRun = 0;
+    let run = 0;
+    for (const e of ectopic) {
+      run = e ? run + 1 : 0;
+      longestRun = Math.max(longestRun, run);
+    }
+    expect(longestRun).toBeGreaterThanOrEqual(12); // 6 premature beats, each with its pause
+    // Every minute holding a run is too irregular for HRV: the signal code says so.
+    const beats = sim.tSec.map((tSec, i) => ({ tSec, rrMs: sim.rrMs[i], hrBpm: 60, afterGap: false }));
+    for (let start = 0; start + 60 <= 600; start += 60) {
+      const hasRun = sim.tSec.some((t, i) => t > start && t <= start + 60 && sim.artifact[i] === 'ectopic');
+      const m = computeWindowMetrics(beats, start, start + 60);
+      expect(m.irregular !== null, `window at ${start} s`).toBe(hasRun);
+      if (hasRun) expect(m.rmssdMs).toBeNull();
+    }
+  });
+
+  it('AF-like irregularity draws independent intervals around the mean and is called af-like', () => {
+    const sim = simulateRr({ durationSec: 120, seed: 4, physiology: { hrBpm: 90, breathsPerMin: 16 }, rhythm: { afCv: 0.15 } });
+    const mean = sim.rrMs.reduce((a, b) => a + b, 0) / sim.rrMs.length;
+    const sd = Math.sqrt(sim.rrMs.reduce((a, b) => a + (b - mean) ** 2, 0) / sim.rrMs.length);
+    expect(sd / mean).toBeGreaterThan(0.1);
+    const beats = sim.tSec.map((tSec, i) => ({ tSec, rrMs: sim.rrMs[i], hrBpm: 60, afterGap: false }));
+    const irregular = [0, 30, 60].map((s) => computeWindowMetrics(beats, s, s + 60).irregular);
+    expect(irregular.every((k) => k === 'af-like' || k === 'ectopy')).toBe(true);
+  });
+
+  it('asymmetric RSA puts power at twice the breathing rate', () => {
+    const at = (rsaHarmonic: number) => simulateRr({ durationSec: 300, seed: 5, resolutionMs: 0, physiology: { hrBpm: 70, breathsPerMin: 12, rsaAmplitudeMs: 20, mayerAmplitudeMs: 0, driftSdMs: 0, noiseShare: 0, rsaHarmonic } });
+    // Mean of RR at phase bins: a pure sinusoid is symmetric, the harmonic makes the rise and fall differ.
+    const sym = at(0).rrMs;
+    const asym = at(0.8).rrMs;
+    expect(asym.some((v, i) => Math.abs(v - sym[i]) > 5)).toBe(true);
+  });
+
+  it('rejects rhythm options out of range with a specific error', () => {
+    expect(() => simulateRr({ durationSec: 10, physiology: hr72, rhythm: { afCv: 0.9 } })).toThrow(/rhythm.afCv must be 0–0.4/);
+    expect(() => simulateRr({ durationSec: 10, physiology: hr72, rhythm: { ectopicRunBeats: 0 } })).toThrow(/ectopicRunBeats/);
+    expect(() => simulateRr({ durationSec: 10, physiology: { ...hr72, rsaHarmonic: 2 } })).toThrow(/rsaHarmonic must be 0–1/);
   });
 });

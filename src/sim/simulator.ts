@@ -9,7 +9,8 @@
  * - Mayer waves: a sinusoid near 0.1 Hz (baroreflex), Julien (2006) doi:10.1016/j.cardiores.2005.11.008,
  * - slow drift: an Ornstein–Uhlenbeck process (time constant 90 s),
  * - beat-to-beat noise (Gaussian),
- * then optional artifacts (ectopic, missed and extra beats) and dropouts.
+ * then optional artifacts (ectopic, missed and extra beats), rhythm disturbances (runs of ectopy,
+ * AF-like irregularity) and dropouts.
  *
  * Sizes follow the target RMSSD: for a sinusoid of peak amplitude A at frequency f sampled once per
  * mean interval T, the RMS of successive differences is √2·A·sin(πfT); white noise of SD σ adds √2·σ.
@@ -52,6 +53,12 @@ export interface PhysiologyParams {
   readonly driftSdMs?: number;
   /** Share (0–1) of the successive-difference variance that is beat-to-beat noise. Default 0.1. */
   readonly noiseShare?: number;
+  /**
+   * Second-harmonic amplitude of RSA as a share of the first (0–1). Default 0: a sinusoid. Real RSA
+   * is often asymmetric (a quicker change at inspiration than at expiration), which puts power at
+   * twice the breathing rate — the trap of a harmonic read as the breathing rate.
+   */
+  readonly rsaHarmonic?: number;
 }
 
 /** A point of a physiology timeline; values are interpolated between points. */
@@ -68,6 +75,22 @@ export interface ArtifactRates {
   readonly missed?: number;
   /** A false detection: one interval reported as two. */
   readonly extra?: number;
+}
+
+/**
+ * Rhythms that are not a sinus rhythm with the odd artifact: HRV is not meaningful in them, and the
+ * signal code must say so rather than give a number.
+ */
+export interface RhythmDisturbance {
+  /** Runs of premature beats (each with its compensatory pause, bigeminy-like), starts per minute. */
+  readonly ectopicRunsPerMin?: number;
+  /** Premature beats per run. Default 6. */
+  readonly ectopicRunBeats?: number;
+  /**
+   * AF-like irregularity: each interval is drawn independently around the mean interval with this
+   * coefficient of variation (0–0.4), and RSA, Mayer waves and drift no longer shape it.
+   */
+  readonly afCv?: number;
 }
 
 /** Stretches of time with no beats delivered (a loose strap, lost radio). */
@@ -96,6 +119,7 @@ export interface SimulateRrOptions {
   readonly partner?: PartnerId;
   readonly artifacts?: ArtifactRates;
   readonly dropouts?: DropoutOptions;
+  readonly rhythm?: RhythmDisturbance;
   /**
    * RR resolution, ms; intervals are rounded to multiples of it. Default 1000/1024, the
    * resolution of the Heart Rate Measurement characteristic; 0 keeps full precision.
@@ -138,6 +162,7 @@ interface Resolved {
   meanRrMs: number;
   breathsPerMin: number;
   rsaMs: number;
+  rsaHarmonic: number;
   mayerMs: number;
   mayerHz: number;
   driftSdMs: number;
@@ -161,8 +186,9 @@ function checkParams(p: PhysiologyParams, where: string): void {
   if (p.mayerHz !== undefined && (!Number.isFinite(p.mayerHz) || p.mayerHz <= 0 || p.mayerHz > 0.3)) {
     fail(`mayerHz must be in (0, 0.3], got ${p.mayerHz}`);
   }
-  if (p.noiseShare !== undefined && (!Number.isFinite(p.noiseShare) || p.noiseShare < 0 || p.noiseShare > 1)) {
-    fail(`noiseShare must be 0–1, got ${p.noiseShare}`);
+  for (const key of ['noiseShare', 'rsaHarmonic'] as const) {
+    const value = p[key];
+    if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 1)) fail(`${key} must be 0–1, got ${value}`);
   }
 }
 
@@ -187,7 +213,7 @@ function resolve(p: PhysiologyParams): Resolved {
     const sBreath = Math.sin(Math.PI * (p.breathsPerMin / 60) * tSec);
     rsaMs = left > 0 && sBreath > 1e-6 ? Math.sqrt(left / (2 * sBreath ** 2)) : 0;
   }
-  return { meanRrMs, breathsPerMin: p.breathsPerMin, rsaMs, mayerMs, mayerHz, driftSdMs, noiseSdMs };
+  return { meanRrMs, breathsPerMin: p.breathsPerMin, rsaMs, rsaHarmonic: p.rsaHarmonic ?? 0, mayerMs, mayerHz, driftSdMs, noiseSdMs };
 }
 
 /** Interpolates a timeline: linear in HR and breathing, logarithmic in RMSSD and amplitudes. */
@@ -208,6 +234,7 @@ function interpolate(a: Keyframe, b: Keyframe, tSec: number): PhysiologyParams {
     mayerHz: opt(a.mayerHz, b.mayerHz),
     driftSdMs: opt(a.driftSdMs, b.driftSdMs),
     noiseShare: opt(a.noiseShare, b.noiseShare),
+    rsaHarmonic: opt(a.rsaHarmonic, b.rsaHarmonic),
   };
 }
 
@@ -391,9 +418,21 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
   const missedRate = checkRate(options.artifacts?.missed, 'missed');
   const extraRate = checkRate(options.artifacts?.extra, 'extra');
 
+  const runsPerMin = options.rhythm?.ectopicRunsPerMin ?? 0;
+  const runBeats = options.rhythm?.ectopicRunBeats ?? 6;
+  const afCv = options.rhythm?.afCv ?? 0;
+  if (!Number.isFinite(runsPerMin) || runsPerMin < 0 || runsPerMin > 10) {
+    throw new Error(`simulateRr: rhythm.ectopicRunsPerMin must be 0–10, got ${runsPerMin}`);
+  }
+  if (!Number.isInteger(runBeats) || runBeats < 1 || runBeats > 100) {
+    throw new Error(`simulateRr: rhythm.ectopicRunBeats must be a whole number 1–100, got ${runBeats}`);
+  }
+  if (!Number.isFinite(afCv) || afCv < 0 || afCv > 0.4) throw new Error(`simulateRr: rhythm.afCv must be 0–0.4, got ${afCv}`);
+
   const seed = String(options.seed ?? 1);
   const random = createRandom(seed);
   const artifactRandom = createRandom(`${seed}/artifacts`);
+  const rhythmRandom = createRandom(`${seed}/rhythm`);
   const inDropout = dropoutSchedule(options.dropouts, createRandom(`${seed}/dropouts`));
   const quantize = resolutionMs > 0 ? (ms: number) => Math.round(ms / resolutionMs) * resolutionMs : (ms: number) => ms;
   return generate();
@@ -421,6 +460,7 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
     let t = 0; // event time of the last true beat, s
     let heldRrMs = 0; // a true interval waiting to be merged (missed beat)
     let compensationMs = 0; // pause owed after a premature beat
+    let runLeft = 0; // premature beats still to come in a run of ectopy
 
     while (t < durationSec) {
       const p = paramsAt(t);
@@ -428,10 +468,12 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
       const mayerHz = p.mayerHz + MAYER_JITTER_HZ * mayerWander;
       let rr =
         p.meanRrMs +
-        p.rsaMs * Math.sin(breathPhase) +
+        p.rsaMs * (Math.sin(breathPhase) + p.rsaHarmonic * Math.sin(2 * breathPhase)) +
         p.mayerMs * Math.sin(mayerPhase) +
         p.driftSdMs * drift +
         p.noiseSdMs * random.normal();
+      // AF-like: no sinus modulation left, each interval independent of the last.
+      if (afCv > 0) rr = p.meanRrMs * (1 + afCv * rhythmRandom.normal());
       rr = Math.min(MAX_RR_MS, Math.max(MIN_RR_MS, rr));
 
       // Advance the oscillators by this interval, so the phase follows changing rates smoothly.
@@ -442,13 +484,15 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
       breathWander = ouStep(breathWander, dt, BREATH_TAU_SEC, random);
       mayerWander = ouStep(mayerWander, dt, MAYER_TAU_SEC, random);
 
+      if (runsPerMin > 0 && runLeft === 0 && compensationMs === 0 && rhythmRandom.next() < (runsPerMin * dt) / 60) runLeft = runBeats;
       let kind: ArtifactKind | null = null;
       if (compensationMs > 0) {
         // The beat after a premature one: the sinus rhythm resumes on schedule.
         rr += compensationMs;
         compensationMs = 0;
         kind = 'ectopic';
-      } else if (ectopicRate > 0 && artifactRandom.next() < ectopicRate) {
+      } else if (runLeft > 0 || (ectopicRate > 0 && artifactRandom.next() < ectopicRate)) {
+        if (runLeft > 0) runLeft -= 1;
         // A premature beat, 25–40 % early, but never closer than the refractory minimum.
         const early = Math.min(rr * (0.25 + 0.15 * artifactRandom.next()), rr - MIN_RR_MS);
         if (early > 0) {
