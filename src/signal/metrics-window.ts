@@ -23,7 +23,7 @@ import type { BreathingEstimate } from './breathing';
 import { estimateBreathingRate } from './breathing';
 import { MIN_RMSSD_PAIRS } from './window-metrics';
 import type { IrregularRhythm } from './rhythm';
-import { assessRhythm } from './rhythm';
+import { RHYTHM_KINDS, assessRhythm } from './rhythm';
 
 /** Options of the live window. */
 export interface MetricsWindowOptions {
@@ -78,6 +78,8 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
   let genuine = 0;
   let classifiedRr = 0;
   let artifacts = 0;
+  /** Artifacts in the window that are rhythm events ({@link RHYTHM_KINDS}). */
+  let rhythmEvents = 0;
   let sumSq = 0;
   let pairs = 0;
   let rrBeats = 0;
@@ -107,6 +109,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
     classifiedRr += 1;
     if (kind !== undefined) {
       artifacts += 1;
+      if (RHYTHM_KINDS.includes(kind)) rhythmEvents += 1;
       return;
     }
     genuine += 1;
@@ -138,6 +141,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
         sumNnMs -= entry.beat.rrMs as number;
       } else {
         artifacts -= 1;
+        if (RHYTHM_KINDS.includes(entry.kind)) rhythmEvents -= 1;
       }
     }
     // Once classified and out of the window nothing reads it again; an unclassified one waits in
@@ -193,7 +197,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
         irregular = null;
       } else if (endSec - lastBreathingAt >= breathingEverySec || endSec < lastBreathingAt) {
         // The rhythm check reads the whole window, so it runs at the breathing cadence too.
-        irregular = assessRhythm(genuineOf(entries, head), artifactRate, pairRmssdMs);
+        irregular = assessRhythm(genuineOf(entries, head), classifiedRr > 0 ? rhythmEvents / classifiedRr : 0, pairRmssdMs);
         breathing = irregular === null ? breathingOf(entries, head) : { breathsPerMin: null, confidence: 0 };
         lastBreathingAt = endSec;
       }

@@ -11,7 +11,7 @@ const round = (x: number): number => Math.round(x);
 export const RHYTHM_WORDS: Readonly<Record<IrregularRhythm, string>> = {
   ectopy: 'irregular rhythm (frequent extra beats)',
   'af-like': 'irregular rhythm',
-  flat: 'very even, paced-like rhythm',
+  flat: 'almost no variation between beats',
 };
 /** A sentence from a source ("The recording has ended.") as a clause: "the recording has ended". */
 const asClause = (text: string): string => {

@@ -7,7 +7,9 @@
  * patterns are recognised from RR alone, per window:
  *
  * - `ectopy`: more than {@link RHYTHM_PARAMS.maxSetAsideShare} of the intervals were set aside by
- *   artifact correction (runs of premature beats, frequent misplaced beats or detection errors).
+ *   artifact correction as rhythm events — ectopic, long or short intervals. Missed and extra
+ *   beats are detection errors that correction repairs exactly; they do not count here (a noisy
+ *   strap is the artifact rule's business: the gate keeps it out above 10 %).
  *   Excluding segments with more than 5 % edited beats is a common rule in HRV research (Peltola
  *   2012, Front Physiol 3:148, doi:10.3389/fphys.2012.00148, reviews how editing biases RMSSD).
  * - `af-like`: large beat-to-beat changes without structure, the irregularity of atrial
@@ -16,14 +18,18 @@
  *   point ratio no lower than a random series would give (z ≥ −1.96). A strong sinus arrhythmia
  *   (slow deep breathing, normalised RMSSD up to 0.15) has few turning points and stays regular.
  * - `flat`: almost no variation at all (SD and RMSSD both below {@link RHYTHM_PARAMS.flatMaxCv} of
- *   the mean), as a fixed-rate pacemaker gives; a sinus rhythm over a minute varies by several
- *   percent.
+ *   the mean), as a fixed-rate pacemaker gives, or a variation below what RR can resolve; a sinus
+ *   rhythm over a minute varies by several percent.
  *
  * Limitations: a screening of the signal's usefulness, not a diagnosis; a pacemaker that tracks
  * activity, or AF with few beats, can pass as regular; the thresholds were checked against the
  * shared recordings (which hold ectopy and a paced-like rhythm) and the simulator, not a clinical
  * arrhythmia database.
  */
+import type { ArtifactKind } from './artifacts';
+
+/** Artifact kinds that are rhythm events rather than detection errors. */
+export const RHYTHM_KINDS: readonly ArtifactKind[] = ['ectopic', 'long', 'short'];
 
 /** Why HRV is not meaningful in a window. */
 export type IrregularRhythm = 'ectopy' | 'af-like' | 'flat';
@@ -39,13 +45,14 @@ export const RHYTHM_PARAMS = {
   /** z-score of the turning point count from which it is as random as noise (−1.96: 95 %). */
   afMinTurningPointZ: -1.96,
   /** SD and RMSSD of NN, as shares of the mean, below which the rhythm is `flat`. */
-  flatMaxCv: 0.005,
+  flatMaxCv: 0.003,
 } as const;
 
 /**
  * Classifies a window's rhythm.
  * @param genuineNnMs - the window's genuine (not set aside) NN intervals in order, ms
- * @param setAsideShare - share of the window's intervals set aside by artifact correction, 0–1
+ * @param setAsideShare - share of the window's intervals set aside as rhythm events (ectopic, long,
+ *   short; see {@link RHYTHM_KINDS}), 0–1
  * @param rmssdMs - RMSSD over the window's valid pairs, ms, or null
  * @returns the irregular pattern, or null when the rhythm is regular or there is too little data
  */

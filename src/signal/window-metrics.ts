@@ -5,7 +5,7 @@ import { correctArtifacts } from './artifacts';
 import { estimateBreathingRate } from './breathing';
 import { heartRate } from './heart-rate';
 import { lnRmssd, rmssdMs } from './rmssd';
-import { assessRhythm } from './rhythm';
+import { RHYTHM_KINDS, assessRhythm } from './rhythm';
 import type { Beat, WindowMetrics } from './types';
 
 /** Fewest valid successive pairs for an RMSSD (below this it is noise, not a measure). */
@@ -93,7 +93,8 @@ export function computeWindowMetrics(beats: readonly Beat[], startSec: number, e
   });
   const hrBpm = heartRate(corrected.nnMs) ?? null;
   const artifactRate = corrected.report.artifactRate;
-  const irregular = assessRhythm(corrected.nnMs.filter((_, i) => !corrected.corrected[i]), artifactRate, rmssd ?? null);
+  const rhythmEvents = RHYTHM_KINDS.reduce((sum, kind) => sum + corrected.report.indices[kind].length, 0);
+  const irregular = assessRhythm(corrected.nnMs.filter((_, i) => !corrected.corrected[i]), rhythmEvents / rr.length, rmssd ?? null);
   if (irregular !== null) return { ...empty, hrBpm, artifactRate, irregular };
   const breathing = estimateBreathingRate(times, nn);
   return {
