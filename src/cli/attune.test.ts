@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRecording, recordingNames } from '../../tests/recordings';
 import { ANALYZE_COLUMNS } from './analyze';
 import type { CliIo } from './attune';
-import { EXIT, main } from './attune';
+import { EXIT, describeResolution, main } from './attune';
 
 function cli(args: string[], files: Record<string, string> = {}) {
   let stdout = '';
@@ -27,11 +27,21 @@ function cli(args: string[], files: Record<string, string> = {}) {
 /** 10 minutes of a steady 1000/1010 ms alternation, one RR per line. */
 const steady = Array.from({ length: 600 }, (_, i) => (i % 2 === 0 ? 1000 : 1010)).join('\n');
 
+describe('describeResolution', () => {
+  it('names a strap\'s 1/1024 s, whole ms, coarse steps and unrounded values', () => {
+    expect(describeResolution(1000 / 1024)).toBe("RR resolution 1/1024 s (0.98 ms, a heart-rate strap's)");
+    expect(describeResolution(1)).toBe('RR resolution 1 ms');
+    expect(describeResolution(8)).toBe('RR resolution 8 ms (coarse: small breathing rhythms get low confidence)');
+    expect(describeResolution(0)).toBe('RR values are not rounded to a common step (treated as exact)');
+  });
+});
+
 describe('attune analyze', () => {
   it('prints one JSON row per window, windows from 0 stepping by --step, with the contract columns', () => {
     const { code, stdout, stderr } = cli(['analyze', 'rec.txt'], { 'rec.txt': steady });
     expect(code).toBe(EXIT.ok);
-    expect(stderr).toBe('');
+    // Whole-ms values: stderr says which RR resolution the breathing confidence assumed.
+    expect(stderr).toBe('attune: rec.txt: note: RR resolution 10 ms (coarse: small breathing rhythms get low confidence)\n');
     const rows = JSON.parse(stdout) as Record<string, unknown>[];
     // 603 s of beats: windows 0–60 … 540–600.
     expect(rows.map((r) => r.startS)).toEqual(Array.from({ length: 19 }, (_, k) => 30 * k));

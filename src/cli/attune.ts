@@ -8,6 +8,18 @@ import type { RrFileOptions } from '../ble/rr-file';
 import { RrFileError, parseRrFile } from '../ble/rr-file';
 import type { AnalyzeRow } from './analyze';
 import { analyzeRecording, rowsToCsv } from './analyze';
+import { rrResolutionMs } from '../signal/breathing';
+
+/**
+ * What the confidence of breathing assumed about the file's RR values, in words: the step they
+ * were rounded to limits how small a breathing rhythm can be trusted.
+ */
+export function describeResolution(resolutionMs: number): string {
+  if (resolutionMs === 0) return 'RR values are not rounded to a common step (treated as exact)';
+  if (Math.abs(resolutionMs - 1000 / 1024) < 1e-9) return 'RR resolution 1/1024 s (0.98 ms, a heart-rate strap\'s)';
+  const ms = Number(resolutionMs.toFixed(4));
+  return `RR resolution ${ms} ms${resolutionMs >= 4 ? ' (coarse: small breathing rhythms get low confidence)' : ''}`;
+}
 
 /** Exit codes, documented in `--help`. */
 export const EXIT = {
@@ -173,6 +185,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
         throw error;
       }
       for (const warning of parsed.warnings) io.stderr(`attune: ${file}: note: ${warning}\n`);
+      io.stderr(`attune: ${file}: note: ${describeResolution(rrResolutionMs(parsed.rrMs))}\n`);
       for (const row of analyzeRecording(parsed, options.windowSec, options.stepSec)) rows.push(many ? { file, ...row } : row);
     }
     io.stdout(options.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rowsToCsv(rows, many));
