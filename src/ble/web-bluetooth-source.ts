@@ -78,7 +78,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     injected !== undefined ? () => injected.now() : typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
   const watchdog = createStaleWatchdog(options);
   const reconnectPolicy = createReconnectPolicy(options.reconnect);
-  const clock = createBeatClock(options);
+  const beatClock = createBeatClock(options);
   const queue: GattQueue = createGattQueue(scheduler, options.gattTimeoutMs ?? 10_000);
 
   const beats = new Subject<Beat>();
@@ -104,7 +104,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   const deviceName = (): string => (device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name);
 
   const publishConnected = (): void => {
-    const { hrOnly, sensorContact } = clock;
+    const { hrOnly, sensorContact } = beatClock;
     status.set({
       kind: 'connected',
       deviceName: deviceName(),
@@ -136,7 +136,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     // Copy at once: the browser may reuse the value's buffer for the next notification.
     const bytes = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
     const nowMs = clockMs();
-    const outcome = clock.receive({ atMs: nowMs, bytes }, (beat) => {
+    const outcome = beatClock.receive({ atMs: nowMs, bytes }, (beat) => {
       beats.next(beat);
       return phase === 'connected';
     });
@@ -229,7 +229,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     }
     if (verdict === 'stale' && !stale) {
       stale = true;
-      clock.markGap();
+      beatClock.markGap();
       publishConnected();
     }
     staleTimer = scheduler.schedule(checkStale, STALE_CHECK_MS);
@@ -240,7 +240,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     listeners.releaseCharacteristics();
     staleTimer?.unsubscribe();
     staleTimer = null;
-    clock.markGap();
+    beatClock.markGap();
     attempt = 0;
     scheduleReconnect();
   };
@@ -317,7 +317,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       phase = 'connected';
       attempt = 0;
       stale = false;
-      clock.newConnection();
+      beatClock.newConnection();
       watchdog.reset(clockMs());
       publishConnected();
       staleTimer?.unsubscribe();
@@ -374,7 +374,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     if (mine !== session) return;
     listeners.listenToDevice(device);
     attempt = 0;
-    if (clock.lastBeatSec !== null) clock.markGap();
+    if (beatClock.lastBeatSec !== null) beatClock.markGap();
     await establish(mine);
   };
 
