@@ -3,8 +3,9 @@ import { CHUNK_MAX_SEC } from './records';
 /**
  * Splits time-ordered items into runs whose first and last item are at most `maxSec` apart.
  *
- * Used by the v3 migration (per-beat records → chunks) and by the recorder, so both produce the same
- * chunk boundaries: a new chunk starts at the first item more than `maxSec` after the chunk's first.
+ * Used by the v3 migration (per-beat records → chunks); the recorder's chunk builder
+ * (`recording-chunks.ts`) draws the same boundaries one item at a time, and its tests check that:
+ * a new chunk starts at the first item more than `maxSec` after the chunk's first.
  * A time going backwards (a new source segment restarting at 0) also starts a new chunk.
  */
 export function splitIntoChunks<T>(items: readonly T[], timeOf: (item: T) => number, maxSec = CHUNK_MAX_SEC): T[][] {

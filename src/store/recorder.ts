@@ -11,7 +11,6 @@ import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
 import { checked, valid, type StoreContext } from './context';
 import { describeStorageError, type StorageProblem } from './problems';
 import {
-  CHUNK_MAX_SEC,
   beatChunkSchema,
   gateEntrySchema,
   metricChunkSchema,
@@ -24,6 +23,7 @@ import {
   type SessionRecord,
   type SessionSource,
 } from './records';
+import { createChunkBuilder, createMetricsThinner, type ClosedChunk } from './recording-chunks';
 
 /** What the recorder keeps of a gate status: its state, when, and its reasons in words. */
 export interface GateSample {
@@ -97,12 +97,6 @@ export interface Recorder {
   unsaved(): UnsavedData;
 }
 
-interface Buffer<T> {
-  items: T[];
-  startSec: number;
-  lastSec: number;
-}
-
 const defaultSetInterval = (run: () => void, ms: number) => {
   const handle = globalThis.setInterval(run, ms);
   return () => globalThis.clearInterval(handle);
@@ -136,13 +130,12 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   let segmentSec = 0;
   const seq = { beats: { a: 0, b: 0 }, metrics: { a: 0, b: 0 }, gate: 0 };
   const lastBeatSec: Record<PartnerId, number | null> = { a: null, b: null };
-  const beatBuffers: Record<PartnerId, Buffer<Beat> | null> = { a: null, b: null };
-  const metricBuffers: Record<PartnerId, Buffer<WindowMetrics> | null> = { a: null, b: null };
+  // What goes into each chunk, and which metrics rows are kept: recording-chunks.ts.
+  const beatBuffers = createChunkBuilder<Beat>();
+  const metricBuffers = createChunkBuilder<WindowMetrics>();
+  const thinner = createMetricsThinner(options.metricsEverySec ?? 5);
   const pending = { beatChunks: [] as BeatChunk[], metricChunks: [] as MetricChunk[], gate: [] as GateEntry[] };
   let lastGate: GateStateName | null = null;
-  const metricsEverySec = options.metricsEverySec ?? 5;
-  const lastKeptMetricsSec: Record<PartnerId, number | null> = { a: null, b: null };
-  const heldMetrics: Record<PartnerId, WindowMetrics | null> = { a: null, b: null };
   let problem: StorageProblem | null = null;
   let closed = false;
   let closedOutcome: 'finished' | 'stopped' | null = null;
@@ -152,7 +145,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   let isReady = !options.resume;
 
   function status(): RecorderStatus {
-    const inBuffers = (['a', 'b'] as const).filter((p) => beatBuffers[p] || metricBuffers[p]).length;
+    const inBuffers = (['a', 'b'] as const).filter((p) => beatBuffers.isOpen(p) || metricBuffers.isOpen(p)).length;
     return {
       saving: problem ? 'memory-only' : 'saving',
       problem,
@@ -230,44 +223,19 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   }
 
   /**
-   * Empties a partner's buffer and returns the chunk fields both kinds share, or null when it was
-   * empty. Chunks are numbered when written: a resumed session's numbers are known only once it has
-   * been read.
+   * The chunk fields both kinds share. Chunks are numbered when written: a resumed session's
+   * numbers are known only once it has been read.
    */
-  function takeChunk<T>(buffers: Record<PartnerId, Buffer<T> | null>, partner: PartnerId) {
-    const buffer = buffers[partner];
-    if (!buffer) return null;
-    buffers[partner] = null;
-    return {
-      head: { sessionId, partner, seq: -1, segment: -1, startSec: buffer.startSec, endSec: buffer.lastSec },
-      items: buffer.items,
-    };
+  function head<T>(chunk: ClosedChunk<T>) {
+    return { sessionId, partner: chunk.partner, seq: -1, segment: -1, startSec: chunk.startSec, endSec: chunk.endSec };
   }
-  function closeBeatChunk(partner: PartnerId): void {
-    const chunk = takeChunk(beatBuffers, partner);
-    if (chunk) pending.beatChunks.push({ ...chunk.head, beats: chunk.items });
+  function closeBeatChunk(chunk: ClosedChunk<Beat> | null): boolean {
+    if (chunk) pending.beatChunks.push({ ...head(chunk), beats: chunk.items });
+    return chunk !== null;
   }
-  function closeMetricChunk(partner: PartnerId): void {
-    const chunk = takeChunk(metricBuffers, partner);
-    if (chunk) pending.metricChunks.push({ ...chunk.head, metrics: chunk.items, closedAt: ctx.now().toISOString() });
-  }
-
-  /** Appends to a buffer, closing it first when the item would stretch it past the chunk span. */
-  function append<T>(buffers: Record<PartnerId, Buffer<T> | null>, partner: PartnerId, item: T, tSec: number, closeChunk: (p: PartnerId) => void): boolean {
-    let closedOne = false;
-    const buffer = buffers[partner];
-    if (buffer && (tSec - buffer.startSec > CHUNK_MAX_SEC || tSec < buffer.lastSec)) {
-      closeChunk(partner);
-      closedOne = true;
-    }
-    const current = buffers[partner];
-    if (current) {
-      current.items.push(item);
-      current.lastSec = tSec;
-    } else {
-      buffers[partner] = { items: [item], startSec: tSec, lastSec: tSec };
-    }
-    return closedOne;
+  function closeMetricChunk(chunk: ClosedChunk<WindowMetrics> | null): boolean {
+    if (chunk) pending.metricChunks.push({ ...head(chunk), metrics: chunk.items, closedAt: ctx.now().toISOString() });
+    return chunk !== null;
   }
 
   // Writes are serialised: each flush waits for the previous one, so chunks land in order.
@@ -342,20 +310,13 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       if (closed) return;
       lastBeatSec[partner] = beat.tSec;
       segmentSec = Math.max(segmentSec, beat.tSec);
-      if (append(beatBuffers, partner, beat, beat.tSec, closeBeatChunk)) void schedule();
+      if (closeBeatChunk(beatBuffers.append(partner, beat, beat.tSec))) void schedule();
     },
     addMetrics(partner, metrics) {
       if (closed) return;
-      // The live pipeline emits a row per beat; history needs far fewer. Keep one every
-      // `metricsEverySec` of event time (always the first of a segment), and the latest at a flush.
-      const kept = lastKeptMetricsSec[partner];
-      if (kept !== null && metrics.endSec >= kept && metrics.endSec - kept < metricsEverySec) {
-        heldMetrics[partner] = metrics;
-        return;
-      }
-      heldMetrics[partner] = null;
-      lastKeptMetricsSec[partner] = metrics.endSec;
-      if (append(metricBuffers, partner, metrics, metrics.endSec, closeMetricChunk)) void schedule();
+      // One row every `metricsEverySec` of event time is kept now; the latest of the rest at a flush.
+      if (!thinner.keep(partner, metrics)) return;
+      if (closeMetricChunk(metricBuffers.append(partner, metrics, metrics.endSec))) void schedule();
     },
     addGate(sample) {
       if (closed || sample.state === lastGate) return;
@@ -383,14 +344,10 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     },
     flush() {
       for (const p of ['a', 'b'] as const) {
-        const held = heldMetrics[p];
-        if (held && !closed) {
-          heldMetrics[p] = null;
-          lastKeptMetricsSec[p] = held.endSec;
-          append(metricBuffers, p, held, held.endSec, closeMetricChunk);
-        }
-        closeBeatChunk(p);
-        closeMetricChunk(p);
+        const held = closed ? null : thinner.release(p);
+        if (held) closeMetricChunk(metricBuffers.append(p, held, held.endSec));
+        closeBeatChunk(beatBuffers.take(p));
+        closeMetricChunk(metricBuffers.take(p));
       }
       return schedule();
     },
@@ -409,9 +366,9 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
     },
     discard() {
       closed = true;
-      beatBuffers.a = beatBuffers.b = null;
-      metricBuffers.a = metricBuffers.b = null;
-      heldMetrics.a = heldMetrics.b = null;
+      beatBuffers.clear();
+      metricBuffers.clear();
+      thinner.clear();
       pending.beatChunks.length = 0;
       pending.metricChunks.length = 0;
       pending.gate.length = 0;

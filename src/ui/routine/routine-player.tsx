@@ -1,34 +1,25 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import {
-  GENTLER_OPTIONS,
-  GROUNDING_BREATH,
   SAFETY,
   activePrompts,
-  consentFor,
   currentStep,
   gentlerOption,
-  openReceiverChoice,
   stepTouch,
   summariseRun,
-  timeLeft,
   type Chime,
-  type GentlerOptionId,
   type PlayerState,
   type PlayerStore,
-  type Prompt,
   type RoutineRunSummary,
   type SpeechGuide,
   type VoiceClipStore,
 } from '../../routines';
-import { BreathingPacer } from './breathing-pacer';
-import { describeDuration, formatClock, SPEAKER_LABEL } from './format';
 import type { RunSettings } from './guidance';
+import { ConsentScreen, DoneScreen, OptionButtons, OtherWays } from './player-screens';
+import { StepScreen } from './step-screen';
+import { useClockTicks } from './use-clock-ticks';
 import { useVoiceGuide } from './use-voice-guide';
 import { useWakeLock } from './use-wake-lock';
 import { usePromptCues } from './use-prompt-cues';
-
-/** How often the screen refreshes the time left. The timing itself comes from timestamps. */
-const REFRESH_MS = 250;
 
 export interface RoutinePlayerProps {
   readonly store: PlayerStore;
@@ -39,35 +30,6 @@ export interface RoutinePlayerProps {
   readonly voiceClips?: VoiceClipStore;
   readonly onFinished: (run: RoutineRunSummary) => void;
   readonly onClose: () => void;
-}
-
-const PROMPT_LABEL: Record<Prompt['kind'], string> = {
-  'pressure-check': 'Pressure check',
-  'pause-and-listen': 'Pause and listen',
-  'receiver-choice': 'Receiver’s choice',
-  'breathe-together': 'Breathe together',
-  reflect: 'Reflect',
-  validate: 'Validate',
-  'check-in': 'Check-in',
-};
-
-/** Re-renders every REFRESH_MS and ticks the store, also the moment the tab becomes visible again. */
-function useClockTicks(store: PlayerStore, active: boolean): number {
-  const [now, setNow] = useState(() => store.clock.nowMs());
-  useEffect(() => {
-    if (!active) return undefined;
-    const refresh = () => {
-      store.tick();
-      setNow(store.clock.nowMs());
-    };
-    const timer = setInterval(refresh, REFRESH_MS);
-    document.addEventListener('visibilitychange', refresh);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', refresh);
-    };
-  }, [store, active]);
-  return now;
 }
 
 function stopLabel(settings: RunSettings): string {
@@ -310,236 +272,4 @@ function announce(state: PlayerState, stepTitle: string): string {
     case 'done':
       return state.outcome === 'completed' ? 'Finished.' : 'Ended.';
   }
-}
-
-function ConsentScreen({ state, store, heading }: { state: PlayerState; store: PlayerStore; heading: ReactNode }) {
-  const consent = consentFor(store.plan.routine, state.option, store.plan.warmUp);
-  return (
-    <div className="rt-screen">
-      {heading}
-      <p className="rt-role">Giver, ask slowly:</p>
-      <blockquote className="rt-quote">
-        <p>{consent.question}</p>
-      </blockquote>
-      <p>
-        <span className="rt-muted">What the yes is to: </span>
-        {consent.agreeingTo}
-      </p>
-      <p className="rt-role">Receiver: only a clear yes starts. “No” or “not now” is always fine.</p>
-      <div className="rt-actions">
-        <button type="button" className="rt-primary" onClick={() => store.send({ type: 'consent', answer: 'yes' })}>
-          Receiver: yes, I agree
-        </button>
-        <button type="button" onClick={() => store.send({ type: 'consent', answer: 'no' })}>
-          Receiver: no, not now
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function StepScreen({
-  store,
-  state,
-  now,
-  heading,
-  sound,
-}: {
-  store: PlayerStore;
-  state: PlayerState;
-  now: number;
-  heading: ReactNode;
-  sound: ReactNode;
-}) {
-  const plan = store.plan;
-  const step = currentStep(plan, state);
-  const left = timeLeft(plan, state, now);
-  const touch = stepTouch(plan, state);
-  const prompts = activePrompts(plan, state, now);
-  const choice = openReceiverChoice(plan, state, now);
-  const breathe = prompts.find((prompt) => prompt.kind === 'breathe-together');
-  const paused = state.phase === 'paused';
-  const index = plan.steps.indexOf(step);
-  return (
-    <div className="rt-screen">
-      <p className="rt-muted">
-        Step {index + 1} of {plan.steps.length}
-        {step.routineId !== plan.routine.id ? ' · warm-up' : ''}
-      </p>
-      {heading}
-      <div className="rt-time">
-        <p role="timer" aria-label={`${describeDuration(left.stepLeftMs)} left in this step`} className="rt-time-step">
-          {formatClock(left.stepLeftMs)}
-        </p>
-        <p className="rt-muted">
-          left in this step · {formatClock(left.totalLeftMs)} in all{paused ? ' · paused' : ''}
-        </p>
-        <progress max={step.durationSec * 1000} value={left.stepElapsedMs} aria-label="Progress through this step" />
-      </div>
-
-      <div className={`rt-touch${touch ? '' : ' rt-touch-none'}`}>
-        <h4>Touch</h4>
-        <p>{touch ? touch.instruction : 'No touch in this step. Sit near each other.'}</p>
-        {step.note && touch ? <p className="rt-note">{step.note}</p> : null}
-      </div>
-
-      {prompts.length > 0 ? (
-        <div className="rt-prompts" role="status">
-          {prompts.map((prompt) => (
-            <div key={`${prompt.kind}-${prompt.atSec}`} className="rt-prompt" data-kind={prompt.kind}>
-              <h4>{PROMPT_LABEL[prompt.kind]}</h4>
-              <p>{prompt.text}</p>
-            </div>
-          ))}
-        </div>
-      ) : null}
-
-      {choice ? (
-        <fieldset className="rt-choice">
-          <legend>Receiver, what feels safest next?</legend>
-          {(['talk', 'more-touch', 'space'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={state.receiverChoice === value}
-              onClick={() => store.send({ type: 'receiver-choice', choice: value })}
-            >
-              {value === 'talk' ? 'Talk' : value === 'more-touch' ? 'More touch' : 'Space'}
-            </button>
-          ))}
-          {state.receiverChoice ? (
-            <p className="rt-muted">
-              {state.receiverChoice === 'talk' ? 'Talk: stay close and talk; the touch can rest.' : 'More touch: carry on gently.'}
-            </p>
-          ) : null}
-        </fieldset>
-      ) : null}
-
-      {step.breathing ? <BreathingPacer elapsedMs={left.stepElapsedMs} pattern={step.breathing} moving={!paused} /> : null}
-      {!step.breathing && breathe ? (
-        // "Two slow breaths together": the same 4-1-6 pace, twice, from when the prompt appears.
-        <BreathingPacer elapsedMs={left.stepElapsedMs - breathe.atSec * 1000} pattern={{ ...GROUNDING_BREATH, cycles: 2 }} moving={!paused} />
-      ) : null}
-
-      <ul className="rt-lines">
-        {step.lines.map((line) => (
-          <li key={line.id} className="rt-line" data-speaker={line.speaker} data-kind={line.kind}>
-            <span className="rt-role">
-              {SPEAKER_LABEL[line.speaker]}
-              {line.kind === 'say' ? ' says' : ''}
-            </span>
-            {line.kind === 'say' ? <q>{line.text}</q> : <span>{line.text}</span>}
-          </li>
-        ))}
-      </ul>
-
-      <div className="rt-controls" role="group" aria-label="Step controls">
-        <button type="button" onClick={() => store.send({ type: 'back' })}>
-          Back one step
-        </button>
-        {paused ? (
-          <button type="button" onClick={() => store.send({ type: 'resume' })}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" onClick={() => store.send({ type: 'pause' })}>
-            Pause
-          </button>
-        )}
-        <button type="button" onClick={() => store.send({ type: 'skip' })}>
-          Skip this step
-        </button>
-        <button type="button" onClick={() => store.send({ type: 'boundary-reset' })}>
-          I feel overwhelmed (boundary reset)
-        </button>
-        {sound}
-      </div>
-    </div>
-  );
-}
-
-function OptionButtons({
-  title,
-  exclude,
-  verb,
-  current,
-  onChoose,
-}: {
-  title: string;
-  exclude: readonly GentlerOptionId[];
-  verb: string;
-  current?: GentlerOptionId;
-  onChoose: (option: GentlerOptionId) => void;
-}) {
-  const options = GENTLER_OPTIONS.filter((option) => !exclude.includes(option.id));
-  if (options.length === 0) return null;
-  return (
-    <div className="rt-options">
-      <p>{title}</p>
-      <ul>
-        {options.map((option) => (
-          <li key={option.id}>
-            <button type="button" onClick={() => onChoose(option.id)}>
-              {option.id === current ? `${verb} as before (${option.label.toLowerCase()})` : `${verb}: ${option.label.toLowerCase()}`}
-            </button>
-            <span className="rt-muted"> {option.description}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function OtherWays() {
-  return (
-    <div className="rt-other-ways">
-      <p>Other ways to repair:</p>
-      <ul>
-        {SAFETY.otherWays.map((way) => (
-          <li key={way}>{way}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function DoneScreen({
-  state,
-  store,
-  heading,
-  onClose,
-}: {
-  state: PlayerState;
-  store: PlayerStore;
-  heading: (text: string) => ReactNode;
-  onClose: () => void;
-}) {
-  const routine = store.plan.routine;
-  const [handsSince] = useState(() => store.clock.nowMs());
-  const now = useClockTicks(store, state.aftercare === 'hold-hands');
-  return (
-    <div className="rt-screen">
-      {state.outcome === 'completed' && state.aftercare !== 'space' ? heading('Finished. Thank you both.') : null}
-      {state.aftercare === 'space' ? heading('Take the space you need.') : null}
-      {state.aftercare === 'hold-hands' ? heading('Hold hands, and breathe slowly together.') : null}
-      {state.outcome === 'stopped' && state.aftercare === 'other-ways' ? heading('Ended here. That is okay.') : null}
-
-      {state.aftercare === 'hold-hands' ? (
-        <>
-          <p>Nothing else needs to happen now. Follow the circle if it helps.</p>
-          <BreathingPacer elapsedMs={now - handsSince} pattern={{ inSec: 4, holdSec: 1, outSec: 6 }} moving />
-        </>
-      ) : null}
-      {state.aftercare === 'space' ? (
-        <p>Agree when you will come back to it, and keep to it. Repair can also happen in writing, in therapy, or with time.</p>
-      ) : null}
-      {state.aftercare === 'other-ways' ? <OtherWays /> : null}
-      {state.outcome === 'completed' && routine.closing ? <p>{routine.closing}</p> : null}
-      <div className="rt-actions">
-        <button type="button" className="rt-primary" onClick={onClose}>
-          Back to the routines
-        </button>
-      </div>
-    </div>
-  );
 }
