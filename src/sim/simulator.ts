@@ -12,60 +12,23 @@
  * then optional artifacts (ectopic, missed and extra beats), rhythm disturbances (runs of ectopy,
  * AF-like irregularity) and dropouts.
  *
- * Sizes follow the target RMSSD: for a sinusoid of peak amplitude A at frequency f sampled once per
- * mean interval T, the RMS of successive differences is √2·A·sin(πfT); white noise of SD σ adds √2·σ.
- * The RSA amplitude is solved so that the clean series has the requested RMSSD (Task Force of the
- * ESC/NASPE 1996, doi:10.1161/01.CIR.93.5.1043, for the RMSSD definition). Without a target, RMSSD
- * falls with heart rate (about 45 ms at 65 bpm, 8 ms at 100 bpm), so RSA is weak when aroused —
- * the usual picture of vagal withdrawal (Shaffer & Ginsberg 2017, doi:10.3389/fpubh.2017.00258).
+ * Sizes follow the target RMSSD (physiology.ts); the demo scenarios' timelines are in scenarios.ts.
  *
  * Limitations: the model is additive and linear; it does not model the cardiac cycle's refractory
  * behaviour beyond clamping RR to 250–2500 ms, nor posture, speech or movement.
  */
 import type { PartnerId } from '../signal/types';
 import type { Random } from './random';
-import { createRandom, seedFrom } from './random';
+import { createRandom } from './random';
+import type { Keyframe, PhysiologyParams } from './physiology';
+import { DRIFT_TAU_SEC, ouStep, timelineReader } from './physiology';
+import type { Scenario } from './scenarios';
+import { isScenario, scenarioTimeline } from './scenarios';
 
-/** The demo scenarios (DESIGN.md, Page URLs). */
-export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-/** True when `value` names a scenario. */
-export function isScenario(value: unknown): value is Scenario {
-  return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
-}
-
-/** Physiology at one moment. Only heart rate and breathing rate are required. */
-export interface PhysiologyParams {
-  /** Mean heart rate, beats per minute (30–220). */
-  readonly hrBpm: number;
-  /** Breathing rate, breaths per minute (3–40); 5.5 for resonance-paced breathing. */
-  readonly breathsPerMin: number;
-  /** Target RMSSD of the clean series, ms. Default falls with heart rate (see module doc). */
-  readonly rmssdMs?: number;
-  /** Peak RSA amplitude, ms. When given it wins over `rmssdMs` for the RSA part. */
-  readonly rsaAmplitudeMs?: number;
-  /** Peak Mayer-wave amplitude, ms. Default 0.8 × target RMSSD. */
-  readonly mayerAmplitudeMs?: number;
-  /** Mayer-wave frequency, Hz. Default 0.1. */
-  readonly mayerHz?: number;
-  /** SD of the slow drift, ms. Default 3 % of the mean interval. */
-  readonly driftSdMs?: number;
-  /** Share (0–1) of the successive-difference variance that is beat-to-beat noise. Default 0.1. */
-  readonly noiseShare?: number;
-  /**
-   * Second-harmonic amplitude of RSA as a share of the first (0–1). Default 0: a sinusoid. Real RSA
-   * is often asymmetric (a quicker change at inspiration than at expiration), which puts power at
-   * twice the breathing rate — the trap of a harmonic read as the breathing rate.
-   */
-  readonly rsaHarmonic?: number;
-}
-
-/** A point of a physiology timeline; values are interpolated between points. */
-export interface Keyframe extends PhysiologyParams {
-  /** Event time of this point, seconds. */
-  readonly atSec: number;
-}
+export type { Keyframe, PhysiologyParams } from './physiology';
+export { defaultRmssdMs } from './physiology';
+export type { Scenario } from './scenarios';
+export { CALM_PHYSIOLOGY, SCENARIOS, isScenario, recoveryTimeline, scenarioIsHrOnly, scenarioSeed, scenarioTimeline } from './scenarios';
 
 /** Artifact probabilities per beat (0–1 each). */
 export interface ArtifactRates {
@@ -143,200 +106,15 @@ export interface SimulatedRr {
   readonly artifact: (ArtifactKind | null)[];
 }
 
+
 const MIN_RR_MS = 250;
 const MAX_RR_MS = 2500;
 /** Shortest part of an interval split by a false detection, ms. */
 const MIN_EXTRA_MS = 120;
-const DRIFT_TAU_SEC = 90;
 const BREATH_VARIABILITY = 0.04;
 const BREATH_TAU_SEC = 20;
 const MAYER_JITTER_HZ = 0.008;
 const MAYER_TAU_SEC = 60;
-
-/** Default RMSSD for a heart rate, ms: about 45 ms at 65 bpm, halving every ~14 bpm, at least 4 ms. */
-export function defaultRmssdMs(hrBpm: number): number {
-  return Math.max(4, 45 * Math.exp(-(hrBpm - 65) / 20));
-}
-
-interface Resolved {
-  meanRrMs: number;
-  breathsPerMin: number;
-  rsaMs: number;
-  rsaHarmonic: number;
-  mayerMs: number;
-  mayerHz: number;
-  driftSdMs: number;
-  noiseSdMs: number;
-}
-
-function checkParams(p: PhysiologyParams, where: string): void {
-  const fail = (reason: string): never => {
-    throw new Error(`simulateRr: ${where} ${reason}`);
-  };
-  if (!Number.isFinite(p.hrBpm) || p.hrBpm < 30 || p.hrBpm > 220) fail(`hrBpm must be 30–220, got ${p.hrBpm}`);
-  if (!Number.isFinite(p.breathsPerMin) || p.breathsPerMin < 3 || p.breathsPerMin > 40) {
-    fail(`breathsPerMin must be 3–40, got ${p.breathsPerMin}`);
-  }
-  for (const key of ['rmssdMs', 'rsaAmplitudeMs', 'mayerAmplitudeMs', 'driftSdMs'] as const) {
-    const value = p[key];
-    if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 500)) {
-      fail(`${key} must be 0–500 ms, got ${value}`);
-    }
-  }
-  if (p.mayerHz !== undefined && (!Number.isFinite(p.mayerHz) || p.mayerHz <= 0 || p.mayerHz > 0.3)) {
-    fail(`mayerHz must be in (0, 0.3], got ${p.mayerHz}`);
-  }
-  for (const key of ['noiseShare', 'rsaHarmonic'] as const) {
-    const value = p[key];
-    if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 1)) fail(`${key} must be 0–1, got ${value}`);
-  }
-}
-
-/** Turns physiology into the generator's amplitudes (see the module doc for the RMSSD algebra). */
-function resolve(p: PhysiologyParams): Resolved {
-  const meanRrMs = 60_000 / p.hrBpm;
-  const tSec = meanRrMs / 1000;
-  const rmssd = p.rmssdMs ?? defaultRmssdMs(p.hrBpm);
-  const mayerHz = p.mayerHz ?? 0.1;
-  const mayerMs = p.mayerAmplitudeMs ?? 0.8 * rmssd;
-  const driftSdMs = p.driftSdMs ?? 0.03 * meanRrMs;
-  const noiseShare = p.noiseShare ?? 0.1;
-  const noiseSdMs = Math.sqrt(noiseShare) * rmssd / Math.SQRT2;
-  let rsaMs: number;
-  if (p.rsaAmplitudeMs !== undefined) {
-    rsaMs = p.rsaAmplitudeMs;
-  } else {
-    const sMayer = Math.sin(Math.PI * mayerHz * tSec);
-    // Variance of successive differences of an OU process with step T: 2σ²(1 − e^(−T/τ)).
-    const driftVar = 2 * driftSdMs ** 2 * (1 - Math.exp(-tSec / DRIFT_TAU_SEC));
-    const left = rmssd ** 2 - 2 * noiseSdMs ** 2 - 2 * (mayerMs * sMayer) ** 2 - driftVar;
-    const sBreath = Math.sin(Math.PI * (p.breathsPerMin / 60) * tSec);
-    rsaMs = left > 0 && sBreath > 1e-6 ? Math.sqrt(left / (2 * sBreath ** 2)) : 0;
-  }
-  return { meanRrMs, breathsPerMin: p.breathsPerMin, rsaMs, rsaHarmonic: p.rsaHarmonic ?? 0, mayerMs, mayerHz, driftSdMs, noiseSdMs };
-}
-
-/** Interpolates a timeline: linear in HR and breathing, logarithmic in RMSSD and amplitudes. */
-function interpolate(a: Keyframe, b: Keyframe, tSec: number): PhysiologyParams {
-  const span = b.atSec - a.atSec;
-  const w = span > 0 ? Math.min(1, Math.max(0, (tSec - a.atSec) / span)) : 1;
-  const lin = (x: number, y: number): number => x + (y - x) * w;
-  const log = (x: number | undefined, y: number | undefined): number | undefined =>
-    x === undefined || y === undefined ? (w < 0.5 ? x : y) : Math.exp(lin(Math.log(x + 1e-3), Math.log(y + 1e-3))) - 1e-3;
-  const opt = (x: number | undefined, y: number | undefined): number | undefined =>
-    x === undefined || y === undefined ? (w < 0.5 ? x : y) : lin(x, y);
-  return {
-    hrBpm: lin(a.hrBpm, b.hrBpm),
-    breathsPerMin: lin(a.breathsPerMin, b.breathsPerMin),
-    rmssdMs: log(a.rmssdMs ?? defaultRmssdMs(a.hrBpm), b.rmssdMs ?? defaultRmssdMs(b.hrBpm)),
-    rsaAmplitudeMs: log(a.rsaAmplitudeMs, b.rsaAmplitudeMs),
-    mayerAmplitudeMs: log(a.mayerAmplitudeMs, b.mayerAmplitudeMs),
-    mayerHz: opt(a.mayerHz, b.mayerHz),
-    driftSdMs: opt(a.driftSdMs, b.driftSdMs),
-    noiseShare: opt(a.noiseShare, b.noiseShare),
-    rsaHarmonic: opt(a.rsaHarmonic, b.rsaHarmonic),
-  };
-}
-
-/** Reads a timeline beat by beat, forwards only (the cursor never goes back). */
-function timelineReader(physiology: PhysiologyParams | readonly Keyframe[]): (tSec: number) => Resolved {
-  if (!Array.isArray(physiology)) {
-    const params = physiology as PhysiologyParams;
-    checkParams(params, 'physiology');
-    const resolved = resolve(params);
-    return () => resolved;
-  }
-  const frames = physiology as readonly Keyframe[];
-  if (frames.length === 0) throw new Error('simulateRr: physiology timeline is empty');
-  frames.forEach((frame, i) => {
-    checkParams(frame, `keyframe ${i}`);
-    if (!Number.isFinite(frame.atSec)) throw new Error(`simulateRr: keyframe ${i} atSec must be finite, got ${frame.atSec}`);
-    if (i > 0 && frame.atSec < frames[i - 1].atSec) {
-      throw new Error(`simulateRr: keyframe ${i} atSec ${frame.atSec} is before keyframe ${i - 1} (${frames[i - 1].atSec})`);
-    }
-  });
-  const first = resolve(frames[0]);
-  const last = resolve(frames[frames.length - 1]);
-  let cursor = 0;
-  return (tSec) => {
-    if (tSec <= frames[0].atSec) return first;
-    while (cursor < frames.length - 1 && frames[cursor + 1].atSec <= tSec) cursor += 1;
-    if (cursor >= frames.length - 1) return last;
-    return resolve(interpolate(frames[cursor], frames[cursor + 1], tSec));
-  };
-}
-
-/** One step of an Ornstein–Uhlenbeck process with unit stationary SD. */
-function ouStep(x: number, dtSec: number, tauSec: number, random: Random): number {
-  const decay = Math.exp(-dtSec / tauSec);
-  return x * decay + Math.sqrt(1 - decay * decay) * random.normal();
-}
-
-/** Each partner's resting physiology: what their demo baseline describes. */
-export const CALM_PHYSIOLOGY: Readonly<Record<PartnerId, PhysiologyParams>> = {
-  a: { hrBpm: 64, breathsPerMin: 11.5, rmssdMs: 46 },
-  b: { hrBpm: 70, breathsPerMin: 13, rmssdMs: 36 },
-};
-
-/**
- * A recovery timeline: `from` held for `holdSec`, then an exponential approach to `to` with time
- * constant `tauSec` (sampled every 10 s up to 6 τ, then `to` for good).
- */
-export function recoveryTimeline(
-  from: PhysiologyParams,
-  to: PhysiologyParams,
-  holdSec: number,
-  tauSec: number,
-): Keyframe[] {
-  const frames: Keyframe[] = [{ ...from, atSec: 0 }, { ...from, atSec: holdSec }];
-  const fromRmssd = from.rmssdMs ?? defaultRmssdMs(from.hrBpm);
-  const toRmssd = to.rmssdMs ?? defaultRmssdMs(to.hrBpm);
-  for (let dt = 10; dt <= 6 * tauSec; dt += 10) {
-    const left = Math.exp(-dt / tauSec);
-    frames.push({
-      atSec: holdSec + dt,
-      hrBpm: to.hrBpm + (from.hrBpm - to.hrBpm) * left,
-      breathsPerMin: to.breathsPerMin + (from.breathsPerMin - to.breathsPerMin) * left,
-      rmssdMs: Math.exp(Math.log(toRmssd) + (Math.log(fromRmssd) - Math.log(toRmssd)) * left),
-    });
-  }
-  frames.push({ ...to, atSec: holdSec + 6 * tauSec + 10 });
-  return frames;
-}
-
-/**
- * Aroused physiology after a fight: faster heart, little HRV, fast breathing — but short of
- * flooding (DESIGN.md: HR ≥ 100 or ≥ baseline + 20 bpm), which is its own scenario.
- */
-const AROUSED: PhysiologyParams = { hrBpm: 80, breathsPerMin: 18, rmssdMs: 15 };
-/** Flooded (Gottman): heart rate well above 100, almost no vagal modulation. */
-const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
-
-/**
- * The physiology timeline of a scenario for one partner (event-time seconds).
- * - `calm` and `hr-only`: both partners at rest throughout.
- * - `conflict`: partner a starts aroused (HR 80, RMSSD 15 ms, 18 breaths/min: out of range, not
- *   flooded), holds 30 s, then recovers with a 90 s time constant; partner b is calm. With the gate
- *   rules of DESIGN.md the gate opens about 5 minutes into the scenario.
- * - `flooded`: partner a at HR 108 for 20 minutes (the suggested break), then recovers with a 120 s
- *   time constant; partner b is calm.
- */
-export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyframe[] {
-  const calm = CALM_PHYSIOLOGY[partner];
-  if (partner === 'a' && scenario === 'conflict') return recoveryTimeline(AROUSED, calm, 30, 90);
-  if (partner === 'a' && scenario === 'flooded') return recoveryTimeline(FLOODED, calm, 20 * 60, 120);
-  return [{ ...calm, atSec: 0 }];
-}
-
-/** True when the scenario's device for this partner sends heart rate without RR intervals. */
-export function scenarioIsHrOnly(scenario: Scenario, partner: PartnerId): boolean {
-  return scenario === 'hr-only' && partner === 'b';
-}
-
-/** The default seed of a scenario's partner, so the two partners never share a sequence. */
-export function scenarioSeed(scenario: Scenario, partner: PartnerId): number {
-  return seedFrom(`${scenario}/${partner}`);
-}
 
 function checkRate(value: number | undefined, name: string): number {
   if (value === undefined) return 0;
