@@ -12,11 +12,20 @@ const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, 
 
 /**
  * Builds the restriction for one folder.
- * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from.
+ * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from;
+ * `except`: single modules of a forbidden folder it may import all the same.
  */
-function direction(folder, { forbidden, typesOnly = [], packages = [] }) {
+function direction(folder, { forbidden, typesOnly = [], packages = [], except = [] }) {
   const patterns = [
     { group: into(forbidden), message: `src/${folder} must not import this folder (DESIGN.md, Folders).` },
+    // A folder named in `except` ("pipeline/dyad") is forbidden too, apart from that one module.
+    ...except.map((module) => {
+      const [name, file] = module.split('/');
+      return {
+        regex: `(^|/|@/)${name}(/(?!${file}$).*)?$`,
+        message: `src/${folder} may import only ${module} from this folder (DESIGN.md, Folders).`,
+      };
+    }),
   ];
   if (typesOnly.length > 0) {
     patterns.push({
@@ -74,7 +83,8 @@ export default tseslint.config(
   direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
-  direction('store', { forbidden: others('store', 'signal', 'routines'), typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  // The store's schemas list the partners and gate states from the one place that declares them.
+  direction('store', { forbidden: others('store', 'signal', 'routines', 'pipeline'), except: ['pipeline/dyad'], typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.

@@ -2,7 +2,7 @@ import type { PartnerId, WindowMetrics } from '../signal/types';
 import type { GateEntry, MetricChunk, RoutineMark, RoutineRunRecord, SessionRecord } from './records';
 
 /** One partner's values at one moment of a session; null where the window could not tell. */
-export interface PartnerSnapshot {
+export interface PartnerFigures {
   readonly hrBpm: number | null;
   readonly rmssdMs: number | null;
   readonly breathsPerMin: number | null;
@@ -21,15 +21,15 @@ export interface SessionSummary {
    * start and end of the recording.
    */
   readonly comparison: 'routine' | 'session';
-  readonly before: Record<PartnerId, PartnerSnapshot | null>;
-  readonly after: Record<PartnerId, PartnerSnapshot | null>;
+  readonly before: Record<PartnerId, PartnerFigures | null>;
+  readonly after: Record<PartnerId, PartnerFigures | null>;
   readonly gate: readonly GateEntry[];
 }
 
 /** Windows shorter than this are too young to describe a state (the live window is 60 s). */
 const MIN_WINDOW_SEC = 30;
 
-function snapshot(m: WindowMetrics | undefined): PartnerSnapshot | null {
+function snapshot(m: WindowMetrics | undefined): PartnerFigures | null {
   if (!m) return null;
   return { hrBpm: m.hrBpm, rmssdMs: m.rmssdMs, breathsPerMin: m.breathsPerMin, tSec: m.endSec };
 }
@@ -73,8 +73,8 @@ export function summarizeSession(
 ): SessionSummary {
   const start = session.marks.find((m) => m.kind === 'routine-start') ?? markFromRuns(runs, metricChunks, 'start');
   const end = [...session.marks].reverse().find((m) => m.kind === 'routine-end') ?? markFromRuns(runs, metricChunks, 'end');
-  const before: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
-  const after: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
+  const before: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
+  const after: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
   for (const partner of ['a', 'b'] as const) {
     const chunks = metricChunks.filter((c) => c.partner === partner).sort((x, y) => x.seq - y.seq);
     const rows = (segment?: number) => chunks.filter((c) => segment === undefined || c.segment === segment).flatMap((c) => c.metrics);

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import type { EndedSession, LiveSessionControls, LiveSummary } from './shell/journey';
+import type { EndedSession } from './shell/journey';
+import type { LiveSessionHandle, LiveSummary } from './compose/live-session-model';
 
 // The other areas' parts are replaced by small stand-ins that report what the shell passes them:
 // this test is about the journey, not the live view, routines or store.
 let reportLive: ((summary: LiveSummary) => void) | null = null;
-let reportSession: ((session: LiveSessionControls | null) => void) | null = null;
+let reportSession: ((session: LiveSessionHandle | null) => void) | null = null;
 let resumedWith: string | undefined;
 const names = { a: 'Sam', b: 'Alex' };
 vi.mock('./shell/parts', () => ({
@@ -18,7 +19,7 @@ vi.mock('./shell/parts', () => ({
     resumeSessionId,
   }: {
     onLive: (summary: LiveSummary) => void;
-    onSession?: (session: LiveSessionControls | null) => void;
+    onSession?: (session: LiveSessionHandle | null) => void;
     resumeSessionId?: string;
   }) => {
     reportLive = onLive;

@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { currentStep, journeyStart, nextScreen, type EndedSession, type LiveSessionControls, type LiveSummary } from './shell/journey';
+import { currentStep, journeyStart, nextScreen, type EndedSession } from './shell/journey';
+import type { LiveSessionHandle, LiveSummary } from './compose/live-session-model';
 import { useJourney } from './shell/use-journey';
 import { Progress } from './shell/progress';
 import { UpdateBanner } from './shell/update-banner';
@@ -40,7 +41,7 @@ export function App({ store }: AppProps) {
   const [resumeId, setResumeId] = useState<string | null>(null);
   // The session that just ended, for the reflection's names and the session it belongs to.
   const [ended, setEnded] = useState<EndedSession | null>(null);
-  const session = useRef<LiveSessionControls | null>(null);
+  const session = useRef<LiveSessionHandle | null>(null);
   const [liveFor, setLiveFor] = useState(screen);
   if (liveFor !== screen) {
     // Adjusting state while rendering (not in an effect) so the session never renders a stale frame.
@@ -62,7 +63,7 @@ export function App({ store }: AppProps) {
   }, [liveOn]);
 
   const onLive = useCallback((summary: LiveSummary) => setLive(summary), []);
-  const onSession = useCallback((controls: LiveSessionControls | null) => {
+  const onSession = useCallback((controls: LiveSessionHandle | null) => {
     session.current = controls;
   }, []);
   // The normal end of the journey: the couple moves on to the reflection. The recording closes as

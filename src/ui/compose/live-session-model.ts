@@ -1,12 +1,13 @@
 import { asyncScheduler, BehaviorSubject, merge, Subscription, switchMap } from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
-import type { DemoScenario } from './demo-url';
+import type { Scenario } from '../../sim/simulator';
 import type { LiveDependencies, LiveRecorder, RecordingInfo, RecordingOutcome } from './live-dependencies';
 import type { SourceOrigin } from './partner-model';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { PartnerModel } from './partner-model';
 import type { GateStatusView } from './readiness-types';
+import { PARTNERS, type GateState } from '../../pipeline/dyad';
 
 export interface LiveSessionOptions {
   /** Names shown before the partners type their own. */
@@ -28,6 +29,29 @@ export interface SelfReport {
   readonly withdrawn?: true;
 }
 
+/** What the rest of the app needs to know about the live session. */
+export interface LiveSummary {
+  /** The gate light's state; null before the first decision. */
+  readonly gate: GateState | null;
+  /**
+   * No-wearable mode: both partners checked in by hand (a self-report) while no source is
+   * connected. Never true while a strap, the simulator or a recording is attached.
+   */
+  readonly selfReportComplete: boolean;
+  /** Either partner has a source attached (strap, simulator or replay): the measured gate decides. */
+  readonly anySourceConnected: boolean;
+  /** The partners' names as shown (typed, saved, or "Partner A" / "Partner B"), for the forms after the routine. */
+  readonly names: Readonly<Record<PartnerId, string>>;
+}
+
+/** What the page around the live view may do with the running session. */
+export interface LiveSessionHandle {
+  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
+  finishRecording(outcome: RecordingOutcome): Promise<void>;
+  /** The recorded session's id, once the first beat started it. */
+  recordingId(): string | null;
+}
+
 /**
  * The assembled live session: two partner chains (source → pipeline), the two-person gate, and
  * the recorder fed from both. The only place these parts meet (DESIGN.md, Data flow).
@@ -42,11 +66,11 @@ export interface LiveSessionModel {
   /** No-wearable mode and its check-ins. */
   readonly selfReport$: Observable<SelfReport>;
   /** The scenario running when started from a demo link, else null. */
-  readonly demo: DemoScenario | null;
+  readonly demo: Scenario | null;
   /** Simulated seconds per wall-clock second for simulator and replay sources. */
   readonly speed: number;
   /** Connects both partners to the simulator with the scenario's demo baselines. */
-  startDemo(scenario: DemoScenario, speed: number): Promise<void>;
+  startDemo(scenario: Scenario, speed: number): Promise<void>;
   /**
    * Enters or leaves no-wearable mode (either way the check-ins start blank). Entering it while a
    * source is connected is refused with an error: the measured gate decides then.
@@ -81,7 +105,6 @@ export function recordingSource(a: SourceOrigin | null, b: SourceOrigin | null):
 }
 
 const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
-const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 /** Builds the live session from its parts; nothing starts until a source is attached. */
 export function createLiveSessionModel(deps: LiveDependencies, options: LiveSessionOptions = {}): LiveSessionModel {
@@ -130,7 +153,7 @@ export function createLiveSessionModel(deps: LiveDependencies, options: LiveSess
     );
     target.addGate({ state: gate.state, tSec: gate.tSec, reasons });
   };
-  let demo: DemoScenario | null = null;
+  let demo: Scenario | null = null;
   let speed = 1;
   let latestGate: GateStatusView | null = null;
   const gateSubject = new BehaviorSubject<GateStatusView | null>(null);

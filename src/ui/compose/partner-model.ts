@@ -40,7 +40,7 @@ export interface CalibrationProgress {
 }
 
 /** Everything the view shows for one partner; a new object on every change. */
-export interface PartnerSnapshot {
+export interface PartnerView {
   readonly id: PartnerId;
   /** The name as typed (may be blank while editing). */
   readonly name: string;
@@ -91,7 +91,7 @@ export function describeConnectError(error: unknown): string {
  * buffers, calibration, and what gets recorded. Only the session model creates it.
  */
 export class PartnerModel {
-  private state: PartnerSnapshot;
+  private state: PartnerView;
   private readonly changed = new Subject<void>();
   private readonly baselineSubject: BehaviorSubject<Baseline | null>;
   private readonly readinessSubject = new BehaviorSubject<PartnerReadinessView | null>(null);
@@ -109,13 +109,13 @@ export class PartnerModel {
   readonly trend = new TimeSeriesBuffer<TrendPoint>(TREND_SPAN_SEC, Math.ceil(TREND_SPAN_SEC / TREND_STEP_SEC) + 8);
 
   /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
-  readonly snapshot$: Observable<PartnerSnapshot>;
+  readonly snapshot$: Observable<PartnerView>;
   /**
    * Every change, unthrottled, replaying the latest on subscribe: for the small parts of the gauge
    * (figures, state, meter), each of which picks what it shows and skips repeats, so the screen
    * follows each beat within a frame without redrawing the rest of the view.
    */
-  readonly live$: Observable<PartnerSnapshot>;
+  readonly live$: Observable<PartnerView>;
   /** Fires at most every UI_REFRESH_MS after any change; charts compare buffer versions before drawing. */
   readonly chartTick$: Observable<void>;
   /** Every readiness change, unthrottled, for the gate. Replays the latest. */
@@ -155,12 +155,12 @@ export class PartnerModel {
     this.snapshot$ = ticks.pipe(
       startWith(undefined),
       map(() => this.state),
-      this.track<PartnerSnapshot>(`view-snapshot-${id}`),
+      this.track<PartnerView>(`view-snapshot-${id}`),
     );
     this.live$ = this.changed.pipe(
       startWith(undefined),
       map(() => this.state),
-      this.track<PartnerSnapshot>(`view-live-${id}`),
+      this.track<PartnerView>(`view-live-${id}`),
     );
     this.chartTick$ = ticks.pipe(
       map(() => undefined),
@@ -172,7 +172,7 @@ export class PartnerModel {
   }
 
   /** The latest snapshot, unthrottled. */
-  current(): PartnerSnapshot {
+  current(): PartnerView {
     return this.state;
   }
 
@@ -436,7 +436,7 @@ export class PartnerModel {
     });
   }
 
-  private update(patch: Partial<PartnerSnapshot>): void {
+  private update(patch: Partial<PartnerView>): void {
     this.state = { ...this.state, ...patch };
     if (!this.disposed) this.changed.next();
   }

@@ -7,4 +7,4 @@ export type {
   PartnerReadiness as PartnerReadinessView,
   ReadinessReason,
 } from '../../signal/readiness';
-export type { GateState as GateStateName, GateStatus as GateStatusView } from '../../pipeline/gate';
+export type { GateStatus as GateStatusView } from '../../pipeline/gate';

@@ -7,7 +7,8 @@ import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { createDefaultLiveDependencies } from '../compose/default-dependencies';
 import type { LiveDependencies } from '../compose/live-dependencies';
-import { LiveSession, type LiveSessionHandle, type LiveSummary } from './live-session';
+import type { LiveSessionHandle, LiveSummary } from '../compose/live-session-model';
+import { LiveSession } from './live-session';
 
 /** The real parts, with the simulator's streams counted and its disconnects noted. */
 function countedDependencies() {

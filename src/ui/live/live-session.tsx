@@ -2,11 +2,11 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
 import { parseDemoUrl } from '../compose/demo-url';
 import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
-import type { LiveDependencies, RecordingOutcome } from '../compose/live-dependencies';
-import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
+import type { LiveDependencies } from '../compose/live-dependencies';
+import { createLiveSessionModel, type LiveSessionHandle, type LiveSessionModel, type LiveSummary, type SelfReport } from '../compose/live-session-model';
 import { selfReportAllowed, selfReportCounts } from '../compose/routine-access';
-import type { PartnerSnapshot } from '../compose/partner-model';
-import type { GateStateName, GateStatusView } from '../compose/readiness-types';
+import type { PartnerView } from '../compose/partner-model';
+import type { GateStatusView } from '../compose/readiness-types';
 import { RegionBoundary } from '../shell/region-boundary';
 import { BreakTimer } from './break-timer';
 import { PartnerPanel } from './partner-panel';
@@ -15,21 +15,7 @@ import { SelfReportPanel } from './self-report';
 import { TrendChart } from './trend-chart';
 import { useObservable, useSelected } from './use-observable';
 import './live.css';
-
-/** What the rest of the app needs to know about the live session. */
-export interface LiveSummary {
-  /** The gate light's state; null before the first decision. */
-  readonly gate: GateStateName | null;
-  /**
-   * No-wearable mode: both partners checked in by hand (a self-report) while no source is
-   * connected. Never true while a strap, the simulator or a recording is attached.
-   */
-  readonly selfReportComplete: boolean;
-  /** Either partner has a source attached (strap, simulator or replay): the measured gate decides. */
-  readonly anySourceConnected: boolean;
-  /** The partners' names as shown (typed, saved, or "Partner A" / "Partner B"), for the forms after the routine. */
-  readonly names: Readonly<Record<PartnerId, string>>;
-}
+import { PARTNERS } from '../../pipeline/dyad';
 
 export interface LiveSessionProps {
   /**
@@ -52,15 +38,6 @@ export interface LiveSessionProps {
   readonly onSession?: (session: LiveSessionHandle | null) => void;
 }
 
-/** What the page around the live view may do with the running session. */
-export interface LiveSessionHandle {
-  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
-  finishRecording(outcome: RecordingOutcome): Promise<void>;
-  /** The recorded session's id, once the first beat started it. */
-  recordingId(): string | null;
-}
-
-const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 // The view re-renders when a name, the gate state or the check-in changes; the panels and charts
 // below draw from their own subscriptions, so they skip those renders.
@@ -156,9 +133,9 @@ function Diagnostics({ model }: { model: LiveSessionModel }) {
   return <output ref={ref} data-testid="diagnostics" hidden />;
 }
 
-const selectName = (snapshot: PartnerSnapshot): string => snapshot.displayName;
-const selectDemo = (snapshot: PartnerSnapshot): boolean => snapshot.origin?.demo === true;
-const selectAttached = (snapshot: PartnerSnapshot): boolean => snapshot.origin !== null;
+const selectName = (snapshot: PartnerView): string => snapshot.displayName;
+const selectDemo = (snapshot: PartnerView): boolean => snapshot.origin?.demo === true;
+const selectAttached = (snapshot: PartnerView): boolean => snapshot.origin !== null;
 /** What the view around the gauge needs of the gate: its state and who is flooded. */
 const selectGateSummary = (gate: GateStatusView | null) => ({
   state: gate?.state ?? null,

@@ -1,8 +1,8 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
-import type { DemoScenario } from '../compose/demo-url';
+import type { Scenario } from '../../sim/simulator';
 import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
-import type { PartnerModel, PartnerSnapshot, SourceOrigin } from '../compose/partner-model';
+import type { PartnerModel, PartnerView, SourceOrigin } from '../compose/partner-model';
 import type { PartnerStateName } from '../compose/readiness-types';
 import { CalibrationCard } from './calibration-card';
 import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
@@ -16,7 +16,7 @@ export interface PartnerPanelProps {
   readonly speed: number;
 }
 
-const SIMULATED_KINDS: readonly { value: DemoScenario; label: string }[] = [
+const SIMULATED_KINDS: readonly { value: Scenario; label: string }[] = [
   { value: 'calm', label: 'calm' },
   { value: 'conflict', label: 'upset, then recovering' },
   { value: 'flooded', label: 'flooded' },
@@ -70,7 +70,7 @@ interface FiguresView {
   readonly qualityLevel: ReturnType<typeof describeQuality>['level'];
 }
 
-function selectFigures({ metrics, lastBeat, hrOnly }: PartnerSnapshot): FiguresView {
+function selectFigures({ metrics, lastBeat, hrOnly }: PartnerView): FiguresView {
   const quality = describeQuality(metrics);
   return {
     hr: lastBeat ? round(lastBeat.hrBpm) : null,
@@ -116,7 +116,7 @@ function LiveFigures({ partner }: { partner: PartnerModel }) {
   );
 }
 
-const selectState = (snapshot: PartnerSnapshot): PartnerStateName => snapshot.readiness?.state ?? 'no-signal';
+const selectState = (snapshot: PartnerView): PartnerStateName => snapshot.readiness?.state ?? 'no-signal';
 
 /** The partner's readiness state in words and shape, following every beat. */
 function PartnerState({ partner }: { partner: PartnerModel }) {
@@ -132,7 +132,7 @@ function PartnerState({ partner }: { partner: PartnerModel }) {
   );
 }
 
-const selectTypedName = (snapshot: PartnerSnapshot): string => snapshot.name;
+const selectTypedName = (snapshot: PartnerView): string => snapshot.name;
 
 /** The partner's name as typed: follows each keystroke (a controlled field must never lag behind). */
 function NameField({ partner, letter }: { partner: PartnerModel; letter: string }) {
@@ -164,7 +164,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
   const snapshot = useObservable(partner.snapshot$, partner.current());
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [simulated, setSimulated] = useState<DemoScenario>('calm');
+  const [simulated, setSimulated] = useState<Scenario>('calm');
   const [remembered, setRemembered] = useState<readonly RememberedStrap[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [fileWarnings, setFileWarnings] = useState<readonly string[]>([]);
@@ -284,7 +284,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
               </button>
               <label>
                 <span className="visually-hidden">Simulated partner {letter} is</span>
-                <select value={simulated} onChange={(event) => setSimulated(event.target.value as DemoScenario)}>
+                <select value={simulated} onChange={(event) => setSimulated(event.target.value as Scenario)}>
                   {SIMULATED_KINDS.map((kind) => (
                     <option key={kind.value} value={kind.value}>
                       {kind.label}

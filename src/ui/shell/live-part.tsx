@@ -3,7 +3,7 @@ import type { AttuneStore } from '../../store';
 import { createDefaultLiveDependencies } from '../compose/default-dependencies';
 import { LiveSession } from '../live/live-session';
 import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
-import type { LiveSessionControls, LiveSummary } from './journey';
+import type { LiveSessionHandle, LiveSummary } from '../compose/live-session-model';
 
 export interface LivePartProps {
   readonly store: Promise<AttuneStore>;
@@ -11,7 +11,7 @@ export interface LivePartProps {
   /** Continue this interrupted session (the resume prompt's answer). */
   readonly resumeSessionId?: string;
   /** Given the running session's controls when it starts, and null when it ends. */
-  readonly onSession?: (session: LiveSessionControls | null) => void;
+  readonly onSession?: (session: LiveSessionHandle | null) => void;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { GateStateName, LiveSessionControls, LiveSummary } from '../journey';
+import type { GateState } from '../../../pipeline/dyad';
+import type { LiveSessionHandle, LiveSummary } from '../../compose/live-session-model';
 import type { RoutineAccess } from '../../compose/routine-access';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
@@ -9,7 +10,7 @@ export interface LiveScreenProps {
   /** False while the couple is on a later screen: the session stays mounted and keeps streaming. */
   readonly visible: boolean;
   readonly focusOnShow: boolean;
-  readonly gate: GateStateName | null;
+  readonly gate: GateState | null;
   /**
    * How the routines stand (`routineAccess`): opened by the gate, by a no-wearable hand check-in
    * (a self-report, not a measurement), or locked.
@@ -19,13 +20,13 @@ export interface LiveScreenProps {
   /** Continue this interrupted session (the resume prompt's answer). */
   readonly resumeSessionId?: string;
   /** Given the running session's controls when it starts, and null when it ends. */
-  readonly onSession?: (session: LiveSessionControls | null) => void;
+  readonly onSession?: (session: LiveSessionHandle | null) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** Heading and "what next" line for each moment of the live view. */
-function wording(gate: GateStateName | null, access: RoutineAccess): { title: string; hint: string } {
+function wording(gate: GateState | null, access: RoutineAccess): { title: string; hint: string } {
   // A flooded partner comes first whatever else is true: the break, never a routine.
   if (gate === 'flooded') {
     return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
