@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'ui', 'cli'];
+const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
@@ -85,6 +85,8 @@ export default tseslint.config(
   direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
   // The store's schemas list the partners and gate states from the one place that declares them.
   direction('store', { forbidden: others('store', 'signal', 'routines', 'pipeline'), except: ['pipeline/dyad'], typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  // The live session outside React: it assembles sources, pipeline and store, and renders nothing.
+  direction('session', { forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
@@ -95,6 +97,19 @@ export default tseslint.config(
         'error',
         { object: 'navigator', property: 'bluetooth', message: 'Only src/ble touches navigator.bluetooth.' },
         { object: 'window', property: 'indexedDB', message: 'Only src/store touches IndexedDB.' },
+      ],
+    },
+  },
+  {
+    // No DOM in the session: the composition root hands it the page's navigator and search string.
+    files: ['src/session/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'indexedDB'].map((name) => ({
+          name,
+          message: 'src/session has no DOM: take what it needs from the composition root.',
+        })),
       ],
     },
   },

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import type { EndedSession } from './shell/journey';
-import type { LiveSessionHandle, LiveSummary } from './compose/live-session-model';
+import type { LiveSessionHandle, LiveSummary } from '../session/live-session';
 
 // The other areas' parts are replaced by small stand-ins that report what the shell passes them:
 // this test is about the journey, not the live view, routines or store.

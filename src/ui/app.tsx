@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { currentStep, journeyStart, nextScreen, type EndedSession } from './shell/journey';
-import type { LiveSessionHandle, LiveSummary } from './compose/live-session-model';
+import type { LiveSessionHandle, LiveSummary } from '../session/live-session';
 import { useJourney } from './shell/use-journey';
 import { Progress } from './shell/progress';
 import { UpdateBanner } from './shell/update-banner';
@@ -13,7 +13,7 @@ import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
 import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
-import { routineAccess } from './compose/routine-access';
+import { routineAccess } from '../session/routine-access';
 import type { AttuneStore } from '../store';
 
 export interface AppProps {

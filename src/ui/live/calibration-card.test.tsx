@@ -6,8 +6,8 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Baseline, Beat } from '../../signal/types';
 import { createStore } from '../../store';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
+import { createDefaultLiveDependencies } from '../../session/default-dependencies';
+import type { LiveDependencies } from '../../session/dependencies';
 import { LiveSession } from './live-session';
 
 const sams: Baseline = {

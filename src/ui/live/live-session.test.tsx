@@ -5,9 +5,9 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
-import type { LiveSessionHandle, LiveSummary } from '../compose/live-session-model';
+import { createDefaultLiveDependencies } from '../../session/default-dependencies';
+import type { LiveDependencies } from '../../session/dependencies';
+import type { LiveSessionHandle, LiveSummary } from '../../session/live-session';
 import { LiveSession } from './live-session';
 
 /** The real parts, with the simulator's streams counted and its disconnects noted. */

@@ -1,12 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
-import { parseDemoUrl } from '../compose/demo-url';
-import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
-import { createLiveSessionModel, type LiveSessionHandle, type LiveSessionModel, type LiveSummary, type SelfReport } from '../compose/live-session-model';
-import { selfReportAllowed, selfReportCounts } from '../compose/routine-access';
-import type { PartnerView } from '../compose/partner-model';
-import type { GateStatusView } from '../compose/readiness-types';
+import { parseDemoUrl } from '../../session/demo-url';
+import { createDefaultLiveDependencies, type LiveStore } from '../../session/default-dependencies';
+import type { LiveDependencies } from '../../session/dependencies';
+import { createLiveSession, type LiveSessionHandle, type LiveSessionModel, type LiveSummary, type SelfReport } from '../../session/live-session';
+import { selfReportAllowed, selfReportCounts } from '../../session/routine-access';
+import type { PartnerView } from '../../session/partner';
+import type { GateStatusView } from '../../session/readiness-types';
 import { RegionBoundary } from '../shell/region-boundary';
 import { BreakTimer } from './break-timer';
 import { PartnerPanel } from './partner-panel';
@@ -55,7 +55,7 @@ const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false }
 export function LiveSession({ search, store, dependencies, onLive, resumeSessionId, onSession }: LiveSessionProps) {
   const query = search ?? (typeof window === 'undefined' ? '' : window.location.search);
   const demoUrl = useMemo(() => parseDemoUrl(query), [query]);
-  const deps = useMemo(() => dependencies ?? createDefaultLiveDependencies({ store }), [dependencies, store]);
+  const deps = useMemo(() => dependencies ?? createDefaultLiveDependencies({ ...(store ? { store } : {}), browser: { navigator, isSecureContext: window.isSecureContext, userAgent: navigator.userAgent } }), [dependencies, store]);
   const [model, setModel] = useState<LiveSessionModel | null>(null);
   const demoScenario = demoUrl.kind === 'demo' ? demoUrl.request.scenario : null;
   const demoSpeed = demoUrl.kind === 'demo' ? demoUrl.request.speed : 1;
@@ -66,12 +66,12 @@ export function LiveSession({ search, store, dependencies, onLive, resumeSession
   }, [onSession]);
 
   useEffect(() => {
-    const session = createLiveSessionModel(deps, resumeSessionId === undefined ? {} : { resumeSessionId });
+    const session = createLiveSession(deps, {
+      ...(resumeSessionId === undefined ? {} : { resumeSessionId }),
+      ...(demoScenario ? { demo: { scenario: demoScenario, speed: demoSpeed } } : {}),
+    });
     setModel(session);
     onSessionRef.current?.({ finishRecording: (outcome) => session.finishRecording(outcome), recordingId: () => session.recordingId() });
-    if (demoScenario) {
-      session.startDemo(demoScenario, demoSpeed).catch((error: unknown) => console.error('demo: could not start', error));
-    }
     return () => {
       setModel((current) => (current === session ? null : current));
       onSessionRef.current?.(null);
@@ -197,7 +197,7 @@ function LiveView({
         {PARTNERS.map((id) => (
           // One boundary per connection: a failure in one partner's panel leaves the other running.
           <RegionBoundary key={id} region={`Partner ${id.toUpperCase()}’s connection`}>
-            <StablePartnerPanel partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+            <StablePartnerPanel partner={model.partners[id]} describe={dependencies.describeReason} />
           </RegionBoundary>
         ))}
       </div>

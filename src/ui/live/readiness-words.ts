@@ -1,7 +1,7 @@
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, WindowMetrics } from '../../signal/types';
 import type { GateState } from '../../pipeline/dyad';
-import type { PartnerStateName } from '../compose/readiness-types';
+import type { PartnerStateName } from '../../session/readiness-types';
 
 /** Text and shape for each partner state: colour is never the only signal. */
 export const PARTNER_STATE_WORDS: Readonly<Record<PartnerStateName, { label: string; symbol: string }>> = {

@@ -1,5 +1,5 @@
 import type { PartnerId } from '../../signal/types';
-import type { SelfReport } from '../compose/live-session-model';
+import type { SelfReport } from '../../session/live-session';
 import { PARTNERS } from '../../pipeline/dyad';
 
 export interface SelfReportPanelProps {

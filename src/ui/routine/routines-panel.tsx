@@ -31,7 +31,7 @@ import {
   type SpeechGuide,
   type VoiceClipStore,
 } from '../../routines';
-import type { RoutineAccess } from '../compose/routine-access';
+import type { RoutineAccess } from '../../session/routine-access';
 import { formatMinutes } from './format';
 import type { GuideMode, RunSettings as RoutineSettings } from './guidance';
 import { RoutinePlayer } from './routine-player';

@@ -1,9 +1,9 @@
 import { use, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttuneStore } from '../../store';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
+import { createDefaultLiveDependencies } from '../../session/default-dependencies';
 import { LiveSession } from '../live/live-session';
 import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
-import type { LiveSessionHandle, LiveSummary } from '../compose/live-session-model';
+import type { LiveSessionHandle, LiveSummary } from '../../session/live-session';
 
 export interface LivePartProps {
   readonly store: Promise<AttuneStore>;
@@ -21,7 +21,7 @@ export interface LivePartProps {
 export default function LivePart({ store, onLive, resumeSessionId, onSession }: LivePartProps) {
   const resolved = use(store);
   const [probe] = useState(() => new BeatToScreenProbe());
-  const dependencies = useMemo(() => withBeatMarks(createDefaultLiveDependencies({ store: resolved }), probe), [resolved, probe]);
+  const dependencies = useMemo(() => withBeatMarks(createDefaultLiveDependencies({ store: resolved, browser: { navigator, isSecureContext: window.isSecureContext, userAgent: navigator.userAgent } }), probe), [resolved, probe]);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => (root.current ? probe.observeGauge(root.current) : undefined), [probe]);

@@ -1,6 +1,6 @@
 import type { GateState } from '../../../pipeline/dyad';
-import type { LiveSessionHandle, LiveSummary } from '../../compose/live-session-model';
-import type { RoutineAccess } from '../../compose/routine-access';
+import type { LiveSessionHandle, LiveSummary } from '../../../session/live-session';
+import type { RoutineAccess } from '../../../session/routine-access';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
 import type { AttuneStore } from '../../../store';

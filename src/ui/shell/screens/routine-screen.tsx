@@ -3,7 +3,7 @@ import { ActionBar, ScreenFrame } from '../screen-frame';
 import { RegionBoundary } from '../region-boundary';
 import { RoutinesPart } from '../parts';
 import type { AttuneStore } from '../../../store';
-import type { RoutineAccess } from '../../compose/routine-access';
+import type { RoutineAccess } from '../../../session/routine-access';
 
 export interface RoutineScreenProps {
   readonly store: Promise<AttuneStore>;

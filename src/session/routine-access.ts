@@ -11,7 +11,7 @@
  * Pure: no React, no RxJS, no clock. The shell, the live view and the routines panel all ask here.
  */
 
-import type { GateState } from '../../pipeline/dyad';
+import type { GateState } from '../pipeline/dyad';
 
 /** What the rule looks at. */
 export interface RoutineAccessInput {

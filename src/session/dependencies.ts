@@ -1,7 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
-import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../../signal/types';
-import type { Scenario } from '../../sim/simulator';
+import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
+import type { Scenario } from '../sim/simulator';
 import type { GateStatusView, PartnerReadinessView, ReadinessReason } from './readiness-types';
 
 /** Why Web Bluetooth cannot be used here, and what to do instead (from the Bluetooth source). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routineAccess, routinesUnlocked, selfReportAllowed, selfReportCounts, type RoutineAccess } from './routine-access';
-import { GATE_STATES, type GateState } from '../../pipeline/dyad';
+import { GATE_STATES, type GateState } from '../pipeline/dyad';
 
 const GATES: readonly (GateState | null)[] = [null, ...GATE_STATES];
 
