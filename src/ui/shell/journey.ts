@@ -29,13 +29,6 @@ export const STEP_LABELS: Readonly<Record<Step, string>> = {
 
 import type { GateState } from '../../pipeline/dyad';
 
-/** What the reflection step gets from the session that just ended. */
-export interface EndedSession {
-  readonly names: { readonly a: string; readonly b: string };
-  /** The recorded session, or null when nothing was recorded (no-wearable mode). */
-  readonly sessionId: string | null;
-}
-
 /** Where the journey starts for a given page address. */
 export interface JourneyStart {
   readonly screen: Screen;
