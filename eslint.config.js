@@ -50,6 +50,29 @@ function direction(folder, { forbidden, typesOnly = [], packages = [], except = 
 
 const others = (...keep) => folders.filter((f) => !keep.includes(f));
 
+const uiZones = ['live', 'routine', 'history', 'shell', 'common'];
+
+/** A zone of src/ui: it may import common (and its own files), never another zone or the shell. */
+function uiZone(zone) {
+  const names = uiZones.filter((z) => z !== zone && (zone === 'common' || z !== 'common'));
+  return {
+    files: [`src/ui/${zone}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: names.flatMap((name) => [`../${name}`, `../${name}/**`, `**/ui/${name}`, `**/ui/${name}/**`]),
+              message: `src/ui/${zone} must not import another zone of src/ui; only shell composes them (DESIGN.md, Folders).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', '.e2e-dist-*/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/sw.js'],
@@ -88,6 +111,12 @@ export default tseslint.config(
   // The live session outside React: it assembles sources, pipeline and store, and renders nothing.
   direction('session', { forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  // Zones inside src/ui (DESIGN.md, Folders): live, routine and history never import each other,
+  // common is shared by all and imports none of them, and only shell composes them.
+  uiZone('live'),
+  uiZone('routine'),
+  uiZone('history'),
+  uiZone('common'),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
     files: ['src/**/*.{ts,tsx}'],
