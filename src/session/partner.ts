@@ -3,7 +3,8 @@ import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Scenario } from '../sim/simulator';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
-import type { CalibrationStep, LiveDependencies, RememberedStrap } from './dependencies';
+import type { LiveDependencies, RememberedStrap } from './dependencies';
+import { PartnerCalibration } from './partner-calibration';
 import {
   describeConnectError,
   displayNameOf,
@@ -42,7 +43,7 @@ export class PartnerModel {
   private readonly metricsSubject = new Subject<WindowMetrics>();
   private attached: { source: HeartRateSource; subscription: Subscription; beats$: Observable<Beat>; origin: SourceOrigin } | null = null;
   private idle: Subscription | null = null;
-  private calibrationRun: Subscription | null = null;
+  private readonly calibration: PartnerCalibration;
   private demoBaseline: Baseline | null = null;
   private lastTrendSec = Number.NEGATIVE_INFINITY;
   private disposed = false;
@@ -100,6 +101,18 @@ export class PartnerModel {
       error: null,
       recordingWarnings: [],
     };
+    this.calibration = new PartnerCalibration(
+      deps,
+      {
+        id,
+        progress: (calibration) => this.update({ calibration }),
+        current: () => this.state.calibration,
+        ownBaseline: () => this.state.ownBaseline,
+        setOwnBaseline: (baseline) => this.setOwnBaseline(baseline),
+        setDemoBaseline: (baseline) => this.setDemoBaseline(baseline),
+      },
+      track,
+    );
     const ticks = this.changed.pipe(auditTime(UI_REFRESH_MS, uiScheduler), share());
     this.snapshot$ = ticks.pipe(
       startWith(undefined),
@@ -164,7 +177,7 @@ export class PartnerModel {
   async attach(source: HeartRateSource, origin: SourceOrigin, clockOffsetSec = this.sessionClockSec()): Promise<void> {
     if (this.disposed) throw new Error('attach: the live session is closed');
     const previous = this.release();
-    if (this.calibrationRun) this.cancelCalibration();
+    if (this.calibration.running) this.cancelCalibration();
     this.idle?.unsubscribe();
     this.idle = null;
     this.tachogram.clear();
@@ -272,11 +285,7 @@ export class PartnerModel {
   /** Disconnects the partner's source; idempotent. */
   async disconnect(): Promise<void> {
     const source = this.release();
-    if (this.calibrationRun) {
-      this.stopCalibration();
-      const elapsedSec = this.state.calibration?.elapsedSec ?? 0;
-      this.update({ calibration: { phase: 'failed', elapsedSec, totalSec: this.deps.calibrationSec, message: 'the source was disconnected, so calibration stopped.' } });
-    }
+    this.calibration.sourceLost();
     this.update({ origin: null, status: IDLE, lastBeat: null, metrics: null, hrOnly: false });
     this.applyBaseline();
     if (!this.disposed) {
@@ -288,42 +297,13 @@ export class PartnerModel {
 
   /** Starts a seated-rest calibration on the attached source's next beats. */
   startCalibration(): void {
-    this.stopCalibration();
     const attached = this.attached;
-    const totalSec = this.deps.calibrationSec;
-    if (!attached) {
-      this.update({ calibration: { phase: 'failed', elapsedSec: 0, totalSec, message: 'Connect a strap or the simulator first.' } });
-      return;
-    }
-    const demo = attached.origin.demo;
-    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : attached.origin.label;
-    let elapsedSec = 0;
-    this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec, totalSec, message: null } });
-    this.calibrationRun = this.deps
-      .calibrate(attached.beats$, { device, previous: demo ? null : this.state.ownBaseline, demo, speed: attached.origin.speed })
-      .pipe(this.track<CalibrationStep>(`calibration-${this.id}`))
-      .subscribe({
-        next: (step) => {
-          if (step.kind === 'progress') {
-            elapsedSec = step.elapsedSec;
-            this.update({ calibration: { phase: 'recording', elapsedSec, totalSec, message: null } });
-            return;
-          }
-          this.finishCalibration(step.baseline, demo, elapsedSec);
-        },
-        error: (error: unknown) => {
-          this.calibrationRun = null;
-          this.update({ calibration: { phase: 'failed', elapsedSec, totalSec, message: error instanceof Error ? error.message : String(error) } });
-        },
-        complete: () => {
-          this.calibrationRun = null;
-        },
-      });
+    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : (attached?.origin.label ?? '');
+    this.calibration.start(attached && { beats$: attached.beats$, device, demo: attached.origin.demo, speed: attached.origin.speed });
   }
 
   cancelCalibration(): void {
-    this.stopCalibration();
-    this.update({ calibration: null });
+    this.calibration.cancel();
   }
 
   /** True when the partner's own baseline can be deleted (kept in memory only, or a store that deletes). */
@@ -343,7 +323,7 @@ export class PartnerModel {
   /** Stops everything for good. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.stopCalibration();
+    this.calibration.stop();
     this.idle?.unsubscribe();
     this.idle = null;
     const source = this.release();
@@ -418,29 +398,6 @@ export class PartnerModel {
     this.beatsSubject.next(beat);
     this.tachogram.push(beat);
     this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
-  }
-
-  private stopCalibration(): void {
-    this.calibrationRun?.unsubscribe();
-    this.calibrationRun = null;
-  }
-
-  private finishCalibration(baseline: Baseline, demo: boolean, elapsedSec: number): void {
-    const totalSec = this.deps.calibrationSec;
-    if (demo) {
-      this.setDemoBaseline(baseline);
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Demo baseline updated (simulated data, not stored).' } });
-      return;
-    }
-    this.setOwnBaseline(baseline);
-    if (!this.deps.baselines) {
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline in use for this session (storage is not available, so it is not kept).' } });
-      return;
-    }
-    this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline saved on this device.' } });
-    this.deps.baselines.save(this.id, baseline).catch((error: unknown) => {
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${error instanceof Error ? error.message : String(error)}` } });
-    });
   }
 
   private update(patch: Partial<PartnerView>): void {
