@@ -1,5 +1,6 @@
 import type { PartnerId, WindowMetrics } from '../signal/types';
 import type { GateEntry, MetricChunk, RoutineMark, RoutineRunRecord, SessionRecord } from './records';
+import { PARTNERS } from '../pipeline/dyad';
 
 /** One partner's values at one moment of a session; null where the window could not tell. */
 export interface PartnerFigures {
@@ -45,7 +46,7 @@ function markFromRuns(runs: readonly RoutineRunRecord[], chunks: readonly Metric
   const tSec: Record<PartnerId, number | null> = { a: null, b: null };
   let segment = 0;
   let found = false;
-  for (const partner of ['a', 'b'] as const) {
+  for (const partner of PARTNERS) {
     const timed = chunks.filter((c) => c.partner === partner && c.closedAt !== undefined).sort((x, y) => x.seq - y.seq);
     const chunk = which === 'start' ? timed.filter((c) => Date.parse(c.closedAt!) <= ms).at(-1) : timed.find((c) => Date.parse(c.closedAt!) >= ms);
     if (chunk) {
@@ -75,7 +76,7 @@ export function summarizeSession(
   const end = [...session.marks].reverse().find((m) => m.kind === 'routine-end') ?? markFromRuns(runs, metricChunks, 'end');
   const before: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
   const after: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
-  for (const partner of ['a', 'b'] as const) {
+  for (const partner of PARTNERS) {
     const chunks = metricChunks.filter((c) => c.partner === partner).sort((x, y) => x.seq - y.seq);
     const rows = (segment?: number) => chunks.filter((c) => segment === undefined || c.segment === segment).flatMap((c) => c.metrics);
     const startSec = start?.tSec[partner];
