@@ -4,7 +4,7 @@
  * summary as Observables, and the recording as a subscriber of the beats, metrics and gate.
  * The composition root builds one per visit to the live view; React only subscribes.
  */
-import { asyncScheduler, BehaviorSubject, combineLatest, distinctUntilChanged, map, merge, shareReplay, Subscription, switchMap } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, merge, shareReplay, Subscription, switchMap } from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
 import { PARTNERS, type GateState } from '../pipeline/dyad';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
@@ -165,7 +165,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     {
       beats: { a: partners.a.beats$, b: partners.b.beats$ },
       metrics: { a: partners.a.metrics$, b: partners.b.metrics$ },
-      gate$: gateSubject.pipe(switchMap((gate) => (gate === null ? [] : [gate]))),
+      gate$: gateSubject.pipe(filter((gate): gate is GateStatusView => gate !== null)),
     },
     {
       ...(deps.startRecording ? { start: deps.startRecording } : {}),
