@@ -5,18 +5,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'ui', 'cli'];
+const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
 
 /**
  * Builds the restriction for one folder.
- * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from.
+ * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from;
+ * `except`: single modules of a forbidden folder it may import all the same.
  */
-function direction(folder, { forbidden, typesOnly = [], packages = [] }) {
+function direction(folder, { forbidden, typesOnly = [], packages = [], except = [] }) {
   const patterns = [
     { group: into(forbidden), message: `src/${folder} must not import this folder (DESIGN.md, Folders).` },
+    // A folder named in `except` ("pipeline/dyad") is forbidden too, apart from that one module.
+    ...except.map((module) => {
+      const [name, file] = module.split('/');
+      return {
+        regex: `(^|/|@/)${name}(/(?!${file}$).*)?$`,
+        message: `src/${folder} may import only ${module} from this folder (DESIGN.md, Folders).`,
+      };
+    }),
   ];
   if (typesOnly.length > 0) {
     patterns.push({
@@ -40,6 +49,29 @@ function direction(folder, { forbidden, typesOnly = [], packages = [] }) {
 }
 
 const others = (...keep) => folders.filter((f) => !keep.includes(f));
+
+const uiZones = ['live', 'routine', 'history', 'shell', 'common'];
+
+/** A zone of src/ui: it may import common (and its own files), never another zone or the shell. */
+function uiZone(zone) {
+  const names = uiZones.filter((z) => z !== zone && (zone === 'common' || z !== 'common'));
+  return {
+    files: [`src/ui/${zone}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: names.flatMap((name) => [`../${name}`, `../${name}/**`, `**/ui/${name}`, `**/ui/${name}/**`]),
+              message: `src/ui/${zone} must not import another zone of src/ui; only shell composes them (DESIGN.md, Folders).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -74,8 +106,17 @@ export default tseslint.config(
   direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
-  direction('store', { forbidden: others('store', 'signal', 'routines'), typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  // The store's schemas list the partners and gate states from the one place that declares them.
+  direction('store', { forbidden: others('store', 'signal', 'routines', 'pipeline'), except: ['pipeline/dyad'], typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  // The live session outside React: it assembles sources, pipeline and store, and renders nothing.
+  direction('session', { forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  // Zones inside src/ui (DESIGN.md, Folders): live, routine and history never import each other,
+  // common is shared by all and imports none of them, and only shell composes them.
+  uiZone('live'),
+  uiZone('routine'),
+  uiZone('history'),
+  uiZone('common'),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
     files: ['src/**/*.{ts,tsx}'],
@@ -85,6 +126,19 @@ export default tseslint.config(
         'error',
         { object: 'navigator', property: 'bluetooth', message: 'Only src/ble touches navigator.bluetooth.' },
         { object: 'window', property: 'indexedDB', message: 'Only src/store touches IndexedDB.' },
+      ],
+    },
+  },
+  {
+    // No DOM in the session: the composition root hands it the page's navigator and search string.
+    files: ['src/session/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'indexedDB'].map((name) => ({
+          name,
+          message: 'src/session has no DOM: take what it needs from the composition root.',
+        })),
       ],
     },
   },

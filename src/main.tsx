@@ -1,26 +1,24 @@
+// First, before any module that builds a zod schema (see the module).
+import './ui/shell/zod-jitless';
 import { StrictMode } from 'react';
-import { config as zodConfig } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
-import { openStore } from './ui/shell/parts';
+import { composeApp } from './ui/shell/composition-root';
 import { registerServiceWorker } from './ui/shell/service-worker';
 import { applyStoredTheme } from './ui/shell/theme-preference';
 import './ui/shell/theme.css';
-
-// The production Content-Security-Policy forbids eval. zod would probe for it with `new Function`
-// (caught, but reported as a policy violation) to compile fast parsers; parse without that instead.
-zodConfig({ jitless: true });
 
 // Before the first render, so a person who chose the dim theme never sees a bright flash.
 applyStoredTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('start: the page has no #root element');
-// One store for the whole app, opened once (its code and IndexedDB load while the welcome shows).
-const store = openStore();
+// The app is assembled once, here: the store (its code and IndexedDB load while the welcome shows),
+// the demo request from the address, and the host of the live session.
+const app = composeApp({ search: window.location.search, navigator, isSecureContext: window.isSecureContext });
 createRoot(root).render(
   <StrictMode>
-    <App store={store} />
+    <App app={app} />
   </StrictMode>,
 );
 

@@ -8,9 +8,9 @@
 import type { PartnerReadiness, PartnerState } from '../signal/readiness';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import type { PartnerId } from '../signal/types';
+import { PARTNERS, type GateState } from './dyad';
 
-/** What the gate light shows. */
-export type GateState = 'no-signal' | 'calibrating' | 'settling' | 'ready' | 'flooded';
+export { PARTNERS, type GateState };
 
 /** Why the gate is in its state; per-partner detail is in `GateStatus.partners[p].reasons`. */
 export type GateReason =
@@ -52,8 +52,6 @@ export interface GateMachine {
   readonly outSinceSec: Readonly<Record<PartnerId, number | null>>;
   readonly ready: boolean;
 }
-
-export const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 /** The machine before any update. */
 export function initialGate(): GateMachine {

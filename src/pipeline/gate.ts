@@ -7,6 +7,7 @@ import type { PartnerId } from '../signal/types';
 import { initialGate, stepGate, type GateOptions, type GateStatus } from './gate-machine';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import { shareLatest } from './readiness-share';
+import { PARTNERS } from './dyad';
 
 export type { GateOptions, GateReason, GateState, GateStatus } from './gate-machine';
 
@@ -83,7 +84,7 @@ function gateInEventTime(
 
     const drain = (): void => {
       for (;;) {
-        const heads = (['a', 'b'] as const).filter((p) => lanes[p].queue.length > 0);
+        const heads = PARTNERS.filter((p) => lanes[p].queue.length > 0);
         if (heads.length === 0) break;
         // Earliest head first; on a tie, partner a first (a fixed order keeps replays identical).
         const p = heads.reduce((x, y) => (lanes[y].queue[0]!.tSec < lanes[x].queue[0]!.tSec ? y : x));

@@ -22,4 +22,4 @@ export type {
   SessionRecord,
   SessionSource,
 } from './records';
-export { summarizeSession, type SessionSummary, type PartnerSnapshot } from './summary';
+export { summarizeSession, type SessionSummary, type PartnerFigures } from './summary';

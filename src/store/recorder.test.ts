@@ -235,7 +235,7 @@ describe('createRecorder', () => {
 });
 
 describe('store-level recording controls', () => {
-  it('resumeOnNextRecording(id) makes the next createRecorder() continue that session', async () => {
+  it('createRecorder({ sessionId, resume: true }) continues that session; the next recorder starts a new one', async () => {
     const name = freshName();
     const first = createStore({ name, now: fixedClock().now });
     const r1 = first.createRecorder(noTimer);
@@ -243,8 +243,7 @@ describe('store-level recording controls', () => {
     await r1.flush();
     await first.close();
     const second = createStore({ name, now: fixedClock().now });
-    second.resumeOnNextRecording(r1.sessionId);
-    const r2 = second.createRecorder(noTimer);
+    const r2 = second.createRecorder({ ...noTimer, sessionId: r1.sessionId, resume: true });
     expect(r2.sessionId).toBe(r1.sessionId);
     expect(second.createRecorder(noTimer).sessionId).not.toBe(r1.sessionId);
     for (const beat of beats(3)) r2.addBeat('a', beat);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Baseline, Beat, WindowMetrics } from '../signal/types';
+import { GATE_STATES, PARTNERS } from '../pipeline/dyad';
 
 /** Longest stretch of event time one beat or metrics chunk may hold, seconds (crash loses at most this). */
 export const CHUNK_MAX_SEC = 5;
@@ -23,7 +24,7 @@ const id = z.string().min(1, 'expected a non-empty id').max(200, 'expected an id
 const seconds = z.number().min(0, 'expected seconds ≥ 0');
 const count = z.number().int('expected a whole number').min(0, 'expected a count ≥ 0');
 
-export const partnerIdSchema = z.enum(['a', 'b']);
+export const partnerIdSchema = z.enum(PARTNERS);
 
 export const beatSchema = z.object({
   tSec: seconds,
@@ -150,7 +151,7 @@ export const metricChunkSchema = z
   .refine(chunkSpanOk, chunkSpanMessage);
 export type MetricChunk = z.infer<typeof metricChunkSchema>;
 
-export const gateStateSchema = z.enum(['no-signal', 'calibrating', 'settling', 'ready', 'flooded']);
+export const gateStateSchema = z.enum(GATE_STATES);
 export type GateStateName = z.infer<typeof gateStateSchema>;
 
 /** One change of the two-person gate; consecutive equal states are not repeated. */

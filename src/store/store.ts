@@ -52,11 +52,6 @@ export interface AttuneStore {
    */
   findInterruptedSession(): Promise<SessionRecord | undefined>;
   /**
-   * Makes the next `createRecorder()` without a `sessionId` continue this interrupted session, so
-   * code that starts recorders (the live view) needs no change to support "Resume".
-   */
-  resumeOnNextRecording(sessionId: string): void;
-  /**
    * Recorders of this store that are open, or closed but still holding data storage refused (the
    * live session's, usually one).
    */
@@ -111,7 +106,6 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     newId: randomId,
   };
   const sessions = createSessionsRepository(ctx);
-  let pendingResume: string | null = null;
   const active = new Set<Recorder>();
   const recordingListeners = new Set<() => void>();
 
@@ -132,11 +126,8 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     commitments: createCommitmentsRepository(ctx),
     voiceClips: createVoiceClipsRepository(ctx),
     createRecorder(recorderOptions = {}) {
-      const resume = recorderOptions.sessionId === undefined && pendingResume !== null ? { sessionId: pendingResume, resume: true } : {};
-      pendingResume = null;
       const recorder = createRecorder(ctx, {
         ...recorderOptions,
-        ...resume,
         onStorageProblem: (problem) => {
           report(problem);
           recorderOptions.onStorageProblem?.(problem);
@@ -153,9 +144,6 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
       });
       for (const listener of recordingListeners) listener();
       return recorder;
-    },
-    resumeOnNextRecording(sessionId) {
-      pendingResume = sessionId;
     },
     activeRecorders: () => [...active],
     onRecordingChange(listener) {

@@ -1,8 +1,9 @@
 import type { PartnerId, WindowMetrics } from '../signal/types';
 import type { GateEntry, MetricChunk, RoutineMark, RoutineRunRecord, SessionRecord } from './records';
+import { PARTNERS } from '../pipeline/dyad';
 
 /** One partner's values at one moment of a session; null where the window could not tell. */
-export interface PartnerSnapshot {
+export interface PartnerFigures {
   readonly hrBpm: number | null;
   readonly rmssdMs: number | null;
   readonly breathsPerMin: number | null;
@@ -21,15 +22,15 @@ export interface SessionSummary {
    * start and end of the recording.
    */
   readonly comparison: 'routine' | 'session';
-  readonly before: Record<PartnerId, PartnerSnapshot | null>;
-  readonly after: Record<PartnerId, PartnerSnapshot | null>;
+  readonly before: Record<PartnerId, PartnerFigures | null>;
+  readonly after: Record<PartnerId, PartnerFigures | null>;
   readonly gate: readonly GateEntry[];
 }
 
 /** Windows shorter than this are too young to describe a state (the live window is 60 s). */
 const MIN_WINDOW_SEC = 30;
 
-function snapshot(m: WindowMetrics | undefined): PartnerSnapshot | null {
+function snapshot(m: WindowMetrics | undefined): PartnerFigures | null {
   if (!m) return null;
   return { hrBpm: m.hrBpm, rmssdMs: m.rmssdMs, breathsPerMin: m.breathsPerMin, tSec: m.endSec };
 }
@@ -45,7 +46,7 @@ function markFromRuns(runs: readonly RoutineRunRecord[], chunks: readonly Metric
   const tSec: Record<PartnerId, number | null> = { a: null, b: null };
   let segment = 0;
   let found = false;
-  for (const partner of ['a', 'b'] as const) {
+  for (const partner of PARTNERS) {
     const timed = chunks.filter((c) => c.partner === partner && c.closedAt !== undefined).sort((x, y) => x.seq - y.seq);
     const chunk = which === 'start' ? timed.filter((c) => Date.parse(c.closedAt!) <= ms).at(-1) : timed.find((c) => Date.parse(c.closedAt!) >= ms);
     if (chunk) {
@@ -73,9 +74,9 @@ export function summarizeSession(
 ): SessionSummary {
   const start = session.marks.find((m) => m.kind === 'routine-start') ?? markFromRuns(runs, metricChunks, 'start');
   const end = [...session.marks].reverse().find((m) => m.kind === 'routine-end') ?? markFromRuns(runs, metricChunks, 'end');
-  const before: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
-  const after: Record<PartnerId, PartnerSnapshot | null> = { a: null, b: null };
-  for (const partner of ['a', 'b'] as const) {
+  const before: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
+  const after: Record<PartnerId, PartnerFigures | null> = { a: null, b: null };
+  for (const partner of PARTNERS) {
     const chunks = metricChunks.filter((c) => c.partner === partner).sort((x, y) => x.seq - y.seq);
     const rows = (segment?: number) => chunks.filter((c) => segment === undefined || c.segment === segment).flatMap((c) => c.metrics);
     const startSec = start?.tSec[partner];

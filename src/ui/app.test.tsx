@@ -1,31 +1,50 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import type { EndedSession, LiveSessionControls, LiveSummary } from './shell/journey';
+import { BehaviorSubject, map } from 'rxjs';
+import { journeyStart } from './shell/journey';
+import type { AppParts } from './shell/composition-root';
+import { BeatToScreenProbe } from './shell/beat-to-screen';
+import type { LiveSessionModel, LiveSummary } from '../session/live-session';
+import { routineAccess } from '../session/routine-access';
+import { CLOSED_SUMMARY, createSessionHost, type EndedSession } from '../session/session-host';
 
-// The other areas' parts are replaced by small stand-ins that report what the shell passes them:
-// this test is about the journey, not the live view, routines or store.
-let reportLive: ((summary: LiveSummary) => void) | null = null;
-let reportSession: ((session: LiveSessionControls | null) => void) | null = null;
-let resumedWith: string | undefined;
+// The other areas' parts are replaced by small stand-ins that report what the shell passes them,
+// and the live session by a stand-in whose summary the test sets: this test is about the journey,
+// not the live view, routines or store. The session host is the real one.
+let opened: { resumeSessionId?: string }[] = [];
+let finished: string[] = [];
+let current: BehaviorSubject<LiveSummary> | null = null;
 const names = { a: 'Sam', b: 'Alex' };
+const reportLive = (summary: LiveSummary) => current?.next(summary);
+
+function fakeSession(options: { resumeSessionId?: string }): LiveSessionModel {
+  opened.push(options);
+  const summary$ = new BehaviorSubject<LiveSummary>(CLOSED_SUMMARY);
+  current = summary$;
+  const session = {
+    summary$: summary$.asObservable(),
+    access$: summary$.pipe(map(routineAccess)),
+    currentSummary: () => summary$.value,
+    finishRecording: async (outcome: string) => void finished.push(outcome),
+    recordingId: () => 'session-3',
+    dispose: async () => undefined,
+  };
+  return session as unknown as LiveSessionModel;
+}
+
+/** The app as the composition root assembles it, with the stand-in session. */
+function parts(search = ''): AppParts {
+  const start = journeyStart(search);
+  const sessions = createSessionHost(async (options) => fakeSession(options));
+  sessions.follow(start.screen);
+  // The parts are stand-ins, so the store is never opened.
+  return { store: new Promise<never>(() => undefined), start, demo: { kind: 'none' }, sessions, probe: new BeatToScreenProbe() };
+}
+
 vi.mock('./shell/parts', () => ({
-  openStore: () => new Promise(() => undefined),
   preloadLive: () => undefined,
-  LivePart: ({
-    onLive,
-    onSession,
-    resumeSessionId,
-  }: {
-    onLive: (summary: LiveSummary) => void;
-    onSession?: (session: LiveSessionControls | null) => void;
-    resumeSessionId?: string;
-  }) => {
-    reportLive = onLive;
-    reportSession = onSession ?? null;
-    resumedWith = resumeSessionId;
-    return <p>live view</p>;
-  },
+  LivePart: () => <p>live view</p>,
   RoutinesPart: ({ access, onRunFinished }: { access: string; onRunFinished: () => void }) => (
     <div>
       <p>{`routines: ${access}`}</p>
@@ -48,8 +67,6 @@ vi.mock('./shell/parts', () => ({
 }));
 
 const { App } = await import('./app');
-// The parts are stand-ins, so the store is never opened.
-const store = new Promise<never>(() => undefined);
 
 function visibleHeading(): string {
   const headings = screen.getAllByRole('heading', { level: 1 });
@@ -58,15 +75,15 @@ function visibleHeading(): string {
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
-  reportLive = null;
-  reportSession = null;
-  resumedWith = undefined;
+  opened = [];
+  finished = [];
+  current = null;
 });
 afterEach(cleanup);
 
 describe('App', () => {
   it('App starts at the welcome screen with the privacy promise and one primary action', () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     expect(visibleHeading()).toBe('Attune');
     expect(screen.getByRole('heading', { name: 'Our promise' })).toBeTruthy();
     expect(screen.getByText(/Everything stays on this device/)).toBeTruthy();
@@ -74,14 +91,14 @@ describe('App', () => {
   });
 
   it('App walks welcome → live → routine → reflection → history and back', async () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('Step 2 of 7: Connect')).toBeTruthy();
 
-    await act(async () => reportLive?.({ gate: 'calibrating', selfReportComplete: false, anySourceConnected: true, names }));
+    await act(async () => reportLive({ gate: 'calibrating', selfReportComplete: false, anySourceConnected: true, names }));
     expect(visibleHeading()).toBe('Calibrate');
-    await act(async () => reportLive?.({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names }));
+    await act(async () => reportLive({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names }));
     expect(visibleHeading()).toBe('You are both calm');
     expect(screen.getByText('Step 4 of 7: Settle')).toBeTruthy();
 
@@ -107,26 +124,26 @@ describe('App', () => {
   });
 
   it('App offers routines as the primary action only once the gate is ready or both checked in by hand', async () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
     expect(screen.getByRole('button', { name: 'See the routines' })).toBeTruthy();
-    await act(async () => reportLive?.({ gate: 'no-signal', selfReportComplete: true, anySourceConnected: false, names }));
+    await act(async () => reportLive({ gate: 'no-signal', selfReportComplete: true, anySourceConnected: false, names }));
     expect(screen.getByRole('button', { name: 'Choose a routine' })).toBeTruthy();
     expect(visibleHeading()).toBe('You both checked in');
     expect(screen.getByText(/a self-report, not a measurement/)).toBeTruthy();
   });
 
   it('App never lets a hand check-in override the measured gate: flooded, settling or a connected source keep the routines locked', async () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     for (const gate of ['flooded', 'settling', 'calibrating', 'no-signal'] as const) {
       // Even a (stale or misreported) complete check-in with a source connected does not count.
-      await act(async () => reportLive?.({ gate, selfReportComplete: true, anySourceConnected: true, names }));
+      await act(async () => reportLive({ gate, selfReportComplete: true, anySourceConnected: true, names }));
       expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
       expect(visibleHeading()).not.toBe('You both checked in');
     }
-    await act(async () => reportLive?.({ gate: 'flooded', selfReportComplete: true, anySourceConnected: false, names }));
+    await act(async () => reportLive({ gate: 'flooded', selfReportComplete: true, anySourceConnected: false, names }));
     expect(visibleHeading()).toBe('Take a break');
     expect(screen.queryByRole('button', { name: 'Choose a routine' })).toBeNull();
     await act(async () => screen.getByRole('button', { name: 'See the routines' }).click());
@@ -135,25 +152,21 @@ describe('App', () => {
 
   it('App deep-links /?demo=calm straight to the live view', () => {
     window.history.replaceState(null, '', '/?demo=calm&speed=20');
-    render(<App store={store} />);
+    render(<App app={parts('?demo=calm&speed=20')} />);
     expect(visibleHeading()).toBe('Connect');
     expect(screen.getByText('live view', { selector: 'p' })).toBeTruthy();
   });
 
   it('App moves focus to the new screen heading after a step', async () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
     expect(document.activeElement?.textContent).toBe('Connect');
   });
 
   it('App closes the session as finished on the way to the reflection, which gets the live names and the session', async () => {
-    const finished: string[] = [];
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
-    await act(async () => {
-      reportSession?.({ finishRecording: async (outcome) => void finished.push(outcome), recordingId: () => 'session-3' });
-      reportLive?.({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names });
-    });
+    await act(async () => reportLive({ gate: 'ready', selfReportComplete: false, anySourceConnected: true, names }));
     await act(async () => screen.getByRole('button', { name: 'Choose a routine' }).click());
     await act(async () => screen.getByRole('button', { name: 'Skip to reflection' }).click());
     expect(finished).toEqual(['finished']);
@@ -161,9 +174,9 @@ describe('App', () => {
   });
 
   it('App resumes the interrupted session by id when the couple chooses to', async () => {
-    render(<App store={store} />);
+    render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Resume the session' }).click());
     expect(visibleHeading()).toBe('Connect');
-    expect(resumedWith).toBe('interrupted-7');
+    expect(opened).toEqual([{ resumeSessionId: 'interrupted-7' }]);
   });
 });

@@ -1,9 +1,9 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { currentStep, journeyStart, nextScreen, type EndedSession, type LiveSessionControls, type LiveSummary } from './shell/journey';
+import { Suspense, useEffect, useState } from 'react';
+import { currentStep, nextScreen, type Screen } from './shell/journey';
 import { useJourney } from './shell/use-journey';
 import { Progress } from './shell/progress';
 import { UpdateBanner } from './shell/update-banner';
-import { RegionBoundary } from './shell/region-boundary';
+import { RegionBoundary } from './common/region-boundary';
 import { useThemeChoice } from './shell/theme-preference';
 import { WelcomeScreen } from './shell/screens/welcome-screen';
 import { LiveScreen } from './shell/screens/live-screen';
@@ -12,47 +12,35 @@ import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
 import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
-import { routineAccess } from './compose/routine-access';
-import type { AttuneStore } from '../store';
+import type { AppParts } from './shell/composition-root';
+import { useObservable } from './live/use-observable';
+import { CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
 
 export interface AppProps {
-  /** The app's store, opening (main.tsx opens it once; its code loads on demand). */
-  readonly store: Promise<AttuneStore>;
+  /** The assembled app (main.tsx composes it once): store, live session host, demo request. */
+  readonly app: AppParts;
 }
+
+const CLOSED = { open: false, session: null } as const;
 
 /**
  * The app shell: one guided journey (welcome → live view for pairing, calibration and readiness →
  * routine → reflection → history), the header with the gate at a glance and the lighting toggle,
- * and the polite update banner. The live session stays mounted from the live view through the
- * routine, so the straps keep streaming and the gate keeps watching while the couple follows it.
+ * and the polite update banner. The live session (kept by the session host, outside React) runs
+ * from the live view through the routine, so the straps keep streaming and the gate keeps watching
+ * while the couple follows it; the shell only subscribes to it.
  */
-const NO_LIVE: LiveSummary = { gate: null, selfReportComplete: false, anySourceConnected: false, names: { a: 'Partner A', b: 'Partner B' } };
-
-export function App({ store }: AppProps) {
-  const [start] = useState(() => journeyStart(window.location.search));
-  const { screen, moved: focusOnShow, go, back } = useJourney(start.screen);
-  // The live session runs from the live view through the routine (and while the couple glances back
-  // at the welcome). Moving on to the reflection ends it: the straps are released and the recorded
-  // session is closed, so history shows it finished. "Start again" opens a new one.
-  const [liveOn, setLiveOn] = useState(screen === 'live' || screen === 'routine');
-  const [live, setLive] = useState<LiveSummary>(NO_LIVE);
-  // "Resume the session" after a reload: the next live session records into that session, by id.
-  const [resumeId, setResumeId] = useState<string | null>(null);
+export function App({ app }: AppProps) {
+  const { store, sessions, start } = app;
+  // Every move of the journey tells the session host, which opens or ends the live session.
+  const { screen, moved: focusOnShow, go, back } = useJourney(start.screen, sessions.follow);
+  const live = useObservable(sessions.live$, CLOSED);
+  const summary = useObservable(sessions.summary$, CLOSED_SUMMARY);
+  const access = useObservable(sessions.access$, 'locked');
   // The session that just ended, for the reflection's names and the session it belongs to.
   const [ended, setEnded] = useState<EndedSession | null>(null);
-  const session = useRef<LiveSessionControls | null>(null);
-  const [liveFor, setLiveFor] = useState(screen);
-  if (liveFor !== screen) {
-    // Adjusting state while rendering (not in an effect) so the session never renders a stale frame.
-    setLiveFor(screen);
-    if (screen === 'live' || screen === 'routine') setLiveOn(true);
-    if (screen === 'reflect' || screen === 'history') {
-      setLiveOn(false);
-      setLive(NO_LIVE);
-      setResumeId(null);
-    }
-  }
   const { dim, toggle } = useThemeChoice();
+  const liveOn = live.open;
 
   // Fetch the live view's code while the welcome screen is read, so "Begin" answers at once.
   useEffect(() => {
@@ -61,23 +49,15 @@ export function App({ store }: AppProps) {
     return () => window.clearTimeout(id);
   }, [liveOn]);
 
-  const onLive = useCallback((summary: LiveSummary) => setLive(summary), []);
-  const onSession = useCallback((controls: LiveSessionControls | null) => {
-    session.current = controls;
-  }, []);
   // The normal end of the journey: the couple moves on to the reflection. The recording closes as
-  // finished before the live view goes (which would otherwise close it as stopped early).
+  // finished before the session goes (which would otherwise close it as stopped early).
   const toReflection = () => {
-    const controls = session.current;
-    if (liveOn) {
-      setEnded({ names: live.names, sessionId: controls?.recordingId() ?? null });
-      controls?.finishRecording('finished').catch((error: unknown) => console.error('session: could not be closed as finished', error));
-    }
+    const done = sessions.end('finished');
+    if (done) setEnded(done);
     go('reflect');
   };
-  // The one rule (routine-access): the measured gate, or a hand check-in only without any source.
-  const access = routineAccess(live);
-  const step = currentStep(screen, live.gate);
+  const goTo = (next: Screen) => () => go(next);
+  const step = currentStep(screen, summary.gate);
 
   return (
     <div className="shell">
@@ -87,7 +67,7 @@ export function App({ store }: AppProps) {
       <header className="shell-header">
         {/* On the welcome screen the heading already says "Attune". */}
         <p className="brand">{screen === 'welcome' ? '' : 'Attune'}</p>
-        {liveOn && screen !== 'live' && <GateChip gate={live.gate} selfReport={access === 'self-report'} />}
+        {liveOn && screen !== 'live' && <GateChip gate={summary.gate} selfReport={access === 'self-report'} />}
         <button type="button" onClick={toggle} aria-pressed={dim} title="Dim the colours for a dark room">
           Dim lights
         </button>
@@ -103,14 +83,15 @@ export function App({ store }: AppProps) {
         {screen === 'welcome' && (
           <WelcomeScreen
             focusOnShow={focusOnShow}
-            onBegin={() => go(nextScreen('welcome'))}
+            onBegin={goTo(nextScreen('welcome'))}
             resume={
               <RegionBoundary region="The resume prompt">
                 <Suspense fallback={null}>
                   <ResumePart
                     store={store}
                     onResume={(interrupted) => {
-                      setResumeId(interrupted.id);
+                      // The one way to resume: the next live session records into that session, by id.
+                      sessions.open({ resumeSessionId: interrupted.id });
                       go('live');
                     }}
                   />
@@ -130,16 +111,15 @@ export function App({ store }: AppProps) {
           <RegionBoundary region="The live view">
             <Suspense fallback={<p className="loading">Opening the live view…</p>}>
               <LiveScreen
-                store={store}
+                session={live.session}
+                demo={app.demo}
+                probe={app.probe}
                 visible={screen === 'live'}
                 focusOnShow={focusOnShow}
-                gate={live.gate}
+                gate={summary.gate}
                 access={access}
-                onLive={onLive}
-                onSession={onSession}
-                {...(resumeId === null ? {} : { resumeSessionId: resumeId })}
                 onBack={back}
-                onNext={() => go('routine')}
+                onNext={goTo('routine')}
               />
             </Suspense>
           </RegionBoundary>
@@ -153,8 +133,8 @@ export function App({ store }: AppProps) {
             onNext={toReflection}
           />
         )}
-        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={() => go('history')} />}
-        {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={() => go('live')} />}
+        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={goTo('history')} />}
+        {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={goTo('live')} />}
       </main>
     </div>
   );

@@ -9,6 +9,7 @@ import { summarizeSession } from '../../store';
 import { SessionChart } from './session-chart';
 import { downloadText, fileStamp, formatDateTime, formatDuration } from './format';
 import { useAsync } from './use-async';
+import { PARTNERS } from '../../pipeline/dyad';
 
 const GATE_WORDS: Record<GateEntry['state'], string> = {
   'no-signal': 'No signal',
@@ -87,7 +88,7 @@ function RrExport({ store, session }: { store: AttuneStore; session: SessionReco
   };
   return (
     <div className="history-actions" role="group" aria-label="Export RR intervals">
-      {(['a', 'b'] as const).map((p) => (
+      {PARTNERS.map((p) => (
         <button key={p} type="button" onClick={() => save(p)}>
           Export {session.partnerNames[p]}’s RR intervals (text)
         </button>

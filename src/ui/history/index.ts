@@ -13,5 +13,3 @@ export { CheckInReminder, type CheckInReminderProps } from './check-in-reminder'
 export { DataControls, type DataControlsProps } from './data-controls';
 export { ResumePrompt, type ResumePromptProps } from './resume-prompt';
 export { StorageNotice, type StorageNoticeProps } from './storage-notice';
-export { createSessionRecording, baselineStoreFor, gateSample, type SessionRecording, type SessionRecordingOptions } from './session-recording';
-export { useRecording, type RecordedStreams } from './use-recording';

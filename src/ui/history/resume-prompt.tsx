@@ -10,8 +10,8 @@ import { useAsync } from './use-async';
 export interface ResumePromptProps {
   readonly store: AttuneStore;
   /**
-   * The couple chose to continue this session: the store's next recorder continues it
-   * (`resumeOnNextRecording`), so the caller only starts the sources again.
+   * The couple chose to continue this session: the caller opens the next live session to record
+   * into it, by id.
    */
   readonly onResume: (session: SessionRecord) => void;
   /** The session was closed as interrupted. */
@@ -36,7 +36,6 @@ export function ResumePrompt({ store, onResume, onClosed }: ResumePromptProps) {
           type="button"
           className="primary"
           onClick={() => {
-            store.resumeOnNextRecording(session.id);
             setDone(true);
             onResume(session);
           }}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import type { PartnerSnapshot, SessionSummary } from '../../store';
+import type { PartnerFigures, SessionSummary } from '../../store';
 import { formatValue } from './format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -28,7 +28,7 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function value(s: PartnerSnapshot | null, key: Measure): number | null {
+function value(s: PartnerFigures | null, key: Measure): number | null {
   return s ? s[key] : null;
 }
 

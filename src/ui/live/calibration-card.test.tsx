@@ -6,9 +6,10 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Baseline, Beat } from '../../signal/types';
 import { createStore } from '../../store';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
+import { createDefaultLiveDependencies } from '../../session/default-dependencies';
+import type { LiveDependencies } from '../../session/dependencies';
 import { LiveSession } from './live-session';
+import { createLiveSession } from '../../session/live-session';
 
 const sams: Baseline = {
   lnRmssdMean: 3.6,
@@ -47,7 +48,7 @@ async function setUp(options: { failDelete?: boolean } = {}) {
       ? { baselines: { ...real.baselines!, remove: async () => Promise.reject(new Error('delete baseline: the storage is full')) } }
       : {}),
   };
-  render(<LiveSession search="" dependencies={deps} />);
+  render(<LiveSession session={createLiveSession(deps)} demo={{ kind: 'none' }} />);
   const panel = await screen.findByTestId('partner-a');
   const card = await within(panel).findByRole('region', { name: 'Baseline for Sam' });
   await waitFor(() => expect(card.textContent).toContain('Usual calm: heart rate 64'));

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PartnerModel, PartnerSnapshot } from '../compose/partner-model';
+import type { PartnerModel, PartnerView } from '../../session/partner';
 
 /** Seconds per half breath of the cue: 5 s in, 5 s out, an easy resting pace. */
 const CUE_HALF_BREATH_SEC = 5;
@@ -9,7 +9,7 @@ function clock(sec: number): string {
   return `${Math.floor(s / 60)}:${(s % 60).toString().padStart(2, '0')}`;
 }
 
-function describeBaseline(snapshot: PartnerSnapshot): string {
+function describeBaseline(snapshot: PartnerView): string {
   const baseline = snapshot.baseline;
   if (!baseline) return 'No baseline yet. A 3-minute calibration at rest tells Attune what calm looks like for you.';
   const parts = [`heart rate ${Math.round(baseline.hrBpm)}`];
@@ -27,7 +27,7 @@ function describeBaseline(snapshot: PartnerSnapshot): string {
  * cue and progress, and recalibrate / delete. Progress follows the beats' event time, so it matches
  * the data exactly (and runs faster in a sped-up demo).
  */
-export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; snapshot: PartnerSnapshot }) {
+export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; snapshot: PartnerView }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteNote, setDeleteNote] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);

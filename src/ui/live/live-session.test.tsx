@@ -5,9 +5,24 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
-import type { LiveDependencies } from '../compose/live-dependencies';
-import { LiveSession, type LiveSessionHandle, type LiveSummary } from './live-session';
+import { createDefaultLiveDependencies } from '../../session/default-dependencies';
+import type { LiveDependencies } from '../../session/dependencies';
+import { parseDemoUrl } from '../../session/demo-url';
+import { createLiveSession, type LiveSummary } from '../../session/live-session';
+import { LiveSession } from './live-session';
+
+/**
+ * Builds the session the way the composition root does (demo link and resume by id included) and
+ * renders the live view on it, keeping every summary the session reports.
+ */
+function mount(search: string, deps: LiveDependencies, options: { resumeSessionId?: string } = {}) {
+  const demo = parseDemoUrl(search);
+  const session = createLiveSession(deps, { ...options, ...(demo.kind === 'demo' ? { demo: demo.request } : {}) });
+  const summaries: LiveSummary[] = [];
+  session.summary$.subscribe((summary) => summaries.push(summary));
+  const view = render(<LiveSession session={session} demo={demo} />);
+  return { session, summaries, view };
+}
 
 /** The real parts, with the simulator's streams counted and its disconnects noted. */
 function countedDependencies() {
@@ -43,8 +58,7 @@ afterEach(() => cleanup());
 describe('LiveSession', () => {
   it('LiveSession offers the hand check-in only with nothing connected, and a source connected afterwards withdraws it', async () => {
     const { deps } = countedDependencies();
-    const summaries: LiveSummary[] = [];
-    render(<LiveSession search="" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    const { summaries } = mount('', deps);
     await act(async () => screen.getByRole('button', { name: 'Check in by hand' }).click());
     await act(async () => screen.getByRole('checkbox', { name: 'Partner A: I feel calm enough' }).click());
     await act(async () => screen.getByRole('checkbox', { name: 'Partner B: I feel calm enough' }).click());
@@ -61,18 +75,16 @@ describe('LiveSession', () => {
 
   it('LiveSession on ?demo=flooded never offers the hand check-in and never reports one', async () => {
     const { deps } = countedDependencies();
-    const summaries: LiveSummary[] = [];
-    render(<LiveSession search="?demo=flooded&speed=50" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    const { summaries } = mount('?demo=flooded&speed=50', deps);
     await waitFor(() => expect(summaries.at(-1)?.anySourceConnected).toBe(true));
     expect(screen.queryByRole('button', { name: 'Check in by hand' })).toBeNull();
     expect(screen.getByTestId('self-report-unavailable').textContent).toContain('the readiness gate decides');
     expect(summaries.every((s) => !s.selfReportComplete)).toBe(true);
   });
 
-  it('LiveSession with ?demo=calm shows both partners live, and unmounting leaves nothing running', async () => {
+  it('LiveSession with ?demo=calm shows both partners live, and closing the session leaves nothing running', async () => {
     const { deps, counter, created, disconnected } = countedDependencies();
-    const summaries: LiveSummary[] = [];
-    const view = render(<LiveSession search="?demo=calm&speed=50" dependencies={deps} onLive={(s) => summaries.push(s)} />);
+    const { summaries, view, session } = mount('?demo=calm&speed=50', deps);
     for (const id of ['a', 'b']) {
       const panel = await screen.findByTestId(`partner-${id}`);
       await waitFor(() => expect(within(panel).getByTestId('hr').textContent).toMatch(/^\d+$/), { timeout: 5000 });
@@ -81,7 +93,7 @@ describe('LiveSession', () => {
     expect(counter.live()).toBeGreaterThan(0);
     expect(summaries.length).toBeGreaterThan(0);
     view.unmount();
-    await act(async () => undefined);
+    await act(async () => session.dispose());
     expect(counter.live()).toBe(0);
     expect(created.length).toBeGreaterThanOrEqual(2);
     expect(created.every((source) => disconnected.includes(source))).toBe(true);
@@ -89,7 +101,7 @@ describe('LiveSession', () => {
 
   it('LiveSession explains why Bluetooth is unavailable and what to do instead', async () => {
     const { deps } = countedDependencies();
-    render(<LiveSession search="" dependencies={deps} />);
+    mount('', deps);
     const panel = await screen.findByTestId('partner-a');
     const connect = within(panel).getByRole('button', { name: 'Connect a strap' });
     expect((connect as HTMLButtonElement).disabled).toBe(true);
@@ -117,7 +129,7 @@ describe('LiveSession', () => {
         };
       },
     };
-    render(<LiveSession search="?demo=calm&speed=1" dependencies={deps} />);
+    mount('?demo=calm&speed=1', deps);
     const hr = within(await screen.findByTestId('partner-a')).getByTestId('hr');
     const beat = (tSec: number, rrMs: number): Beat => ({ tSec, rrMs, hrBpm: 60_000 / rrMs, afterGap: false });
     // No timer is advanced: what a beat changes is on screen as soon as React has rendered it.
@@ -132,7 +144,7 @@ describe('LiveSession', () => {
     expect(figures.innerHTML).toBe(html);
   });
 
-  it('LiveSession opened to resume says so, records into that session, and hands its controls to the page', async () => {
+  it('LiveSession on a session opened to resume says so, and the session records into that session', async () => {
     const { deps } = countedDependencies();
     const infos: unknown[] = [];
     const withRecorder: LiveDependencies = {
@@ -142,14 +154,12 @@ describe('LiveSession', () => {
         return { addBeat: () => undefined, addMetrics: () => undefined, addGate: () => undefined, close: async () => undefined, sessionId: () => 'interrupted-7' };
       },
     };
-    const handles: (LiveSessionHandle | null)[] = [];
-    const view = render(<LiveSession search="" dependencies={withRecorder} resumeSessionId="interrupted-7" onSession={(handle) => handles.push(handle)} />);
+    const { session } = mount('', withRecorder, { resumeSessionId: 'interrupted-7' });
     expect((await screen.findByTestId('resume-banner')).textContent).toMatch(/Continuing your interrupted session/);
     const panel = screen.getByTestId('partner-a');
     act(() => within(panel).getByRole('button', { name: 'Use the simulator' }).click());
     await waitFor(() => expect(infos).toEqual([expect.objectContaining({ resumeSessionId: 'interrupted-7' })]), { timeout: 5000 });
-    expect(handles.at(-1)?.recordingId()).toBe('interrupted-7');
-    view.unmount();
-    expect(handles.at(-1)).toBeNull();
+    expect(session.recordingId()).toBe('interrupted-7');
+    await act(async () => session.dispose());
   });
 });

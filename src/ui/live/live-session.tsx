@@ -1,13 +1,11 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { PartnerId } from '../../signal/types';
-import { parseDemoUrl } from '../compose/demo-url';
-import { createDefaultLiveDependencies, type LiveStore } from '../compose/default-dependencies';
-import type { LiveDependencies, RecordingOutcome } from '../compose/live-dependencies';
-import { createLiveSessionModel, type LiveSessionModel, type SelfReport } from '../compose/live-session-model';
-import { selfReportAllowed, selfReportCounts } from '../compose/routine-access';
-import type { PartnerSnapshot } from '../compose/partner-model';
-import type { GateStateName, GateStatusView } from '../compose/readiness-types';
-import { RegionBoundary } from '../shell/region-boundary';
+import type { DemoUrl } from '../../session/demo-url';
+import type { LiveSessionModel, SelfReport } from '../../session/live-session';
+import { selfReportAllowed } from '../../session/routine-access';
+import type { PartnerView } from '../../session/partner';
+import type { GateStatusView } from '../../session/readiness-types';
+import { RegionBoundary } from '../common/region-boundary';
 import { BreakTimer } from './break-timer';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
@@ -15,52 +13,14 @@ import { SelfReportPanel } from './self-report';
 import { TrendChart } from './trend-chart';
 import { useObservable, useSelected } from './use-observable';
 import './live.css';
-
-/** What the rest of the app needs to know about the live session. */
-export interface LiveSummary {
-  /** The gate light's state; null before the first decision. */
-  readonly gate: GateStateName | null;
-  /**
-   * No-wearable mode: both partners checked in by hand (a self-report) while no source is
-   * connected. Never true while a strap, the simulator or a recording is attached.
-   */
-  readonly selfReportComplete: boolean;
-  /** Either partner has a source attached (strap, simulator or replay): the measured gate decides. */
-  readonly anySourceConnected: boolean;
-  /** The partners' names as shown (typed, saved, or "Partner A" / "Partner B"), for the forms after the routine. */
-  readonly names: Readonly<Record<PartnerId, string>>;
-}
+import { PARTNERS } from '../../pipeline/dyad';
 
 export interface LiveSessionProps {
-  /**
-   * Query string holding `?demo=calm|conflict|flooded|hr-only&speed=N`; defaults to the page's
-   * own. Without `demo`, nothing connects until a partner chooses a source.
-   */
-  readonly search?: string;
-  /** Storage for baselines and the recording (STORE's `AttuneStore`); without it nothing persists. */
-  readonly store?: LiveStore;
-  /** Replaces the assembled parts (tests); by default the real sources, pipeline and store adapters. */
-  readonly dependencies?: LiveDependencies;
-  /** Told when the gate state, the hand check-in or a name changes (e.g. to unlock routines). */
-  readonly onLive?: (summary: LiveSummary) => void;
-  /**
-   * Record into this interrupted session (by id, as a new segment) instead of a new one: the
-   * "Resume the session" answer after a reload. The sources are connected again by the couple.
-   */
-  readonly resumeSessionId?: string;
-  /** Given the running session's handle when it starts, and null when it ends. */
-  readonly onSession?: (session: LiveSessionHandle | null) => void;
+  /** The running session (the composition root builds it); null while it opens. */
+  readonly session: LiveSessionModel | null;
+  /** What the page's address asked for: nothing, a demo (the session runs it), or a link that cannot run. */
+  readonly demo: DemoUrl;
 }
-
-/** What the page around the live view may do with the running session. */
-export interface LiveSessionHandle {
-  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
-  finishRecording(outcome: RecordingOutcome): Promise<void>;
-  /** The recorded session's id, once the first beat started it. */
-  recordingId(): string | null;
-}
-
-const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 // The view re-renders when a name, the gate state or the check-in changes; the panels and charts
 // below draw from their own subscriptions, so they skip those renders.
@@ -72,36 +32,9 @@ const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false }
 /**
  * The live session: both partners' sources, live figures and tachograms, the dual readiness gauge
  * with plain reasons, the trend chart, calibration, the break timer when flooded, and the hand
- * check-in. Self-sufficient: `<LiveSession />` alone reads `?demo=` and `&speed=` from the URL.
- * The session (sources, pipelines, recording) lives while this component is mounted.
+ * check-in. It renders the session it is given and subscribes to it; it builds nothing itself.
  */
-export function LiveSession({ search, store, dependencies, onLive, resumeSessionId, onSession }: LiveSessionProps) {
-  const query = search ?? (typeof window === 'undefined' ? '' : window.location.search);
-  const demoUrl = useMemo(() => parseDemoUrl(query), [query]);
-  const deps = useMemo(() => dependencies ?? createDefaultLiveDependencies({ store }), [dependencies, store]);
-  const [model, setModel] = useState<LiveSessionModel | null>(null);
-  const demoScenario = demoUrl.kind === 'demo' ? demoUrl.request.scenario : null;
-  const demoSpeed = demoUrl.kind === 'demo' ? demoUrl.request.speed : 1;
-
-  const onSessionRef = useRef(onSession);
-  useEffect(() => {
-    onSessionRef.current = onSession;
-  }, [onSession]);
-
-  useEffect(() => {
-    const session = createLiveSessionModel(deps, resumeSessionId === undefined ? {} : { resumeSessionId });
-    setModel(session);
-    onSessionRef.current?.({ finishRecording: (outcome) => session.finishRecording(outcome), recordingId: () => session.recordingId() });
-    if (demoScenario) {
-      session.startDemo(demoScenario, demoSpeed).catch((error: unknown) => console.error('demo: could not start', error));
-    }
-    return () => {
-      setModel((current) => (current === session ? null : current));
-      onSessionRef.current?.(null);
-      void session.dispose();
-    };
-  }, [deps, demoScenario, demoSpeed, resumeSessionId]);
-
+export function LiveSession({ session: model, demo: demoUrl }: LiveSessionProps) {
   return (
     <div className="live">
       {demoUrl.kind === 'invalid' ? (
@@ -115,7 +48,7 @@ export function LiveSession({ search, store, dependencies, onLive, resumeSession
           {demoUrl.request.speed === 1 ? '' : `, ${demoUrl.request.speed}× speed`}). Nothing here is a real measurement.
         </p>
       ) : null}
-      {resumeSessionId !== undefined && demoUrl.kind !== 'demo' ? (
+      {model?.resumeSessionId != null && demoUrl.kind !== 'demo' ? (
         <p className="live__banner" data-testid="resume-banner">
           Continuing your interrupted session: connect your straps (or the simulator) again, and it records on from where it
           stopped.
@@ -123,7 +56,7 @@ export function LiveSession({ search, store, dependencies, onLive, resumeSession
       ) : null}
       {model ? (
         <>
-          <LiveView model={model} dependencies={deps} speed={demoSpeed} onLive={onLive} />
+          <LiveView model={model} />
           <Diagnostics model={model} />
         </>
       ) : (
@@ -156,50 +89,25 @@ function Diagnostics({ model }: { model: LiveSessionModel }) {
   return <output ref={ref} data-testid="diagnostics" hidden />;
 }
 
-const selectName = (snapshot: PartnerSnapshot): string => snapshot.displayName;
-const selectDemo = (snapshot: PartnerSnapshot): boolean => snapshot.origin?.demo === true;
-const selectAttached = (snapshot: PartnerSnapshot): boolean => snapshot.origin !== null;
-/** What the view around the gauge needs of the gate: its state and who is flooded. */
-const selectGateSummary = (gate: GateStatusView | null) => ({
-  state: gate?.state ?? null,
-  floodedA: gate?.partners.a.state === 'flooded',
-  floodedB: gate?.partners.b.state === 'flooded',
+const selectDemo = (snapshot: PartnerView): boolean => snapshot.origin?.demo === true;
+/** What the view around the gauge needs of the gate: who is flooded. */
+const selectFlooded = (gate: GateStatusView | null) => ({
+  a: gate?.partners.a.state === 'flooded',
+  b: gate?.partners.b.state === 'flooded',
 });
 
-function LiveView({
-  model,
-  dependencies,
-  speed,
-  onLive,
-}: {
-  model: LiveSessionModel;
-  dependencies: LiveDependencies;
-  speed: number;
-  onLive?: (summary: LiveSummary) => void;
-}) {
+function LiveView({ model }: { model: LiveSessionModel }) {
   // The view itself re-renders only when a name, the demo flag, the gate state or the hand check-in
   // changes; the gauge's parts and the charts follow the beats on their own.
-  const nameA = useSelected(model.partners.a.live$, model.partners.a.current(), selectName);
-  const nameB = useSelected(model.partners.b.live$, model.partners.b.current(), selectName);
+  const summary = useObservable(model.summary$, model.currentSummary());
   const demoA = useSelected(model.partners.a.live$, model.partners.a.current(), selectDemo);
   const demoB = useSelected(model.partners.b.live$, model.partners.b.current(), selectDemo);
-  const gate = useSelected(model.gate$, model.currentGate(), selectGateSummary);
+  const flooding = useSelected(model.gate$, model.currentGate(), selectFlooded);
   const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
-  const attachedA = useSelected(model.partners.a.live$, model.partners.a.current(), selectAttached);
-  const attachedB = useSelected(model.partners.b.live$, model.partners.b.current(), selectAttached);
-  const anySourceConnected = attachedA || attachedB;
-  const gateState = gate.state;
-  // Both ticked by hand counts only as genuine no-wearable mode (the one rule in routine-access).
-  const selfReportComplete =
-    selfReport.active && selfReport.calm.a && selfReport.calm.b && selfReportCounts({ gate: gateState, anySourceConnected });
-  const flooded = gateState === 'flooded';
+  const flooded = summary.gate === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
-  const names = useMemo(() => ({ a: nameA, b: nameB }), [nameA, nameB]);
+  const names = summary.names;
   const demo = demoA || demoB;
-
-  useEffect(() => {
-    onLive?.({ gate: gateState, selfReportComplete, anySourceConnected, names });
-  }, [onLive, gateState, selfReportComplete, anySourceConnected, names]);
 
   // The break opens when flooding starts and stays until the partners end it.
   useEffect(() => {
@@ -210,17 +118,17 @@ function LiveView({
   const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
   const endBreak = useCallback(() => setBreakOpen(false), []);
 
-  const floodedNames = PARTNERS.filter((id) => (id === 'a' ? gate.floodedA : gate.floodedB)).map((id) => names[id]);
+  const floodedNames = PARTNERS.filter((id) => flooding[id]).map((id) => names[id]);
 
   return (
     <>
-      <ReadinessGauge gate$={model.gate$} gate={model.currentGate()} partners={model.partners} names={names} demo={demo} describe={dependencies.describeReason} />
-      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? speed : 1} onEnd={endBreak} /> : null}
+      <ReadinessGauge gate$={model.gate$} gate={model.currentGate()} partners={model.partners} names={names} demo={demo} describe={model.describeReason} />
+      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (
           // One boundary per connection: a failure in one partner's panel leaves the other running.
           <RegionBoundary key={id} region={`Partner ${id.toUpperCase()}’s connection`}>
-            <StablePartnerPanel partner={model.partners[id]} dependencies={dependencies} speed={speed} />
+            <StablePartnerPanel partner={model.partners[id]} describe={model.describeReason} />
           </RegionBoundary>
         ))}
       </div>
@@ -230,7 +138,7 @@ function LiveView({
       <StableSelfReportPanel
         selfReport={selfReport}
         names={names}
-        available={selfReportAllowed(anySourceConnected)}
+        available={selfReportAllowed(summary.anySourceConnected)}
         onActive={setSelfReportMode}
         onCalm={setSelfReportCalm}
       />

@@ -1,9 +1,10 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
-import type { DemoScenario } from '../compose/demo-url';
-import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
-import type { PartnerModel, PartnerSnapshot, SourceOrigin } from '../compose/partner-model';
-import type { PartnerStateName } from '../compose/readiness-types';
+import type { Scenario } from '../../sim/simulator';
+import type { RememberedStrap } from '../../session/dependencies';
+import type { ReadinessReason } from '../../session/readiness-types';
+import type { PartnerModel, PartnerView, SourceOrigin } from '../../session/partner';
+import type { PartnerStateName } from '../../session/readiness-types';
 import { CalibrationCard } from './calibration-card';
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
 import { describeQuality, PARTNER_STATE_WORDS, shownBreathing } from './readiness-words';
@@ -12,12 +13,11 @@ import { useObservable, useSelected } from './use-observable';
 
 export interface PartnerPanelProps {
   readonly partner: PartnerModel;
-  readonly dependencies: LiveDependencies;
-  /** Playback speed for the simulator and recordings started from this panel. */
-  readonly speed: number;
+  /** A readiness reason in plain words for the partner's shown name (the session's). */
+  readonly describe: (reason: ReadinessReason, partnerName: string) => string;
 }
 
-const SIMULATED_KINDS: readonly { value: DemoScenario; label: string }[] = [
+const SIMULATED_KINDS: readonly { value: Scenario; label: string }[] = [
   { value: 'calm', label: 'calm' },
   { value: 'conflict', label: 'upset, then recovering' },
   { value: 'flooded', label: 'flooded' },
@@ -73,7 +73,7 @@ interface FiguresView {
   readonly qualityLevel: ReturnType<typeof describeQuality>['level'];
 }
 
-function selectFigures({ metrics, lastBeat, hrOnly }: PartnerSnapshot): FiguresView {
+function selectFigures({ metrics, lastBeat, hrOnly }: PartnerView): FiguresView {
   const quality = describeQuality(metrics);
   const breathing = shownBreathing(metrics);
   return {
@@ -122,7 +122,7 @@ function LiveFigures({ partner }: { partner: PartnerModel }) {
   );
 }
 
-const selectState = (snapshot: PartnerSnapshot): PartnerStateName => snapshot.readiness?.state ?? 'no-signal';
+const selectState = (snapshot: PartnerView): PartnerStateName => snapshot.readiness?.state ?? 'no-signal';
 
 /** The partner's readiness state in words and shape, following every beat. */
 function PartnerState({ partner }: { partner: PartnerModel }) {
@@ -138,7 +138,7 @@ function PartnerState({ partner }: { partner: PartnerModel }) {
   );
 }
 
-const selectTypedName = (snapshot: PartnerSnapshot): string => snapshot.name;
+const selectTypedName = (snapshot: PartnerView): string => snapshot.name;
 
 /** The partner's name as typed: follows each keystroke (a controlled field must never lag behind). */
 function NameField({ partner, letter }: { partner: PartnerModel; letter: string }) {
@@ -151,8 +151,8 @@ function NameField({ partner, letter }: { partner: PartnerModel; letter: string 
         value={name}
         maxLength={40}
         autoComplete="off"
-        onChange={(event) => partner.setName(event.target.value)}
-        onBlur={() => partner.saveName()}
+        onChange={(event) => partner.rename(event.target.value)}
+        onBlur={() => partner.keepName()}
       />
     </label>
   );
@@ -166,22 +166,20 @@ const StablePartnerState = memo(PartnerState);
  * tachogram, readiness with plain reasons, and calibration. The panel re-renders at most four times a
  * second; its live figures and state follow every beat on their own.
  */
-export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps) {
+export function PartnerPanel({ partner, describe }: PartnerPanelProps) {
   const snapshot = useObservable(partner.snapshot$, partner.current());
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [simulated, setSimulated] = useState<DemoScenario>('calm');
+  const [simulated, setSimulated] = useState<Scenario>('calm');
   const [remembered, setRemembered] = useState<readonly RememberedStrap[]>([]);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [fileWarnings, setFileWarnings] = useState<readonly string[]>([]);
-  const support = dependencies.bluetoothSupport();
+  const support = partner.bluetoothSupport();
   const connected = snapshot.origin !== null;
   const letter = partner.id.toUpperCase();
 
   useEffect(() => {
     if (!support.available || connected) return undefined;
     let live = true;
-    dependencies
+    partner
       .rememberedStraps()
       .then((straps) => {
         if (live) setRemembered(straps);
@@ -192,45 +190,19 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
     return () => {
       live = false;
     };
-  }, [dependencies, support.available, connected]);
+  }, [partner, support.available, connected]);
 
   const state = snapshot.readiness?.state ?? 'no-signal';
   const words = PARTNER_STATE_WORDS[state];
   // "Heart rate only" has its own note below; the list keeps the reasons that change.
   const reasons = (snapshot.readiness?.reasons ?? [])
     .filter((reason) => reason.kind !== 'heart-rate-only')
-    .map((reason) => dependencies.describeReason(reason, snapshot.displayName));
+    .map((reason) => describe(reason, snapshot.displayName));
 
-  const connectStrap = () => {
-    setFileError(null);
-    // connect() runs inside attach() before anything is awaited: the chooser needs this click.
-    void partner.attach(dependencies.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
-  };
-  const useSimulator = () => {
-    setFileError(null);
-    partner.setDemoBaseline(dependencies.demoBaseline(simulated, partner.id));
-    void partner.attach(dependencies.simulator({ scenario: simulated, partner: partner.id, speed }), {
-      kind: 'simulator',
-      label: `Simulator (${simulated})`,
-      demo: true,
-      speed,
-    });
-  };
-  const loadRecording = async (file: File) => {
-    setFileError(null);
-    setFileWarnings([]);
-    try {
-      const text = await file.text();
-      const parsed = dependencies.parseRrFile(text, file.name);
-      setFileWarnings(parsed.warnings);
-      const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
-      await partner.attach(dependencies.replay({ recording, speed, name: file.name }), { kind: 'replay', label: file.name, demo: false, speed });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const expected = error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
-      setFileError(`This recording could not be read — ${message}.${expected}`);
-    }
-  };
+  // connect() runs before the intent awaits anything: the browser's chooser needs this click.
+  const connectStrap = () => void partner.connectStrap();
+  const useSimulator = () => void partner.useSimulator(simulated);
+  const loadRecording = (file: File) => partner.loadRecording(file);
 
   return (
     <section className={`partner partner--${partner.id}`} data-testid={`partner-${partner.id}`} aria-labelledby={headingId}>
@@ -261,7 +233,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
                 Reconnect the strap
               </button>
             ) : null}
-            <button type="button" onClick={() => void partner.detach()}>
+            <button type="button" onClick={() => void partner.disconnect()}>
               {snapshot.status.kind === 'disconnected' ? 'Choose another source' : 'Disconnect'}
             </button>
           </>
@@ -279,7 +251,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
               <button
                 type="button"
                 key={strap.id}
-                onClick={() => void partner.attach(strap.open(), { kind: 'bluetooth', label: strap.name, demo: false, speed: 1 })}
+                onClick={() => void partner.connectRemembered(strap)}
               >
                 Reconnect {strap.name}
               </button>
@@ -290,7 +262,7 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
               </button>
               <label>
                 <span className="visually-hidden">Simulated partner {letter} is</span>
-                <select value={simulated} onChange={(event) => setSimulated(event.target.value as DemoScenario)}>
+                <select value={simulated} onChange={(event) => setSimulated(event.target.value as Scenario)}>
                   {SIMULATED_KINDS.map((kind) => (
                     <option key={kind.value} value={kind.value}>
                       {kind.label}
@@ -317,16 +289,16 @@ export function PartnerPanel({ partner, dependencies, speed }: PartnerPanelProps
             />
           </div>
         )}
-        {snapshot.error || fileError ? (
+        {snapshot.error ? (
           <p role="alert" className="partner__error">
-            {fileError ?? snapshot.error}
+            {snapshot.error}
           </p>
         ) : null}
       </div>
 
-      {fileWarnings.length > 0 && snapshot.origin?.kind === 'replay' ? (
+      {snapshot.recordingWarnings.length > 0 && snapshot.origin?.kind === 'replay' ? (
         <ul className="partner__warnings" aria-label="About this recording">
-          {fileWarnings.map((warning, index) => (
+          {snapshot.recordingWarnings.map((warning, index) => (
             <li key={index}>{warning}</li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { Observable } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
-import type { PartnerModel, PartnerSnapshot } from '../compose/partner-model';
-import type { GateStatusView, ReadinessReason } from '../compose/readiness-types';
+import type { PartnerModel, PartnerView } from '../../session/partner';
+import type { GateStatusView, ReadinessReason } from '../../session/readiness-types';
 import { closenessToBaseline, GATE_STATE_WORDS, PARTNER_STATE_WORDS } from './readiness-words';
 import { useSelected } from './use-observable';
 
@@ -21,7 +21,7 @@ export interface ReadinessGaugeProps {
 }
 
 /** The reason that matters most for a partner, in words: the first one the rules give. */
-function mainReason(snapshot: PartnerSnapshot, describe: ReadinessGaugeProps['describe']): string | null {
+function mainReason(snapshot: PartnerView, describe: ReadinessGaugeProps['describe']): string | null {
   const reason = snapshot.readiness?.reasons.find((r) => r.kind !== 'heart-rate-only');
   return reason ? describe(reason, snapshot.displayName) : null;
 }
@@ -37,7 +37,7 @@ interface MeterView {
 
 /** One partner's meter: how close to their usual calm, with the "calm line" at the middle. */
 function Meter({ partner, describe }: { partner: PartnerModel; describe: ReadinessGaugeProps['describe'] }) {
-  const select = useCallback((snapshot: PartnerSnapshot): MeterView => {
+  const select = useCallback((snapshot: PartnerView): MeterView => {
     const state = snapshot.readiness?.state ?? 'no-signal';
     const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
     return {

@@ -1,6 +1,7 @@
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, WindowMetrics } from '../../signal/types';
-import type { GateStateName, PartnerStateName } from '../compose/readiness-types';
+import type { GateState } from '../../pipeline/dyad';
+import type { PartnerStateName } from '../../session/readiness-types';
 
 /** Text and shape for each partner state: colour is never the only signal. */
 export const PARTNER_STATE_WORDS: Readonly<Record<PartnerStateName, { label: string; symbol: string }>> = {
@@ -12,7 +13,7 @@ export const PARTNER_STATE_WORDS: Readonly<Record<PartnerStateName, { label: str
 };
 
 /** Text and shape for each gate state. */
-export const GATE_STATE_WORDS: Readonly<Record<GateStateName, { label: string; detail: string; symbol: string }>> = {
+export const GATE_STATE_WORDS: Readonly<Record<GateState, { label: string; detail: string; symbol: string }>> = {
   'no-signal': { label: 'Waiting for both signals', detail: 'Connect a strap or the simulator for each of you.', symbol: '○' },
   calibrating: { label: 'Getting readings', detail: 'Sit comfortably; the first minute builds a reading.', symbol: '◔' },
   settling: { label: 'Settling', detail: 'Not both calm yet. Breathe slowly; this takes a few minutes.', symbol: '◑' },

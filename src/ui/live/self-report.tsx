@@ -1,5 +1,6 @@
 import type { PartnerId } from '../../signal/types';
-import type { SelfReport } from '../compose/live-session-model';
+import type { SelfReport } from '../../session/live-session';
+import { PARTNERS } from '../../pipeline/dyad';
 
 export interface SelfReportPanelProps {
   readonly selfReport: SelfReport;
@@ -13,7 +14,6 @@ export interface SelfReportPanelProps {
   readonly onCalm: (partner: PartnerId, calm: boolean) => void;
 }
 
-const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 /**
  * No-wearable mode: without straps each partner checks in by hand. Always labelled as a

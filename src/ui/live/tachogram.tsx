@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { PartnerModel } from '../compose/partner-model';
-import { TACHOGRAM_SPAN_SEC } from '../compose/partner-model';
+import type { PartnerModel } from '../../session/partner';
+import { TACHOGRAM_SPAN_SEC } from '../../session/partner-view';
 import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
 

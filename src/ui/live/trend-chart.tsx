@@ -3,10 +3,11 @@ import { auditTime, merge } from 'rxjs';
 import type { Chart, ChartDataset } from 'chart.js';
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import type { Baseline, PartnerId } from '../../signal/types';
-import type { PartnerModel, TrendPoint } from '../compose/partner-model';
-import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../compose/partner-model';
+import type { PartnerModel, TrendPoint } from '../../session/partner';
+import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../../session/partner-view';
 import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';
+import { PARTNERS } from '../../pipeline/dyad';
 
 export interface TrendChartProps {
   readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
@@ -15,7 +16,6 @@ export interface TrendChartProps {
 
 type Point = { x: number; y: number | null };
 type Measure = 'lnRmssd' | 'breathsPerMin';
-const PARTNERS: readonly PartnerId[] = ['a', 'b'];
 
 /** The band a partner counts as "near baseline" in, per measure (DESIGN.md, Readiness gate). */
 export function baselineBand(baseline: Baseline | null, measure: Measure): { low: number; high: number } | null {

@@ -18,7 +18,7 @@ import {
   type SpeechGuide,
   type VoiceClipStore,
 } from '../../routines';
-import type { RoutineAccess } from '../compose/routine-access';
+import type { RoutineAccess } from '../../session/routine-access';
 import type { RunSettings as RoutineSettings } from './guidance';
 import { BeforeYouBegin, RoutineList } from './routine-list';
 import { RoutineRun, useRoutineRun } from './routine-run';

@@ -1,7 +1,7 @@
 import { Observable, share } from 'rxjs';
 import type { HeartRateSource } from '../../ble/heart-rate-source';
 import type { Beat } from '../../signal/types';
-import type { LiveDependencies, RememberedStrap } from '../compose/live-dependencies';
+import type { LiveDependencies, RememberedStrap } from '../../session/dependencies';
 
 /** Performance mark left for every beat the app receives (notification handled). */
 export const BEAT_MARK = 'attune:beat';

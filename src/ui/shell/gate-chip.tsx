@@ -1,6 +1,6 @@
-import type { GateStateName } from './journey';
+import type { GateState } from '../../pipeline/dyad';
 
-const WORDS: Readonly<Record<GateStateName, string>> = {
+const WORDS: Readonly<Record<GateState, string>> = {
   'no-signal': 'No signal',
   calibrating: 'Calibrating',
   settling: 'Settling',
@@ -12,7 +12,7 @@ const WORDS: Readonly<Record<GateStateName, string>> = {
  * The gate at a glance, in the header of the screens after the live view: the couple can see the
  * straps are still being listened to while they follow a routine. Colour is never the only cue.
  */
-export function GateChip({ gate, selfReport }: { readonly gate: GateStateName | null; readonly selfReport: boolean }) {
+export function GateChip({ gate, selfReport }: { readonly gate: GateState | null; readonly selfReport: boolean }) {
   // `selfReport`: the routines are open by a genuine no-wearable hand check-in (nothing connected).
   const words = selfReport ? 'Checked in by hand (self-report)' : gate === null ? 'Not connected' : WORDS[gate];
   return (

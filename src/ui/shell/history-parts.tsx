@@ -1,6 +1,6 @@
 import { use, useCallback, useState } from 'react';
 import type { AttuneStore } from '../../store';
-import type { EndedSession } from './journey';
+import type { EndedSession } from '../../session/session-host';
 import {
   CheckInList,
   CheckInReminder,

@@ -27,34 +27,7 @@ export const STEP_LABELS: Readonly<Record<Step, string>> = {
   history: 'History',
 };
 
-/** Gate states as DESIGN.md names them; kept as strings here so the shell needs no pipeline import. */
-export type GateStateName = 'no-signal' | 'calibrating' | 'settling' | 'ready' | 'flooded';
-
-/** What the live session tells the shell: enough to guide the journey and unlock routines. */
-export interface LiveSummary {
-  readonly gate: GateStateName | null;
-  /** No-wearable mode: both partners checked in by hand, with no source connected. */
-  readonly selfReportComplete: boolean;
-  /** Either partner has a strap, the simulator or a recording attached: the measured gate decides. */
-  readonly anySourceConnected: boolean;
-  /** The partners' names as the live view shows them, for the reflection and commitment forms. */
-  readonly names: { readonly a: string; readonly b: string };
-}
-
-/** The running live session, as the shell uses it at the end of the journey. */
-export interface LiveSessionControls {
-  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
-  finishRecording(outcome: 'finished' | 'stopped'): Promise<void>;
-  /** The recorded session's id, once the first beat started it. */
-  recordingId(): string | null;
-}
-
-/** What the reflection step gets from the session that just ended. */
-export interface EndedSession {
-  readonly names: { readonly a: string; readonly b: string };
-  /** The recorded session, or null when nothing was recorded (no-wearable mode). */
-  readonly sessionId: string | null;
-}
+import type { GateState } from '../../pipeline/dyad';
 
 /** Where the journey starts for a given page address. */
 export interface JourneyStart {
@@ -101,7 +74,7 @@ export function previousScreen(screen: Screen): Screen | null {
  * the couple is still connecting; calibrating means the first-time rest; settling, flooded and
  * ready are the wait for calm.
  */
-export function currentStep(screen: Screen, gate: GateStateName | null): Step {
+export function currentStep(screen: Screen, gate: GateState | null): Step {
   if (screen !== 'live') return screen;
   switch (gate) {
     case null:

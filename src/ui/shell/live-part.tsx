@@ -1,40 +1,27 @@
-import { use, useEffect, useMemo, useRef, useState } from 'react';
-import type { AttuneStore } from '../../store';
-import { createDefaultLiveDependencies } from '../compose/default-dependencies';
+import { useEffect, useRef } from 'react';
+import type { DemoUrl } from '../../session/demo-url';
+import type { LiveSessionModel } from '../../session/live-session';
 import { LiveSession } from '../live/live-session';
-import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
-import type { LiveSessionControls, LiveSummary } from './journey';
+import type { BeatToScreenProbe } from './beat-to-screen';
 
 export interface LivePartProps {
-  readonly store: Promise<AttuneStore>;
-  readonly onLive: (summary: LiveSummary) => void;
-  /** Continue this interrupted session (the resume prompt's answer). */
-  readonly resumeSessionId?: string;
-  /** Given the running session's controls when it starts, and null when it ends. */
-  readonly onSession?: (session: LiveSessionControls | null) => void;
+  /** The running live session; null while it opens. */
+  readonly session: LiveSessionModel | null;
+  /** What the page's address asked for (a demo, or a link that cannot run). */
+  readonly demo: DemoUrl;
+  /** Watches the gauge, so beat-to-screen latency can be measured (see beat-to-screen.ts). */
+  readonly probe: BeatToScreenProbe;
 }
 
-/**
- * The live session as the shell places it: the app's store for baselines and recording, and every
- * source marked so beat-to-screen latency can be measured (see beat-to-screen.ts). Loaded on demand.
- */
-export default function LivePart({ store, onLive, resumeSessionId, onSession }: LivePartProps) {
-  const resolved = use(store);
-  const [probe] = useState(() => new BeatToScreenProbe());
-  const dependencies = useMemo(() => withBeatMarks(createDefaultLiveDependencies({ store: resolved }), probe), [resolved, probe]);
+/** The live view as the shell places it, on the session the composition root keeps. Loaded on demand. */
+export default function LivePart({ session, demo, probe }: LivePartProps) {
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => (root.current ? probe.observeGauge(root.current) : undefined), [probe]);
 
   return (
     <div ref={root}>
-      <LiveSession
-        store={resolved}
-        dependencies={dependencies}
-        onLive={onLive}
-        {...(resumeSessionId === undefined ? {} : { resumeSessionId })}
-        {...(onSession ? { onSession } : {})}
-      />
+      <LiveSession session={session} demo={demo} />
     </div>
   );
 }

@@ -1,18 +1,13 @@
 /**
- * The one place the shell reaches into the other areas' components (live view, routines, store).
+ * The one place the shell reaches into the other areas' components (live view, routines, history).
  * Everything heavy is loaded on demand so the first screen stays small; preloading starts while the
- * welcome screen is read. Every part takes the store promise main.tsx created once.
+ * welcome screen is read. Every part takes the store promise the composition root opened once.
  */
 import { lazy } from 'react';
 import type { AttuneStore, SessionRecord } from '../../store';
-import type { EndedSession } from './journey';
+import type { EndedSession } from '../../session/session-host';
 import type { LivePartProps } from './live-part';
 import type { RoutinePartProps } from './routine-part';
-
-/** Opens the app's store (IndexedDB) with its code loaded on demand; main.tsx calls this once. */
-export function openStore(): Promise<AttuneStore> {
-  return import('../../store').then(({ createStore }) => createStore());
-}
 
 const loadLive = () => import('./live-part');
 const loadRoutines = () => import('./routine-part');

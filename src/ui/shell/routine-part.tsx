@@ -1,7 +1,7 @@
 import { use, useCallback } from 'react';
 import type { AttuneStore } from '../../store';
 import { routineById } from '../../routines';
-import type { RoutineAccess } from '../compose/routine-access';
+import type { RoutineAccess } from '../../session/routine-access';
 import { RoutinesPanel, createLocalRoutineSettings, type RoutineRunSummary } from '../routine';
 
 /** The couple's routine choices, remembered in this browser (a device preference, like the theme). */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isScreen, previousScreen, type Screen } from './journey';
 
 /** What the shell keeps in `history.state`, so the browser's back and forward walk the journey. */
@@ -30,9 +30,19 @@ export interface Journey {
  * `?demo=` query) never changes: only `history.state` does, so reloading starts the journey afresh
  * at the place the address says, which is what a person who reloads in a panic expects.
  */
-export function useJourney(initial: Screen): Journey {
+export function useJourney(initial: Screen, onMove?: (screen: Screen) => void): Journey {
   const [screen, setScreen] = useState<Screen>(initial);
   const [moved, setMoved] = useState(false);
+  // Told of every move (forward, back, the browser's own buttons), from the event that caused it.
+  const moveListener = useRef(onMove);
+  useEffect(() => {
+    moveListener.current = onMove;
+  }, [onMove]);
+  const moveTo = useCallback((next: Screen) => {
+    setMoved(true);
+    setScreen(next);
+    moveListener.current?.(next);
+  }, []);
 
   useEffect(() => {
     // A reload lands where the address says (the welcome, or the live view for a demo link), never in
@@ -40,10 +50,7 @@ export function useJourney(initial: Screen): Journey {
     window.history.replaceState({ attuneScreen: initial, attuneDepth: 0 } satisfies JourneyHistoryState, '');
     const onPopState = (event: PopStateEvent) => {
       const state = readState(event.state);
-      if (state) {
-        setMoved(true);
-        setScreen(state.attuneScreen);
-      }
+      if (state) moveTo(state.attuneScreen);
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
@@ -54,9 +61,8 @@ export function useJourney(initial: Screen): Journey {
   const go = useCallback((next: Screen) => {
     const depth = readState(window.history.state)?.attuneDepth ?? 0;
     window.history.pushState({ attuneScreen: next, attuneDepth: depth + 1 } satisfies JourneyHistoryState, '');
-    setMoved(true);
-    setScreen(next);
-  }, []);
+    moveTo(next);
+  }, [moveTo]);
 
   const back = useCallback(() => {
     const state = readState(window.history.state);
@@ -68,9 +74,8 @@ export function useJourney(initial: Screen): Journey {
     const previous = previousScreen(state?.attuneScreen ?? initial);
     if (previous === null) return;
     window.history.replaceState({ attuneScreen: previous, attuneDepth: 0 } satisfies JourneyHistoryState, '');
-    setMoved(true);
-    setScreen(previous);
-  }, [initial]);
+    moveTo(previous);
+  }, [initial, moveTo]);
 
   return { screen, moved, go, back };
 }

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
-import { RegionBoundary } from '../region-boundary';
+import { RegionBoundary } from '../../common/region-boundary';
 import { HistoryPart } from '../parts';
 import type { AttuneStore } from '../../../store';
 

@@ -1,31 +1,31 @@
-import type { GateStateName, LiveSessionControls, LiveSummary } from '../journey';
-import type { RoutineAccess } from '../../compose/routine-access';
+import type { GateState } from '../../../pipeline/dyad';
+import type { DemoUrl } from '../../../session/demo-url';
+import type { LiveSessionModel } from '../../../session/live-session';
+import type { BeatToScreenProbe } from '../beat-to-screen';
+import type { RoutineAccess } from '../../../session/routine-access';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
-import type { AttuneStore } from '../../../store';
 
 export interface LiveScreenProps {
-  readonly store: Promise<AttuneStore>;
+  /** The running live session; null while it opens. */
+  readonly session: LiveSessionModel | null;
+  readonly demo: DemoUrl;
+  readonly probe: BeatToScreenProbe;
   /** False while the couple is on a later screen: the session stays mounted and keeps streaming. */
   readonly visible: boolean;
   readonly focusOnShow: boolean;
-  readonly gate: GateStateName | null;
+  readonly gate: GateState | null;
   /**
    * How the routines stand (`routineAccess`): opened by the gate, by a no-wearable hand check-in
    * (a self-report, not a measurement), or locked.
    */
   readonly access: RoutineAccess;
-  readonly onLive: (summary: LiveSummary) => void;
-  /** Continue this interrupted session (the resume prompt's answer). */
-  readonly resumeSessionId?: string;
-  /** Given the running session's controls when it starts, and null when it ends. */
-  readonly onSession?: (session: LiveSessionControls | null) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
 /** Heading and "what next" line for each moment of the live view. */
-function wording(gate: GateStateName | null, access: RoutineAccess): { title: string; hint: string } {
+function wording(gate: GateState | null, access: RoutineAccess): { title: string; hint: string } {
   // A flooded partner comes first whatever else is true: the break, never a routine.
   if (gate === 'flooded') {
     return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
@@ -56,9 +56,9 @@ function wording(gate: GateStateName | null, access: RoutineAccess): { title: st
 
 /**
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
- * live session the live-view area builds. The shell adds the heading, the step and the way on.
+ * live session the composition root keeps. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ store, visible, focusOnShow, gate, access, onLive, resumeSessionId, onSession, onBack, onNext }: LiveScreenProps) {
+export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, access, onBack, onNext }: LiveScreenProps) {
   const { title, hint } = wording(gate, access);
   // The primary "Choose a routine" only when a routine may start, and never on the flooded break.
   const offerRoutine = access !== 'locked' && gate !== 'flooded';
@@ -85,12 +85,7 @@ export function LiveScreen({ store, visible, focusOnShow, gate, access, onLive, 
         />
       }
     >
-      <LivePart
-        store={store}
-        onLive={onLive}
-        {...(resumeSessionId === undefined ? {} : { resumeSessionId })}
-        {...(onSession ? { onSession } : {})}
-      />
+      <LivePart session={session} demo={demo} probe={probe} />
     </ScreenFrame>
   );
 }

@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
-import { RegionBoundary } from '../region-boundary';
+import { RegionBoundary } from '../../common/region-boundary';
 import { ReflectPart } from '../parts';
 import type { AttuneStore } from '../../../store';
-import type { EndedSession } from '../journey';
+import type { EndedSession } from '../../../session/session-host';
 
 export interface ReflectScreenProps {
   readonly store: Promise<AttuneStore>;

@@ -1,9 +1,9 @@
 import { Suspense, useCallback, useState } from 'react';
 import { ActionBar, ScreenFrame } from '../screen-frame';
-import { RegionBoundary } from '../region-boundary';
+import { RegionBoundary } from '../../common/region-boundary';
 import { RoutinesPart } from '../parts';
 import type { AttuneStore } from '../../../store';
-import type { RoutineAccess } from '../../compose/routine-access';
+import type { RoutineAccess } from '../../../session/routine-access';
 
 export interface RoutineScreenProps {
   readonly store: Promise<AttuneStore>;

@@ -11,13 +11,12 @@
  * Pure: no React, no RxJS, no clock. The shell, the live view and the routines panel all ask here.
  */
 
-/** Gate states as DESIGN.md names them (kept as strings so every UI area may use this rule). */
-export type RoutineGateState = 'no-signal' | 'calibrating' | 'settling' | 'ready' | 'flooded';
+import type { GateState } from '../pipeline/dyad';
 
 /** What the rule looks at. */
 export interface RoutineAccessInput {
   /** The measured gate's state; null before its first decision. */
-  readonly gate: RoutineGateState | null;
+  readonly gate: GateState | null;
   /** Both partners ticked "I feel calm enough" in the hand check-in. */
   readonly selfReportComplete: boolean;
   /** Either partner has a source attached: a strap (even while it reconnects), the simulator or a replay. */
@@ -39,7 +38,7 @@ export function selfReportAllowed(anySourceConnected: boolean): boolean {
 }
 
 /** Whether `gate` is a measured state a hand check-in must never override. */
-function measuredGateSaysNo(gate: RoutineGateState | null): boolean {
+function measuredGateSaysNo(gate: GateState | null): boolean {
   return gate === 'flooded' || gate === 'settling' || gate === 'calibrating';
 }
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BehaviorSubject, NEVER, Subject } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
-import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
-import type { Baseline, Beat, PartnerId } from '../../signal/types';
+import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import { createSubscriptionCounter } from '../pipeline/subscription-counter';
+import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';
-import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo } from './live-dependencies';
-import { createLiveSessionModel } from './live-session-model';
+import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo } from './dependencies';
+import { createLiveSession } from './live-session';
 
 /** Real parts, with every source's streams counted and a recorder that keeps what it is given. */
 function harness(overrides: Partial<LiveDependencies> = {}) {
@@ -55,7 +55,7 @@ function harness(overrides: Partial<LiveDependencies> = {}) {
   return { deps, counter, sources, disconnected, recorded, counted };
 }
 
-describe('createLiveSessionModel', () => {
+describe('createLiveSession', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2026-03-01T20:00:00Z') });
   });
@@ -63,10 +63,9 @@ describe('createLiveSessionModel', () => {
     vi.useRealTimers();
   });
 
-  it('startDemo("calm") connects both partners with demo baselines and opens the gate', async () => {
+  it('a calm demo link connects both partners with demo baselines and opens the gate', async () => {
     const { deps, recorded } = harness();
-    const model = createLiveSessionModel(deps);
-    await model.startDemo('calm', 20);
+    const model = createLiveSession(deps, { demo: { scenario: 'calm', speed: 20 } });
     await vi.advanceTimersByTimeAsync(10_000); // 200 s of event time
     expect(model.currentGate()?.state).toBe('ready');
     for (const id of ['a', 'b'] as PartnerId[]) {
@@ -89,9 +88,8 @@ describe('createLiveSessionModel', () => {
 
   it('dispose() disconnects both sources, leaves no subscription behind and closes the recording', async () => {
     const { deps, counter, recorded, sources, disconnected } = harness();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps, { demo: { scenario: 'conflict', speed: 20 } });
     const views = [model.partners.a.snapshot$.subscribe(), model.gate$.subscribe(), model.partners.b.chartTick$.subscribe()];
-    await model.startDemo('conflict', 20);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(counter.live()).toBeGreaterThan(0);
     // The session counts its own streams too: sources, pipelines, gate and the three views.
@@ -108,9 +106,8 @@ describe('createLiveSessionModel', () => {
 
   it('finishRecording("finished") closes the recording once as finished; later beats and dispose() record nothing more', async () => {
     const { deps, recorded } = harness();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps, { demo: { scenario: 'calm', speed: 20 } });
     expect(model.recordingId()).toBeNull();
-    await model.startDemo('calm', 20);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(model.recordingId()).toBe('session-1');
     await model.finishRecording('finished');
@@ -124,8 +121,7 @@ describe('createLiveSessionModel', () => {
 
   it('dispose() without a finish closes the recording as stopped', async () => {
     const { deps, recorded } = harness();
-    const model = createLiveSessionModel(deps);
-    await model.startDemo('calm', 20);
+    const model = createLiveSession(deps, { demo: { scenario: 'calm', speed: 20 } });
     await vi.advanceTimersByTimeAsync(1_000);
     await model.dispose();
     expect(recorded.outcomes).toEqual(['stopped']);
@@ -133,8 +129,7 @@ describe('createLiveSessionModel', () => {
 
   it('a session opened to resume records into the interrupted session, by its id', async () => {
     const { deps, recorded } = harness();
-    const model = createLiveSessionModel(deps, { resumeSessionId: 'interrupted-7' });
-    await model.startDemo('calm', 20);
+    const model = createLiveSession(deps, { resumeSessionId: 'interrupted-7', demo: { scenario: 'calm', speed: 20 } });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(recorded.info).toEqual([expect.objectContaining({ resumeSessionId: 'interrupted-7' })]);
     expect(model.recordingId()).toBe('interrupted-7');
@@ -143,7 +138,7 @@ describe('createLiveSessionModel', () => {
 
   it('a source attached later starts on the session clock, where the other partner is', async () => {
     const { deps } = harness();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     await model.partners.a.attach(deps.simulator({ scenario: 'calm', partner: 'a', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
     await vi.advanceTimersByTimeAsync(5_000); // 100 s
     const aNow = model.partners.a.latestBeatSec()!;
@@ -168,7 +163,7 @@ describe('createLiveSessionModel', () => {
       disconnect: async () => undefined,
     };
     const { deps } = harness({ bluetooth: () => chooser });
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     await model.partners.a.attach(deps.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
     const snapshot = model.partners.a.current();
     expect(snapshot.origin).toBeNull();
@@ -187,7 +182,7 @@ describe('createLiveSessionModel', () => {
     };
     const { deps, counted } = harness({ baselines });
     const real = createDefaultLiveDependencies();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     // A replayed recording is real data: its calibration becomes the partner's own baseline.
     const rest = real.simulator({ scenario: 'calm', partner: 'a', speed: 20 });
     await model.partners.a.attach(counted(rest), { kind: 'replay', label: 'rest.csv', demo: false, speed: 20 });
@@ -223,7 +218,7 @@ describe('createLiveSessionModel', () => {
       disconnect: async () => status.next({ kind: 'disconnected', reason: 'Disconnected.', code: 'user' }),
     };
     const { deps } = harness();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     await model.partners.a.attach(strap, { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
     model.partners.a.startCalibration();
     for (let i = 1; i <= 10; i += 1) {
@@ -245,7 +240,7 @@ describe('createLiveSessionModel', () => {
       b: { lnRmssdMean: 3.7, lnRmssdSd: 0.2, hrBpm: 62, breathsPerMin: 12, recordedAt: '2026-02-01T08:00:00.000Z', device: 'simulator', calibrations: 1, demo: true },
     };
     const { deps } = harness({ baselines: { load: async (p) => stored[p], save: async () => undefined } });
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     await vi.advanceTimersByTimeAsync(0);
     expect(model.partners.a.current().ownBaseline).toEqual(stored.a);
     expect(model.partners.a.current().baseline).toEqual(stored.a);
@@ -258,20 +253,20 @@ describe('createLiveSessionModel', () => {
     const { deps } = harness({
       names: { load: async (p) => (p === 'a' ? 'Sam' : undefined), save: async (p, name) => void saved.push([p, name]) },
     });
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     await vi.advanceTimersByTimeAsync(0);
     expect(model.partners.a.current().name).toBe('Sam');
     expect(model.partners.b.current().name).toBe('Partner B');
-    model.partners.b.setName('  Alex ');
-    model.partners.b.saveName();
-    model.partners.a.setName('   ');
-    model.partners.a.saveName();
+    model.partners.b.rename('  Alex ');
+    model.partners.b.keepName();
+    model.partners.a.rename('   ');
+    model.partners.a.keepName();
     expect(saved).toEqual([['b', 'Alex']]);
     await model.dispose();
   });
 
   it('hand check-ins: each partner by hand, reset when the mode is left', () => {
-    const model = createLiveSessionModel(harness().deps);
+    const model = createLiveSession(harness().deps);
     const seen: unknown[] = [];
     model.selfReport$.subscribe((s) => seen.push(s));
     model.setSelfReportMode(true);
@@ -290,7 +285,7 @@ describe('createLiveSessionModel', () => {
 
   it('a source connected after a hand check-in withdraws it, and no check-in starts while one is connected', async () => {
     const { deps } = harness();
-    const model = createLiveSessionModel(deps);
+    const model = createLiveSession(deps);
     const seen: unknown[] = [];
     model.selfReport$.subscribe((s) => seen.push(s));
     expect(model.anySourceConnected()).toBe(false);
@@ -304,7 +299,7 @@ describe('createLiveSessionModel', () => {
     expect(() => model.setSelfReportCalm('a', true)).toThrow('hand check-in: a source is connected');
     expect(seen.at(-1)).toEqual({ active: false, calm: { a: false, b: false }, withdrawn: true });
     // Disconnected again: the couple may check in by hand once more.
-    await model.partners.b.detach();
+    await model.partners.b.disconnect();
     expect(model.anySourceConnected()).toBe(false);
     model.setSelfReportMode(true);
     expect(seen.at(-1)).toEqual({ active: true, calm: { a: false, b: false } });

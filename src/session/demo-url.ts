@@ -1,14 +1,11 @@
 import { z } from 'zod';
-
-/** The simulator scenarios a demo URL may name (DESIGN.md, Contracts: page URLs). */
-export const DEMO_SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
-export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+import { SCENARIOS, type Scenario } from '../sim/simulator';
 
 /** Fastest playback a URL may ask for; beyond this the browser cannot keep up with two partners. */
 export const MAX_DEMO_SPEED = 200;
 
 const demoQuery = z.object({
-  demo: z.enum(DEMO_SCENARIOS, { error: `demo must be one of ${DEMO_SCENARIOS.join(', ')}` }),
+  demo: z.enum(SCENARIOS, { error: `demo must be one of ${SCENARIOS.join(', ')}` }),
   speed: z.coerce
     .number({ error: 'speed must be a number' })
     .positive({ error: 'speed must be above 0' })
@@ -17,7 +14,7 @@ const demoQuery = z.object({
 });
 
 export interface DemoRequest {
-  readonly scenario: DemoScenario;
+  readonly scenario: Scenario;
   /** Simulated seconds per wall-clock second. */
   readonly speed: number;
 }

@@ -6,5 +6,5 @@ export type {
   PartnerState as PartnerStateName,
   PartnerReadiness as PartnerReadinessView,
   ReadinessReason,
-} from '../../signal/readiness';
-export type { GateState as GateStateName, GateStatus as GateStatusView } from '../../pipeline/gate';
+} from '../signal/readiness';
+export type { GateStatus as GateStatusView } from '../pipeline/gate';

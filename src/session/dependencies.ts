@@ -1,7 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
-import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../../signal/types';
-import type { DemoScenario } from './demo-url';
+import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
+import type { Scenario } from '../sim/simulator';
 import type { GateStatusView, PartnerReadinessView, ReadinessReason } from './readiness-types';
 
 /** Why Web Bluetooth cannot be used here, and what to do instead (from the Bluetooth source). */
@@ -89,14 +89,14 @@ export type CalibrationStep =
  * one place, nothing is a module-level singleton).
  */
 export interface LiveDependencies {
-  readonly simulator: (options: { scenario: DemoScenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
+  readonly simulator: (options: { scenario: Scenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
   /** Plays a recording; `name` (the file name) is shown as the device. */
   readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => HeartRateSource;
   /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
   readonly bluetooth: () => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
-  readonly demoBaseline: (scenario: DemoScenario, partner: PartnerId) => Baseline;
+  readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
   /** Reads an RR file; throws an Error naming the line and what was expected. `tSec` null: no time column. */
   readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null; warnings: readonly string[] };
   readonly partnerPipeline: (inputs: {

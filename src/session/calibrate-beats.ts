@@ -1,6 +1,6 @@
-import { rollBaseline } from '../../signal/baseline';
-import { READINESS_PARAMS, type ReadinessParams } from '../../signal/readiness-params';
-import type { Baseline } from '../../signal/types';
+import { rollBaseline } from '../signal/baseline';
+import { READINESS_PARAMS, type ReadinessParams } from '../signal/readiness-params';
+import type { Baseline } from '../signal/types';
 
 /**
  * The new calibration rolled into the previous baseline of the same kind (recent ones weigh more,

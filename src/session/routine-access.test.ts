@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { routineAccess, routinesUnlocked, selfReportAllowed, selfReportCounts, type RoutineAccess, type RoutineGateState } from './routine-access';
+import { routineAccess, routinesUnlocked, selfReportAllowed, selfReportCounts, type RoutineAccess } from './routine-access';
+import { GATE_STATES, type GateState } from '../pipeline/dyad';
 
-const GATES: readonly (RoutineGateState | null)[] = [null, 'no-signal', 'calibrating', 'settling', 'ready', 'flooded'];
+const GATES: readonly (GateState | null)[] = [null, ...GATE_STATES];
 
 /** The expected answer for every combination, written out as a table rather than re-derived. */
 const TABLE: Readonly<Record<string, RoutineAccess>> = {

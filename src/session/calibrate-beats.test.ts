@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Baseline } from '../../signal/types';
+import type { Baseline } from '../signal/types';
 import { plainCalibrationMessage, rollInto } from './calibrate-beats';
 
 const real: Baseline = {

@@ -1,19 +1,19 @@
-import { demoBaseline } from '../../sim/demo-baseline';
-import { createReplaySource } from '../../ble/replay-source';
-import { parseRrFile } from '../../ble/rr-file';
-import { createSimulatorSource } from '../../sim/simulator-source';
-import { createWebBluetoothSource } from '../../ble/web-bluetooth-source';
-import { rememberedDevices, webBluetoothSupport } from '../../ble/web-bluetooth-support';
-import { navigatorBluetooth } from '../../ble/web-bluetooth-types';
-import { catchError, map, throwError } from 'rxjs';
-import { calibrate } from '../../pipeline/calibration';
-import { combineGate } from '../../pipeline/gate';
-import { createPartnerPipeline } from '../../pipeline/partner';
-import { READINESS_PARAMS } from '../../signal/readiness-params';
-import { describeReason } from '../../signal/readiness-describe';
-import type { AttuneStore } from '../../store';
+import { demoBaseline } from '../sim/demo-baseline';
+import { createReplaySource } from '../ble/replay-source';
+import { parseRrFile } from '../ble/rr-file';
+import { createSimulatorSource } from '../sim/simulator-source';
+import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
+import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
+import { navigatorBluetooth } from '../ble/web-bluetooth-types';
+import { catchError, map, throwError, type SchedulerLike } from 'rxjs';
+import { calibrate } from '../pipeline/calibration';
+import { combineGate } from '../pipeline/gate';
+import { createPartnerPipeline } from '../pipeline/partner';
+import { READINESS_PARAMS } from '../signal/readiness-params';
+import { describeReason } from '../signal/readiness-describe';
+import type { AttuneStore } from '../store';
 import { plainCalibrationMessage, rollInto } from './calibrate-beats';
-import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo } from './live-dependencies';
+import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo } from './dependencies';
 
 /** The part of the app's store the live session uses: baselines and the session recorder. */
 export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder' | 'partners'>;
@@ -58,9 +58,16 @@ function recorderOf(store: LiveStore, info: RecordingInfo): LiveRecorder {
   };
 }
 
-/** This page's Web Bluetooth, or undefined where there is none. */
-function bluetoothHere() {
-  return navigatorBluetooth(typeof navigator === 'undefined' ? undefined : navigator);
+/** Outside a browser (Node, tests): no Bluetooth, and nothing here reads the page's globals. */
+const NO_BROWSER: SupportEnvironment = { navigator: undefined, isSecureContext: false, userAgent: '' };
+
+export interface DefaultDependencyOptions {
+  /** Baselines, names and recording; without it nothing persists. */
+  readonly store?: LiveStore;
+  /** The page's navigator and security context, given by the composition root; none by default. */
+  readonly browser?: SupportEnvironment;
+  /** Clock and timers for the sources, pipelines and calibration; the wall clock by default (tests pass a virtual one). */
+  readonly scheduler?: SchedulerLike;
 }
 
 /**
@@ -68,18 +75,17 @@ function bluetoothHere() {
  * pipeline and gate, calibration, and — when a store is given — baselines and recording in
  * IndexedDB. A new object per call; nothing here is shared between sessions.
  */
-export function createDefaultLiveDependencies(options: { store?: LiveStore } = {}): LiveDependencies {
-  const { store } = options;
+export function createDefaultLiveDependencies(options: DefaultDependencyOptions = {}): LiveDependencies {
+  const { store, scheduler } = options;
+  const browser = options.browser ?? NO_BROWSER;
+  const bluetoothHere = () => navigatorBluetooth(browser.navigator);
+  const clock = scheduler === undefined ? {} : { scheduler };
   return {
-    simulator: ({ scenario, partner, speed, seed }) => createSimulatorSource({ scenario, partner, speed, ...(seed === undefined ? {} : { seed }) }),
-    replay: ({ recording, speed, name }) => createReplaySource({ recording, speed, ...(name === undefined ? {} : { name }) }),
+    simulator: ({ scenario, partner, speed, seed }) => createSimulatorSource({ scenario, partner, speed, ...clock, ...(seed === undefined ? {} : { seed }) }),
+    replay: ({ recording, speed, name }) => createReplaySource({ recording, speed, ...clock, ...(name === undefined ? {} : { name }) }),
     bluetooth: () => createWebBluetoothSource({ bluetooth: bluetoothHere() }),
     bluetoothSupport: () => {
-      const support = webBluetoothSupport({
-        navigator: typeof navigator === 'undefined' ? undefined : navigator,
-        isSecureContext: typeof window !== 'undefined' && window.isSecureContext,
-        userAgent: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-      });
+      const support = webBluetoothSupport(browser);
       return support.available ? { available: true } : { available: false, reason: support.reason, advice: support.advice };
     },
     rememberedStraps: async () => {
@@ -99,7 +105,7 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),
     calibrate: (beats$, { device, previous, demo, speed }) =>
-      calibrate(beats$, { device, demo, speed }).pipe(
+      calibrate(beats$, { device, demo, speed, ...clock }).pipe(
         map((event): CalibrationStep =>
           event.kind === 'progress' ? { kind: 'progress', elapsedSec: event.elapsedSec } : { kind: 'done', baseline: rollInto(previous, event.baseline) },
         ),
@@ -107,6 +113,7 @@ export function createDefaultLiveDependencies(options: { store?: LiveStore } = {
       ),
     calibrationSec: READINESS_PARAMS.calibrationSec,
     describeReason,
+    ...clock,
     ...(store
       ? {
           baselines: baselineStoreOf(store),

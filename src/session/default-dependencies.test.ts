@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Baseline, PartnerId } from '../../signal/types';
-import { createStore } from '../../store';
+import type { Baseline, PartnerId } from '../signal/types';
+import { createStore } from '../store';
 import { createDefaultLiveDependencies, type LiveStore } from './default-dependencies';
 
 const baseline: Baseline = {

@@ -1,104 +1,49 @@
 import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, share, startWith, Subject, Subscription } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
-import type { Baseline, Beat, PartnerId, WindowMetrics } from '../../signal/types';
-import type { CalibrationStep, LiveDependencies, LiveRecorder } from './live-dependencies';
+import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { Scenario } from '../sim/simulator';
+import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
+import type { LiveDependencies, RememberedStrap } from './dependencies';
+import { PartnerCalibration } from './partner-calibration';
+import {
+  describeConnectError,
+  displayNameOf,
+  IDLE,
+  TACHOGRAM_SPAN_SEC,
+  TREND_SPAN_SEC,
+  TREND_STEP_SEC,
+  UI_REFRESH_MS,
+  type PartnerView,
+  type SourceOrigin,
+  type TrendPoint,
+} from './partner-view';
 import type { PartnerReadinessView } from './readiness-types';
 import { TimeSeriesBuffer } from './time-series-buffer';
 
-/**
- * How often, at most, the view redraws a partner's charts and the slower parts of the panel
- * (connection, reasons, calibration): 4 per second. The gauge's figures follow every beat (`live$`).
- */
-export const UI_REFRESH_MS = 250;
-/** The tachogram shows the last two minutes of beats. */
-export const TACHOGRAM_SPAN_SEC = 120;
-/** The trend chart shows the last ten minutes. */
-export const TREND_SPAN_SEC = 600;
-/** One trend point per 5 s of event time: 120 points for ten minutes, whatever the heart rate. */
-export const TREND_STEP_SEC = 5;
+export type { CalibrationProgress, PartnerView, SourceOrigin, TrendPoint } from './partner-view';
 
-/** What a partner's beats come from, as the view names it. */
-export interface SourceOrigin {
-  readonly kind: HeartRateSource['kind'];
-  /** "Simulator (calm)", a file name, or the strap's name once known. */
-  readonly label: string;
-  /** Simulated demo data: gets the demo baseline and is never stored as a real baseline. */
-  readonly demo: boolean;
-  /** Event-time seconds the source plays per wall-clock second (1 for a strap). */
-  readonly speed: number;
-}
-
-/** A calibration in progress or just finished. */
-export interface CalibrationProgress {
-  readonly phase: 'waiting-for-beats' | 'recording' | 'done' | 'failed';
-  /** Event-time seconds recorded so far. */
-  readonly elapsedSec: number;
-  readonly totalSec: number;
-  /** Why it failed, or what was stored. */
-  readonly message: string | null;
-}
-
-/** Everything the view shows for one partner; a new object on every change. */
-export interface PartnerSnapshot {
-  readonly id: PartnerId;
-  /** The name as typed (may be blank while editing). */
+/** A recording to load: its name and a way to read its text (a browser `File` is one). */
+export interface RecordingFile {
   readonly name: string;
-  /** The name to show: the typed one, or "Partner A" / "Partner B" when blank. */
-  readonly displayName: string;
-  readonly origin: SourceOrigin | null;
-  readonly status: SourceStatus;
-  readonly lastBeat: Beat | null;
-  readonly metrics: WindowMetrics | null;
-  readonly readiness: PartnerReadinessView | null;
-  /** The baseline in use: the demo one for demo data, else the partner's own (or none yet). */
-  readonly baseline: Baseline | null;
-  /** The partner's own stored baseline, whatever is attached. */
-  readonly ownBaseline: Baseline | null;
-  /** True when the device sends heart rate without RR intervals: no HRV can be shown. */
-  readonly hrOnly: boolean;
-  readonly calibration: CalibrationProgress | null;
-  /** The last thing that went wrong with this partner's source, in plain language. */
-  readonly error: string | null;
-}
-
-/** A point of the trend chart. */
-export interface TrendPoint {
-  readonly tSec: number;
-  readonly lnRmssd: number | null;
-  readonly breathsPerMin: number | null;
-}
-
-const IDLE: SourceStatus = { kind: 'idle' };
-
-function displayNameOf(id: PartnerId, name: string): string {
-  return name.trim() === '' ? `Partner ${id.toUpperCase()}` : name.trim();
-}
-
-/** Plain words for a failed connect: a cancelled chooser is not an error the user must fix. */
-export function describeConnectError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'NotFoundError' || /cancel/i.test(error.message)) return 'No strap was chosen. You can try again.';
-    if (error.name === 'SecurityError') return 'The browser blocked Bluetooth here. Open Attune over https or on localhost.';
-    if (error.name === 'NotAllowedError') return 'Bluetooth permission was refused. Allow it in the site settings and try again.';
-    return error.message;
-  }
-  return String(error);
+  text(): Promise<string>;
 }
 
 /**
  * One partner's live chain: the attached source, its pipeline (metrics, trend, readiness), the chart
- * buffers, calibration, and what gets recorded. Only the session model creates it.
+ * buffers and calibration, with the partner's intents (connect a strap, use the simulator, load a
+ * recording, disconnect, rename), so the view never builds a source itself. Only the session creates it.
  */
 export class PartnerModel {
-  private state: PartnerSnapshot;
+  private state: PartnerView;
   private readonly changed = new Subject<void>();
   private readonly baselineSubject: BehaviorSubject<Baseline | null>;
   private readonly readinessSubject = new BehaviorSubject<PartnerReadinessView | null>(null);
   private readonly attachedSubject = new BehaviorSubject<number>(0);
+  private readonly beatsSubject = new Subject<Beat>();
+  private readonly metricsSubject = new Subject<WindowMetrics>();
   private attached: { source: HeartRateSource; subscription: Subscription; beats$: Observable<Beat>; origin: SourceOrigin } | null = null;
   private idle: Subscription | null = null;
-  private calibrationRun: Subscription | null = null;
+  private readonly calibration: PartnerCalibration;
   private demoBaseline: Baseline | null = null;
   private lastTrendSec = Number.NEGATIVE_INFINITY;
   private disposed = false;
@@ -109,19 +54,23 @@ export class PartnerModel {
   readonly trend = new TimeSeriesBuffer<TrendPoint>(TREND_SPAN_SEC, Math.ceil(TREND_SPAN_SEC / TREND_STEP_SEC) + 8);
 
   /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
-  readonly snapshot$: Observable<PartnerSnapshot>;
+  readonly snapshot$: Observable<PartnerView>;
   /**
    * Every change, unthrottled, replaying the latest on subscribe: for the small parts of the gauge
    * (figures, state, meter), each of which picks what it shows and skips repeats, so the screen
    * follows each beat within a frame without redrawing the rest of the view.
    */
-  readonly live$: Observable<PartnerSnapshot>;
+  readonly live$: Observable<PartnerView>;
   /** Fires at most every UI_REFRESH_MS after any change; charts compare buffer versions before drawing. */
   readonly chartTick$: Observable<void>;
   /** Every readiness change, unthrottled, for the gate. Replays the latest. */
   readonly readiness$: Observable<PartnerReadinessView>;
   /** Emits when a source is attached or detached (the gate starts over). */
   readonly attachments$: Observable<number>;
+  /** Every beat of whatever source is attached, on the session clock; hot, no replay (the recording subscribes). */
+  readonly beats$: Observable<Beat>;
+  /** Every window of metrics, per beat; hot, no replay. */
+  readonly metrics$: Observable<WindowMetrics>;
 
   constructor(
     readonly id: PartnerId,
@@ -130,8 +79,8 @@ export class PartnerModel {
     uiScheduler: SchedulerLike = asyncScheduler,
     /** The session's event time now (latest beat of either partner), where a new source starts. */
     private readonly sessionClockSec: () => number = () => 0,
-    /** The session's recording, started on demand; undefined when nothing is recorded. */
-    private readonly recorder: () => LiveRecorder | undefined = () => undefined,
+    /** Simulated seconds per wall-clock second for the simulator and recordings this partner starts. */
+    private readonly speed: number = 1,
     /** Counts the subscriptions to each long-lived stream (the session's diagnostics). */
     private readonly track: <T>(label: string) => MonoTypeOperatorFunction<T> = () => (source) => source,
   ) {
@@ -150,17 +99,30 @@ export class PartnerModel {
       hrOnly: false,
       calibration: null,
       error: null,
+      recordingWarnings: [],
     };
+    this.calibration = new PartnerCalibration(
+      deps,
+      {
+        id,
+        progress: (calibration) => this.update({ calibration }),
+        current: () => this.state.calibration,
+        ownBaseline: () => this.state.ownBaseline,
+        setOwnBaseline: (baseline) => this.setOwnBaseline(baseline),
+        setDemoBaseline: (baseline) => this.setDemoBaseline(baseline),
+      },
+      track,
+    );
     const ticks = this.changed.pipe(auditTime(UI_REFRESH_MS, uiScheduler), share());
     this.snapshot$ = ticks.pipe(
       startWith(undefined),
       map(() => this.state),
-      this.track<PartnerSnapshot>(`view-snapshot-${id}`),
+      this.track<PartnerView>(`view-snapshot-${id}`),
     );
     this.live$ = this.changed.pipe(
       startWith(undefined),
       map(() => this.state),
-      this.track<PartnerSnapshot>(`view-live-${id}`),
+      this.track<PartnerView>(`view-live-${id}`),
     );
     this.chartTick$ = ticks.pipe(
       map(() => undefined),
@@ -168,20 +130,23 @@ export class PartnerModel {
     );
     this.readiness$ = this.readinessSubject.pipe(filter((r): r is PartnerReadinessView => r !== null));
     this.attachments$ = this.attachedSubject.asObservable();
+    this.beats$ = this.beatsSubject.asObservable();
+    this.metrics$ = this.metricsSubject.asObservable();
     this.runIdlePipeline();
   }
 
   /** The latest snapshot, unthrottled. */
-  current(): PartnerSnapshot {
+  current(): PartnerView {
     return this.state;
   }
 
-  setName(name: string): void {
+  /** The name as typed (blank shows "Partner A" / "Partner B"). */
+  rename(name: string): void {
     this.update({ name, displayName: displayNameOf(this.id, name) });
   }
 
   /** Keeps the current name for next time (when the partner leaves the name field); a blank name is not kept. */
-  saveName(): void {
+  keepName(): void {
     const name = this.state.name.trim();
     if (name === '' || !this.deps.names) return;
     this.deps.names.save(this.id, name).catch((error: unknown) => console.warn(`names: could not keep partner ${this.id}'s name`, error));
@@ -212,13 +177,13 @@ export class PartnerModel {
   async attach(source: HeartRateSource, origin: SourceOrigin, clockOffsetSec = this.sessionClockSec()): Promise<void> {
     if (this.disposed) throw new Error('attach: the live session is closed');
     const previous = this.release();
-    if (this.calibrationRun) this.cancelCalibration();
+    if (this.calibration.running) this.cancelCalibration();
     this.idle?.unsubscribe();
     this.idle = null;
     this.tachogram.clear();
     this.trend.clear();
     this.lastTrendSec = Number.NEGATIVE_INFINITY;
-    this.update({ origin, status: { kind: 'connecting' }, lastBeat: null, metrics: null, readiness: null, hrOnly: false, error: null });
+    this.update({ origin, status: { kind: 'connecting' }, lastBeat: null, metrics: null, readiness: null, hrOnly: false, error: null, recordingWarnings: [] });
     this.applyBaseline();
 
     const subscription = new Subscription();
@@ -248,10 +213,63 @@ export class PartnerModel {
     } catch (error) {
       if (this.attached?.source === source) {
         const message = describeConnectError(error);
-        await this.detach();
+        await this.disconnect();
         this.update({ error: message });
       }
     }
+  }
+
+  /** Asks the browser's chooser for a strap and connects it. Call from a click: the chooser needs it. */
+  connectStrap(): Promise<void> {
+    return this.attach(this.deps.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
+  }
+
+  /** Connects a strap this browser was allowed to use before, without the chooser. */
+  connectRemembered(strap: RememberedStrap): Promise<void> {
+    return this.attach(strap.open(), { kind: 'bluetooth', label: strap.name, demo: false, speed: 1 });
+  }
+
+  /** Plays the simulator with `scenario` at the session's speed, with that scenario's demo baseline. */
+  useSimulator(scenario: Scenario): Promise<void> {
+    this.setDemoBaseline(this.deps.demoBaseline(scenario, this.id));
+    return this.attach(this.deps.simulator({ scenario, partner: this.id, speed: this.speed }), {
+      kind: 'simulator',
+      label: `Simulator (${scenario})`,
+      demo: true,
+      speed: this.speed,
+    });
+  }
+
+  /**
+   * Plays an RR file (any format `parseRrFile` reads; a browser `File` will do) at the session's
+   * speed. A file that cannot be read leaves the partner as they were, with the reason as the
+   * partner's error.
+   */
+  async loadRecording(file: RecordingFile): Promise<void> {
+    this.update({ error: null, recordingWarnings: [] });
+    const fileName = file.name;
+    let parsed: ReturnType<LiveDependencies['parseRrFile']>;
+    try {
+      parsed = this.deps.parseRrFile(await file.text(), fileName);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const expected = error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
+      this.update({ error: `This recording could not be read — ${message}.${expected}` });
+      return;
+    }
+    const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
+    await this.attach(this.deps.replay({ recording, speed: this.speed, name: fileName }), { kind: 'replay', label: fileName, demo: false, speed: this.speed });
+    this.update({ recordingWarnings: parsed.warnings });
+  }
+
+  /** Where a strap can come from here: whether Web Bluetooth works, and why not. */
+  bluetoothSupport(): ReturnType<LiveDependencies['bluetoothSupport']> {
+    return this.deps.bluetoothSupport();
+  }
+
+  /** Straps this browser may connect without the chooser. */
+  rememberedStraps(): Promise<readonly RememberedStrap[]> {
+    return this.deps.rememberedStraps();
   }
 
   /**
@@ -265,13 +283,9 @@ export class PartnerModel {
   }
 
   /** Disconnects the partner's source; idempotent. */
-  async detach(): Promise<void> {
+  async disconnect(): Promise<void> {
     const source = this.release();
-    if (this.calibrationRun) {
-      this.stopCalibration();
-      const elapsedSec = this.state.calibration?.elapsedSec ?? 0;
-      this.update({ calibration: { phase: 'failed', elapsedSec, totalSec: this.deps.calibrationSec, message: 'the source was disconnected, so calibration stopped.' } });
-    }
+    this.calibration.sourceLost();
     this.update({ origin: null, status: IDLE, lastBeat: null, metrics: null, hrOnly: false });
     this.applyBaseline();
     if (!this.disposed) {
@@ -283,42 +297,13 @@ export class PartnerModel {
 
   /** Starts a seated-rest calibration on the attached source's next beats. */
   startCalibration(): void {
-    this.stopCalibration();
     const attached = this.attached;
-    const totalSec = this.deps.calibrationSec;
-    if (!attached) {
-      this.update({ calibration: { phase: 'failed', elapsedSec: 0, totalSec, message: 'Connect a strap or the simulator first.' } });
-      return;
-    }
-    const demo = attached.origin.demo;
-    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : attached.origin.label;
-    let elapsedSec = 0;
-    this.update({ calibration: { phase: 'waiting-for-beats', elapsedSec, totalSec, message: null } });
-    this.calibrationRun = this.deps
-      .calibrate(attached.beats$, { device, previous: demo ? null : this.state.ownBaseline, demo, speed: attached.origin.speed })
-      .pipe(this.track<CalibrationStep>(`calibration-${this.id}`))
-      .subscribe({
-        next: (step) => {
-          if (step.kind === 'progress') {
-            elapsedSec = step.elapsedSec;
-            this.update({ calibration: { phase: 'recording', elapsedSec, totalSec, message: null } });
-            return;
-          }
-          this.finishCalibration(step.baseline, demo, elapsedSec);
-        },
-        error: (error: unknown) => {
-          this.calibrationRun = null;
-          this.update({ calibration: { phase: 'failed', elapsedSec, totalSec, message: error instanceof Error ? error.message : String(error) } });
-        },
-        complete: () => {
-          this.calibrationRun = null;
-        },
-      });
+    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : (attached?.origin.label ?? '');
+    this.calibration.start(attached && { beats$: attached.beats$, device, demo: attached.origin.demo, speed: attached.origin.speed });
   }
 
   cancelCalibration(): void {
-    this.stopCalibration();
-    this.update({ calibration: null });
+    this.calibration.cancel();
   }
 
   /** True when the partner's own baseline can be deleted (kept in memory only, or a store that deletes). */
@@ -338,13 +323,15 @@ export class PartnerModel {
   /** Stops everything for good. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.stopCalibration();
+    this.calibration.stop();
     this.idle?.unsubscribe();
     this.idle = null;
     const source = this.release();
     this.changed.complete();
     this.readinessSubject.complete();
     this.attachedSubject.complete();
+    this.beatsSubject.complete();
+    this.metricsSubject.complete();
     if (source) await source.disconnect();
   }
 
@@ -380,7 +367,7 @@ export class PartnerModel {
     // A connection that ended before any beat (chooser cancelled, Bluetooth off, not a heart-rate
     // device) returns the partner to the choice of sources, keeping the reason in view.
     if (status.kind === 'disconnected' && status.code !== 'user' && this.state.lastBeat === null && this.attached) {
-      void this.detach();
+      void this.disconnect();
       this.update({ error: status.code === 'cancelled' ? 'No strap was chosen. You can try again.' : status.reason });
       return;
     }
@@ -398,7 +385,7 @@ export class PartnerModel {
   }
 
   private onMetrics(metrics: WindowMetrics): void {
-    this.recorder()?.addMetrics(this.id, metrics);
+    this.metricsSubject.next(metrics);
     if (metrics.endSec - this.lastTrendSec >= TREND_STEP_SEC) {
       this.lastTrendSec = metrics.endSec;
       // A heart-rate-only device has no HRV: its trend stays empty rather than showing guesses.
@@ -408,35 +395,12 @@ export class PartnerModel {
   }
 
   private onBeat(beat: Beat): void {
-    this.recorder()?.addBeat(this.id, beat);
+    this.beatsSubject.next(beat);
     this.tachogram.push(beat);
     this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
   }
 
-  private stopCalibration(): void {
-    this.calibrationRun?.unsubscribe();
-    this.calibrationRun = null;
-  }
-
-  private finishCalibration(baseline: Baseline, demo: boolean, elapsedSec: number): void {
-    const totalSec = this.deps.calibrationSec;
-    if (demo) {
-      this.setDemoBaseline(baseline);
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Demo baseline updated (simulated data, not stored).' } });
-      return;
-    }
-    this.setOwnBaseline(baseline);
-    if (!this.deps.baselines) {
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline in use for this session (storage is not available, so it is not kept).' } });
-      return;
-    }
-    this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: 'Baseline saved on this device.' } });
-    this.deps.baselines.save(this.id, baseline).catch((error: unknown) => {
-      this.update({ calibration: { phase: 'done', elapsedSec, totalSec, message: `Baseline in use, but it could not be saved: ${error instanceof Error ? error.message : String(error)}` } });
-    });
-  }
-
-  private update(patch: Partial<PartnerSnapshot>): void {
+  private update(patch: Partial<PartnerView>): void {
     this.state = { ...this.state, ...patch };
     if (!this.disposed) this.changed.next();
   }

@@ -1,0 +1,92 @@
+/**
+ * The recording as a subscriber of the live session (DESIGN.md, Data flow): it listens to both
+ * partners' beats and metrics and to the gate, starts a recorder on the first beat (so a page opened
+ * without a source records nothing), and keeps the gate's changes of state with their reasons in
+ * words. Nothing pushes into it; ending it is closing it.
+ */
+import { merge, map, type Observable, type Subscription } from 'rxjs';
+import { PARTNERS } from '../pipeline/dyad';
+import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
+import type { LiveRecorder, RecordingInfo, RecordingOutcome } from './dependencies';
+import type { GateStatusView } from './readiness-types';
+
+/** What the recording listens to. */
+export interface RecordedStreams {
+  readonly beats: Readonly<Record<PartnerId, Observable<Beat>>>;
+  readonly metrics: Readonly<Record<PartnerId, Observable<WindowMetrics>>>;
+  readonly gate$: Observable<GateStatusView>;
+}
+
+export interface RecordingOptions {
+  /** Opens the recorder on the first beat, told what is being recorded; absent → nothing is recorded. */
+  readonly start?: (info: RecordingInfo) => LiveRecorder;
+  /** What the recording is of, read when the first beat arrives (sources and names by then). */
+  readonly describe: () => Omit<RecordingInfo, 'resumeSessionId'>;
+  /** Continue this interrupted session (a new segment of it) instead of starting a new one. */
+  readonly resumeSessionId?: string;
+  /** A gate reason in words, for the partner's shown name. */
+  readonly reasonsOf: (gate: GateStatusView) => readonly string[];
+}
+
+export interface SessionRecording {
+  /** The recorded session's id, once the first beat started it (null before, or without storage). */
+  id(): string | null;
+  /**
+   * Stops listening and closes the recorder as `outcome`. The first call decides the outcome; later
+   * calls return the same promise.
+   */
+  close(outcome: RecordingOutcome): Promise<void>;
+}
+
+type Event =
+  | { readonly kind: 'beat'; readonly partner: PartnerId; readonly beat: Beat }
+  | { readonly kind: 'metrics'; readonly partner: PartnerId; readonly metrics: WindowMetrics }
+  | { readonly kind: 'gate'; readonly gate: GateStatusView };
+
+/** Subscribes the recording to the session's streams; see the module comment. */
+export function recordSession(streams: RecordedStreams, options: RecordingOptions): SessionRecording {
+  let recorder: LiveRecorder | null = null;
+  let lastGateState: GateStatusView['state'] | null = null;
+  let closing: Promise<void> | null = null;
+
+  const events$ = merge(
+    ...PARTNERS.map((partner) => streams.beats[partner].pipe(map((beat): Event => ({ kind: 'beat', partner, beat })))),
+    ...PARTNERS.map((partner) => streams.metrics[partner].pipe(map((metrics): Event => ({ kind: 'metrics', partner, metrics })))),
+    streams.gate$.pipe(map((gate): Event => ({ kind: 'gate', gate }))),
+  );
+
+  const subscription: Subscription | null = options.start
+    ? events$.subscribe((event) => {
+        if (event.kind === 'beat' && recorder === null && options.start) {
+          recorder = options.start({
+            ...options.describe(),
+            ...(options.resumeSessionId === undefined ? {} : { resumeSessionId: options.resumeSessionId }),
+          });
+        }
+        if (recorder === null) return;
+        switch (event.kind) {
+          case 'beat':
+            recorder.addBeat(event.partner, event.beat);
+            return;
+          case 'metrics':
+            recorder.addMetrics(event.partner, event.metrics);
+            return;
+          case 'gate':
+            // The recording keeps the changes of state, each with its reasons at that moment.
+            if (event.gate.state === lastGateState) return;
+            lastGateState = event.gate.state;
+            recorder.addGate({ state: event.gate.state, tSec: event.gate.tSec, reasons: options.reasonsOf(event.gate) });
+            return;
+        }
+      })
+    : null;
+
+  return {
+    id: () => recorder?.sessionId?.() ?? null,
+    close(outcome) {
+      subscription?.unsubscribe();
+      closing ??= recorder ? recorder.close(outcome) : Promise.resolve();
+      return closing;
+    },
+  };
+}

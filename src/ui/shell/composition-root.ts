@@ -1,0 +1,63 @@
+/**
+ * The one place the app is assembled (main.tsx calls `composeApp` once): the store, the sources and
+ * pipeline behind the live session, the demo request from the page's address, and the host that
+ * keeps the live session between screens. Everything heavy loads on demand, so the welcome screen
+ * stays small: the store's code and IndexedDB open at once, the session's code when the couple
+ * first reaches the live view.
+ */
+import type { AttuneStore } from '../../store';
+import { parseDemoUrl, type DemoUrl } from '../../session/demo-url';
+import { createSessionHost, type SessionHost } from '../../session/session-host';
+import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
+import { journeyStart, type JourneyStart } from './journey';
+
+/** What the page gives the app: its address's query string and its browser. */
+export interface Page {
+  readonly search: string;
+  readonly navigator: Navigator;
+  readonly isSecureContext: boolean;
+}
+
+/** The assembled app, as React receives it. */
+export interface AppParts {
+  /** The app's store, opening (its code loads on demand). */
+  readonly store: Promise<AttuneStore>;
+  /** Where the journey starts for this address. */
+  readonly start: JourneyStart;
+  /** The demo the address asks for, or why it cannot run. */
+  readonly demo: DemoUrl;
+  /** The live session between screens. */
+  readonly sessions: SessionHost;
+  /** Measures beat-to-screen latency of every source the sessions use (`npm run bench -- ui`). */
+  readonly probe: BeatToScreenProbe;
+}
+
+/** Opens the app's store (IndexedDB) with its code loaded on demand. */
+function openStore(): Promise<AttuneStore> {
+  return import('../../store').then(({ createStore }) => createStore());
+}
+
+export function composeApp(page: Page): AppParts {
+  const store = openStore();
+  const demo = parseDemoUrl(page.search);
+  const start = journeyStart(page.search);
+  const probe = new BeatToScreenProbe();
+  const browser = { navigator: page.navigator, isSecureContext: page.isSecureContext, userAgent: page.navigator.userAgent };
+  const sessions = createSessionHost(async ({ resumeSessionId }) => {
+    const [{ createLiveSession }, { createDefaultLiveDependencies }, resolved] = await Promise.all([
+      import('../../session/live-session'),
+      import('../../session/default-dependencies'),
+      store,
+    ]);
+    // Every source is marked so beat-to-screen latency can be measured (see beat-to-screen.ts).
+    const dependencies = withBeatMarks(createDefaultLiveDependencies({ store: resolved, browser }), probe);
+    return createLiveSession(dependencies, {
+      ...(resumeSessionId === undefined ? {} : { resumeSessionId }),
+      // A demo link connects both partners to the simulator each time the live view opens.
+      ...(demo.kind === 'demo' ? { demo: demo.request } : {}),
+    });
+  });
+  // A demo link opens on the live view: its session starts at once.
+  sessions.follow(start.screen);
+  return { store, start, demo, sessions, probe };
+}
