@@ -15,7 +15,7 @@ const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, 
  * `forbidden`: folders it must not import at all; `typesOnly`: folders it may import types from;
  * `except`: single modules of a forbidden folder it may import all the same.
  */
-function direction(folder, { forbidden, typesOnly = [], packages = [], except = [] }) {
+function direction(folder, { forbidden, typesOnly = [], packages = [], except = [], values = [] }) {
   const patterns = [
     { group: into(forbidden), message: `src/${folder} must not import this folder (DESIGN.md, Folders).` },
     // A folder named in `except` ("pipeline/dyad") is forbidden too, apart from that one module.
@@ -28,8 +28,10 @@ function direction(folder, { forbidden, typesOnly = [], packages = [], except = 
     }),
   ];
   if (typesOnly.length > 0) {
+    // `values` ("signal/types") are modules of those folders whose constants may be used too.
+    const kept = (name) => values.filter((module) => module.startsWith(`${name}/`)).map((module) => module.slice(name.length + 1));
     patterns.push({
-      group: into(typesOnly),
+      regex: `(^|/|@/)(${typesOnly.map((name) => (kept(name).length > 0 ? `${name}(/(?!(${kept(name).join('|')})$).*)?` : `${name}(/.*)?`)).join('|')})$`,
       allowTypeImports: true,
       message: `src/${folder} may import only types from this folder (DESIGN.md, Folders).`,
     });
@@ -101,7 +103,7 @@ export default tseslint.config(
   },
   // Pure math: nothing of the app, no streams, no DOM, no storage.
   direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
-  direction('ble', { forbidden: others('ble', 'signal'), typesOnly: ['signal'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('ble', { forbidden: others('ble', 'signal'), typesOnly: ['signal'], values: ['signal/types'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   // The simulator is physiology: it uses the real signal code and plays through the sources' clock.
   direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),

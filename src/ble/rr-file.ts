@@ -9,7 +9,7 @@
  * physiologically implausible ones (< 250 ms or > 2500 ms) are kept, listed in `warnings`, and left
  * to artifact correction, which flags them.
  */
-import type { PartnerId } from '../signal/types';
+import { PARTNERS, type PartnerId } from '../signal/types';
 
 /** A parse failure: where, and what was expected. */
 export class RrFileError extends Error {
@@ -213,7 +213,7 @@ function parseJson(body: string, fail: Fail, options: RrFileOptions): Series {
   if (data.format === 'attune-export') return seriesFromExport(data, fail, options);
   if ('rrMs' in data) return seriesFromObject(data, '$', fail);
   const partners = isObject(data.partners) ? data.partners : data;
-  const available = (['a', 'b'] as const).filter((p) => isObject(partners[p]));
+  const available = PARTNERS.filter((p) => isObject(partners[p]));
   if (available.length === 0) {
     return fail('no RR data found', 'an object with rrMs (and optionally tSec) arrays, per partner under "a" and "b", or an Attune export');
   }

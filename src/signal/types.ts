@@ -76,4 +76,5 @@ export interface Baseline {
 }
 
 /** Which partner: the app always has two. */
-export type PartnerId = 'a' | 'b';
+export const PARTNERS = ['a', 'b'] as const;
+export type PartnerId = (typeof PARTNERS)[number];

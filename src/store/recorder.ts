@@ -7,6 +7,7 @@
  * When storage fails (quota, private mode, another tab), nothing is dropped: chunks stay in memory,
  * the problem is reported once through `onStorageProblem`, and every later flush tries again.
  */
+import { PARTNERS } from '../pipeline/dyad';
 import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
 import { checked, valid, type StoreContext } from './context';
 import { describeStorageError, type StorageProblem } from './problems';
@@ -145,7 +146,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
   let isReady = !options.resume;
 
   function status(): RecorderStatus {
-    const inBuffers = (['a', 'b'] as const).filter((p) => beatBuffers.isOpen(p) || metricBuffers.isOpen(p)).length;
+    const inBuffers = PARTNERS.filter((p) => beatBuffers.isOpen(p) || metricBuffers.isOpen(p)).length;
     return {
       saving: problem ? 'memory-only' : 'saving',
       problem,
@@ -343,7 +344,7 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       void recorder.flush();
     },
     flush() {
-      for (const p of ['a', 'b'] as const) {
+      for (const p of PARTNERS) {
         const held = closed ? null : thinner.release(p);
         if (held) closeMetricChunk(metricBuffers.append(p, held, held.endSec));
         closeBeatChunk(beatBuffers.take(p));
