@@ -1,6 +1,7 @@
-/** Who a reflection or commitment is from: both partners, or one of them by name. */
+import type { PartnerId } from '../../signal/types';
 
-export type Author = 'both' | 'a' | 'b';
+/** Who a reflection or commitment is from: both partners, or one of them by name. */
+export type Author = 'both' | PartnerId;
 
 export interface AuthorChoiceProps {
   /** The question shown as the group's legend ("Who is writing?"). */
