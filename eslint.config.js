@@ -103,15 +103,36 @@ export default tseslint.config(
   },
   // Pure math: nothing of the app, no streams, no DOM, no storage.
   direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
-  direction('ble', { forbidden: others('ble', 'signal'), typesOnly: ['signal'], values: ['signal/types'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('ble', {
+    forbidden: others('ble', 'signal'),
+    typesOnly: ['signal'],
+    values: ['signal/types'],
+    packages: ['react', 'react-dom', 'idb', 'chart.js'],
+  }),
   // The simulator is physiology: it uses the real signal code and plays through the sources' clock.
   direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
-  direction('pipeline', { forbidden: others('pipeline', 'signal', 'ble'), typesOnly: ['ble'], packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
-  direction('routines', { forbidden: others('routines', 'pipeline', 'signal'), typesOnly: ['pipeline', 'signal'], packages: ['idb', 'chart.js', 'react', 'react-dom'] }),
+  direction('pipeline', {
+    forbidden: others('pipeline', 'signal', 'ble'),
+    typesOnly: ['ble'],
+    packages: ['react', 'react-dom', 'idb', 'chart.js'],
+  }),
+  direction('routines', {
+    forbidden: others('routines', 'pipeline', 'signal'),
+    typesOnly: ['pipeline', 'signal'],
+    packages: ['idb', 'chart.js', 'react', 'react-dom'],
+  }),
   // The store's schemas list the partners and gate states from the one place that declares them.
-  direction('store', { forbidden: others('store', 'signal', 'routines', 'pipeline'), except: ['pipeline/dyad'], typesOnly: ['signal', 'routines'], packages: ['react', 'react-dom', 'rxjs', 'chart.js'] }),
+  direction('store', {
+    forbidden: others('store', 'signal', 'routines', 'pipeline'),
+    except: ['pipeline/dyad'],
+    typesOnly: ['signal', 'routines'],
+    packages: ['react', 'react-dom', 'rxjs', 'chart.js'],
+  }),
   // The live session outside React: it assembles sources, pipeline and store, and renders nothing.
-  direction('session', { forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('session', {
+    forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'),
+    packages: ['react', 'react-dom', 'idb', 'chart.js'],
+  }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   // Zones inside src/ui (DESIGN.md, Folders): live, routine and history never import each other,
   // common is shared by all and imports none of them, and only shell composes them.

@@ -44,7 +44,10 @@ const line = (label: string, s: BreathingScore) =>
 
 function printReport(r: AccuracyReport, methods = true): void {
   const c = r.rmssdClean;
-  const rmssd = c.windows === 0 ? '' : `   RMSSD on ${c.windows} clean windows: median ${pct(c.medianRelError, 2)}, p90 ${pct(c.p90RelError, 2)}${c.missing > 0 ? `, ${c.missing} not given` : ''}`;
+  const rmssd =
+    c.windows === 0
+      ? ''
+      : `   RMSSD on ${c.windows} clean windows: median ${pct(c.medianRelError, 2)}, p90 ${pct(c.p90RelError, 2)}${c.missing > 0 ? `, ${c.missing} not given` : ''}`;
   console.log(`  ${r.name}${rmssd}${r.irregular > 0 ? `   irregular rhythm: ${r.irregular} windows` : ''}`);
   console.log(line('ours', r.ours));
   console.log(line(`conf≥${CONFIDENT}`, r.confident));
@@ -58,7 +61,9 @@ function printReport(r: AccuracyReport, methods = true): void {
 function printCurve(points: readonly ConfidencePoint[]): void {
   console.log('    confidence ≥   share of windows   MAE /min   worst /min');
   for (const p of points) {
-    console.log(`    ${p.minConfidence.toFixed(1).padStart(10)}   ${pct(p.share).padStart(16)} (${String(p.count).padStart(3)})   ${f(p.maeBreathsPerMin)}   ${f(p.worstErrorPerMin)}`);
+    console.log(
+      `    ${p.minConfidence.toFixed(1).padStart(10)}   ${pct(p.share).padStart(16)} (${String(p.count).padStart(3)})   ${f(p.maeBreathsPerMin)}   ${f(p.worstErrorPerMin)}`,
+    );
   }
 }
 
@@ -86,20 +91,34 @@ export async function run(): Promise<boolean> {
   printCurve(confidenceCurve(windows.flatMap((w) => w.windows)));
 
   console.log('\nChecks on the recordings:');
-  check(all.confident.offBy3 === 0, `confidence ≥ ${CONFIDENT}: no window off by more than 3/min (${all.confident.offBy3} of ${all.confident.estimated})`);
-  check((all.confident.maeBreathsPerMin ?? Infinity) <= BUDGET.maeConfident, `confidence ≥ ${CONFIDENT}: MAE ${f(all.confident.maeBreathsPerMin)} ≤ ${BUDGET.maeConfident} /min`);
+  check(
+    all.confident.offBy3 === 0,
+    `confidence ≥ ${CONFIDENT}: no window off by more than 3/min (${all.confident.offBy3} of ${all.confident.estimated})`,
+  );
+  check(
+    (all.confident.maeBreathsPerMin ?? Infinity) <= BUDGET.maeConfident,
+    `confidence ≥ ${CONFIDENT}: MAE ${f(all.confident.maeBreathsPerMin)} ≤ ${BUDGET.maeConfident} /min`,
+  );
   const healthy = windows.filter((w) => w.group === 'neurokit' || w.group === 'physio').flatMap((w) => w.windows);
   const h = report('healthy', healthy);
-  console.log(`  healthy (neurokit, physio), every estimate: MAE ${f(h.ours.maeBreathsPerMin)} over ${pct(h.ours.estimatedShare)} of ${h.ours.windows} windows`);
+  console.log(
+    `  healthy (neurokit, physio), every estimate: MAE ${f(h.ours.maeBreathsPerMin)} over ${pct(h.ours.estimatedShare)} of ${h.ours.windows} windows`,
+  );
   check(
     (h.confident.maeBreathsPerMin ?? Infinity) <= BUDGET.maeHealthy && h.confident.estimatedShare >= BUDGET.healthyShare,
     `healthy (neurokit, physio) at confidence ≥ ${CONFIDENT}: MAE ${f(h.confident.maeBreathsPerMin)} ≤ ${BUDGET.maeHealthy} over ${pct(h.confident.estimatedShare)} ≥ ${pct(BUDGET.healthyShare)} of windows`,
   );
-  check((all.ours.maeBreathsPerMin ?? Infinity) < BUDGET.maeAll, `all ${all.ours.windows} windows: MAE ${f(all.ours.maeBreathsPerMin)} < ${BUDGET.maeAll} /min (estimated ${pct(all.ours.estimatedShare)}, within ±2 ${pct(all.ours.within2Share)}; Welch ${f(all.welch.maeBreathsPerMin)}, ${pct(all.welch.within2Share)})`);
+  check(
+    (all.ours.maeBreathsPerMin ?? Infinity) < BUDGET.maeAll,
+    `all ${all.ours.windows} windows: MAE ${f(all.ours.maeBreathsPerMin)} < ${BUDGET.maeAll} /min (estimated ${pct(all.ours.estimatedShare)}, within ±2 ${pct(all.ours.within2Share)}; Welch ${f(all.welch.maeBreathsPerMin)}, ${pct(all.welch.within2Share)})`,
+  );
   for (const g of groups) {
     const c = g.rmssdClean;
     check(
-      c.windows > 0 && c.missing === 0 && (c.medianRelError ?? Infinity) <= BUDGET.rmssdMedian && (c.p90RelError ?? Infinity) <= BUDGET.rmssdP90,
+      c.windows > 0 &&
+        c.missing === 0 &&
+        (c.medianRelError ?? Infinity) <= BUDGET.rmssdMedian &&
+        (c.p90RelError ?? Infinity) <= BUDGET.rmssdP90,
       `${g.name}: RMSSD on ${c.windows} clean windows, median ${pct(c.medianRelError, 2)} ≤ ${pct(BUDGET.rmssdMedian)}, p90 ${pct(c.p90RelError, 2)} ≤ ${pct(BUDGET.rmssdP90)}`,
     );
   }
@@ -113,8 +132,18 @@ export async function run(): Promise<boolean> {
     { name: 'normal 18/min, 75 bpm', physiology: { hrBpm: 75, breathsPerMin: 18 }, budget: true },
     { name: 'aroused 20/min, 105 bpm (weak RSA)', physiology: { hrBpm: 105, breathsPerMin: 20 }, budget: false },
     { name: 'fast 30/min, 90 bpm', physiology: { hrBpm: 90, breathsPerMin: 30 }, budget: false },
-    { name: 'normal 15/min with ~3 % artifacts', physiology: { hrBpm: 72, breathsPerMin: 15 }, artifacts: { ectopic: 0.006, missed: 0.006, extra: 0.006 }, budget: false },
-    { name: 'normal 15/min with dropouts (20/h, ~8 s)', physiology: { hrBpm: 72, breathsPerMin: 15 }, dropouts: { perHour: 20, meanSec: 8 }, budget: false },
+    {
+      name: 'normal 15/min with ~3 % artifacts',
+      physiology: { hrBpm: 72, breathsPerMin: 15 },
+      artifacts: { ectopic: 0.006, missed: 0.006, extra: 0.006 },
+      budget: false,
+    },
+    {
+      name: 'normal 15/min with dropouts (20/h, ~8 s)',
+      physiology: { hrBpm: 72, breathsPerMin: 15 },
+      dropouts: { perHour: 20, meanSec: 8 },
+      budget: false,
+    },
   ];
   for (const c of conditions) {
     const r = evaluateSimulated(c);
@@ -122,7 +151,11 @@ export async function run(): Promise<boolean> {
     console.log(line('ours', r.ours));
     console.log(line(`conf≥${CONFIDENT}`, r.confident));
     console.log(line('welch', r.welch));
-    if (c.budget) check((r.ours.maeBreathsPerMin ?? Infinity) <= BUDGET.maeSimulated, `${c.name}: MAE ${f(r.ours.maeBreathsPerMin)} ≤ ${BUDGET.maeSimulated} /min`);
+    if (c.budget)
+      check(
+        (r.ours.maeBreathsPerMin ?? Infinity) <= BUDGET.maeSimulated,
+        `${c.name}: MAE ${f(r.ours.maeBreathsPerMin)} ≤ ${BUDGET.maeSimulated} /min`,
+      );
   }
 
   console.log('\nSimulator hard cases (10 min × 5 seeds each):');
@@ -132,7 +165,10 @@ export async function run(): Promise<boolean> {
     console.log(`  ${c.name}${r.irregular > 0 ? `   (irregular rhythm: ${r.irregular}/${r.ours.windows} windows)` : ''}`);
     console.log(line('ours', r.ours));
     console.log(line(`conf≥${CONFIDENT}`, r.confident));
-    check(r.confident.offBy3 === 0, `${c.name}: no window at confidence ≥ ${CONFIDENT} off by more than 3/min (${r.confident.offBy3} of ${r.confident.estimated})`);
+    check(
+      r.confident.offBy3 === 0,
+      `${c.name}: no window at confidence ≥ ${CONFIDENT} off by more than 3/min (${r.confident.offBy3} of ${r.confident.estimated})`,
+    );
     void w;
   }
   console.log('  all simulated conditions and hard cases, pooled:');

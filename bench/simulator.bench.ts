@@ -23,13 +23,27 @@ export async function run(): Promise<boolean> {
   };
 
   const started = performance.now();
-  const a = simulateRr({ durationSec: 86_400, scenario: 'conflict', partner: 'a', artifacts: { ectopic: 0.005, missed: 0.003, extra: 0.002 }, dropouts: { perHour: 2 } });
+  const a = simulateRr({
+    durationSec: 86_400,
+    scenario: 'conflict',
+    partner: 'a',
+    artifacts: { ectopic: 0.005, missed: 0.003, extra: 0.002 },
+    dropouts: { perHour: 2 },
+  });
   const b = simulateRr({ durationSec: 86_400, scenario: 'calm', partner: 'b', artifacts: { ectopic: 0.005 } });
   const daySec = (performance.now() - started) / 1000;
-  check(daySec < BUDGET.dayForTwoSec, `24 h for two partners: ${daySec.toFixed(2)} s for ${a.rrMs.length + b.rrMs.length} beats (budget ${BUDGET.dayForTwoSec} s)`);
+  check(
+    daySec < BUDGET.dayForTwoSec,
+    `24 h for two partners: ${daySec.toFixed(2)} s for ${a.rrMs.length + b.rrMs.length} beats (budget ${BUDGET.dayForTwoSec} s)`,
+  );
 
   const packets = Array.from({ length: 1000 }, (_, i) =>
-    encodeHeartRateMeasurement({ bpm: 60 + (i % 40), rrIntervalsMs: [800 + (i % 50), 790], sensorContact: 'detected', ...(i % 3 === 0 ? { energyExpendedKj: i } : {}) }),
+    encodeHeartRateMeasurement({
+      bpm: 60 + (i % 40),
+      rrIntervalsMs: [800 + (i % 50), 790],
+      sensorContact: 'detected',
+      ...(i % 3 === 0 ? { energyExpendedKj: i } : {}),
+    }),
   );
   const views = packets.map((p) => new DataView(p.buffer));
   let parsed = 0;
@@ -39,6 +53,9 @@ export async function run(): Promise<boolean> {
     parsed += views.length;
   }
   const perSec = parsed / ((performance.now() - parseStart) / 1000);
-  check(perSec > BUDGET.packetsPerSec, `parser: ${Math.round(perSec).toLocaleString('en')} packets/s (budget > ${BUDGET.packetsPerSec.toLocaleString('en')})`);
+  check(
+    perSec > BUDGET.packetsPerSec,
+    `parser: ${Math.round(perSec).toLocaleString('en')} packets/s (budget > ${BUDGET.packetsPerSec.toLocaleString('en')})`,
+  );
   return ok;
 }

@@ -37,7 +37,8 @@ export async function run(): Promise<boolean> {
     });
     const heapOk = result.heapGrowthMb < HEAP_BUDGET_MB;
     const subsKnown = result.warm.liveSubscriptions !== null && result.last.liveSubscriptions !== null;
-    const subsFlat = subsKnown && result.samples.slice(1).every((s) => (s.liveSubscriptions ?? Infinity) <= (result.warm.liveSubscriptions ?? -1));
+    const subsFlat =
+      subsKnown && result.samples.slice(1).every((s) => (s.liveSubscriptions ?? Infinity) <= (result.warm.liveSubscriptions ?? -1));
     console.log(`  beat clock: ${result.beatClock}; wall time ${result.wallSec.toFixed(1)} s; page errors ${result.pageErrors.length}`);
     for (const e of result.pageErrors.slice(0, 5)) console.log(`    page error: ${e}`);
     console.log(

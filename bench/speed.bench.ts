@@ -38,7 +38,9 @@ export async function run(): Promise<boolean> {
   };
   const day = 86_400;
   let t0 = now();
-  const partners = (['a', 'b'] as const).map((partner) => simulateRr({ durationSec: day, scenario: 'calm', partner, seed: `speed-${partner}` }));
+  const partners = (['a', 'b'] as const).map((partner) =>
+    simulateRr({ durationSec: day, scenario: 'calm', partner, seed: `speed-${partner}` }),
+  );
   const beatsTotal = partners.reduce((n, p) => n + p.rrMs.length, 0);
   console.log(`  generated 24 h for 2 partners: ${beatsTotal} beats in ${((now() - t0) / 1000).toFixed(2)} s`);
 
@@ -66,17 +68,19 @@ export async function run(): Promise<boolean> {
     let inHour = 0;
     const start = cpu();
     const wallStart = now();
-    from(beats).pipe(toMetrics()).subscribe((m) => {
-      inHour += 1;
-      const h = Math.floor(m.endSec / 3600);
-      if (h !== hour) {
-        const t = cpu();
-        perHour.push(((t - hourStart) * 1000) / inHour);
-        hourStart = t;
-        hour = h;
-        inHour = 0;
-      }
-    });
+    from(beats)
+      .pipe(toMetrics())
+      .subscribe((m) => {
+        inHour += 1;
+        const h = Math.floor(m.endSec / 3600);
+        if (h !== hour) {
+          const t = cpu();
+          perHour.push(((t - hourStart) * 1000) / inHour);
+          hourStart = t;
+          hour = h;
+          inHour = 0;
+        }
+      });
     totalMs += cpu() - start;
     wallMs += now() - wallStart;
     hourly.push(perHour);
@@ -90,7 +94,9 @@ export async function run(): Promise<boolean> {
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const growth = mean(lastHours) / mean(firstHours);
   console.log(`  per-beat CPU cost by hour of history (partner a, µs): ${hourly[0].map((x) => x.toFixed(0)).join(' ')}`);
-  console.log(`  hours 2–4: ${mean(firstHours).toFixed(1)} µs, last 3 hours: ${mean(lastHours).toFixed(1)} µs — ratio ${growth.toFixed(2)}`);
+  console.log(
+    `  hours 2–4: ${mean(firstHours).toFixed(1)} µs, last 3 hours: ${mean(lastHours).toFixed(1)} µs — ratio ${growth.toFixed(2)}`,
+  );
   check(perBeatUs <= BUDGET.perBeatUs, `live update ${perBeatUs.toFixed(1)} µs per beat ≤ ${BUDGET.perBeatUs} µs`);
   check(growth <= BUDGET.growth, `per-beat cost flat as history grows: ratio ${growth.toFixed(2)} ≤ ${BUDGET.growth}`);
   return ok;

@@ -89,7 +89,9 @@ async function measureWelcomeJs(baseUrl: string): Promise<number> {
     });
     const unique = [...new Set(paths)];
     const total = unique.reduce((sum, path) => sum + gzippedKb(path), 0);
-    console.log(`JS loaded by the welcome screen: ${total.toFixed(1)} kB gzipped in ${unique.length} file(s) (${unique.map((p) => p.replace('/assets/', '')).join(', ')})`);
+    console.log(
+      `JS loaded by the welcome screen: ${total.toFixed(1)} kB gzipped in ${unique.length} file(s) (${unique.map((p) => p.replace('/assets/', '')).join(', ')})`,
+    );
     return total;
   } finally {
     await browser.close();
@@ -163,9 +165,11 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
     await page.getByTestId('gate').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(WARM_UP_SEC * 1000);
     const since = await page.evaluate(() => {
-      const store = (window as unknown as {
-        __uiBench: { since: number; latencies: number[]; changed: number[]; handled: number[]; late: number; beats: number };
-      }).__uiBench;
+      const store = (
+        window as unknown as {
+          __uiBench: { since: number; latencies: number[]; changed: number[]; handled: number[]; late: number; beats: number };
+        }
+      ).__uiBench;
       store.since = performance.now();
       store.latencies = [];
       store.changed = [];
@@ -176,10 +180,26 @@ async function measureLiveSession(baseUrl: string): Promise<LiveFigures> {
     });
     await page.waitForTimeout(MEASURE_SEC * 1000);
     const figures = await page.evaluate(() => {
-      const store = (window as unknown as {
-        __uiBench: { longTasks: { start: number; duration: number }[]; latencies: number[]; changed: number[]; handled: number[]; late: number; beats: number };
-      }).__uiBench;
-      return { longTasks: store.longTasks, latencies: store.latencies, changed: store.changed, handled: store.handled, late: store.late, beats: store.beats };
+      const store = (
+        window as unknown as {
+          __uiBench: {
+            longTasks: { start: number; duration: number }[];
+            latencies: number[];
+            changed: number[];
+            handled: number[];
+            late: number;
+            beats: number;
+          };
+        }
+      ).__uiBench;
+      return {
+        longTasks: store.longTasks,
+        latencies: store.latencies,
+        changed: store.changed,
+        handled: store.handled,
+        late: store.late,
+        beats: store.beats,
+      };
     });
     const gateState = await page.getByTestId('gate').getAttribute('data-state');
     return {
@@ -215,7 +235,9 @@ export async function run(): Promise<boolean> {
 
     const live = await measureLiveSession(baseUrl);
 
-    console.log(`live session: /?demo=calm&speed=${DEMO_SPEED}, ${MEASURE_SEC} s measured after ${WARM_UP_SEC} s warm-up, gate ${live.gateState ?? 'absent'}`);
+    console.log(
+      `live session: /?demo=calm&speed=${DEMO_SPEED}, ${MEASURE_SEC} s measured after ${WARM_UP_SEC} s warm-up, gate ${live.gateState ?? 'absent'}`,
+    );
     const sorted = [...live.latenciesMs].sort((a, b) => a - b);
     let latencyOk = false;
     if (sorted.length === 0) {
@@ -255,7 +277,9 @@ export async function run(): Promise<boolean> {
     // Long tasks depend on what else the machine runs; say how busy it was.
     console.log(`  (machine load while measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
     const startupLongest = live.startupLongTasksMs.length === 0 ? 0 : Math.max(...live.startupLongTasksMs);
-    console.log(`  (for information: ${live.startupLongTasksMs.length} long task(s) while the page started, longest ${startupLongest.toFixed(0)} ms)`);
+    console.log(
+      `  (for information: ${live.startupLongTasksMs.length} long task(s) while the page started, longest ${startupLongest.toFixed(0)} ms)`,
+    );
     return sizeOk && latencyOk && longOk;
   } finally {
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');

@@ -18,9 +18,7 @@ const PRECACHE = ['/', '/index.html'];
 const CACHE = `attune-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -38,8 +38,7 @@ async function shoot(page: Page, name: string, scrollTo?: Locator): Promise<void
       element.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -12);
     });
-  }
-  else await page.evaluate(() => window.scrollTo(0, 0));
+  } else await page.evaluate(() => window.scrollTo(0, 0));
   // Let the last chart frame and fonts settle.
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(OUT_DIR, `${name}.png`) });
@@ -47,7 +46,10 @@ async function shoot(page: Page, name: string, scrollTo?: Locator): Promise<void
 }
 
 async function gate(page: Page, state: string): Promise<void> {
-  await page.getByTestId('gate').and(page.locator(`[data-state="${state}"]`)).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('gate')
+    .and(page.locator(`[data-state="${state}"]`))
+    .waitFor({ timeout: 60_000 });
 }
 
 async function run(browser: Browser): Promise<void> {
@@ -93,7 +95,10 @@ async function run(browser: Browser): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Routine together' }).waitFor();
   await shoot(page, '07-routines');
 
-  const start = page.getByRole('button', { name: /^Start / }).and(page.locator(':enabled')).first();
+  const start = page
+    .getByRole('button', { name: /^Start / })
+    .and(page.locator(':enabled'))
+    .first();
   if ((await start.count()) > 0) {
     await start.click();
     await page.waitForTimeout(1500);
@@ -125,7 +130,10 @@ async function run(browser: Browser): Promise<void> {
 mkdirSync(OUT_DIR, { recursive: true });
 const built = spawnSync('npx', ['vite', 'build', '--outDir', BUILD_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
 if (built.status !== 0) throw new Error(`screenshots: vite build failed with status ${String(built.status)}`);
-const server = spawn('npx', ['vite', 'preview', '--outDir', BUILD_DIR, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--outDir', BUILD_DIR, '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 try {
   await waitForServer(BASE);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });

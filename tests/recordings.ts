@@ -55,7 +55,9 @@ export function loadRecording(name: string): Recording {
   const rrPath = join(recordingsDir, `${name}.rr.csv`);
   const beats = rows(rrPath).map(([t, rr]) => [Number(t), Number(rr)] as const);
   const flagsPath = join(recordingsDir, `${name}.nnflags.csv`);
-  const flags = existsSync(flagsPath) ? rows(flagsPath).map(([s, , intervals, notNn]) => [Number(s), Number(notNn) / Number(intervals)] as const) : [];
+  const flags = existsSync(flagsPath)
+    ? rows(flagsPath).map(([s, , intervals, notNn]) => [Number(s), Number(notNn) / Number(intervals)] as const)
+    : [];
   const notNn = new Map(flags);
   const truth = rows(join(recordingsDir, `${name}.truth.csv`)).map(([s, e, b, r]) => ({
     startSec: Number(s),

@@ -40,7 +40,9 @@ describe('createGattQueue', () => {
 
   it('createGattQueue(scheduler, timeoutMs).run(label, op) passes a failure on and keeps going', async () => {
     const queue = createGattQueue(asyncScheduler, 1000);
-    const failing = queue.run('startNotifications', () => Promise.reject(new DOMException('GATT operation failed for unknown reason.', 'NetworkError')));
+    const failing = queue.run('startNotifications', () =>
+      Promise.reject(new DOMException('GATT operation failed for unknown reason.', 'NetworkError')),
+    );
     const throwing = queue.run('readValue', () => {
       throw new Error('readValue: not connected');
     });

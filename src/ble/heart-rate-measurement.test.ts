@@ -4,7 +4,13 @@ import type { HeartRateMeasurement, SensorContact } from './heart-rate-measureme
 import { HeartRateParseError, RR_TICK_MS, encodeHeartRateMeasurement, parseHeartRateMeasurement } from './heart-rate-measurement';
 
 function view(hexBytes: string): DataView {
-  const bytes = hexBytes.trim() === '' ? [] : hexBytes.trim().split(/\s+/).map((b) => Number.parseInt(b, 16));
+  const bytes =
+    hexBytes.trim() === ''
+      ? []
+      : hexBytes
+          .trim()
+          .split(/\s+/)
+          .map((b) => Number.parseInt(b, 16));
   return new DataView(new Uint8Array(bytes).buffer);
 }
 
@@ -175,11 +181,26 @@ describe('encodeHeartRateMeasurement', () => {
   });
 
   it.each([
-    [{ bpm: 72.5, rrIntervalsMs: [], sensorContact: 'unsupported' as const }, 'encodeHeartRateMeasurement: bpm must be an integer 0–65535, got 72.5'],
-    [{ bpm: 70000, rrIntervalsMs: [], sensorContact: 'unsupported' as const }, 'encodeHeartRateMeasurement: bpm must be an integer 0–65535, got 70000'],
-    [{ bpm: 72, rrIntervalsMs: [Number.NaN], sensorContact: 'unsupported' as const }, 'encodeHeartRateMeasurement: rrIntervalsMs[0] must be 1–63999 ms, got NaN'],
-    [{ bpm: 72, rrIntervalsMs: [1000, 0], sensorContact: 'unsupported' as const }, 'encodeHeartRateMeasurement: rrIntervalsMs[1] must be 1–63999 ms, got 0'],
-    [{ bpm: 72, rrIntervalsMs: [], sensorContact: 'unsupported' as const, energyExpendedKj: -1 }, 'encodeHeartRateMeasurement: energyExpendedKj must be an integer 0–65535, got -1'],
+    [
+      { bpm: 72.5, rrIntervalsMs: [], sensorContact: 'unsupported' as const },
+      'encodeHeartRateMeasurement: bpm must be an integer 0–65535, got 72.5',
+    ],
+    [
+      { bpm: 70000, rrIntervalsMs: [], sensorContact: 'unsupported' as const },
+      'encodeHeartRateMeasurement: bpm must be an integer 0–65535, got 70000',
+    ],
+    [
+      { bpm: 72, rrIntervalsMs: [Number.NaN], sensorContact: 'unsupported' as const },
+      'encodeHeartRateMeasurement: rrIntervalsMs[0] must be 1–63999 ms, got NaN',
+    ],
+    [
+      { bpm: 72, rrIntervalsMs: [1000, 0], sensorContact: 'unsupported' as const },
+      'encodeHeartRateMeasurement: rrIntervalsMs[1] must be 1–63999 ms, got 0',
+    ],
+    [
+      { bpm: 72, rrIntervalsMs: [], sensorContact: 'unsupported' as const, energyExpendedKj: -1 },
+      'encodeHeartRateMeasurement: energyExpendedKj must be an integer 0–65535, got -1',
+    ],
   ])('encodeHeartRateMeasurement(%j) rejects what the characteristic cannot carry', (m, message) => {
     expect(() => encodeHeartRateMeasurement(m)).toThrow(message);
   });

@@ -72,7 +72,9 @@ export function parseHeartRateMeasurement(view: DataView): HeartRateMeasurement 
 
   const hrBytes = flags & FLAG_HR_UINT16 ? 2 : 1;
   if (length < offset + hrBytes) {
-    fail(`${length} byte${length === 1 ? '' : 's'} is too short for the ${hrBytes * 8}-bit heart rate announced by flags 0x${flags.toString(16).padStart(2, '0')}`);
+    fail(
+      `${length} byte${length === 1 ? '' : 's'} is too short for the ${hrBytes * 8}-bit heart rate announced by flags 0x${flags.toString(16).padStart(2, '0')}`,
+    );
   }
   const bpm = hrBytes === 2 ? view.getUint16(offset, true) : view.getUint8(offset);
   offset += hrBytes;
@@ -82,7 +84,10 @@ export function parseHeartRateMeasurement(view: DataView): HeartRateMeasurement 
 
   let energyExpendedKj: number | undefined;
   if (flags & FLAG_ENERGY) {
-    if (length < offset + 2) fail(`${length} bytes is too short for the energy-expended field announced by flags 0x${flags.toString(16).padStart(2, '0')} (needs ${offset + 2})`);
+    if (length < offset + 2)
+      fail(
+        `${length} bytes is too short for the energy-expended field announced by flags 0x${flags.toString(16).padStart(2, '0')} (needs ${offset + 2})`,
+      );
     energyExpendedKj = view.getUint16(offset, true);
     offset += 2;
   }
@@ -101,9 +106,7 @@ export function parseHeartRateMeasurement(view: DataView): HeartRateMeasurement 
   // Bytes after the last announced field without the RR flag are ignored: the specification lets
   // later versions append fields, and the announced fields are complete.
 
-  return energyExpendedKj === undefined
-    ? { bpm, rrIntervalsMs, sensorContact }
-    : { bpm, rrIntervalsMs, sensorContact, energyExpendedKj };
+  return energyExpendedKj === undefined ? { bpm, rrIntervalsMs, sensorContact } : { bpm, rrIntervalsMs, sensorContact, energyExpendedKj };
 }
 
 export interface EncodeOptions {

@@ -16,15 +16,7 @@ import type { SensorContact } from './heart-rate-measurement';
  * - `error`: anything else.
  */
 export type DisconnectCode =
-  | 'user'
-  | 'cancelled'
-  | 'unsupported'
-  | 'adapter-off'
-  | 'not-allowed'
-  | 'not-heart-rate'
-  | 'unreachable'
-  | 'ended'
-  | 'error';
+  'user' | 'cancelled' | 'unsupported' | 'adapter-off' | 'not-allowed' | 'not-heart-rate' | 'unreachable' | 'ended' | 'error';
 
 /** What a source is doing now (DESIGN.md, Sources). */
 export type SourceStatus =

@@ -38,14 +38,28 @@ describe('startPlayback', () => {
 
   it('startPlayback(options) delivers items that fall due together in one turn, in order', async () => {
     const delivered: number[] = [];
-    startPlayback({ pull: items([0.001, 0.002, 0.003, 5]), speed: 1, scheduler: asyncScheduler, fromSec: 0, deliver: (i) => delivered.push(i.tSec), end: () => undefined });
+    startPlayback({
+      pull: items([0.001, 0.002, 0.003, 5]),
+      speed: 1,
+      scheduler: asyncScheduler,
+      fromSec: 0,
+      deliver: (i) => delivered.push(i.tSec),
+      end: () => undefined,
+    });
     await vi.advanceTimersByTimeAsync(16);
     expect(delivered).toEqual([0.001, 0.002, 0.003]);
   });
 
   it('startPlayback(options).stop() stops delivering and returns the event time reached', async () => {
     const delivered: number[] = [];
-    const playback = startPlayback({ pull: items([101, 102, 103]), speed: 10, scheduler: asyncScheduler, fromSec: 100, deliver: (i) => delivered.push(i.tSec), end: () => undefined });
+    const playback = startPlayback({
+      pull: items([101, 102, 103]),
+      speed: 10,
+      scheduler: asyncScheduler,
+      fromSec: 100,
+      deliver: (i) => delivered.push(i.tSec),
+      end: () => undefined,
+    });
     await vi.advanceTimersByTimeAsync(150);
     expect(playback.stop()).toBeCloseTo(101.5, 9);
     expect(playback.stop()).toBeCloseTo(101.5, 9);

@@ -49,7 +49,10 @@ describe('replayBeats', () => {
     [{ rrMs: [800, -5] }, 'createReplaySource: rrMs[1] must be a positive number of milliseconds, got -5'],
     [{ rrMs: [800, 800], tSec: [1] }, 'createReplaySource: recording.tSec has 1 values but rrMs has 2'],
     [{ rrMs: [800, 800], tSec: [1, 1] }, 'createReplaySource: tSec[1] = 1 does not come after tSec[0] = 1'],
-    [{ rrMs: [800, 800], tSec: [1, Number.POSITIVE_INFINITY] }, 'createReplaySource: tSec[1] must be a finite number of seconds, got Infinity'],
+    [
+      { rrMs: [800, 800], tSec: [1, Number.POSITIVE_INFINITY] },
+      'createReplaySource: tSec[1] must be a finite number of seconds, got Infinity',
+    ],
   ])('replayBeats(%j) rejects it with the first bad value named', (recording, message) => {
     expect(() => replayBeats(recording)).toThrow(message);
   });
@@ -122,6 +125,8 @@ describe('createReplaySource', () => {
 
   it('createReplaySource(options) rejects a malformed recording before playing anything', () => {
     expect(() => createReplaySource({ recording: { rrMs: [800, Number.NaN] } })).toThrow('createReplaySource: rrMs[1]');
-    expect(() => createReplaySource({ recording: { rrMs: [800] }, speed: -1 })).toThrow('createReplaySource: speed must be a number in (0, 100000], got -1');
+    expect(() => createReplaySource({ recording: { rrMs: [800] }, speed: -1 })).toThrow(
+      'createReplaySource: speed must be a number in (0, 100000], got -1',
+    );
   });
 });

@@ -61,14 +61,34 @@ describe('parseRrFile: bad input gets a specific error', () => {
     ['a negative interval', '800\n-810\n', 2, 'parse RR file rec.txt: line 2: expected an RR interval in ms > 0, got -810'],
     ['a zero interval', 'rr_ms\n800\n0\n', 3, 'parse RR file rec.txt: line 3: expected an RR interval in column rr_ms > 0, got 0'],
     ['mixed separators in the header', 't_s,rr_ms;hr\n', 1, 'parse RR file rec.txt: line 1: mixed separators ("," and ";")'],
-    ['mixed separators in a row', 't_s,rr_ms\n0.8,800\n1.6;800\n', 3, 'parse RR file rec.txt: line 3: 1 value instead of 2 (found ";": mixed separators?)'],
-    ['a separator in a one-column file', '800\n810;820\n', 2, 'parse RR file rec.txt: line 2: expected an RR interval in ms, got "810;820" (mixed separators?)'],
+    [
+      'mixed separators in a row',
+      't_s,rr_ms\n0.8,800\n1.6;800\n',
+      3,
+      'parse RR file rec.txt: line 3: 1 value instead of 2 (found ";": mixed separators?)',
+    ],
+    [
+      'a separator in a one-column file',
+      '800\n810;820\n',
+      2,
+      'parse RR file rec.txt: line 2: expected an RR interval in ms, got "810;820" (mixed separators?)',
+    ],
     ['a decimal comma', 'rr_ms\n812,5\n', 2, 'parse RR file rec.txt: line 2: found "," but the header has a single column'],
-    ['a decimal comma in a semicolon table', 't_s;rr_ms\n0,8;812,5\n', 2, 'parse RR file rec.txt: line 2: expected an RR interval in column rr_ms, got "812,5" (decimal comma? use a point)'],
+    [
+      'a decimal comma in a semicolon table',
+      't_s;rr_ms\n0,8;812,5\n',
+      2,
+      'parse RR file rec.txt: line 2: expected an RR interval in column rr_ms, got "812,5" (decimal comma? use a point)',
+    ],
     ['a table without a header', '0.8,800\n1.6,800\n', 1, 'parse RR file rec.txt: line 1: a table without a header'],
     ['a missing RR column', 't_s,hr\n0.8,75\n', 1, 'parse RR file rec.txt: line 1: no RR column: got columns "t_s", "hr"'],
     ['times going backwards', 't_s,rr_ms\n1.6,800\n0.8,800\n', 3, 'parse RR file rec.txt: line 3: time 0.8 s does not come after 1.6 s'],
-    ['intervals in seconds', '0.8\n0.81\n0.79\n', undefined, 'parse RR file rec.txt: the intervals look like seconds (median 0.8), not milliseconds'],
+    [
+      'intervals in seconds',
+      '0.8\n0.81\n0.79\n',
+      undefined,
+      'parse RR file rec.txt: the intervals look like seconds (median 0.8), not milliseconds',
+    ],
   ])('parseRrFile rejects %s', (_, text, line, message) => {
     const error = errorOf(() => parseRrFile(text, 'rec.txt'));
     expect(error.message.startsWith(message)).toBe(true);
@@ -77,28 +97,37 @@ describe('parseRrFile: bad input gets a specific error', () => {
   });
 
   it('parseRrFile never throws anything but an RrFileError, whatever the text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      try {
-        const file = parseRrFile(text);
-        expect(file.rrMs.length).toBeGreaterThan(0);
-        expect(file.rrMs.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
-      } catch (error) {
-        expect(error).toBeInstanceOf(RrFileError);
-      }
-    }), { numRuns: 500 });
-  });
-
-  it('parseRrFile never throws anything but an RrFileError on number-like lines and JSON-like text', () => {
-    const line = fc.oneof(fc.double({ noNaN: false }).map(String), fc.constantFrom('rr_ms', 't_s,rr_ms', ',', ';', '\t', '{', '[', 'null', '"x"'));
-    fc.assert(fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
-      for (const text of [lines.join('\n'), `[${lines.join(',')}]`, `{"rrMs":[${lines.join(',')}]}`]) {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
         try {
-          parseRrFile(text);
+          const file = parseRrFile(text);
+          expect(file.rrMs.length).toBeGreaterThan(0);
+          expect(file.rrMs.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(RrFileError);
         }
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parseRrFile never throws anything but an RrFileError on number-like lines and JSON-like text', () => {
+    const line = fc.oneof(
+      fc.double({ noNaN: false }).map(String),
+      fc.constantFrom('rr_ms', 't_s,rr_ms', ',', ';', '\t', '{', '[', 'null', '"x"'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        for (const text of [lines.join('\n'), `[${lines.join(',')}]`, `{"rrMs":[${lines.join(',')}]}`]) {
+          try {
+            parseRrFile(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RrFileError);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -123,11 +152,22 @@ describe('parseRrFile: JSON', () => {
       format: 'attune-export',
       version: 1,
       data: {
-        sessions: [{ id: 's1', startedAt: '2026-01-01T10:00:00Z' }, { id: 's2', startedAt: '2026-02-01T10:00:00Z' }],
+        sessions: [
+          { id: 's1', startedAt: '2026-01-01T10:00:00Z' },
+          { id: 's2', startedAt: '2026-02-01T10:00:00Z' },
+        ],
         beatChunks: [
           { sessionId: 's1', partner: 'a', seq: 0, segment: 0, startSec: 0, endSec: 1, beats: [beat(0.8, 800)] },
           { sessionId: 's2', partner: 'a', seq: 1, segment: 0, startSec: 2, endSec: 5, beats: [beat(9, 800, true), beat(9.8, 800)] },
-          { sessionId: 's2', partner: 'a', seq: 0, segment: 0, startSec: 0, endSec: 2, beats: [beat(0.8, 800), beat(1.6, null), beat(2.4, 800)] },
+          {
+            sessionId: 's2',
+            partner: 'a',
+            seq: 0,
+            segment: 0,
+            startSec: 0,
+            endSec: 2,
+            beats: [beat(0.8, 800), beat(1.6, null), beat(2.4, 800)],
+          },
           { sessionId: 's2', partner: 'b', seq: 0, segment: 0, startSec: 0, endSec: 2, beats: [beat(0.6, 600)] },
         ],
       },
@@ -136,7 +176,10 @@ describe('parseRrFile: JSON', () => {
     expect(file.rrMs).toEqual([800, 800, 800, 800]);
     expect(file.tSec).toEqual([0.8, 2.4, 9, 9.8]);
     expect(file.afterGap).toEqual([false, true, true, false]);
-    expect(file.warnings).toEqual(['the export holds 2 sessions; read the latest, s2', 'the session holds partners a and b; read partner a']);
+    expect(file.warnings).toEqual([
+      'the export holds 2 sessions; read the latest, s2',
+      'the session holds partners a and b; read partner a',
+    ]);
     expect(parseRrFile(JSON.stringify(doc), 'e.json', { partner: 'b', sessionId: 's2' }).rrMs).toEqual([600]);
   });
 
@@ -145,10 +188,22 @@ describe('parseRrFile: JSON', () => {
     ['a string RR', '{"rrMs": [800, "810"]}', 'parse RR file e.json: $.rrMs[1]: expected an RR interval in ms > 0, got "810"'],
     ['no RR data', '{"hello": 1}', 'parse RR file e.json: no RR data found'],
     ['tSec of the wrong length', '{"rrMs":[800,800],"tSec":[1]}', 'parse RR file e.json: $.tSec: expected an array as long as rrMs (2)'],
-    ['an export beat with a bad RR', JSON.stringify({ format: 'attune-export', data: { beatChunks: [{ sessionId: 's', partner: 'a', seq: 0, beats: [{ tSec: 1, rrMs: -3 }] }] } }),
-      'parse RR file e.json: $.data.beatChunks[0].beats[0].rrMs: expected an RR interval in ms > 0, got -3'],
-    ['an export without RR', JSON.stringify({ format: 'attune-export', data: { beatChunks: [{ sessionId: 's', partner: 'a', seq: 0, beats: [{ tSec: 1, rrMs: null }] }] } }),
-      'parse RR file e.json: partner a has no RR intervals in session s (heart rate only)'],
+    [
+      'an export beat with a bad RR',
+      JSON.stringify({
+        format: 'attune-export',
+        data: { beatChunks: [{ sessionId: 's', partner: 'a', seq: 0, beats: [{ tSec: 1, rrMs: -3 }] }] },
+      }),
+      'parse RR file e.json: $.data.beatChunks[0].beats[0].rrMs: expected an RR interval in ms > 0, got -3',
+    ],
+    [
+      'an export without RR',
+      JSON.stringify({
+        format: 'attune-export',
+        data: { beatChunks: [{ sessionId: 's', partner: 'a', seq: 0, beats: [{ tSec: 1, rrMs: null }] }] },
+      }),
+      'parse RR file e.json: partner a has no RR intervals in session s (heart rate only)',
+    ],
   ])('parseRrFile rejects %s', (_, text, message) => {
     expect(errorOf(() => parseRrFile(text, 'e.json')).message.startsWith(message)).toBe(true);
   });

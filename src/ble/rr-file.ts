@@ -58,7 +58,22 @@ const EXPECTED_FORMAT =
   'one RR interval in ms per line, a CSV/TSV/semicolon table with an RR column (rr_ms, rr, RR-interval [ms], …), or an Attune JSON export';
 
 /** Normalised header names of an RR column in ms, and in seconds. */
-const RR_MS_NAMES = new Set(['rrms', 'rr', 'rrinterval', 'rrintervalms', 'rri', 'rrims', 'ibi', 'ibims', 'nn', 'nnms', 'nninterval', 'nnintervalms', 'interbeatinterval', 'interbeatintervalms']);
+const RR_MS_NAMES = new Set([
+  'rrms',
+  'rr',
+  'rrinterval',
+  'rrintervalms',
+  'rri',
+  'rrims',
+  'ibi',
+  'ibims',
+  'nn',
+  'nnms',
+  'nninterval',
+  'nnintervalms',
+  'interbeatinterval',
+  'interbeatintervalms',
+]);
 const RR_SEC_NAMES = new Set(['rrs', 'rrsec', 'rrintervals', 'ibis', 'nns']);
 const TIME_NAMES = new Set(['ts', 'tsec', 'time', 'times', 'timesec', 't']);
 
@@ -97,12 +112,18 @@ function finish(series: Series, fail: Fail): RrFile {
   const sorted = [...rrMs].sort((a, b) => a - b);
   const medianRr = sorted[Math.floor(sorted.length / 2)];
   if (medianRr < 10) {
-    fail(`the intervals look like seconds (median ${medianRr}), not milliseconds`, 'RR intervals in milliseconds (e.g. 850), or a column named rr_s');
+    fail(
+      `the intervals look like seconds (median ${medianRr}), not milliseconds`,
+      'RR intervals in milliseconds (e.g. 850), or a column named rr_s',
+    );
   }
   const warnings = [...series.warnings];
   const implausible = rrMs.flatMap((rr, i) => (rr < PLAUSIBLE_MS.min || rr > PLAUSIBLE_MS.max ? [i] : []));
   if (implausible.length > 0) {
-    const shown = implausible.slice(0, 5).map((i) => `beat ${i + 1} (${rrMs[i]} ms)`).join(', ');
+    const shown = implausible
+      .slice(0, 5)
+      .map((i) => `beat ${i + 1} (${rrMs[i]} ms)`)
+      .join(', ');
     warnings.push(
       `${implausible.length} interval${implausible.length === 1 ? '' : 's'} outside ${PLAUSIBLE_MS.min}–${PLAUSIBLE_MS.max} ms, treated as artifacts: ${shown}${implausible.length > 5 ? ', …' : ''}`,
     );
@@ -143,7 +164,11 @@ function parseText(body: string, fail: Fail): Series {
   }
   if (rrColumn < 0) {
     const got = headFields.length === 1 ? `"${clip(head.text)}"` : `columns ${headFields.map((f) => `"${clip(f)}"`).join(', ')}`;
-    fail(`no RR column: got ${got}`, 'an RR interval in ms, or a header naming an RR column (rr_ms, rr, RR-interval [ms], ibi_ms, …)', head.n);
+    fail(
+      `no RR column: got ${got}`,
+      'an RR interval in ms, or a header naming an RR column (rr_ms, rr, RR-interval [ms], ibi_ms, …)',
+      head.n,
+    );
   }
   const timeColumn = names.findIndex((n) => TIME_NAMES.has(n));
   const rrName = headFields[rrColumn];
@@ -173,7 +198,11 @@ function splitLine(text: string, sep: string | undefined, count: number, line: n
   const fields = text.split(sep).map((f) => f.trim());
   if (fields.length !== count) {
     const hint = others.length > 0 ? ` (found ${others.map(show).join(' and ')}: mixed separators?)` : '';
-    fail(`${fields.length} value${fields.length === 1 ? '' : 's'} instead of ${count}${hint}`, `${count} values separated by ${show(sep)}, like the header`, line);
+    fail(
+      `${fields.length} value${fields.length === 1 ? '' : 's'} instead of ${count}${hint}`,
+      `${count} values separated by ${show(sep)}, like the header`,
+      line,
+    );
   }
   return fields;
 }
@@ -219,9 +248,11 @@ function parseJson(body: string, fail: Fail, options: RrFileOptions): Series {
   }
   const withRr = available.filter((p) => hasRr((partners[p] as Record<string, Json>).rrMs));
   const partner = options.partner ?? (withRr.length === 1 ? withRr[0] : 'a');
-  if (!isObject(partners[partner])) return fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
+  if (!isObject(partners[partner]))
+    return fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
   const series = seriesFromObject(partners[partner] as Record<string, Json>, `$.${partner}`, fail);
-  if (available.length > 1 && options.partner === undefined) series.warnings.push(`the file holds partners ${available.join(' and ')}; read partner ${partner}`);
+  if (available.length > 1 && options.partner === undefined)
+    series.warnings.push(`the file holds partners ${available.join(' and ')}; read partner ${partner}`);
   return series;
 }
 
@@ -242,7 +273,11 @@ function checkedNumber(value: Json, path: string, what: string, fail: Fail, allo
 
 function seriesFromArray(items: Json[], path: string, fail: Fail): Series {
   if (items.every((v) => typeof v === 'number' || v === null)) {
-    return { rrMs: items.flatMap((v, i) => (v === null ? [] : [checkedNumber(v, `${path}[${i}]`, 'an RR interval in ms', fail)])), tSec: undefined, warnings: [] };
+    return {
+      rrMs: items.flatMap((v, i) => (v === null ? [] : [checkedNumber(v, `${path}[${i}]`, 'an RR interval in ms', fail)])),
+      tSec: undefined,
+      warnings: [],
+    };
   }
   return seriesFromBeats(items, path, fail);
 }
@@ -263,8 +298,10 @@ function seriesFromBeats(items: Json[], path: string, fail: Fail): Series {
     }
     const rr = checkedNumber(beat.rrMs, `${at}.rrMs`, 'an RR interval in ms', fail);
     const t = checkedNumber(beat.tSec, `${at}.tSec`, 'a beat time in seconds', fail, true);
-    if (tSec.length > 0 && !(t > tSec[tSec.length - 1])) fail(`${at}.tSec: time ${t} s does not come after ${tSec[tSec.length - 1]} s`, 'beat times increasing');
-    if (beat.afterGap !== undefined && typeof beat.afterGap !== 'boolean') fail(`${at}.afterGap: expected true or false, got ${JSON.stringify(beat.afterGap)}`, 'a boolean');
+    if (tSec.length > 0 && !(t > tSec[tSec.length - 1]))
+      fail(`${at}.tSec: time ${t} s does not come after ${tSec[tSec.length - 1]} s`, 'beat times increasing');
+    if (beat.afterGap !== undefined && typeof beat.afterGap !== 'boolean')
+      fail(`${at}.afterGap: expected true or false, got ${JSON.stringify(beat.afterGap)}`, 'a boolean');
     afterGap.push(tSec.length > 0 && (beat.afterGap === true || gapPending));
     gapPending = false;
     rrMs.push(rr);
@@ -275,7 +312,8 @@ function seriesFromBeats(items: Json[], path: string, fail: Fail): Series {
 
 function seriesFromObject(obj: Record<string, Json>, path: string, fail: Fail): Series {
   if (Array.isArray(obj.beats)) return seriesFromBeats(obj.beats, `${path}.beats`, fail);
-  if (!Array.isArray(obj.rrMs)) return fail(`${path}.rrMs: expected an array of RR intervals in ms, got ${JSON.stringify(obj.rrMs) ?? 'nothing'}`, 'an rrMs array');
+  if (!Array.isArray(obj.rrMs))
+    return fail(`${path}.rrMs: expected an array of RR intervals in ms, got ${JSON.stringify(obj.rrMs) ?? 'nothing'}`, 'an rrMs array');
   const rrMs = obj.rrMs.map((v, i) => checkedNumber(v, `${path}.rrMs[${i}]`, 'an RR interval in ms', fail));
   if (obj.tSec === undefined || obj.tSec === null) return { rrMs, tSec: undefined, warnings: [] };
   if (!Array.isArray(obj.tSec) || obj.tSec.length !== rrMs.length) {
@@ -290,10 +328,18 @@ function seriesFromObject(obj: Record<string, Json>, path: string, fail: Fail): 
 
 /** The app's export: beats of one partner in one session, chunk by chunk. */
 function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFileOptions): Series {
-  const data = isObject(doc.data) ? doc.data : fail('$.data: expected the export\'s data object', 'an Attune export with data.beatChunks');
-  const chunks = Array.isArray(data.beatChunks) ? data.beatChunks : fail('$.data.beatChunks: expected an array of beat chunks', 'an Attune export with data.beatChunks');
+  const data = isObject(doc.data) ? doc.data : fail("$.data: expected the export's data object", 'an Attune export with data.beatChunks');
+  const chunks = Array.isArray(data.beatChunks)
+    ? data.beatChunks
+    : fail('$.data.beatChunks: expected an array of beat chunks', 'an Attune export with data.beatChunks');
   const valid = chunks.map((c, i) => {
-    if (!isObject(c) || typeof c.sessionId !== 'string' || (c.partner !== 'a' && c.partner !== 'b') || typeof c.seq !== 'number' || !Array.isArray(c.beats)) {
+    if (
+      !isObject(c) ||
+      typeof c.sessionId !== 'string' ||
+      (c.partner !== 'a' && c.partner !== 'b') ||
+      typeof c.seq !== 'number' ||
+      !Array.isArray(c.beats)
+    ) {
       return fail(`$.data.beatChunks[${i}]: expected { sessionId, partner, seq, beats }`, 'beat chunks as the app exports them');
     }
     return { sessionId: c.sessionId, partner: c.partner as PartnerId, seq: c.seq, beats: c.beats as Json[], index: i };
@@ -304,24 +350,39 @@ function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFile
     const s = Array.isArray(data.sessions) ? data.sessions.find((x) => isObject(x) && x.id === id) : undefined;
     return isObject(s) && typeof s.startedAt === 'string' ? s.startedAt : '';
   };
-  const sessionId = options.sessionId ?? [...sessions].sort((x, y) => startedAt(x).localeCompare(startedAt(y)) || sessions.indexOf(x) - sessions.indexOf(y)).at(-1) as string;
-  if (!sessions.includes(sessionId)) fail(`no session "${sessionId}" in the export (it has ${sessions.join(', ')})`, 'a session id present in the export');
+  const sessionId =
+    options.sessionId ??
+    ([...sessions].sort((x, y) => startedAt(x).localeCompare(startedAt(y)) || sessions.indexOf(x) - sessions.indexOf(y)).at(-1) as string);
+  if (!sessions.includes(sessionId))
+    fail(`no session "${sessionId}" in the export (it has ${sessions.join(', ')})`, 'a session id present in the export');
   const inSession = valid.filter((c) => c.sessionId === sessionId);
   const partners = [...new Set(inSession.map((c) => c.partner))].sort();
-  const withRr = partners.filter((p) => inSession.some((c) => c.partner === p && c.beats.some((b) => isObject(b) && typeof b.rrMs === 'number')));
+  const withRr = partners.filter((p) =>
+    inSession.some((c) => c.partner === p && c.beats.some((b) => isObject(b) && typeof b.rrMs === 'number')),
+  );
   const partner = options.partner ?? (withRr.length === 1 ? withRr[0] : 'a');
   const mine = inSession.filter((c) => c.partner === partner).sort((x, y) => x.seq - y.seq);
   if (mine.length === 0) fail(`no beats of partner ${partner} in session ${sessionId}`, 'a partner recorded in the session');
   const beats = mine.flatMap((c) => c.beats.map((b, k) => ({ b, path: `$.data.beatChunks[${c.index}].beats[${k}]` })));
   const series: Series = { rrMs: [], tSec: [], afterGap: [], warnings: [] };
-  const parsed = seriesFromBeats(beats.map((x) => x.b), '$.beats', (reason, expected, line) => {
-    // Re-address the error to the export's own path.
-    const m = /^\$\.beats\[(\d+)\](.*)$/.exec(reason);
-    return fail(m ? `${beats[Number(m[1])].path}${m[2]}` : reason, expected, line);
-  });
+  const parsed = seriesFromBeats(
+    beats.map((x) => x.b),
+    '$.beats',
+    (reason, expected, line) => {
+      // Re-address the error to the export's own path.
+      const m = /^\$\.beats\[(\d+)\](.*)$/.exec(reason);
+      return fail(m ? `${beats[Number(m[1])].path}${m[2]}` : reason, expected, line);
+    },
+  );
   Object.assign(series, parsed);
-  if (sessions.length > 1 && options.sessionId === undefined) series.warnings.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
-  if (partners.length > 1 && options.partner === undefined) series.warnings.push(`the session holds partners ${partners.join(' and ')}; read partner ${partner}`);
-  if (series.rrMs.length === 0) fail(`partner ${partner} has no RR intervals in session ${sessionId} (heart rate only)`, 'a session recorded with a strap that sends RR intervals');
+  if (sessions.length > 1 && options.sessionId === undefined)
+    series.warnings.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
+  if (partners.length > 1 && options.partner === undefined)
+    series.warnings.push(`the session holds partners ${partners.join(' and ')}; read partner ${partner}`);
+  if (series.rrMs.length === 0)
+    fail(
+      `partner ${partner} has no RR intervals in session ${sessionId} (heart rate only)`,
+      'a session recorded with a strap that sends RR intervals',
+    );
   return series;
 }

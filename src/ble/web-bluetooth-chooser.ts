@@ -20,7 +20,10 @@ const ADAPTER_OFF = 'Bluetooth is off on this device. Turn it on, then connect a
  * allowed, unsupported); or null when `stillWanted()` turned false meanwhile (the user disconnected),
  * so that nothing more is reported. Never rejects.
  */
-export async function chooseStrap(bluetooth: BluetoothLike | undefined, stillWanted: () => boolean): Promise<BluetoothDeviceLike | Ending | null> {
+export async function chooseStrap(
+  bluetooth: BluetoothLike | undefined,
+  stillWanted: () => boolean,
+): Promise<BluetoothDeviceLike | Ending | null> {
   if (bluetooth === undefined) return { code: 'unsupported', reason: UNSUPPORTED };
   try {
     const chosen = await bluetooth.requestDevice(HEART_RATE_REQUEST);
@@ -40,7 +43,8 @@ export async function chooseStrap(bluetooth: BluetoothLike | undefined, stillWan
     if (name === 'SecurityError' || name === 'NotAllowedError') {
       return {
         code: 'not-allowed',
-        reason: 'The browser did not allow Bluetooth here. Press “Connect a strap” again; browsers allow it only straight from a click, and it may be blocked in the site settings.',
+        reason:
+          'The browser did not allow Bluetooth here. Press “Connect a strap” again; browsers allow it only straight from a click, and it may be blocked in the site settings.',
       };
     }
     if (name === 'NotSupportedError') return { code: 'unsupported', reason: UNSUPPORTED };

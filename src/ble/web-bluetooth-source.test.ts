@@ -98,7 +98,10 @@ describe('createWebBluetoothSource', () => {
       const spy = vi.spyOn(r.bluetooth, 'requestDevice');
       await r.source.connect();
       expect(spy).toHaveBeenCalledWith(HEART_RATE_REQUEST);
-      expect(HEART_RATE_REQUEST).toEqual({ filters: [{ services: ['heart_rate'] }], optionalServices: ['battery_service', 'device_information'] });
+      expect(HEART_RATE_REQUEST).toEqual({
+        filters: [{ services: ['heart_rate'] }],
+        optionalServices: ['battery_service', 'device_information'],
+      });
       expect(r.status()).toEqual({
         kind: 'connected',
         deviceName: 'Polar H10 A1B2C3D4',
@@ -177,7 +180,11 @@ describe('createWebBluetoothSource', () => {
       const r = rig();
       r.bluetooth.chooseNext('cancel');
       await expect(r.source.connect()).resolves.toBeUndefined();
-      expect(r.status()).toEqual({ kind: 'disconnected', code: 'cancelled', reason: 'No strap was chosen. Press “Connect a strap” to try again.' });
+      expect(r.status()).toEqual({
+        kind: 'disconnected',
+        code: 'cancelled',
+        reason: 'No strap was chosen. Press “Connect a strap” to try again.',
+      });
       expect(r.bluetooth.totalListeners()).toBe(0);
       await r.source.connect();
       expect(r.bluetooth.requestDeviceCalls).toBe(2);
@@ -196,7 +203,8 @@ describe('createWebBluetoothSource', () => {
     it('connect() reports a refused request (no user gesture) as not allowed', async () => {
       const fake = new FakeBluetooth();
       const refusing: BluetoothLike = {
-        requestDevice: () => Promise.reject(new DOMException('Must be handling a user gesture to show a permission request.', 'SecurityError')),
+        requestDevice: () =>
+          Promise.reject(new DOMException('Must be handling a user gesture to show a permission request.', 'SecurityError')),
         addEventListener: (type, listener) => fake.addEventListener(type, listener),
         removeEventListener: (type, listener) => fake.removeEventListener(type, listener),
       };

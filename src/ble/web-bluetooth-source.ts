@@ -101,7 +101,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let malformedPackets = 0;
   let stale = false;
 
-  const deviceName = (): string => (device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name);
+  const deviceName = (): string =>
+    device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name;
 
   const publishConnected = (): void => {
     const { hrOnly, sensorContact } = beatClock;
@@ -177,7 +178,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     const available = (event as AvailabilityEventLike).value;
     if (available === false) {
       adapterOff = true;
-      if (phase === 'reconnecting') status.set({ kind: 'reconnecting', deviceName: deviceName(), attempt, reason: ADAPTER_OFF_RECONNECTING });
+      if (phase === 'reconnecting')
+        status.set({ kind: 'reconnecting', deviceName: deviceName(), attempt, reason: ADAPTER_OFF_RECONNECTING });
     } else if (available === true) {
       adapterOff = false;
       if (phase === 'reconnecting') {
@@ -270,11 +272,16 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   };
 
   const readBattery = (server: GattServerLike, mine: number): Promise<void> =>
-    followBattery(queue, server, (characteristic) => {
-      if (mine !== session || phase !== 'connected') return false;
-      listeners.listenToBattery(characteristic);
-      return true;
-    }, (percent) => (batteryPercent = percent));
+    followBattery(
+      queue,
+      server,
+      (characteristic) => {
+        if (mine !== session || phase !== 'connected') return false;
+        listeners.listenToBattery(characteristic);
+        return true;
+      },
+      (percent) => (batteryPercent = percent),
+    );
 
   /** Brings the connection up once, unless an attempt of this session is already under way. */
   const establish = async (mine: number): Promise<void> => {

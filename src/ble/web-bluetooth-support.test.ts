@@ -10,8 +10,10 @@ const UA = {
   edgeLinux: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
   firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
   safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
-  iphoneChrome: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1',
-  ipadDesktop: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  iphoneChrome:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1',
+  ipadDesktop:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
 };
 
 const withBluetooth = { bluetooth: new FakeBluetooth() } as unknown as Navigator;
@@ -19,7 +21,9 @@ const without = {} as Navigator;
 
 describe('webBluetoothSupport', () => {
   it('webBluetoothSupport(env) is available with navigator.bluetooth on a secure page', () => {
-    expect(webBluetoothSupport({ navigator: withBluetooth, isSecureContext: true, userAgent: UA.chromeWindows })).toEqual({ available: true });
+    expect(webBluetoothSupport({ navigator: withBluetooth, isSecureContext: true, userAgent: UA.chromeWindows })).toEqual({
+      available: true,
+    });
   });
 
   it.each([

@@ -55,19 +55,28 @@ export function webBluetoothSupport(env: SupportEnvironment): BluetoothSupport {
     };
   }
   if (/Firefox\//.test(ua) && !/Seamonkey\//.test(ua)) {
-    return { available: false, code: 'firefox', reason: 'Firefox cannot connect to Bluetooth straps.', advice: `${USE_CHROME} ${ALTERNATIVES}` };
+    return {
+      available: false,
+      code: 'firefox',
+      reason: 'Firefox cannot connect to Bluetooth straps.',
+      advice: `${USE_CHROME} ${ALTERNATIVES}`,
+    };
   }
   const chromium = /Chrome\/|Chromium\/|Edg\//.test(ua);
   if (/Safari\//.test(ua) && !chromium) {
-    return { available: false, code: 'safari', reason: 'Safari cannot connect to Bluetooth straps.', advice: `${USE_CHROME} ${ALTERNATIVES}` };
+    return {
+      available: false,
+      code: 'safari',
+      reason: 'Safari cannot connect to Bluetooth straps.',
+      advice: `${USE_CHROME} ${ALTERNATIVES}`,
+    };
   }
   if (chromium && /Linux/.test(ua) && !/Android/.test(ua)) {
     return {
       available: false,
       code: 'linux-flag',
       reason: 'On Linux, Chrome keeps Bluetooth behind a setting that is off by default.',
-      advice:
-        'Open chrome://flags/#enable-experimental-web-platform-features, set it to Enabled, and restart Chrome. ' + ALTERNATIVES,
+      advice: 'Open chrome://flags/#enable-experimental-web-platform-features, set it to Enabled, and restart Chrome. ' + ALTERNATIVES,
     };
   }
   return {

@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { loadRecordings } from '../../tests/recordings';
 import { simulateRr } from '../sim/simulator';
 import { computeWindowMetrics } from '../signal/window-metrics';
-import { CONFIDENT, HARD_CASES, TINY_RSA, artifactTrials, evaluateRecordingWindows, evaluateRecordings, evaluateSimulated, report } from './accuracy';
+import {
+  CONFIDENT,
+  HARD_CASES,
+  TINY_RSA,
+  artifactTrials,
+  evaluateRecordingWindows,
+  evaluateRecordings,
+  evaluateSimulated,
+  report,
+} from './accuracy';
 
 describe('breathing rate accuracy on the public recordings', () => {
   const recordings = loadRecordings();
@@ -17,12 +26,12 @@ describe('breathing rate accuracy on the public recordings', () => {
   it('covers the eleven recordings and their 98 reference windows, in four source groups', () => {
     expect(recordings).toHaveLength(11);
     expect(all?.ours.windows).toBe(98);
-    expect(reports.filter((r) => r.name.startsWith('group:')).map((r) => r.name).sort()).toEqual([
-      'group:bidmc',
-      'group:cinc2015',
-      'group:neurokit',
-      'group:physio',
-    ]);
+    expect(
+      reports
+        .filter((r) => r.name.startsWith('group:'))
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['group:bidmc', 'group:cinc2015', 'group:neurokit', 'group:physio']);
   });
 
   it(`is never confidently wrong: at confidence ≥ ${CONFIDENT} no window is off by more than 3/min, MAE ≤ 1.0`, () => {
@@ -83,10 +92,13 @@ describe('breathing rate accuracy on the simulator', () => {
     expect(report.ours.maeBreathsPerMin).toBeLessThanOrEqual(1.5);
   });
 
-  it.each(HARD_CASES.map((c) => [c.name, c] as const))(`hard case %s: never off by more than 3/min at confidence ≥ ${CONFIDENT}`, (_, condition) => {
-    const r = evaluateSimulated({ ...condition, seeds: [1, 2, 3] });
-    expect(r.confident.offBy3).toBe(0);
-  });
+  it.each(HARD_CASES.map((c) => [c.name, c] as const))(
+    `hard case %s: never off by more than 3/min at confidence ≥ ${CONFIDENT}`,
+    (_, condition) => {
+      const r = evaluateSimulated({ ...condition, seeds: [1, 2, 3] });
+      expect(r.confident.offBy3).toBe(0);
+    },
+  );
 
   it('a 123 bpm partner with 1.3 ms RMSSD breathing 18/min is never reported near 36/min with confidence ≥ 0.5 (the second harmonic)', () => {
     let nearHarmonic = 0;
@@ -100,7 +112,9 @@ describe('breathing rate accuracy on the simulator', () => {
             if (m.breathsPerMin === null) continue;
             if (Math.abs(m.breathsPerMin - 36) <= 6) nearHarmonic += 1;
             if (m.breathingConfidence < CONFIDENT) continue;
-            expect(Math.abs(m.breathsPerMin - 36), `seed ${seed}, harmonic ${rsaHarmonic}, ${resolutionMs} ms, ${start} s`).toBeGreaterThan(6);
+            expect(Math.abs(m.breathsPerMin - 36), `seed ${seed}, harmonic ${rsaHarmonic}, ${resolutionMs} ms, ${start} s`).toBeGreaterThan(
+              6,
+            );
             expect(Math.abs(m.breathsPerMin - 18)).toBeLessThanOrEqual(3);
           }
         }

@@ -154,10 +154,19 @@ export interface ConfidencePoint {
 }
 
 /** The confidence curve: for each cut-off, coverage against MAE and worst error above it. */
-export function confidenceCurve(results: readonly WindowResult[], cutoffs: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]): ConfidencePoint[] {
+export function confidenceCurve(
+  results: readonly WindowResult[],
+  cutoffs: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+): ConfidencePoint[] {
   return cutoffs.map((c) => {
     const s = score(results, (r) => (r.ours !== null && r.oursConfidence >= c ? r.ours : null));
-    return { minConfidence: c, share: s.estimatedShare, count: s.estimated, maeBreathsPerMin: s.maeBreathsPerMin, worstErrorPerMin: s.worstErrorPerMin };
+    return {
+      minConfidence: c,
+      share: s.estimatedShare,
+      count: s.estimated,
+      maeBreathsPerMin: s.maeBreathsPerMin,
+      worstErrorPerMin: s.worstErrorPerMin,
+    };
   });
 }
 
@@ -177,7 +186,11 @@ function windowResults(beats: readonly Beat[], truth: ReferenceRecording['truth'
       irregular: (m.irregular ?? null) !== null,
       ours: m.breathsPerMin,
       oursConfidence: m.breathingConfidence,
-      welch: welchBreathingRate(inWindow.map((b) => b.tSec), inWindow.map((b) => b.rrMs as number)) ?? null,
+      welch:
+        welchBreathingRate(
+          inWindow.map((b) => b.tSec),
+          inWindow.map((b) => b.rrMs as number),
+        ) ?? null,
       rmssdRef: w.rmssdMs ?? null,
       rmssd: m.rmssdMs,
     };
@@ -208,8 +221,16 @@ export function evaluateRecordings(recordings: readonly ReferenceRecording[]): A
   const groups = [...new Set(evaluated.map((r) => r.group))];
   return [
     ...evaluated.map((r) => report(r.name, r.windows)),
-    ...groups.map((g) => report(`group:${g}`, evaluated.filter((r) => r.group === g).flatMap((r) => r.windows))),
-    report('all', evaluated.flatMap((r) => r.windows)),
+    ...groups.map((g) =>
+      report(
+        `group:${g}`,
+        evaluated.filter((r) => r.group === g).flatMap((r) => r.windows),
+      ),
+    ),
+    report(
+      'all',
+      evaluated.flatMap((r) => r.windows),
+    ),
   ];
 }
 
@@ -264,7 +285,14 @@ export function evaluateSimulated(condition: SimulatedCondition): AccuracyReport
  * A patient at 123 bpm whose RSA is barely above a strap's resolution: ±1.2 ms at 18/min, Mayer
  * waves ±0.5 ms, slow drift 2 ms; RMSSD ≈ 1.3 ms with the strap's rounding.
  */
-export const TINY_RSA: PhysiologyParams = { hrBpm: 123, breathsPerMin: 18, rmssdMs: 1.3, rsaAmplitudeMs: 1.2, mayerAmplitudeMs: 0.5, driftSdMs: 2 };
+export const TINY_RSA: PhysiologyParams = {
+  hrBpm: 123,
+  breathsPerMin: 18,
+  rmssdMs: 1.3,
+  rsaAmplitudeMs: 1.2,
+  mayerAmplitudeMs: 0.5,
+  driftSdMs: 2,
+};
 
 /**
  * The simulator's hard cases for breathing from RR (issue "signal trust"): each must give no
@@ -274,11 +302,21 @@ export const HARD_CASES: readonly SimulatedCondition[] = [
   { name: 'tiny RSA at high HR: 123 bpm, RSA ±1.2 ms, RMSSD ≈ 1.3 ms, 18/min', physiology: TINY_RSA },
   { name: 'the same, RR quantised to 8 ms', physiology: TINY_RSA, resolutionMs: 8 },
   { name: 'the same, asymmetric RSA (2nd harmonic 0.8), 8 ms', physiology: { ...TINY_RSA, rsaHarmonic: 0.8 }, resolutionMs: 8 },
-  { name: 'asymmetric RSA (2nd harmonic 0.8), 123 bpm, RSA ±2 ms, 18/min', physiology: { ...TINY_RSA, rsaAmplitudeMs: 2, rsaHarmonic: 0.8 } },
-  { name: 'asymmetric RSA (2nd harmonic 0.8), 100 bpm, RMSSD 4 ms, 16/min', physiology: { hrBpm: 100, breathsPerMin: 16, rmssdMs: 4, rsaHarmonic: 0.8 } },
+  {
+    name: 'asymmetric RSA (2nd harmonic 0.8), 123 bpm, RSA ±2 ms, 18/min',
+    physiology: { ...TINY_RSA, rsaAmplitudeMs: 2, rsaHarmonic: 0.8 },
+  },
+  {
+    name: 'asymmetric RSA (2nd harmonic 0.8), 100 bpm, RMSSD 4 ms, 16/min',
+    physiology: { hrBpm: 100, breathsPerMin: 16, rmssdMs: 4, rsaHarmonic: 0.8 },
+  },
   { name: 'heart rate under 2.5× breathing: 60 bpm, 28/min', physiology: { hrBpm: 60, breathsPerMin: 28, rmssdMs: 30 } },
   { name: 'normal 15/min, RR quantised to 8 ms', physiology: { hrBpm: 72, breathsPerMin: 15 }, resolutionMs: 8 },
-  { name: 'runs of ectopy (1/min, 6 beats), 72 bpm, 15/min', physiology: { hrBpm: 72, breathsPerMin: 15 }, rhythm: { ectopicRunsPerMin: 1 } },
+  {
+    name: 'runs of ectopy (1/min, 6 beats), 72 bpm, 15/min',
+    physiology: { hrBpm: 72, breathsPerMin: 15 },
+    rhythm: { ectopicRunsPerMin: 1 },
+  },
   { name: 'AF-like irregularity (CV 15 %), 90 bpm', physiology: { hrBpm: 90, breathsPerMin: 16 }, rhythm: { afCv: 0.15 } },
 ];
 

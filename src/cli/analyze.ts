@@ -23,7 +23,18 @@ export interface AnalyzeRow {
 }
 
 /** Output columns, in order. */
-export const ANALYZE_COLUMNS = ['startS', 'endS', 'beats', 'hrBpm', 'rmssdMs', 'lnRmssd', 'breathsPerMin', 'breathingConfidence', 'artifactRate', 'irregular'] as const;
+export const ANALYZE_COLUMNS = [
+  'startS',
+  'endS',
+  'beats',
+  'hrBpm',
+  'rmssdMs',
+  'lnRmssd',
+  'breathsPerMin',
+  'breathingConfidence',
+  'artifactRate',
+  'irregular',
+] as const;
 
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
 
@@ -70,9 +81,8 @@ export function analyzeRecording(file: RrFile, windowSec: number, stepSec: numbe
 export function rowsToCsv(rows: readonly (AnalyzeRow & { file?: string })[], withFile: boolean): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const header = [...(withFile ? ['file'] : []), ...ANALYZE_COLUMNS].join(',');
-  const lines = rows.map((r) => [
-    ...(withFile ? [quote(r.file ?? '')] : []),
-    ...ANALYZE_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c]))),
-  ].join(','));
+  const lines = rows.map((r) =>
+    [...(withFile ? [quote(r.file ?? '')] : []), ...ANALYZE_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))].join(','),
+  );
   return `${[header, ...lines].join('\n')}\n`;
 }

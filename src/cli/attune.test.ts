@@ -28,7 +28,7 @@ function cli(args: string[], files: Record<string, string> = {}) {
 const steady = Array.from({ length: 600 }, (_, i) => (i % 2 === 0 ? 1000 : 1010)).join('\n');
 
 describe('describeResolution', () => {
-  it('names a strap\'s 1/1024 s, whole ms, coarse steps and unrounded values', () => {
+  it("names a strap's 1/1024 s, whole ms, coarse steps and unrounded values", () => {
     expect(describeResolution(1000 / 1024)).toBe("RR resolution 1/1024 s (0.98 ms, a heart-rate strap's)");
     expect(describeResolution(1)).toBe('RR resolution 1 ms');
     expect(describeResolution(8)).toBe('RR resolution 8 ms (coarse: small breathing rhythms get low confidence)');
@@ -55,20 +55,30 @@ describe('attune analyze', () => {
     expect(code).toBe(EXIT.ok);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual(['0-120', '60-180', '120-240', '180-300', '240-360', '300-420', '360-480', '420-540', '480-600']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual([
+      '0-120',
+      '60-180',
+      '120-240',
+      '180-300',
+      '240-360',
+      '300-420',
+      '360-480',
+      '420-540',
+      '480-600',
+    ]);
     // A constant RR series is a flat, paced-like rhythm: no HRV or breathing, and the row says why.
     const constant = cli(['analyze', 'flat.txt', '--format', 'csv'], { 'flat.txt': Array(100).fill(1000).join('\n') });
     expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,,,,0,0,flat');
   });
 
-  it('uses the file\'s t_s column for window times', () => {
+  it("uses the file's t_s column for window times", () => {
     const text = `t_s,rr_ms\n${Array.from({ length: 100 }, (_, i) => `${100 + i},1000`).join('\n')}`;
     const rows = JSON.parse(cli(['analyze', 'r.csv'], { 'r.csv': text }).stdout) as { startS: number; beats: number }[];
     // Beats at 100 … 199 s: windows (0, 60] … (120, 180] hold 0, 0, 21, 51 and 60 beats.
     expect(rows.map((r) => r.beats)).toEqual([0, 0, 21, 51, 60]);
   });
 
-  it('names each row\'s file when given several files', () => {
+  it("names each row's file when given several files", () => {
     const { stdout } = cli(['analyze', 'a.txt', 'b.txt', '--format', 'csv'], { 'a.txt': steady, 'b.txt': steady });
     const lines = stdout.trim().split('\n');
     expect(lines[0].startsWith('file,startS,')).toBe(true);
@@ -112,7 +122,9 @@ describe('attune analyze', () => {
   it('analyses every public recording into its truth windows', () => {
     for (const name of recordingNames()) {
       const recording = loadRecording(name);
-      const { code, stdout } = cli(['analyze', recording.rrPath], { [recording.rrPath]: `t_s,rr_ms\n${recording.tSec.map((t, i) => `${t},${recording.rrMs[i]}`).join('\n')}` });
+      const { code, stdout } = cli(['analyze', recording.rrPath], {
+        [recording.rrPath]: `t_s,rr_ms\n${recording.tSec.map((t, i) => `${t},${recording.rrMs[i]}`).join('\n')}`,
+      });
       expect(code).toBe(EXIT.ok);
       const rows = JSON.parse(stdout) as { startS: number; endS: number }[];
       for (const truth of recording.truth) expect(rows.some((r) => r.startS === truth.startSec && r.endS === truth.endSec)).toBe(true);
@@ -125,7 +137,9 @@ describe('attune analyze', () => {
     writeFileSync(file, steady);
     const ok = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(ok.stdout.split('\n')[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular');
+    expect(ok.stdout.split('\n')[0]).toBe(
+      'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular',
+    );
     const bad = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
     expect(bad.status).toBe(EXIT.unreadable);
     expect(bad.stderr).toContain('no such file');

@@ -16,7 +16,7 @@ import { rrResolutionMs } from '../signal/breathing';
  */
 export function describeResolution(resolutionMs: number): string {
   if (resolutionMs === 0) return 'RR values are not rounded to a common step (treated as exact)';
-  if (Math.abs(resolutionMs - 1000 / 1024) < 1e-9) return 'RR resolution 1/1024 s (0.98 ms, a heart-rate strap\'s)';
+  if (Math.abs(resolutionMs - 1000 / 1024) < 1e-9) return "RR resolution 1/1024 s (0.98 ms, a heart-rate strap's)";
   const ms = Number(resolutionMs.toFixed(4));
   return `RR resolution ${ms} ms${resolutionMs >= 4 ? ' (coarse: small breathing rhythms get low confidence)' : ''}`;
 }

@@ -14,9 +14,12 @@ import { calibrate, CalibrationError, type CalibrationEvent } from './calibratio
 const device = 'Polar H10 1A2B3C';
 
 /** Runs `calibrate` in virtual time and collects what it emits, when, and how it ended. */
-function collect(
-  make: (scheduler: TestScheduler) => { beats$: Observable<Beat>; start?: () => void; speed?: number },
-): { events: CalibrationEvent[]; error: unknown; completedAtMs: number | null; erroredAtMs: number | null } {
+function collect(make: (scheduler: TestScheduler) => { beats$: Observable<Beat>; start?: () => void; speed?: number }): {
+  events: CalibrationEvent[];
+  error: unknown;
+  completedAtMs: number | null;
+  erroredAtMs: number | null;
+} {
   const scheduler = new TestScheduler(() => undefined);
   const events: CalibrationEvent[] = [];
   let error: unknown = null;

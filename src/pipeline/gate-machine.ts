@@ -78,8 +78,7 @@ function resolved(options: GateOptions): Required<Omit<GateOptions, 'quietLagSec
   return { dwellSec, hysteresisSec };
 }
 
-const bothNear = (m: GateMachine): boolean =>
-  PARTNERS.every((p) => m.partners[p]?.state === 'near-baseline' && m.nearSinceSec[p] !== null);
+const bothNear = (m: GateMachine): boolean => PARTNERS.every((p) => m.partners[p]?.state === 'near-baseline' && m.nearSinceSec[p] !== null);
 
 /** When the dwell completes under the current partner states, or null when it is not running. */
 function readyAtSec(m: GateMachine, dwellSec: number): number | null {

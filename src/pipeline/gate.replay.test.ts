@@ -50,9 +50,7 @@ function playGate(
 
 /** Gate state changes as "state@tSec", tSec to the millisecond. */
 const transitions = (statuses: readonly GateStatus[]): string[] =>
-  statuses
-    .filter((s, i) => i === 0 || s.state !== statuses[i - 1]!.state)
-    .map((s) => `${s.state}@${s.tSec.toFixed(3)}`);
+  statuses.filter((s, i) => i === 0 || s.state !== statuses[i - 1]!.state).map((s) => `${s.state}@${s.tSec.toFixed(3)}`);
 
 const firstAt = (statuses: readonly GateStatus[], state: GateStatus['state']): number | undefined =>
   statuses.find((s) => s.state === state)?.tSec;
@@ -104,7 +102,11 @@ describe('the gate on simulated scenarios', () => {
     // Before that, a is the reason: out (or calibrating in the first minute), never near for the dwell.
     const settling = statuses.filter((s) => s.state === 'settling' && s.tSec > 61 && s.tSec < ready - 30);
     expect(settling.length).toBeGreaterThan(100);
-    expect(settling.every((s) => s.partners.a.state !== 'near-baseline' || s.partners.b.state !== 'near-baseline' || s.reasons[0]!.kind === 'dwell')).toBe(true);
+    expect(
+      settling.every(
+        (s) => s.partners.a.state !== 'near-baseline' || s.partners.b.state !== 'near-baseline' || s.reasons[0]!.kind === 'dwell',
+      ),
+    ).toBe(true);
     // Once a has recovered the gate stays open to the end of the scenario (no flicker).
     const end = statuses.findIndex((s) => s.tSec > ready && s.state === 'no-signal');
     expect(statuses.filter((s, i) => s.tSec >= ready && i < end).every((s) => s.state === 'ready')).toBe(true);
@@ -163,11 +165,16 @@ describe('the gate on simulated scenarios', () => {
 
 describe('the gate on replayed files', () => {
   it('the same conflict file replayed at 1× and at 50× gives identical gate transitions in event time', () => {
-    const sim = { a: simulateRr({ durationSec: 540, scenario: 'conflict', partner: 'a' }), b: simulateRr({ durationSec: 540, scenario: 'conflict', partner: 'b' }) };
-    const replay = (speed: number) => (scheduler: TestScheduler): Sources => ({
-      a: createReplaySource({ recording: sim.a, speed, scheduler, name: 'conflict-a' }),
-      b: createReplaySource({ recording: sim.b, speed, scheduler, name: 'conflict-b' }),
-    });
+    const sim = {
+      a: simulateRr({ durationSec: 540, scenario: 'conflict', partner: 'a' }),
+      b: simulateRr({ durationSec: 540, scenario: 'conflict', partner: 'b' }),
+    };
+    const replay =
+      (speed: number) =>
+      (scheduler: TestScheduler): Sources => ({
+        a: createReplaySource({ recording: sim.a, speed, scheduler, name: 'conflict-a' }),
+        b: createReplaySource({ recording: sim.b, speed, scheduler, name: 'conflict-b' }),
+      });
     const slow = transitions(playGate(replay(1), demo('conflict'), 1));
     const fast = transitions(playGate(replay(50), demo('conflict'), 50));
     expect(slow.some((s) => s.startsWith('ready@'))).toBe(true);
@@ -181,13 +188,20 @@ describe('the gate on replayed files', () => {
         durationSec: 400,
         scenario: 'calm',
         partner: 'b',
-        dropouts: { at: [{ startSec: 150, durationSec: 12 }, { startSec: 250, durationSec: 3 }] },
+        dropouts: {
+          at: [
+            { startSec: 150, durationSec: 12 },
+            { startSec: 250, durationSec: 3 },
+          ],
+        },
       }),
     };
-    const replay = (speed: number) => (scheduler: TestScheduler): Sources => ({
-      a: createReplaySource({ recording: sim.a, speed, scheduler }),
-      b: createReplaySource({ recording: sim.b, speed, scheduler }),
-    });
+    const replay =
+      (speed: number) =>
+      (scheduler: TestScheduler): Sources => ({
+        a: createReplaySource({ recording: sim.a, speed, scheduler }),
+        b: createReplaySource({ recording: sim.b, speed, scheduler }),
+      });
     const slow = transitions(playGate(replay(1), demo('calm'), 1));
     // The 12 s dropout closes the gate (no signal, then a new minute of data); the 3 s one does not.
     expect(slow.map((s) => s.replace(/@.*/, ''))).toEqual([
@@ -209,10 +223,12 @@ describe('the gate on replayed files', () => {
     const a = loadRecording('neurokit-bio_resting_8min');
     const b = loadRecording('neurokit-bio_resting_5min');
     const baselines = { a: baselineOf(a), b: baselineOf(b) };
-    const replay = (speed: number) => (scheduler: TestScheduler): Sources => ({
-      a: createReplaySource({ recording: { rrMs: a.rrMs, tSec: a.tSec }, speed, scheduler }),
-      b: createReplaySource({ recording: { rrMs: b.rrMs, tSec: b.tSec }, speed, scheduler }),
-    });
+    const replay =
+      (speed: number) =>
+      (scheduler: TestScheduler): Sources => ({
+        a: createReplaySource({ recording: { rrMs: a.rrMs, tSec: a.tSec }, speed, scheduler }),
+        b: createReplaySource({ recording: { rrMs: b.rrMs, tSec: b.tSec }, speed, scheduler }),
+      });
     const slowStatuses = playGate(replay(1), baselines, 1);
     const ready = firstAt(slowStatuses, 'ready');
     expect(ready).toBeDefined();

@@ -24,7 +24,7 @@ const GATE = { x: 'no-signal', c: 'calibrating', s: 'settling', r: 'ready', f: '
 function marbles(events: readonly (readonly [number, string])[]): string {
   let out = '';
   let frame = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const ms = events[i]![0];
     let group = '';
     while (i < events.length && events[i]![0] === ms) group += events[i++]![1];
@@ -82,46 +82,130 @@ const changes = (gate$: Observable<GateStatus>) =>
 describe('combineGate (marbles in virtual time)', () => {
   it('combineGate(a, b) with both calm is ready exactly after the 30 s dwell', () => {
     run(partner([[0, 'n']], 60), partner([[0, 'n']], 60), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r']]));
-    });
-  });
-
-  it('combineGate(a, b) counts the dwell from the later partner to reach baseline', () => {
-    run(partner([[0, 'o'], [12, 'n']], 60), partner([[0, 'n']], 60), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [42_000, 'r']]));
-    });
-  });
-
-  it('combineGate(a, b) restarts the dwell when a partner leaves baseline before it completes', () => {
-    run(partner([[0, 'n'], [20, 'o'], [22, 'n']], 80), partner([[0, 'n']], 80), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [52_000, 'r']]));
-    });
-  });
-
-  it('combineGate(a, b) stays ready through a 10 s excursion', () => {
-    run(partner([[0, 'n'], [100, 'o'], [110, 'n']], 200), partner([[0, 'n']], 200), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r']]));
-    });
-  });
-
-  it('combineGate(a, b) closes 15 s into a 20 s excursion, then needs the full dwell again', () => {
-    run(partner([[0, 'n'], [100, 'o'], [120, 'n']], 200), partner([[0, 'n']], 200), (gate$, expectObservable) => {
       expectObservable(changes(gate$)).toBe(
         marbles([
           [0, 'x'],
           [0, 's'],
           [30_000, 'r'],
-          [115_000, 's'],
-          [150_000, 'r'],
         ]),
       );
     });
   });
 
+  it('combineGate(a, b) counts the dwell from the later partner to reach baseline', () => {
+    run(
+      partner(
+        [
+          [0, 'o'],
+          [12, 'n'],
+        ],
+        60,
+      ),
+      partner([[0, 'n']], 60),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [42_000, 'r'],
+          ]),
+        );
+      },
+    );
+  });
+
+  it('combineGate(a, b) restarts the dwell when a partner leaves baseline before it completes', () => {
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [20, 'o'],
+          [22, 'n'],
+        ],
+        80,
+      ),
+      partner([[0, 'n']], 80),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [52_000, 'r'],
+          ]),
+        );
+      },
+    );
+  });
+
+  it('combineGate(a, b) stays ready through a 10 s excursion', () => {
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [100, 'o'],
+          [110, 'n'],
+        ],
+        200,
+      ),
+      partner([[0, 'n']], 200),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+          ]),
+        );
+      },
+    );
+  });
+
+  it('combineGate(a, b) closes 15 s into a 20 s excursion, then needs the full dwell again', () => {
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [100, 'o'],
+          [120, 'n'],
+        ],
+        200,
+      ),
+      partner([[0, 'n']], 200),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+            [115_000, 's'],
+            [150_000, 'r'],
+          ]),
+        );
+      },
+    );
+  });
+
   it('combineGate(a, b) is flooded as soon as one partner is flooded, even when ready', () => {
-    run(partner([[0, 'n'], [50, 'f']], 80), partner([[0, 'n']], 80), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r'], [50_000, 'f']]));
-    });
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [50, 'f'],
+        ],
+        80,
+      ),
+      partner([[0, 'n']], 80),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+            [50_000, 'f'],
+          ]),
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) is flooded when one partner is flooded and the other has no signal', () => {
@@ -131,22 +215,55 @@ describe('combineGate (marbles in virtual time)', () => {
   });
 
   it('combineGate(a, b) shows no-signal when a strap drops out, at once and for as long as it is silent', () => {
-    run(partner([[0, 'n']], 120), partner([[0, 'n'], [50, 's']], 120), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r'], [50_000, 'x']]));
-    });
+    run(
+      partner([[0, 'n']], 120),
+      partner(
+        [
+          [0, 'n'],
+          [50, 's'],
+        ],
+        120,
+      ),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+            [50_000, 'x'],
+          ]),
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) names the silent partner and never says ready on missing data', () => {
-    run(partner([[0, 'n']], 120), partner([[0, 'n'], [50, 's']], 120), (gate$, expectObservable) => {
-      const after = gate$.pipe(
-        map((s) => (s.partners.b.state === 'no-signal' && s.tSec > 0 ? `${s.state}:${JSON.stringify(s.reasons)}` : 'before')),
-        distinctUntilChanged(),
-      );
-      expectObservable(after, '^ 119999ms !').toBe(marbles([[0, 'b'], [50_000, 'x']]), {
-        b: 'before',
-        x: 'no-signal:[{"kind":"partner","partner":"b","state":"no-signal"}]',
-      });
-    });
+    run(
+      partner([[0, 'n']], 120),
+      partner(
+        [
+          [0, 'n'],
+          [50, 's'],
+        ],
+        120,
+      ),
+      (gate$, expectObservable) => {
+        const after = gate$.pipe(
+          map((s) => (s.partners.b.state === 'no-signal' && s.tSec > 0 ? `${s.state}:${JSON.stringify(s.reasons)}` : 'before')),
+          distinctUntilChanged(),
+        );
+        expectObservable(after, '^ 119999ms !').toBe(
+          marbles([
+            [0, 'b'],
+            [50_000, 'x'],
+          ]),
+          {
+            b: 'before',
+            x: 'no-signal:[{"kind":"partner","partner":"b","state":"no-signal"}]',
+          },
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) is no-signal while one partner has not reported, waiting 5 s for it before going on', () => {
@@ -156,28 +273,95 @@ describe('combineGate (marbles in virtual time)', () => {
   });
 
   it('combineGate(a, b) passes on that both partners lost their signal, with both reasons', () => {
-    run(partner([[0, 'n'], [40, 's']], 60, true), partner([[0, 'n'], [45, 's']], 60, true), (gate$, expectObservable) => {
-      const both = gate$.pipe(map((s) => `${s.state}:${s.partners.a.state}:${s.partners.b.state}`), distinctUntilChanged());
-      expectObservable(both).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r'], [40_000, 'o'], [45_000, 'b']]), {
-        x: 'no-signal:near-baseline:no-signal',
-        s: 'settling:near-baseline:near-baseline',
-        r: 'ready:near-baseline:near-baseline',
-        o: 'no-signal:no-signal:near-baseline',
-        b: 'no-signal:no-signal:no-signal',
-      });
-    });
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [40, 's'],
+        ],
+        60,
+        true,
+      ),
+      partner(
+        [
+          [0, 'n'],
+          [45, 's'],
+        ],
+        60,
+        true,
+      ),
+      (gate$, expectObservable) => {
+        const both = gate$.pipe(
+          map((s) => `${s.state}:${s.partners.a.state}:${s.partners.b.state}`),
+          distinctUntilChanged(),
+        );
+        expectObservable(both).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+            [40_000, 'o'],
+            [45_000, 'b'],
+          ]),
+          {
+            x: 'no-signal:near-baseline:no-signal',
+            s: 'settling:near-baseline:near-baseline',
+            r: 'ready:near-baseline:near-baseline',
+            o: 'no-signal:no-signal:near-baseline',
+            b: 'no-signal:no-signal:no-signal',
+          },
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) is calibrating while either partner calibrates, and never ready then', () => {
-    run(partner([[0, 'c'], [60, 'n']], 100), partner([[0, 'n']], 100), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 'c'], [60_000, 's'], [90_000, 'r']]));
-    });
+    run(
+      partner(
+        [
+          [0, 'c'],
+          [60, 'n'],
+        ],
+        100,
+      ),
+      partner([[0, 'n']], 100),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 'c'],
+            [60_000, 's'],
+            [90_000, 'r'],
+          ]),
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) closes at once, without grace, when a ready partner starts calibrating (missing data)', () => {
-    run(partner([[0, 'n'], [40, 'c'], [45, 'n']], 100), partner([[0, 'n']], 100), (gate$, expectObservable) => {
-      expectObservable(changes(gate$)).toBe(marbles([[0, 'x'], [0, 's'], [30_000, 'r'], [40_000, 'c'], [45_000, 's'], [75_000, 'r']]));
-    });
+    run(
+      partner(
+        [
+          [0, 'n'],
+          [40, 'c'],
+          [45, 'n'],
+        ],
+        100,
+      ),
+      partner([[0, 'n']], 100),
+      (gate$, expectObservable) => {
+        expectObservable(changes(gate$)).toBe(
+          marbles([
+            [0, 'x'],
+            [0, 's'],
+            [30_000, 'r'],
+            [40_000, 'c'],
+            [45_000, 's'],
+            [75_000, 'r'],
+          ]),
+        );
+      },
+    );
   });
 
   it('combineGate(a, b) shares one gate and replays the latest status to a late subscriber', () => {
@@ -191,12 +375,20 @@ describe('combineGate (marbles in virtual time)', () => {
       expectObservable(state$, '^ 35999ms !').toBe(expectedEvery(0, 35), everyValues(0, 35));
       // Joins at 32.5 s: receives the 32 s status at once, then the live ones.
       expectObservable(state$, '32500ms ^ 3499ms !').toBe(
-        marbles([[32_500, 'w'], [33_000, 'x'], [33_000, 'x'], [34_000, 'y'], [34_000, 'y'], [35_000, 'z'], [35_000, 'z']]),
+        marbles([
+          [32_500, 'w'],
+          [33_000, 'x'],
+          [33_000, 'x'],
+          [34_000, 'y'],
+          [34_000, 'y'],
+          [35_000, 'z'],
+          [35_000, 'z'],
+        ]),
         {
-        w: 'ready@32',
-        x: 'ready@33',
-        y: 'ready@34',
-        z: 'ready@35',
+          w: 'ready@32',
+          x: 'ready@33',
+          y: 'ready@34',
+          z: 'ready@35',
         },
       );
       // One subscription to each partner for both subscribers, torn down when the last one leaves.

@@ -56,11 +56,7 @@ interface Lane {
   lastSec: number;
 }
 
-function gateInEventTime(
-  a$: Observable<PartnerReadiness>,
-  b$: Observable<PartnerReadiness>,
-  options: GateOptions,
-): Observable<GateStatus> {
+function gateInEventTime(a$: Observable<PartnerReadiness>, b$: Observable<PartnerReadiness>, options: GateOptions): Observable<GateStatus> {
   // Validate the options once, at call time, with the gate's own error message.
   stepGate(initialGate(), 'a', { tSec: 0, state: 'no-signal', reasons: [] }, options);
   const quietLagSec = options.quietLagSec ?? READINESS_PARAMS.gateQuietLagSec;
@@ -95,10 +91,7 @@ function gateInEventTime(
         // this lane has run `quietLagSec` ahead of it. (So while both partners are silent, an update
         // waits until one of them reports a later time; the gate says no-signal meanwhile anyway.)
         const safe =
-          o.queue.length > 0 ||
-          o.lastSec >= head.tSec ||
-          o.done ||
-          (quiet(other(p)) && lanes[p].lastSec - head.tSec >= quietLagSec);
+          o.queue.length > 0 || o.lastSec >= head.tSec || o.done || (quiet(other(p)) && lanes[p].lastSec - head.tSec >= quietLagSec);
         if (!safe) break;
         const update = lanes[p].queue.shift()!;
         const step = stepGate(machine, p, update, options);

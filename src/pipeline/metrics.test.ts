@@ -29,7 +29,10 @@ describe('toMetrics', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const beats = beatsFrom([1000, 1010, 1000]);
       const source = cold('a 2s b 500ms c|', { a: beats[0], b: beats[1], c: beats[2] });
-      const ends = source.pipe(toMetrics(), map((m) => [m.endSec, m.beats]));
+      const ends = source.pipe(
+        toMetrics(),
+        map((m) => [m.endSec, m.beats]),
+      );
       expectObservable(ends).toBe('a 2s b 500ms c|', { a: [1, 1], b: [2.01, 2], c: [3.01, 3] });
       expectSubscriptions(source.subscriptions).toBe('^ 2s - 500ms -!');
     });
@@ -80,14 +83,29 @@ describe('toMetrics', () => {
 
   it('toMetrics() returns null HRV before there are 10 confirmed pairs, never NaN', async () => {
     const metrics = await run(beatsFrom(alternating(12)));
-    expect(metrics[0]).toMatchObject({ beats: 1, rmssdMs: null, lnRmssd: null, breathsPerMin: null, breathingConfidence: 0, hrOnly: false });
+    expect(metrics[0]).toMatchObject({
+      beats: 1,
+      rmssdMs: null,
+      lnRmssd: null,
+      breathsPerMin: null,
+      breathingConfidence: 0,
+      hrOnly: false,
+    });
     expect(metrics[0].hrBpm).toBeCloseTo(60, 9);
     for (const m of metrics) for (const v of Object.values(m)) if (typeof v === 'number') expect(Number.isNaN(v)).toBe(false);
   });
 
   it('toMetrics() turns heart-rate-only samples into hrOnly metrics with null HRV and breathing', async () => {
     const metrics = await run(beatsFrom(Array(100).fill(null)));
-    expect(metrics[99]).toMatchObject({ hrOnly: true, hrBpm: 75, rmssdMs: null, lnRmssd: null, breathsPerMin: null, breathingConfidence: 0, artifactRate: 0 });
+    expect(metrics[99]).toMatchObject({
+      hrOnly: true,
+      hrBpm: 75,
+      rmssdMs: null,
+      lnRmssd: null,
+      breathsPerMin: null,
+      breathingConfidence: 0,
+      artifactRate: 0,
+    });
   });
 
   it('toMetrics() never pairs across a gap', async () => {
@@ -98,7 +116,15 @@ describe('toMetrics', () => {
   });
 
   it('toMetrics() matches the batch window metrics on a realistic series with artifacts', async () => {
-    const { tSec, rrMs } = tachogramFixture({ durationSec: 400, hrBpm: 68, breathsPerMin: 11, rsaMs: 35, mayerMs: 10, noiseMs: 5, seed: 4 });
+    const { tSec, rrMs } = tachogramFixture({
+      durationSec: 400,
+      hrBpm: 68,
+      breathsPerMin: 11,
+      rsaMs: 35,
+      mayerMs: 10,
+      noiseMs: 5,
+      seed: 4,
+    });
     const rr = [...rrMs];
     rr[150] *= 2;
     rr[260] *= 0.6;
@@ -127,7 +153,10 @@ describe('toMetrics', () => {
 
   it('toMetrics() passes errors through and keeps a window per subscription', async () => {
     const beats = beatsFrom(alternating(20));
-    const failing = concat(from(beats), throwError(() => new Error('source: strap lost')));
+    const failing = concat(
+      from(beats),
+      throwError(() => new Error('source: strap lost')),
+    );
     await expect(firstValueFrom(failing.pipe(toMetrics(), toArray()))).rejects.toThrow('source: strap lost');
     const shared = from(beats).pipe(toMetrics());
     expect(await firstValueFrom(shared.pipe(toArray()))).toEqual(await firstValueFrom(shared.pipe(toArray())));
@@ -146,20 +175,23 @@ describe('toMetrics', () => {
       hrBpm: fc.double({ min: 0, max: 220, noNaN: true }),
       afterGap: fc.boolean(),
     });
-    await fc.assert(fc.asyncProperty(fc.array(beat, { maxLength: 300 }), async (raw) => {
-      let t = 0;
-      const beats = raw.map(({ dtSec, ...b }) => ({ ...b, tSec: (t += dtSec) }));
-      const metrics = await run(beats, { breathingEverySec: 0 });
-      expect(metrics).toHaveLength(beats.length);
-      for (const m of metrics) {
-        for (const v of Object.values(m)) if (typeof v === 'number') expect(Number.isNaN(v)).toBe(false);
-        expect(m.artifactRate).toBeGreaterThanOrEqual(0);
-        expect(m.artifactRate).toBeLessThanOrEqual(1);
-        expect(m.breathingConfidence).toBeGreaterThanOrEqual(0);
-        expect(m.breathingConfidence).toBeLessThanOrEqual(1);
-        expect(m.beats).toBeGreaterThanOrEqual(1);
-        if (m.rmssdMs !== null) expect(m.rmssdMs).toBeGreaterThanOrEqual(0);
-      }
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(beat, { maxLength: 300 }), async (raw) => {
+        let t = 0;
+        const beats = raw.map(({ dtSec, ...b }) => ({ ...b, tSec: (t += dtSec) }));
+        const metrics = await run(beats, { breathingEverySec: 0 });
+        expect(metrics).toHaveLength(beats.length);
+        for (const m of metrics) {
+          for (const v of Object.values(m)) if (typeof v === 'number') expect(Number.isNaN(v)).toBe(false);
+          expect(m.artifactRate).toBeGreaterThanOrEqual(0);
+          expect(m.artifactRate).toBeLessThanOrEqual(1);
+          expect(m.breathingConfidence).toBeGreaterThanOrEqual(0);
+          expect(m.breathingConfidence).toBeLessThanOrEqual(1);
+          expect(m.beats).toBeGreaterThanOrEqual(1);
+          if (m.rmssdMs !== null) expect(m.rmssdMs).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

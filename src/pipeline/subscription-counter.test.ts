@@ -24,7 +24,9 @@ describe('createSubscriptionCounter', () => {
   it('track() drops the subscription once when the source completes or errors', () => {
     const counter = createSubscriptionCounter();
     const completed = of(1, 2).pipe(counter.track('done')).subscribe();
-    const failed = throwError(() => new Error('source: broken')).pipe(counter.track('failed')).subscribe({ error: () => undefined });
+    const failed = throwError(() => new Error('source: broken'))
+      .pipe(counter.track('failed'))
+      .subscribe({ error: () => undefined });
     expect(counter.live()).toBe(0);
     // Unsubscribing after the end must not count down a second time.
     completed.unsubscribe();
@@ -44,7 +46,16 @@ describe('createSubscriptionCounter', () => {
   it('track() counts each inner subscription of a switchMap and releases the one it replaces', () => {
     const counter = createSubscriptionCounter();
     const outer = new Subject<number>();
-    const sub = outer.pipe(switchMap((n) => new Subject<number>().pipe(map((v) => v + n), counter.track('inner')))).subscribe();
+    const sub = outer
+      .pipe(
+        switchMap((n) =>
+          new Subject<number>().pipe(
+            map((v) => v + n),
+            counter.track('inner'),
+          ),
+        ),
+      )
+      .subscribe();
     outer.next(1);
     outer.next(2);
     outer.next(3);

@@ -6,8 +6,16 @@ import { toTrend } from './trend';
 
 function metricsAt(tSec: number, lnRmssd: number | null, breathsPerMin: number | null): WindowMetrics {
   return {
-    startSec: tSec - 60, endSec: tSec, beats: 60, hrBpm: 60, rmssdMs: lnRmssd === null ? null : Math.exp(lnRmssd),
-    lnRmssd, breathsPerMin, breathingConfidence: breathsPerMin === null ? 0 : 0.8, artifactRate: 0, hrOnly: false,
+    startSec: tSec - 60,
+    endSec: tSec,
+    beats: 60,
+    hrBpm: 60,
+    rmssdMs: lnRmssd === null ? null : Math.exp(lnRmssd),
+    lnRmssd,
+    breathsPerMin,
+    breathingConfidence: breathsPerMin === null ? 0 : 0.8,
+    artifactRate: 0,
+    hrOnly: false,
   };
 }
 

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CALM_RESPONSES,
-  GENTLER_OPTIONS,
-  ROOM_SETUP,
-  ROUTINE_FILES,
-  ROUTINES,
-  SAFETY,
-  parseContent,
-  routineById,
-} from './catalog';
+import { CALM_RESPONSES, GENTLER_OPTIONS, ROOM_SETUP, ROUTINE_FILES, ROUTINES, SAFETY, parseContent, routineById } from './catalog';
 import { GENTLER_OPTION_IDS, routineSchema } from './schema';
 import { apologyReset } from './content/apology-reset';
 
@@ -117,19 +108,30 @@ describe('routineSchema', () => {
   it('rejects an unknown template slot in a line', () => {
     const broken = {
       ...apologyReset,
-      steps: [{ ...apologyReset.steps[0]!, lines: [{ speaker: 'giver', kind: 'say', text: 'Sorry for {thing}.' }] }, ...apologyReset.steps.slice(1)],
+      steps: [
+        { ...apologyReset.steps[0]!, lines: [{ speaker: 'giver', kind: 'say', text: 'Sorry for {thing}.' }] },
+        ...apologyReset.steps.slice(1),
+      ],
     };
-    expect(() => parseContent(routineSchema, broken, 'x')).toThrow(/steps\.0\.lines\.0\.text: text may use only the template slots \{behaviour\}/);
+    expect(() => parseContent(routineSchema, broken, 'x')).toThrow(
+      /steps\.0\.lines\.0\.text: text may use only the template slots \{behaviour\}/,
+    );
   });
 
   it('rejects a prompt that would appear after its step ends', () => {
     const step = apologyReset.steps[0]!;
-    const broken = { ...apologyReset, steps: [{ ...step, prompts: [{ kind: 'pressure-check', atSec: 60, text: 'Okay?' }] }, ...apologyReset.steps.slice(1)] };
+    const broken = {
+      ...apologyReset,
+      steps: [{ ...step, prompts: [{ kind: 'pressure-check', atSec: 60, text: 'Okay?' }] }, ...apologyReset.steps.slice(1)],
+    };
     expect(() => parseContent(routineSchema, broken, 'x')).toThrow(/prompt at 60 s starts after the step ends \(60 s\)/);
   });
 
   it('rejects duplicate step ids and non-kebab ids', () => {
-    const twice = { ...apologyReset, steps: [apologyReset.steps[0]!, { ...apologyReset.steps[1]!, id: 'effleurage' }, apologyReset.steps[2]!] };
+    const twice = {
+      ...apologyReset,
+      steps: [apologyReset.steps[0]!, { ...apologyReset.steps[1]!, id: 'effleurage' }, apologyReset.steps[2]!],
+    };
     expect(() => parseContent(routineSchema, twice, 'x')).toThrow(/step id "effleurage" is used twice/);
     expect(() => parseContent(routineSchema, { ...apologyReset, id: 'Apology Reset' }, 'x')).toThrow(/id: ids are kebab-case/);
   });

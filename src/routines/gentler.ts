@@ -30,13 +30,15 @@ export function resolveTouch(touch: Touch | null, option: GentlerOptionId): Reso
       return {
         area,
         pressure,
-        instruction:
-          touch.gentler.blanket ??
-          (area === 'hands' ? instruction : `With a blanket between you: ${lowerFirst(instruction)}`),
+        instruction: touch.gentler.blanket ?? (area === 'hands' ? instruction : `With a blanket between you: ${lowerFirst(instruction)}`),
       };
     case 'knee':
       if (area !== 'chest') return { area, instruction, pressure };
-      return { area: 'knee', pressure: 'resting', instruction: touch.gentler.knee ?? 'Rest a hand on their knee instead of the chest, and keep it still.' };
+      return {
+        area: 'knee',
+        pressure: 'resting',
+        instruction: touch.gentler.knee ?? 'Rest a hand on their knee instead of the chest, and keep it still.',
+      };
     case 'hands-only':
       if (area === 'hands') return { area, instruction, pressure };
       return {
@@ -51,11 +53,7 @@ export function resolveTouch(touch: Touch | null, option: GentlerOptionId): Reso
  * The consent question for a routine under an option, and what the receiver is agreeing to (with
  * the warm-up's touch first when the run begins with it), so the yes is an informed one.
  */
-export function consentFor(
-  routine: Routine,
-  option: GentlerOptionId,
-  warmUp?: Routine,
-): { question: string; agreeingTo: string } {
+export function consentFor(routine: Routine, option: GentlerOptionId, warmUp?: Routine): { question: string; agreeingTo: string } {
   const first = warmUp && warmUp.id !== routine.id ? warmUp : undefined;
   if (option === 'voice-only') {
     return {

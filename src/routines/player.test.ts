@@ -108,7 +108,17 @@ describe('reducePlayer: consent', () => {
 
   it('skip and back cannot jump past the consent question', () => {
     const state = initialPlayerState(T0);
-    expect(run(reset, [[1_000, { type: 'skip' }], [2_000, { type: 'back' }], [3_000, tick]], state)).toBe(state);
+    expect(
+      run(
+        reset,
+        [
+          [1_000, { type: 'skip' }],
+          [2_000, { type: 'back' }],
+          [3_000, tick],
+        ],
+        state,
+      ),
+    ).toBe(state);
   });
 });
 
@@ -195,7 +205,15 @@ describe('reducePlayer: timing', () => {
     expect(timeLeft(reset, state, T0 + 20_000).stepLeftMs).toBe(60_000);
     state = run(reset, [[21_000, { type: 'back' }]], state);
     expect(currentStep(reset, state).id).toBe('apology-reset/effleurage');
-    state = run(reset, [[22_000, { type: 'skip' }], [23_000, { type: 'skip' }], [24_000, { type: 'skip' }]], state);
+    state = run(
+      reset,
+      [
+        [22_000, { type: 'skip' }],
+        [23_000, { type: 'skip' }],
+        [24_000, { type: 'skip' }],
+      ],
+      state,
+    );
     expect(state).toMatchObject({ phase: 'done', outcome: 'completed', endedAtMs: T0 + 24_000 });
   });
 
@@ -220,11 +238,27 @@ describe('reducePlayer: stop / safe word', () => {
   const states: Record<string, PlayerState> = {
     consent: initialPlayerState(T0),
     declined: run(reset, [[1_000, no]]),
-    running: run(reset, [[1_000, yes], [50_000, tick]]),
-    paused: run(reset, [[1_000, yes], [50_000, { type: 'pause' }]]),
-    boundary: run(reset, [[1_000, yes], [50_000, { type: 'boundary-reset' }]]),
-    stopped: run(reset, [[1_000, yes], [50_000, { type: 'stop' }]]),
-    'consent again': run(reset, [[1_000, yes], [50_000, { type: 'stop' }], [51_000, { type: 'choose-option', option: 'blanket' }]]),
+    running: run(reset, [
+      [1_000, yes],
+      [50_000, tick],
+    ]),
+    paused: run(reset, [
+      [1_000, yes],
+      [50_000, { type: 'pause' }],
+    ]),
+    boundary: run(reset, [
+      [1_000, yes],
+      [50_000, { type: 'boundary-reset' }],
+    ]),
+    stopped: run(reset, [
+      [1_000, yes],
+      [50_000, { type: 'stop' }],
+    ]),
+    'consent again': run(reset, [
+      [1_000, yes],
+      [50_000, { type: 'stop' }],
+      [51_000, { type: 'choose-option', option: 'blanket' }],
+    ]),
   };
 
   it.each(Object.entries(states))('stop works from %s: touch ends at once and nothing runs on', (_name, state) => {
@@ -237,12 +271,18 @@ describe('reducePlayer: stop / safe word', () => {
   });
 
   it('stop after the run is done changes nothing', () => {
-    const done = run(reset, [[0, yes], [300_000, tick]]);
+    const done = run(reset, [
+      [0, yes],
+      [300_000, tick],
+    ]);
     expect(reducePlayer(reset, done, { type: 'stop', atMs: T0 + 301_000 })).toBe(done);
   });
 
   it('stop keeps the step and its time, so a gentler option after a fresh yes carries on from there', () => {
-    const stopped = run(reset, [[0, yes], [90_000, { type: 'stop' }]]);
+    const stopped = run(reset, [
+      [0, yes],
+      [90_000, { type: 'stop' }],
+    ]);
     expect(stopped.stoppedFrom).toBe('running');
     const again = run(reset, [[120_000, { type: 'choose-option', option: 'hands-only' }]], stopped);
     expect(again.phase).toBe('consent');
@@ -254,7 +294,11 @@ describe('reducePlayer: stop / safe word', () => {
   });
 
   it('offers holding hands or space instead: end ends the run as stopped with that aftercare', () => {
-    const stopped = run(reset, [[0, yes], [90_000, { type: 'stop' }], [95_000, { type: 'end', aftercare: 'hold-hands' }]]);
+    const stopped = run(reset, [
+      [0, yes],
+      [90_000, { type: 'stop' }],
+      [95_000, { type: 'end', aftercare: 'hold-hands' }],
+    ]);
     expect(stopped).toMatchObject({ phase: 'done', outcome: 'stopped', aftercare: 'hold-hands', endedAtMs: T0 + 95_000, stepsDone: 1 });
   });
 
@@ -266,7 +310,11 @@ describe('reducePlayer: stop / safe word', () => {
 
 describe('reducePlayer: boundary reset and the receiver’s choice', () => {
   it('the boundary reset stops touch, holds the timer, and switching to holding hands needs a yes', () => {
-    const boundary = run(reset, [[0, yes], [30_000, { type: 'boundary-reset' }], [200_000, tick]]);
+    const boundary = run(reset, [
+      [0, yes],
+      [30_000, { type: 'boundary-reset' }],
+      [200_000, tick],
+    ]);
     expect(boundary.phase).toBe('boundary');
     expect(touchNow(reset, boundary)).toBeNull();
     expect(timeLeft(reset, boundary, T0 + 200_000).stepLeftMs).toBe(30_000);
@@ -275,7 +323,10 @@ describe('reducePlayer: boundary reset and the receiver’s choice', () => {
   });
 
   it('the receiver’s choice is only taken once its prompt has appeared; space ends the run gently as completed', () => {
-    const atHeart = run(reset, [[0, yes], [180_000, tick]]);
+    const atHeart = run(reset, [
+      [0, yes],
+      [180_000, tick],
+    ]);
     expect(reducePlayer(reset, atHeart, { type: 'receiver-choice', choice: 'talk', atMs: T0 + 181_000 })).toBe(atHeart);
     const talk = run(reset, [[196_000, { type: 'receiver-choice', choice: 'talk' }]], atHeart);
     expect(talk.receiverChoice).toBe('talk');
@@ -287,7 +338,10 @@ describe('reducePlayer: boundary reset and the receiver’s choice', () => {
 
 describe('activePrompts', () => {
   it('shows the Reconnect Flow’s pressure check after each minute of the upper back, for 25 s', () => {
-    const state = run(reconnect, [[0, yes], [240_000, tick]]); // upper back starts at 4:00
+    const state = run(reconnect, [
+      [0, yes],
+      [240_000, tick],
+    ]); // upper back starts at 4:00
     const at = (sec: number) => activePrompts(reconnect, state, T0 + 240_000 + sec * 1000).map((prompt) => prompt.kind);
     expect(at(30)).toEqual([]);
     expect(at(60)).toEqual(['pressure-check']);
@@ -309,7 +363,14 @@ describe('gentler options in the player', () => {
     ['hands-only', 'hands'],
     ['voice-only', null],
   ])('the Apology Reset’s last step under %s touches %s', (option, area) => {
-    const state = run(reset, [[0, yes], [200_000, tick]], initialPlayerState(T0, option));
+    const state = run(
+      reset,
+      [
+        [0, yes],
+        [200_000, tick],
+      ],
+      initialPlayerState(T0, option),
+    );
     expect(touchNow(reset, state)?.area ?? null).toBe(area);
   });
 });
@@ -373,9 +434,9 @@ describe('reducePlayer: safety properties over any sequence of events', () => {
       { type: 'receiver-choice', choice: 'space' },
       { type: 'end', aftercare: 'hold-hands' },
     ),
-    fc.constantFrom<GentlerOptionId>('as-written', 'blanket', 'knee', 'hands-only', 'voice-only').map(
-      (option): PlayerCommand => ({ type: 'choose-option', option }),
-    ),
+    fc
+      .constantFrom<GentlerOptionId>('as-written', 'blanket', 'knee', 'hands-only', 'voice-only')
+      .map((option): PlayerCommand => ({ type: 'choose-option', option })),
   );
   const sequences = fc.array(fc.tuple(fc.integer({ min: 0, max: 120_000 }), anyCommand), { maxLength: 40 });
 
@@ -408,8 +469,7 @@ describe('reducePlayer: safety properties over any sequence of events', () => {
 
   it('a run that completes never lasts more than its steps plus the time spent not running or gone back over', () => {
     // Where the run is in its plan, in ms from the start of the first step.
-    const positionMs = (state: PlayerState, atMs: number): number =>
-      reset.totalSec * 1000 - timeLeft(reset, state, atMs).totalLeftMs;
+    const positionMs = (state: PlayerState, atMs: number): number => reset.totalSec * 1000 - timeLeft(reset, state, atMs).totalLeftMs;
     fc.assert(
       fc.property(sequences, (events) => {
         let state = initialPlayerState(T0);

@@ -212,8 +212,7 @@ export function reducePlayer(plan: Plan, previous: PlayerState, event: PlayerEve
       return state.phase === 'running' || state.phase === 'paused' ? hold(plan, state, atMs, 'boundary') : state;
 
     case 'choose-option': {
-      const askable =
-        state.phase === 'consent' || state.phase === 'stopped' || state.phase === 'boundary' || state.phase === 'declined';
+      const askable = state.phase === 'consent' || state.phase === 'stopped' || state.phase === 'boundary' || state.phase === 'declined';
       // A no stands for the rest of the run: that option is never offered again.
       if (!askable || state.refused.includes(event.option)) return state;
       // Any change, even back to the same touch after a stop, needs a fresh yes.

@@ -16,9 +16,7 @@ export function slotsIn(text: string): string[] {
   return [...text.matchAll(SLOT_PATTERN)].map((match) => match[1] ?? '');
 }
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and single hyphens');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and single hyphens');
 
 const text = z
   .string()

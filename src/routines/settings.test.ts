@@ -97,7 +97,9 @@ describe('parseRoutineSettings', () => {
 
 describe('the remembered voice', () => {
   it('an unknown voice name becomes the device default once the voices are known', () => {
-    expect(parseRoutineSettings({ ...chosen, voiceUri: 'another-device-voice' }, { voices: ['local:calm', 'local:bright'] }).voiceUri).toBe('');
+    expect(parseRoutineSettings({ ...chosen, voiceUri: 'another-device-voice' }, { voices: ['local:calm', 'local:bright'] }).voiceUri).toBe(
+      '',
+    );
     expect(parseRoutineSettings(chosen, { voices: ['local:calm'] }).voiceUri).toBe('local:calm');
   });
 

@@ -70,7 +70,8 @@ export interface ParseSettingsOptions {
  * the defaults, and each field that is missing or invalid gives that field's default.
  */
 export function parseRoutineSettings(raw: unknown, options: ParseSettingsOptions = {}): RoutineSettings {
-  const source: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const source: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const field = <K extends keyof RoutineSettings>(key: K): RoutineSettings[K] => {
     let value: unknown;
     try {

@@ -125,7 +125,9 @@ describe('pickVoice', () => {
 
   it('pickVoice(all, uri, lang) falls back to the on-device default, then the page language, then any on-device voice', () => {
     expect(pickVoice([voice('a', 'de-DE', true), voice('b', 'en-GB', true, true)], undefined, 'de-DE')?.voiceURI).toBe('b');
-    expect(pickVoice([voice('x', 'en-US', false, true), voice('a', 'fr-FR', true), voice('b', 'de-AT', true)], undefined, 'de-DE')?.voiceURI).toBe('b');
+    expect(
+      pickVoice([voice('x', 'en-US', false, true), voice('a', 'fr-FR', true), voice('b', 'de-AT', true)], undefined, 'de-DE')?.voiceURI,
+    ).toBe('b');
     expect(pickVoice([voice('a', 'fr-FR', true)], 'gone', 'de-DE')?.voiceURI).toBe('a');
   });
 

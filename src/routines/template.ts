@@ -18,7 +18,11 @@ export type BehaviourCheck = { ok: true; value: string } | { ok: false; reason: 
  * (but not "I" or an acronym). Says why when the text cannot be used.
  */
 export function checkBehaviour(input: string): BehaviourCheck {
-  let value = input.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '').trim();
+  let value = input
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
   if (value.length === 0) return { ok: false, reason: 'Name the specific thing you did, in a few words.' };
   if (value.length > BEHAVIOUR_MAX_CHARS) {
     return { ok: false, reason: `Keep it to one short sentence (at most ${BEHAVIOUR_MAX_CHARS} characters).` };

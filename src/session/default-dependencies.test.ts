@@ -98,7 +98,11 @@ describe('createDefaultLiveDependencies', () => {
 
   it('the recording is the store’s recorder, closed as "stopped" when the live view closes', async () => {
     const { store, calls } = fakeStore();
-    const recorder = createDefaultLiveDependencies({ store }).startRecording!({ source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' } });
+    const recorder = createDefaultLiveDependencies({ store }).startRecording!({
+      source: 'demo',
+      scenario: 'calm',
+      partnerNames: { a: 'Sam', b: 'Alex' },
+    });
     const beat = { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false };
     recorder.addBeat('a', beat);
     recorder.addGate({ state: 'settling', tSec: 1, reasons: ['Sam: heart rate 80, usually 64 — give it a few minutes'] });
@@ -122,7 +126,10 @@ describe('createDefaultLiveDependencies', () => {
     expect(recorder.sessionId?.()).toBe('s1');
     await recorder.close('finished');
     expect(calls).toEqual([
-      ['createRecorder', { source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' }, sessionId: 'interrupted-7', resume: true }],
+      [
+        'createRecorder',
+        { source: 'demo', scenario: 'calm', partnerNames: { a: 'Sam', b: 'Alex' }, sessionId: 'interrupted-7', resume: true },
+      ],
       ['close', 'finished'],
     ]);
   });

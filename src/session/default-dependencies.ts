@@ -81,7 +81,8 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
   const bluetoothHere = () => navigatorBluetooth(browser.navigator);
   const clock = scheduler === undefined ? {} : { scheduler };
   return {
-    simulator: ({ scenario, partner, speed, seed }) => createSimulatorSource({ scenario, partner, speed, ...clock, ...(seed === undefined ? {} : { seed }) }),
+    simulator: ({ scenario, partner, speed, seed }) =>
+      createSimulatorSource({ scenario, partner, speed, ...clock, ...(seed === undefined ? {} : { seed }) }),
     replay: ({ recording, speed, name }) => createReplaySource({ recording, speed, ...clock, ...(name === undefined ? {} : { name }) }),
     bluetooth: () => createWebBluetoothSource({ bluetooth: bluetoothHere() }),
     bluetoothSupport: () => {
@@ -107,7 +108,9 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     calibrate: (beats$, { device, previous, demo, speed }) =>
       calibrate(beats$, { device, demo, speed, ...clock }).pipe(
         map((event): CalibrationStep =>
-          event.kind === 'progress' ? { kind: 'progress', elapsedSec: event.elapsedSec } : { kind: 'done', baseline: rollInto(previous, event.baseline) },
+          event.kind === 'progress'
+            ? { kind: 'progress', elapsedSec: event.elapsedSec }
+            : { kind: 'done', baseline: rollInto(previous, event.baseline) },
         ),
         catchError((error: unknown) => throwError(() => new Error(plainCalibrationMessage(error)))),
       ),

@@ -74,14 +74,11 @@ export interface NameStore {
 }
 
 /** A finished calibration, or why it could not make a baseline. */
-export type CalibrationOutcome =
-  | { readonly ok: true; readonly baseline: Baseline }
-  | { readonly ok: false; readonly message: string };
+export type CalibrationOutcome = { readonly ok: true; readonly baseline: Baseline } | { readonly ok: false; readonly message: string };
 
 /** What a running calibration reports: progress in event time, then the baseline once. */
 export type CalibrationStep =
-  | { readonly kind: 'progress'; readonly elapsedSec: number }
-  | { readonly kind: 'done'; readonly baseline: Baseline };
+  { readonly kind: 'progress'; readonly elapsedSec: number } | { readonly kind: 'done'; readonly baseline: Baseline };
 
 /**
  * Everything the live session is assembled from. `createDefaultLiveDependencies` gives the real
@@ -107,10 +104,7 @@ export interface LiveDependencies {
     /** Event-time seconds per wall-clock second of the source (1 for a strap). */
     speed: number;
   }) => PartnerPipelineView;
-  readonly combineGate: (
-    a: Observable<PartnerReadinessView>,
-    b: Observable<PartnerReadinessView>,
-  ) => Observable<GateStatusView>;
+  readonly combineGate: (a: Observable<PartnerReadinessView>, b: Observable<PartnerReadinessView>) => Observable<GateStatusView>;
   /**
    * Records a seated rest from `beats$` and turns it into a baseline, rolled with the previous one
    * when given. Errors with a plain sentence when the rest cannot give a baseline (noisy, dropouts,

@@ -139,11 +139,21 @@ describe('createLiveSession', () => {
   it('a source attached later starts on the session clock, where the other partner is', async () => {
     const { deps } = harness();
     const model = createLiveSession(deps);
-    await model.partners.a.attach(deps.simulator({ scenario: 'calm', partner: 'a', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await model.partners.a.attach(deps.simulator({ scenario: 'calm', partner: 'a', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
     await vi.advanceTimersByTimeAsync(5_000); // 100 s
     const aNow = model.partners.a.latestBeatSec()!;
     expect(aNow).toBeGreaterThan(95);
-    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
     await vi.advanceTimersByTimeAsync(200);
     const bFirst = model.partners.b.tachogram.toArray()[0]!;
     expect(bFirst.tSec).toBeGreaterThanOrEqual(aNow);
@@ -197,7 +207,12 @@ describe('createLiveSession', () => {
     expect(saved[0]![1]).toMatchObject({ demo: false, device: 'Simulator (calm, partner A)', calibrations: 1 });
     expect(model.partners.a.current().ownBaseline).toEqual(saved[0]![1]);
 
-    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
     model.partners.b.startCalibration();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(model.partners.b.current().calibration?.phase).toBe('done');
@@ -214,7 +229,8 @@ describe('createLiveSession', () => {
       kind: 'bluetooth',
       beats$: beats.asObservable(),
       status$: status.asObservable(),
-      connect: async () => status.next({ kind: 'connected', deviceName: 'Polar H10', batteryPercent: 80, hrOnly: false, malformedPackets: 0 }),
+      connect: async () =>
+        status.next({ kind: 'connected', deviceName: 'Polar H10', batteryPercent: 80, hrOnly: false, malformedPackets: 0 }),
       disconnect: async () => status.next({ kind: 'disconnected', reason: 'Disconnected.', code: 'user' }),
     };
     const { deps } = harness();
@@ -236,8 +252,26 @@ describe('createLiveSession', () => {
 
   it('loads each partner’s stored real baseline and ignores a demo one', async () => {
     const stored: Record<PartnerId, Baseline> = {
-      a: { lnRmssdMean: 3.7, lnRmssdSd: 0.2, hrBpm: 62, breathsPerMin: 12, recordedAt: '2026-02-01T08:00:00.000Z', device: 'Polar H10', calibrations: 2, demo: false },
-      b: { lnRmssdMean: 3.7, lnRmssdSd: 0.2, hrBpm: 62, breathsPerMin: 12, recordedAt: '2026-02-01T08:00:00.000Z', device: 'simulator', calibrations: 1, demo: true },
+      a: {
+        lnRmssdMean: 3.7,
+        lnRmssdSd: 0.2,
+        hrBpm: 62,
+        breathsPerMin: 12,
+        recordedAt: '2026-02-01T08:00:00.000Z',
+        device: 'Polar H10',
+        calibrations: 2,
+        demo: false,
+      },
+      b: {
+        lnRmssdMean: 3.7,
+        lnRmssdSd: 0.2,
+        hrBpm: 62,
+        breathsPerMin: 12,
+        recordedAt: '2026-02-01T08:00:00.000Z',
+        device: 'simulator',
+        calibrations: 1,
+        demo: true,
+      },
     };
     const { deps } = harness({ baselines: { load: async (p) => stored[p], save: async () => undefined } });
     const model = createLiveSession(deps);
@@ -292,7 +326,12 @@ describe('createLiveSession', () => {
     model.setSelfReportMode(true);
     model.setSelfReportCalm('a', true);
     model.setSelfReportCalm('b', true);
-    await model.partners.b.attach(deps.simulator({ scenario: 'flooded', partner: 'b', speed: 20 }), { kind: 'simulator', label: 'sim', demo: true, speed: 20 });
+    await model.partners.b.attach(deps.simulator({ scenario: 'flooded', partner: 'b', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
     expect(model.anySourceConnected()).toBe(true);
     expect(seen.at(-1)).toEqual({ active: false, calm: { a: false, b: false }, withdrawn: true });
     expect(() => model.setSelfReportMode(true)).toThrow('hand check-in: a source is connected');

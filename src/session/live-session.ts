@@ -4,7 +4,18 @@
  * summary as Observables, and the recording as a subscriber of the beats, metrics and gate.
  * The composition root builds one per visit to the live view; React only subscribes.
  */
-import { asyncScheduler, BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, merge, shareReplay, Subscription, switchMap } from 'rxjs';
+import {
+  asyncScheduler,
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  shareReplay,
+  Subscription,
+  switchMap,
+} from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
 import { PARTNERS, type GateState } from '../pipeline/dyad';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
@@ -111,7 +122,9 @@ export interface LiveSessionModel extends LiveSessionHandle {
 
 /** What the recording is of, from the two partners' sources. */
 export function recordingSource(a: SourceOrigin | null, b: SourceOrigin | null): RecordingInfo['source'] {
-  const kinds = new Set([a, b].filter((o): o is SourceOrigin => o !== null).map((o) => (o.demo ? 'demo' : o.kind === 'bluetooth' ? 'strap' : 'replay')));
+  const kinds = new Set(
+    [a, b].filter((o): o is SourceOrigin => o !== null).map((o) => (o.demo ? 'demo' : o.kind === 'bluetooth' ? 'strap' : 'replay')),
+  );
   if (kinds.size === 1) return [...kinds][0] as RecordingInfo['source'];
   return 'mixed';
 }
@@ -138,7 +151,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
   // One event-time line for the session: a source attached later starts where the other partner is.
   const sessionClockSec = (): number => Math.max(0, ...PARTNERS.map((id) => partners[id].latestBeatSec() ?? 0));
   const counter = createSubscriptionCounter();
-  const track = <T,>(label: string) => counter.track<T>(label);
+  const track = <T>(label: string) => counter.track<T>(label);
   const partners: Record<PartnerId, PartnerModel> = {
     a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec, speed, track),
     b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec, speed, track),
@@ -173,9 +186,16 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       describe: () => {
         const a = partners.a.current();
         const b = partners.b.current();
-        return { source: recordingSource(a.origin, b.origin), scenario: demo?.scenario ?? null, partnerNames: { a: a.displayName, b: b.displayName } };
+        return {
+          source: recordingSource(a.origin, b.origin),
+          scenario: demo?.scenario ?? null,
+          partnerNames: { a: a.displayName, b: b.displayName },
+        };
       },
-      reasonsOf: (gate) => PARTNERS.flatMap((id) => gate.partners[id].reasons.map((reason) => deps.describeReason(reason, partners[id].current().displayName))),
+      reasonsOf: (gate) =>
+        PARTNERS.flatMap((id) =>
+          gate.partners[id].reasons.map((reason) => deps.describeReason(reason, partners[id].current().displayName)),
+        ),
     },
   );
 

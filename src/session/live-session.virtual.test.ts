@@ -74,7 +74,10 @@ function dependencies(scheduler: VirtualTimeScheduler, overrides: Partial<LiveDe
 describe('createLiveSession in virtual time', () => {
   it('a calm demo session reaches ready only after both partners stayed near baseline for the dwell', async () => {
     const clock = virtualClock();
-    const session = createLiveSession(dependencies(clock.scheduler), { demo: { scenario: 'calm', speed: 1 }, uiScheduler: clock.scheduler });
+    const session = createLiveSession(dependencies(clock.scheduler), {
+      demo: { scenario: 'calm', speed: 1 },
+      uiScheduler: clock.scheduler,
+    });
     const gates: { state: string; tSec: number }[] = [];
     const access: string[] = [];
     session.gate$.subscribe((gate) => {

@@ -83,7 +83,12 @@ export class PartnerCalibration {
     if (!this.run) return;
     this.stop();
     const elapsedSec = this.target.current()?.elapsedSec ?? 0;
-    this.target.progress({ phase: 'failed', elapsedSec, totalSec: this.deps.calibrationSec, message: 'the source was disconnected, so calibration stopped.' });
+    this.target.progress({
+      phase: 'failed',
+      elapsedSec,
+      totalSec: this.deps.calibrationSec,
+      message: 'the source was disconnected, so calibration stopped.',
+    });
   }
 
   stop(): void {

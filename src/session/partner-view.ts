@@ -87,4 +87,3 @@ export function describeConnectError(error: unknown): string {
   }
   return String(error);
 }
-

@@ -183,14 +183,25 @@ export class PartnerModel {
     this.tachogram.clear();
     this.trend.clear();
     this.lastTrendSec = Number.NEGATIVE_INFINITY;
-    this.update({ origin, status: { kind: 'connecting' }, lastBeat: null, metrics: null, readiness: null, hrOnly: false, error: null, recordingWarnings: [] });
+    this.update({
+      origin,
+      status: { kind: 'connecting' },
+      lastBeat: null,
+      metrics: null,
+      readiness: null,
+      hrOnly: false,
+      error: null,
+      recordingWarnings: [],
+    });
     this.applyBaseline();
 
     const subscription = new Subscription();
     // Each source counts event time from its own start; shifting it onto the session's clock lets
     // the gate merge the two partners in event time when one connects later than the other.
     const sourceBeats$ = source.beats$.pipe(this.track<Beat>(`source-beats-${this.id}`));
-    const beats$ = (clockOffsetSec === 0 ? sourceBeats$ : sourceBeats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))).pipe(share());
+    const beats$ = (
+      clockOffsetSec === 0 ? sourceBeats$ : sourceBeats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))
+    ).pipe(share());
     const status$ = source.status$.pipe(this.track<SourceStatus>(`source-status-${this.id}`));
     this.attached = { source, subscription, beats$, origin };
     const pipeline = this.deps.partnerPipeline({
@@ -201,8 +212,14 @@ export class PartnerModel {
       speed: origin.speed,
     });
     subscription.add(status$.subscribe((status) => this.onStatus(status)));
-    subscription.add(pipeline.readiness$.pipe(this.track<PartnerReadinessView>(`readiness-${this.id}`)).subscribe((readiness) => this.onReadiness(readiness)));
-    subscription.add(pipeline.metrics$.pipe(this.track<WindowMetrics>(`metrics-${this.id}`)).subscribe((metrics) => this.onMetrics(metrics)));
+    subscription.add(
+      pipeline.readiness$
+        .pipe(this.track<PartnerReadinessView>(`readiness-${this.id}`))
+        .subscribe((readiness) => this.onReadiness(readiness)),
+    );
+    subscription.add(
+      pipeline.metrics$.pipe(this.track<WindowMetrics>(`metrics-${this.id}`)).subscribe((metrics) => this.onMetrics(metrics)),
+    );
     subscription.add(beats$.subscribe((beat) => this.onBeat(beat)));
     this.attachedSubject.next(this.attachedSubject.value + 1);
 
@@ -253,12 +270,18 @@ export class PartnerModel {
       parsed = this.deps.parseRrFile(await file.text(), fileName);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const expected = error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
+      const expected =
+        error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
       this.update({ error: `This recording could not be read — ${message}.${expected}` });
       return;
     }
     const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
-    await this.attach(this.deps.replay({ recording, speed: this.speed, name: fileName }), { kind: 'replay', label: fileName, demo: false, speed: this.speed });
+    await this.attach(this.deps.replay({ recording, speed: this.speed, name: fileName }), {
+      kind: 'replay',
+      label: fileName,
+      demo: false,
+      speed: this.speed,
+    });
     this.update({ recordingWarnings: parsed.warnings });
   }
 
@@ -352,7 +375,9 @@ export class PartnerModel {
       scheduler: this.deps.scheduler,
       speed: 1,
     });
-    this.idle = pipeline.readiness$.pipe(this.track<PartnerReadinessView>(`readiness-idle-${this.id}`)).subscribe((readiness) => this.onReadiness(readiness));
+    this.idle = pipeline.readiness$
+      .pipe(this.track<PartnerReadinessView>(`readiness-idle-${this.id}`))
+      .subscribe((readiness) => this.onReadiness(readiness));
   }
 
   private applyBaseline(): void {
@@ -389,7 +414,11 @@ export class PartnerModel {
     if (metrics.endSec - this.lastTrendSec >= TREND_STEP_SEC) {
       this.lastTrendSec = metrics.endSec;
       // A heart-rate-only device has no HRV: its trend stays empty rather than showing guesses.
-      this.trend.push({ tSec: metrics.endSec, lnRmssd: metrics.hrOnly ? null : metrics.lnRmssd, breathsPerMin: metrics.hrOnly ? null : metrics.breathsPerMin });
+      this.trend.push({
+        tSec: metrics.endSec,
+        lnRmssd: metrics.hrOnly ? null : metrics.lnRmssd,
+        breathsPerMin: metrics.hrOnly ? null : metrics.breathsPerMin,
+      });
     }
     this.update({ metrics, hrOnly: this.state.hrOnly || metrics.hrOnly });
   }

@@ -49,7 +49,12 @@ export interface SessionHost {
 }
 
 /** The summary while no session runs. */
-export const CLOSED_SUMMARY: LiveSummary = { gate: null, selfReportComplete: false, anySourceConnected: false, names: { a: 'Partner A', b: 'Partner B' } };
+export const CLOSED_SUMMARY: LiveSummary = {
+  gate: null,
+  selfReportComplete: false,
+  anySourceConnected: false,
+  names: { a: 'Partner A', b: 'Partner B' },
+};
 const CLOSED: LiveState = { open: false, session: null };
 
 /** Creates the host; `create` builds a session (asynchronously: its code and the store load on demand). */
@@ -126,4 +131,3 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     },
   };
 }
-

@@ -46,7 +46,15 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) splits a missed beat in two', () => {
-    const rr = [...Array(40).fill(0).map((_, i) => 800 + (i % 3) * 10), 1600, ...Array(40).fill(0).map((_, i) => 800 + (i % 4) * 8)];
+    const rr = [
+      ...Array(40)
+        .fill(0)
+        .map((_, i) => 800 + (i % 3) * 10),
+      1600,
+      ...Array(40)
+        .fill(0)
+        .map((_, i) => 800 + (i % 4) * 8),
+    ];
     const result = correctArtifacts(rr);
     expect(result.report.indices.missed).toEqual([40]);
     expect(result.nnMs).toHaveLength(rr.length + 1);
@@ -56,7 +64,9 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) merges an extra beat with its neighbour', () => {
-    const base = Array(80).fill(0).map((_, i) => 800 + (i % 3) * 10);
+    const base = Array(80)
+      .fill(0)
+      .map((_, i) => 800 + (i % 3) * 10);
     const rr = [...base.slice(0, 40), 300, 500, ...base.slice(41)];
     const result = correctArtifacts(rr);
     expect(result.report.indices.extra).toEqual([40, 41]);
@@ -65,7 +75,9 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) interpolates an ectopic pair and breaks the pairs around it', () => {
-    const base = Array(80).fill(0).map((_, i) => 800 + (i % 3) * 10);
+    const base = Array(80)
+      .fill(0)
+      .map((_, i) => 800 + (i % 3) * 10);
     const rr = [...base];
     rr[40] = 560; // premature
     rr[41] = 1050; // compensatory pause
@@ -81,7 +93,9 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) flags RR outside 250–2500 ms as implausible', () => {
-    const base = Array(60).fill(0).map((_, i) => 900 + (i % 5) * 6);
+    const base = Array(60)
+      .fill(0)
+      .map((_, i) => 900 + (i % 5) * 6);
     const rr = [...base];
     rr[10] = -50;
     rr[30] = 3000;
@@ -91,7 +105,9 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) with breakBefore never pairs across a gap', () => {
-    const rr = Array(30).fill(0).map((_, i) => 800 + (i % 2) * 10);
+    const rr = Array(30)
+      .fill(0)
+      .map((_, i) => 800 + (i % 2) * 10);
     const breakBefore = rr.map((_, i) => i === 15);
     const result = correctArtifacts(rr, { breakBefore });
     expect(result.pairValid[14]).toBe(false);
@@ -126,16 +142,19 @@ describe('correctArtifacts', () => {
   });
 
   it('correctArtifacts(rrMs) keeps its invariants on any input', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 4000, noNaN: true }), { maxLength: 150 }), (rr) => {
-      const result = correctArtifacts(rr);
-      expect(result.nnMs.every(Number.isFinite)).toBe(true);
-      expect(result.sourceIndex).toHaveLength(result.nnMs.length);
-      expect(result.corrected).toHaveLength(result.nnMs.length);
-      expect(result.pairValid).toHaveLength(Math.max(0, result.nnMs.length - 1));
-      expect(result.report.artifactRate).toBeGreaterThanOrEqual(0);
-      expect(result.report.artifactRate).toBeLessThanOrEqual(1);
-      expect(detectArtifacts(rr)).toHaveLength(rr.length);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -100, max: 4000, noNaN: true }), { maxLength: 150 }), (rr) => {
+        const result = correctArtifacts(rr);
+        expect(result.nnMs.every(Number.isFinite)).toBe(true);
+        expect(result.sourceIndex).toHaveLength(result.nnMs.length);
+        expect(result.corrected).toHaveLength(result.nnMs.length);
+        expect(result.pairValid).toHaveLength(Math.max(0, result.nnMs.length - 1));
+        expect(result.report.artifactRate).toBeGreaterThanOrEqual(0);
+        expect(result.report.artifactRate).toBeLessThanOrEqual(1);
+        expect(detectArtifacts(rr)).toHaveLength(rr.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -192,7 +192,10 @@ export function classifyBeat(
     const halves = Math.abs(rr[j] / 2 - medRr[j]) < th2[j];
     const sumsUp = j + 1 < n && Math.abs(rr[j] + rr[j + 1] - medRr[j]) < th2[j];
     if (isShort && sumsUp) {
-      if (splitStandsOut(rr, j, params.minSpikeShare) || (abnormal(j, { rr, dN, medRr }, params) && abnormal(j + 1, { rr, dN, medRr }, params))) {
+      if (
+        splitStandsOut(rr, j, params.minSpikeShare) ||
+        (abnormal(j, { rr, dN, medRr }, params) && abnormal(j + 1, { rr, dN, medRr }, params))
+      ) {
         kinds[j] = 'extra';
         kinds[j + 1] = 'extra';
       }
@@ -217,19 +220,19 @@ export function classifyBeat(
  * - it is off the median by more than `minSpikeShare` within two beats of a beat that stands out
  *   (the transitional beats of a run of premature beats or detection errors).
  */
-function abnormal(
-  k: number,
-  { rr, dN, medRr }: Pick<ClassifierSeries, 'rr' | 'dN' | 'medRr'>,
-  params: Params,
-): boolean {
+function abnormal(k: number, { rr, dN, medRr }: Pick<ClassifierSeries, 'rr' | 'dN' | 'medRr'>, params: Params): boolean {
   const n = rr.length;
   const clearly = (j: number): boolean =>
-    j >= 0 && j < n &&
+    j >= 0 &&
+    j < n &&
     (standsOut(rr, j, params.minSpikeShare) || rr[j] < params.farBelowMedian * medRr[j] || rr[j] > params.farAboveMedian * medRr[j]);
   const premature = (j: number): boolean =>
     j >= 1 && j < n && dN[j] < -1 && ((j + 1 < n && rr[j + 1] > rr[j - 1]) || (j + 2 < n && rr[j + 2] > rr[j - 1]));
   const misplaced = (j: number): boolean =>
-    j >= 0 && j + 1 < n && Math.abs(dN[j + 1]) > 3 && (rr[j] - medRr[j]) * (rr[j + 1] - medRr[j + 1]) < 0 &&
+    j >= 0 &&
+    j + 1 < n &&
+    Math.abs(dN[j + 1]) > 3 &&
+    (rr[j] - medRr[j]) * (rr[j + 1] - medRr[j + 1]) < 0 &&
     Math.abs(rr[j] + rr[j + 1] - medRr[j] - medRr[j + 1]) < 0.25 * Math.abs(rr[j] - rr[j + 1]);
   if (clearly(k) || premature(k) || misplaced(k - 1) || misplaced(k)) return true;
   if ((premature(k - 1) && rr[k] > rr[k - 2]) || (premature(k - 2) && rr[k] > rr[k - 3])) return true;
@@ -311,15 +314,20 @@ export function correctArtifacts(rrMs: readonly number[], options: CorrectOption
       continue;
     }
     const parts = Math.round(value / local);
-    if ((kind === 'missed' || (kind === 'implausible' && value > params.maxRrMs)) && parts >= 2 && parts <= 4 &&
-      Math.abs(value / parts - local) < 0.25 * local) {
+    if (
+      (kind === 'missed' || (kind === 'implausible' && value > params.maxRrMs)) &&
+      parts >= 2 &&
+      parts <= 4 &&
+      Math.abs(value / parts - local) < 0.25 * local
+    ) {
       for (let p = 0; p < parts; p += 1) push(value / parts, i, true);
       continue;
     }
     push(local, i, true);
   }
-  const pairValid = nnMs.slice(0, -1).map((_, i) => !corrected[i] && !corrected[i + 1] &&
-    !(breakAfterOut[i + 1] && sourceIndex[i + 1] !== sourceIndex[i]));
+  const pairValid = nnMs
+    .slice(0, -1)
+    .map((_, i) => !corrected[i] && !corrected[i + 1] && !(breakAfterOut[i + 1] && sourceIndex[i + 1] !== sourceIndex[i]));
   const indices = Object.fromEntries(ARTIFACT_KINDS.map((k) => [k, [] as number[]])) as Record<ArtifactKind, number[]>;
   kinds.forEach((k, i) => {
     if (k !== undefined) indices[k].push(i);

@@ -8,7 +8,11 @@ const meta = { recordedAt: '2026-11-25T08:00:00.000Z', device: 'Polar H10 1A2B3C
  * Seated rest without noise: RR = 900 ms ± 40 ms of respiratory sinus arrhythmia at 12 breaths/min,
  * beats at the cumulative sum of the intervals, from event time `fromSec`.
  */
-function rest(durationSec: number, fromSec = 0, rrAt: (tSec: number) => number = (t) => 900 + 40 * Math.sin(2 * Math.PI * 0.2 * t)): Beat[] {
+function rest(
+  durationSec: number,
+  fromSec = 0,
+  rrAt: (tSec: number) => number = (t) => 900 + 40 * Math.sin(2 * Math.PI * 0.2 * t),
+): Beat[] {
   const beats: Beat[] = [];
   let t = fromSec;
   while (t - fromSec < durationSec) {
@@ -71,7 +75,7 @@ describe('calibrationFromBeats', () => {
   });
 
   it('calibrationFromBeats(...) fails when many short dropouts add up to more than 10 s', () => {
-    const beats = rest(185).filter((b) => !([20, 50, 80, 110, 140].some((s) => b.tSec > s && b.tSec < s + 3.2)));
+    const beats = rest(185).filter((b) => ![20, 50, 80, 110, 140].some((s) => b.tSec > s && b.tSec < s + 3.2));
     expect(calibrationFromBeats(beats, meta)).toMatchObject({ ok: false, problem: { kind: 'dropouts' } });
   });
 

@@ -34,8 +34,7 @@ function sampleSd(values: readonly number[]): number | undefined {
   return Math.sqrt(ss / (values.length - 1));
 }
 
-const finite = (values: readonly (number | null)[]): number[] =>
-  values.filter((v): v is number => v !== null && Number.isFinite(v));
+const finite = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null && Number.isFinite(v));
 
 /**
  * Baseline from the rest windows of one calibration: mean and sample SD (n − 1) of lnRMSSD, mean
@@ -99,11 +98,7 @@ function mix(previous: number | null, next: number | null, w: number): number | 
  * @param next - a baseline from one new calibration (`baselineFromCalibration`).
  * @throws Error "rollBaseline: …" when one is a demo baseline and the other is not.
  */
-export function rollBaseline(
-  previous: Baseline,
-  next: Baseline,
-  params: ReadinessParams = READINESS_PARAMS,
-): Baseline {
+export function rollBaseline(previous: Baseline, next: Baseline, params: ReadinessParams = READINESS_PARAMS): Baseline {
   if (previous.demo !== next.demo) {
     throw new Error('rollBaseline: demo and real baselines are never mixed; store the real one on its own');
   }

@@ -27,7 +27,10 @@ export function countBreaths(values: ArrayLike<number>, fsHz: number, thresholdS
     if (values[i] > values[i - 1] && values[i] >= values[i + 1]) maxima.push(i);
     if (values[i] < values[i - 1] && values[i] <= values[i + 1]) minima.push(i);
   }
-  const q3 = quantile(maxima.map((i) => values[i]), 0.75);
+  const q3 = quantile(
+    maxima.map((i) => values[i]),
+    0.75,
+  );
   if (q3 === undefined || !(q3 > 0)) return undefined;
   const peaks = maxima.filter((i) => values[i] > thresholdShare * q3);
   const cyclesSec: number[] = [];

@@ -9,7 +9,7 @@ const window60 = (o: Partial<Parameters<typeof tachogramFixture>[0]> & { breaths
   tachogramFixture({ durationSec: 60, hrBpm: 70, rsaMs: 30, noiseMs: 3, seed: 7, ...o });
 
 describe('rrResolutionMs', () => {
-  it('finds the step the intervals were rounded to: a strap\'s 1/1024 s, whole ms, 8 ms, or none', () => {
+  it("finds the step the intervals were rounded to: a strap's 1/1024 s, whole ms, 8 ms, or none", () => {
     const raw = [812.3, 790.1, 845.7, 830.2, 801.9, 799.4, 822.6, 818.8, 809.5, 826.3, 815.1, 804.4];
     expect(rrResolutionMs(raw.map((v) => Math.round((v * 1024) / 1000) * (1000 / 1024)))).toBe(1000 / 1024);
     expect(rrResolutionMs(raw.map(Math.round))).toBe(1);
@@ -65,7 +65,12 @@ describe('estimateBreathingRate', () => {
 
   it('estimateBreathingRate returns null for a series without RSA (constant RR)', () => {
     const tSec = Array.from({ length: 70 }, (_, i) => i);
-    expect(estimateBreathingRate(tSec, tSec.map(() => 1000))).toEqual({ breathsPerMin: null, confidence: 0 });
+    expect(
+      estimateBreathingRate(
+        tSec,
+        tSec.map(() => 1000),
+      ),
+    ).toEqual({ breathsPerMin: null, confidence: 0 });
   });
 
   it('estimateBreathingRate returns null for non-increasing times or non-finite values', () => {
@@ -88,23 +93,26 @@ describe('estimateBreathingRate', () => {
   });
 
   it('estimateBreathingRate always returns a rate in range or null, and confidence in 0–1, never NaN', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 4, max: 40, noNaN: true }),
-      fc.double({ min: 45, max: 130, noNaN: true }),
-      fc.double({ min: 0, max: 60, noNaN: true }),
-      fc.integer({ min: 1, max: 1000 }),
-      (rate, hr, rsa, seed) => {
-        const { tSec, rrMs } = tachogramFixture({ durationSec: 60, hrBpm: hr, breathsPerMin: rate, rsaMs: rsa, noiseMs: 5, seed });
-        const e = estimateBreathingRate(tSec, rrMs);
-        expect(e.confidence).toBeGreaterThanOrEqual(0);
-        expect(e.confidence).toBeLessThanOrEqual(1);
-        if (e.breathsPerMin === null) expect(e.confidence).toBe(0);
-        else {
-          expect(e.breathsPerMin).toBeGreaterThanOrEqual(BREATHING_PARAMS.minPerMin);
-          expect(e.breathsPerMin).toBeLessThanOrEqual(BREATHING_PARAMS.maxPerMin);
-        }
-      },
-    ), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 4, max: 40, noNaN: true }),
+        fc.double({ min: 45, max: 130, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.integer({ min: 1, max: 1000 }),
+        (rate, hr, rsa, seed) => {
+          const { tSec, rrMs } = tachogramFixture({ durationSec: 60, hrBpm: hr, breathsPerMin: rate, rsaMs: rsa, noiseMs: 5, seed });
+          const e = estimateBreathingRate(tSec, rrMs);
+          expect(e.confidence).toBeGreaterThanOrEqual(0);
+          expect(e.confidence).toBeLessThanOrEqual(1);
+          if (e.breathsPerMin === null) expect(e.confidence).toBe(0);
+          else {
+            expect(e.breathsPerMin).toBeGreaterThanOrEqual(BREATHING_PARAMS.minPerMin);
+            expect(e.breathsPerMin).toBeLessThanOrEqual(BREATHING_PARAMS.maxPerMin);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

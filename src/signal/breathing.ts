@@ -226,7 +226,8 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   // holds the top, the breathing peak the count points at.
   let nearest: { perMin: number; share: number } | undefined;
   for (const peak of peaks) {
-    if (Math.abs(peak.perMin - counted.breathsPerMin) <= p.agreementPerMin && (nearest === undefined || peak.share > nearest.share)) nearest = peak;
+    if (Math.abs(peak.perMin - counted.breathsPerMin) <= p.agreementPerMin && (nearest === undefined || peak.share > nearest.share))
+      nearest = peak;
   }
   if (nearest === undefined) return { ...NONE, spectralPerMin, countedPerMin };
   const disagreement = Math.abs(nearest.perMin - counted.breathsPerMin);

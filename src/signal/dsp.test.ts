@@ -24,7 +24,11 @@ describe('fft', () => {
 describe('resampleCubic', () => {
   it('resampleCubic reproduces a straight line exactly and passes through the knots', () => {
     const t = [0, 0.7, 1.5, 2.6, 3.1, 4];
-    const even = resampleCubic(t, t.map((x) => 2 * x + 1), 4);
+    const even = resampleCubic(
+      t,
+      t.map((x) => 2 * x + 1),
+      4,
+    );
     expect(even?.values).toHaveLength(17);
     even?.values.forEach((v, i) => expect(v).toBeCloseTo(2 * (i / 4) + 1, 9));
   });

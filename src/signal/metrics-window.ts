@@ -56,7 +56,8 @@ export interface MetricsWindow {
 function checkOptions(options: MetricsWindowOptions): Required<MetricsWindowOptions> {
   const windowSec = options.windowSec ?? 60;
   const breathingEverySec = options.breathingEverySec ?? 5;
-  if (!(Number.isFinite(windowSec) && windowSec > 0)) throw new Error(`toMetrics: windowSec must be a positive number of seconds, got ${windowSec}`);
+  if (!(Number.isFinite(windowSec) && windowSec > 0))
+    throw new Error(`toMetrics: windowSec must be a positive number of seconds, got ${windowSec}`);
   if (!(Number.isFinite(breathingEverySec) && breathingEverySec >= 0)) {
     throw new Error(`toMetrics: breathingEverySec must be zero or a positive number of seconds, got ${breathingEverySec}`);
   }
@@ -238,7 +239,10 @@ function breathingOf(entries: readonly Entry[], head: number): BreathingEstimate
     if (e.seq >= 0 && e.classified && e.kind === undefined) current.push(e);
   }
   if (current.length > best.length) best = current;
-  return estimateBreathingRate(best.map((e) => e.beat.tSec), best.map((e) => e.beat.rrMs as number));
+  return estimateBreathingRate(
+    best.map((e) => e.beat.tSec),
+    best.map((e) => e.beat.rrMs as number),
+  );
 }
 
 /** The window's confirmed genuine RR intervals, in order. */

@@ -10,9 +10,9 @@ describe('describeReason', () => {
   });
 
   it('describeReason(breathing-fast, "B") names breathing and baseline per minute', () => {
-    expect(
-      describeReason({ kind: 'breathing-fast', breathsPerMin: 18.2, baselineBreathsPerMin: 12, limitPerMin: 15 }, 'B'),
-    ).toMatch(/^B: breathing 18\/min, baseline 12\/min/);
+    expect(describeReason({ kind: 'breathing-fast', breathsPerMin: 18.2, baselineBreathsPerMin: 12, limitPerMin: 15 }, 'B')).toMatch(
+      /^B: breathing 18\/min, baseline 12\/min/,
+    );
   });
 
   it('describeReason(heart-rate-only, ...) says there is no HRV from this device', () => {

@@ -76,22 +76,16 @@ describe('assessPartner', () => {
 
   it('assessPartner(...) floors the baseline SD at 0.10 so a very steady calibration does not make the band razor-thin', () => {
     const baseline = { ...CALM_BASELINE, lnRmssdSd: 0.02 };
-    expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe(
-      'near-baseline',
-    );
+    expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe('near-baseline');
     expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.69 }) })).state).toBe('out');
     const noSd = { ...CALM_BASELINE, lnRmssdSd: null };
-    expect(assessPartner(calmSnapshot(100, { baseline: noSd, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe(
-      'near-baseline',
-    );
+    expect(assessPartner(calmSnapshot(100, { baseline: noSd, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe('near-baseline');
   });
 
   it('assessPartner(...) uses breathing ≤ baseline + 3/min: 15 is in, 15.5 is out (baseline 12)', () => {
     expect(assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { breathsPerMin: 15 }) })).state).toBe('near-baseline');
     const out = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { breathsPerMin: 15.5 }) }));
-    expect(out.reasons).toEqual([
-      { kind: 'breathing-fast', breathsPerMin: 15.5, baselineBreathsPerMin: 12, limitPerMin: 15 },
-    ]);
+    expect(out.reasons).toEqual([{ kind: 'breathing-fast', breathsPerMin: 15.5, baselineBreathsPerMin: 12, limitPerMin: 15 }]);
   });
 
   it('assessPartner(...) ignores a breathing estimate below the confidence threshold, or without a baseline rate', () => {
@@ -186,13 +180,24 @@ describe('assessPartner', () => {
 
   describe('irregular rhythm', () => {
     const irregularWindow = (hrBpm: number, artifactRate = 0.07) =>
-      calmWindow(100, { hrBpm, rmssdMs: null, lnRmssd: null, breathsPerMin: null, breathingConfidence: 0, artifactRate, irregular: 'ectopy' });
+      calmWindow(100, {
+        hrBpm,
+        rmssdMs: null,
+        lnRmssd: null,
+        breathsPerMin: null,
+        breathingConfidence: 0,
+        artifactRate,
+        irregular: 'ectopy',
+      });
 
     it('assessPartner(...) judges an irregular rhythm on heart rate alone and says HRV is not shown', () => {
       const r = assessPartner(calmSnapshot(100, { metrics: irregularWindow(70) }));
       expect(r.state).toBe('near-baseline');
       expect(r.reasons).toContainEqual({ kind: 'irregular-rhythm', rhythm: 'ectopy' });
-      expect(kinds(assessPartner(calmSnapshot(100, { metrics: irregularWindow(80) })).reasons)).toEqual(['heart-rate-high', 'irregular-rhythm']);
+      expect(kinds(assessPartner(calmSnapshot(100, { metrics: irregularWindow(80) })).reasons)).toEqual([
+        'heart-rate-high',
+        'irregular-rhythm',
+      ]);
     });
 
     it('assessPartner(...) still keeps a noisy strap out when the rhythm looks irregular', () => {

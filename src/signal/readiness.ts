@@ -123,10 +123,7 @@ export interface PartnerSnapshot {
  * @param snapshot - the partner's data at `snapshot.tSec`, event-time seconds.
  * @param params - thresholds; defaults to `READINESS_PARAMS`.
  */
-export function assessPartner(
-  snapshot: PartnerSnapshot,
-  params: ReadinessParams = READINESS_PARAMS,
-): PartnerReadiness {
+export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams = READINESS_PARAMS): PartnerReadiness {
   const { tSec, link, metrics, baseline, flooding } = snapshot;
   const hrOnly = snapshot.hrOnly || (metrics?.hrOnly ?? false);
   const irregular = hrOnly ? null : (metrics?.irregular ?? null);
@@ -189,11 +186,7 @@ export function assessPartner(
         out.push({ kind: 'hrv-low', lnRmssd: metrics.lnRmssd, baselineLnRmssd: baseline.lnRmssdMean, limitLnRmssd: lnLimit });
       }
     }
-    if (
-      metrics.breathsPerMin !== null &&
-      metrics.breathingConfidence >= params.minBreathingConfidence &&
-      baseline.breathsPerMin !== null
-    ) {
+    if (metrics.breathsPerMin !== null && metrics.breathingConfidence >= params.minBreathingConfidence && baseline.breathsPerMin !== null) {
       const limit = baseline.breathsPerMin + params.maxBreathsAboveBaselinePerMin;
       if (metrics.breathsPerMin > limit) {
         out.push({

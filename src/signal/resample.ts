@@ -45,7 +45,7 @@ export function resampleCubic(tSec: readonly number[], values: readonly number[]
     const h = tSec[k + 1] - tSec[k];
     const a = (tSec[k + 1] - t) / h;
     const b = (t - tSec[k]) / h;
-    out[s] = a * values[k] + b * values[k + 1] + ((a ** 3 - a) * m[k] + (b ** 3 - b) * m[k + 1]) * (h * h) / 6;
+    out[s] = a * values[k] + b * values[k + 1] + (((a ** 3 - a) * m[k] + (b ** 3 - b) * m[k + 1]) * (h * h)) / 6;
   }
   return { t0Sec: tSec[0], fsHz, values: out };
 }

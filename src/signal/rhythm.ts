@@ -56,11 +56,7 @@ export const RHYTHM_PARAMS = {
  * @param rmssdMs - RMSSD over the window's valid pairs, ms, or null
  * @returns the irregular pattern, or null when the rhythm is regular or there is too little data
  */
-export function assessRhythm(
-  genuineNnMs: readonly number[],
-  setAsideShare: number,
-  rmssdMs: number | null,
-): IrregularRhythm | null {
+export function assessRhythm(genuineNnMs: readonly number[], setAsideShare: number, rmssdMs: number | null): IrregularRhythm | null {
   const p = RHYTHM_PARAMS;
   const n = genuineNnMs.length;
   if (n < p.minBeats) return null;

@@ -28,25 +28,31 @@ describe('rmssdMs', () => {
     expect(rmssdMs([900, 900, 900])).toBe(0);
   });
   it('adding a constant to every RR leaves RMSSD unchanged', () => {
-    fc.assert(fc.property(rrArray, fc.double({ min: -200, max: 200, noNaN: true }), (rr, c) => {
-      const a = rmssdMs(rr) as number;
-      const b = rmssdMs(rr.map((x) => x + c)) as number;
-      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, a));
-    }));
+    fc.assert(
+      fc.property(rrArray, fc.double({ min: -200, max: 200, noNaN: true }), (rr, c) => {
+        const a = rmssdMs(rr) as number;
+        const b = rmssdMs(rr.map((x) => x + c)) as number;
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, a));
+      }),
+    );
   });
   it('reversing the series leaves RMSSD unchanged and scaling RR scales it', () => {
-    fc.assert(fc.property(rrArray, fc.double({ min: 0.5, max: 2, noNaN: true }), (rr, k) => {
-      const a = rmssdMs(rr) as number;
-      expect(rmssdMs([...rr].reverse())).toBeCloseTo(a, 6);
-      expect(rmssdMs(rr.map((x) => x * k))).toBeCloseTo(a * k, 6);
-    }));
+    fc.assert(
+      fc.property(rrArray, fc.double({ min: 0.5, max: 2, noNaN: true }), (rr, k) => {
+        const a = rmssdMs(rr) as number;
+        expect(rmssdMs([...rr].reverse())).toBeCloseTo(a, 6);
+        expect(rmssdMs(rr.map((x) => x * k))).toBeCloseTo(a * k, 6);
+      }),
+    );
   });
   it('RMSSD is never negative and never NaN for finite input', () => {
-    fc.assert(fc.property(rrArray, (rr) => {
-      const a = rmssdMs(rr);
-      expect(a).toBeDefined();
-      expect(a as number).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(rrArray, (rr) => {
+        const a = rmssdMs(rr);
+        expect(a).toBeDefined();
+        expect(a as number).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });
 

@@ -30,17 +30,23 @@ describe('stats', () => {
 
 describe('SortedWindow', () => {
   it('SortedWindow gives the same quantiles as sorting the current window afresh', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (values, width) => {
-      const window = new SortedWindow();
-      values.forEach((v, i) => {
-        window.insert(v);
-        if (i >= width) window.remove(values[i - width]);
-        const current = values.slice(Math.max(0, i - width + 1), i + 1);
-        expect(window.size).toBe(current.length);
-        expect(window.quantile(0.5)).toBe(median(current));
-        expect(window.quartileDeviation()).toBe(quartileDeviation(current));
-      });
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 30 }),
+        (values, width) => {
+          const window = new SortedWindow();
+          values.forEach((v, i) => {
+            window.insert(v);
+            if (i >= width) window.remove(values[i - width]);
+            const current = values.slice(Math.max(0, i - width + 1), i + 1);
+            expect(window.size).toBe(current.length);
+            expect(window.quantile(0.5)).toBe(median(current));
+            expect(window.quartileDeviation()).toBe(quartileDeviation(current));
+          });
+        },
+      ),
+    );
   });
   it('SortedWindow of nothing has undefined quantiles, and removing an absent value does nothing', () => {
     const window = new SortedWindow();

@@ -36,7 +36,8 @@ export function tachogramFixture(o: TachogramFixtureOptions): { tSec: number[]; 
   const rrMs: number[] = [];
   let t = 0;
   while (t < o.durationSec) {
-    const rr = meanRr +
+    const rr =
+      meanRr +
       o.rsaMs * Math.sin((2 * Math.PI * o.breathsPerMin * t) / 60) +
       (o.mayerMs ?? 0) * Math.sin(2 * Math.PI * 0.1 * t + 1) +
       (o.noiseMs ?? 0) * gauss();

@@ -33,8 +33,16 @@ describe('computeWindowMetrics', () => {
 
   it('computeWindowMetrics of an empty window gives nulls, never NaN', () => {
     expect(computeWindowMetrics([], 0, 60)).toEqual({
-      startSec: 0, endSec: 60, beats: 0, hrBpm: null, rmssdMs: null, lnRmssd: null,
-      breathsPerMin: null, breathingConfidence: 0, artifactRate: 0, hrOnly: false,
+      startSec: 0,
+      endSec: 60,
+      beats: 0,
+      hrBpm: null,
+      rmssdMs: null,
+      lnRmssd: null,
+      breathsPerMin: null,
+      breathingConfidence: 0,
+      artifactRate: 0,
+      hrOnly: false,
     });
   });
 
@@ -80,11 +88,14 @@ describe('computeWindowMetrics', () => {
       hrBpm: fc.double({ min: 0, max: 250, noNaN: true }),
       afterGap: fc.boolean(),
     });
-    fc.assert(fc.property(fc.array(beat, { maxLength: 120 }), (raw) => {
-      let t = 0;
-      const beats = raw.map((b) => ({ ...b, tSec: (t += 0.8) }));
-      const m = computeWindowMetrics(beats, 0, 200);
-      for (const value of Object.values(m)) if (typeof value === 'number') expect(Number.isNaN(value)).toBe(false);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(beat, { maxLength: 120 }), (raw) => {
+        let t = 0;
+        const beats = raw.map((b) => ({ ...b, tSec: (t += 0.8) }));
+        const m = computeWindowMetrics(beats, 0, 200);
+        for (const value of Object.values(m)) if (typeof value === 'number') expect(Number.isNaN(value)).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

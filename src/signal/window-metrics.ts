@@ -94,7 +94,11 @@ export function computeWindowMetrics(beats: readonly Beat[], startSec: number, e
   const hrBpm = heartRate(corrected.nnMs) ?? null;
   const artifactRate = corrected.report.artifactRate;
   const rhythmEvents = RHYTHM_KINDS.reduce((sum, kind) => sum + corrected.report.indices[kind].length, 0);
-  const irregular = assessRhythm(corrected.nnMs.filter((_, i) => !corrected.corrected[i]), rhythmEvents / rr.length, rmssd ?? null);
+  const irregular = assessRhythm(
+    corrected.nnMs.filter((_, i) => !corrected.corrected[i]),
+    rhythmEvents / rr.length,
+    rmssd ?? null,
+  );
   if (irregular !== null) return { ...empty, hrBpm, artifactRate, irregular };
   const breathing = estimateBreathingRate(times, nn);
   return {

@@ -43,7 +43,6 @@ export interface Keyframe extends PhysiologyParams {
   readonly atSec: number;
 }
 
-
 /** Time constant of the slow drift, seconds. */
 export const DRIFT_TAU_SEC = 90;
 
@@ -96,7 +95,7 @@ function resolve(p: PhysiologyParams): Resolved {
   const mayerMs = p.mayerAmplitudeMs ?? 0.8 * rmssd;
   const driftSdMs = p.driftSdMs ?? 0.03 * meanRrMs;
   const noiseShare = p.noiseShare ?? 0.1;
-  const noiseSdMs = Math.sqrt(noiseShare) * rmssd / Math.SQRT2;
+  const noiseSdMs = (Math.sqrt(noiseShare) * rmssd) / Math.SQRT2;
   let rsaMs: number;
   if (p.rsaAmplitudeMs !== undefined) {
     rsaMs = p.rsaAmplitudeMs;
@@ -166,4 +165,3 @@ export function ouStep(x: number, dtSec: number, tauSec: number, random: Random)
   const decay = Math.exp(-dtSec / tauSec);
   return x * decay + Math.sqrt(1 - decay * decay) * random.normal();
 }
-

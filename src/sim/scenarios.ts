@@ -26,13 +26,11 @@ export const CALM_PHYSIOLOGY: Readonly<Record<PartnerId, PhysiologyParams>> = {
  * A recovery timeline: `from` held for `holdSec`, then an exponential approach to `to` with time
  * constant `tauSec` (sampled every 10 s up to 6 τ, then `to` for good).
  */
-export function recoveryTimeline(
-  from: PhysiologyParams,
-  to: PhysiologyParams,
-  holdSec: number,
-  tauSec: number,
-): Keyframe[] {
-  const frames: Keyframe[] = [{ ...from, atSec: 0 }, { ...from, atSec: holdSec }];
+export function recoveryTimeline(from: PhysiologyParams, to: PhysiologyParams, holdSec: number, tauSec: number): Keyframe[] {
+  const frames: Keyframe[] = [
+    { ...from, atSec: 0 },
+    { ...from, atSec: holdSec },
+  ];
   const fromRmssd = from.rmssdMs ?? defaultRmssdMs(from.hrBpm);
   const toRmssd = to.rmssdMs ?? defaultRmssdMs(to.hrBpm);
   for (let dt = 10; dt <= 6 * tauSec; dt += 10) {
@@ -81,4 +79,3 @@ export function scenarioIsHrOnly(scenario: Scenario, partner: PartnerId): boolea
 export function scenarioSeed(scenario: Scenario, partner: PartnerId): number {
   return seedFrom(`${scenario}/${partner}`);
 }
-

@@ -76,7 +76,12 @@ describe('createSimulatorSource', () => {
   });
 
   it('createSimulatorSource(options) skips heart-rate-only samples during a dropout and marks the next one', async () => {
-    const source = createSimulatorSource({ scenario: 'hr-only', partner: 'b', speed: 10, dropouts: { at: [{ startSec: 20.5, durationSec: 6 }] } });
+    const source = createSimulatorSource({
+      scenario: 'hr-only',
+      partner: 'b',
+      speed: 10,
+      dropouts: { at: [{ startSec: 20.5, durationSec: 6 }] },
+    });
     const out = collect(source);
     await source.connect();
     await vi.advanceTimersByTimeAsync(4000);
@@ -90,7 +95,12 @@ describe('createSimulatorSource', () => {
   });
 
   it('createSimulatorSource(options) marks the first beat after a dropout and sends nothing during it', async () => {
-    const source = createSimulatorSource({ scenario: 'calm', partner: 'b', speed: 10, dropouts: { at: [{ startSec: 30, durationSec: 8 }] } });
+    const source = createSimulatorSource({
+      scenario: 'calm',
+      partner: 'b',
+      speed: 10,
+      dropouts: { at: [{ startSec: 30, durationSec: 8 }] },
+    });
     const out = collect(source);
     await source.connect();
     await vi.advanceTimersByTimeAsync(6000);
@@ -129,8 +139,12 @@ describe('createSimulatorSource', () => {
   });
 
   it('createSimulatorSource(options) rejects a bad scenario, partner or speed', () => {
-    expect(() => createSimulatorSource({ scenario: 'party' as never, partner: 'a' })).toThrow('createSimulatorSource: unknown scenario "party"');
+    expect(() => createSimulatorSource({ scenario: 'party' as never, partner: 'a' })).toThrow(
+      'createSimulatorSource: unknown scenario "party"',
+    );
     expect(() => createSimulatorSource({ scenario: 'calm', partner: 'c' as never })).toThrow('createSimulatorSource: unknown partner "c"');
-    expect(() => createSimulatorSource({ scenario: 'calm', partner: 'a', speed: 0 })).toThrow('createSimulatorSource: speed must be a number in (0, 100000], got 0');
+    expect(() => createSimulatorSource({ scenario: 'calm', partner: 'a', speed: 0 })).toThrow(
+      'createSimulatorSource: speed must be a number in (0, 100000], got 0',
+    );
   });
 });

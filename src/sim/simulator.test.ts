@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { computeWindowMetrics } from '../signal/window-metrics';
 import { demoBaseline } from './demo-baseline';
 import type { SimulatedRr } from './simulator';
-import { CALM_PHYSIOLOGY, SCENARIOS, defaultRmssdMs, recoveryTimeline, scenarioIsHrOnly, scenarioTimeline, simulateRr, simulateRrStream } from './simulator';
+import {
+  CALM_PHYSIOLOGY,
+  SCENARIOS,
+  defaultRmssdMs,
+  recoveryTimeline,
+  scenarioIsHrOnly,
+  scenarioTimeline,
+  simulateRr,
+  simulateRrStream,
+} from './simulator';
 
 /** Plain RMSSD of consecutive intervals (Task Force 1996), ms. */
 function rmssd(rr: readonly number[]): number {
@@ -118,7 +127,12 @@ describe('simulateRr', () => {
   });
 
   it('simulateRr(options) makes an ectopic beat short and the next one long, summing to about two intervals', () => {
-    const sim = simulateRr({ durationSec: 1200, physiology: { hrBpm: 60, breathsPerMin: 12, rmssdMs: 20 }, artifacts: { ectopic: 0.02 }, seed: 9 });
+    const sim = simulateRr({
+      durationSec: 1200,
+      physiology: { hrBpm: 60, breathsPerMin: 12, rmssdMs: 20 },
+      artifacts: { ectopic: 0.02 },
+      seed: 9,
+    });
     const starts = sim.artifact.flatMap((kind, i) => (kind === 'ectopic' && sim.artifact[i - 1] !== 'ectopic' ? [i] : []));
     expect(starts.length).toBeGreaterThan(10);
     expect(starts.length).toBeLessThan(50);
@@ -130,7 +144,12 @@ describe('simulateRr', () => {
   });
 
   it('simulateRr(options) reports a missed beat as one double interval and an extra beat as two parts', () => {
-    const sim = simulateRr({ durationSec: 1200, physiology: { hrBpm: 60, breathsPerMin: 12, rmssdMs: 20 }, artifacts: { missed: 0.01, extra: 0.01 }, seed: 9 });
+    const sim = simulateRr({
+      durationSec: 1200,
+      physiology: { hrBpm: 60, breathsPerMin: 12, rmssdMs: 20 },
+      artifacts: { missed: 0.01, extra: 0.01 },
+      seed: 9,
+    });
     const missed = sim.rrMs.filter((_, i) => sim.artifact[i] === 'missed');
     const extra = sim.rrMs.filter((_, i) => sim.artifact[i] === 'extra');
     expect(missed.length).toBeGreaterThan(3);
@@ -214,14 +233,28 @@ describe('simulateRr', () => {
 
   it('simulateRr(options) rejects out-of-range options with a specific message', () => {
     expect(() => simulateRr({ durationSec: -1 })).toThrow('simulateRr: durationSec must be 0–604800, got -1');
-    expect(() => simulateRr({ durationSec: 10, physiology: { hrBpm: 20, breathsPerMin: 12 } })).toThrow('simulateRr: physiology hrBpm must be 30–220, got 20');
-    expect(() => simulateRr({ durationSec: 10, physiology: { hrBpm: 60, breathsPerMin: Number.NaN } })).toThrow('breathsPerMin must be 3–40');
+    expect(() => simulateRr({ durationSec: 10, physiology: { hrBpm: 20, breathsPerMin: 12 } })).toThrow(
+      'simulateRr: physiology hrBpm must be 30–220, got 20',
+    );
+    expect(() => simulateRr({ durationSec: 10, physiology: { hrBpm: 60, breathsPerMin: Number.NaN } })).toThrow(
+      'breathsPerMin must be 3–40',
+    );
     expect(() => simulateRr({ durationSec: 10, physiology: [] })).toThrow('simulateRr: physiology timeline is empty');
     expect(() =>
-      simulateRr({ durationSec: 10, physiology: [{ atSec: 5, hrBpm: 60, breathsPerMin: 12 }, { atSec: 1, hrBpm: 60, breathsPerMin: 12 }] }),
+      simulateRr({
+        durationSec: 10,
+        physiology: [
+          { atSec: 5, hrBpm: 60, breathsPerMin: 12 },
+          { atSec: 1, hrBpm: 60, breathsPerMin: 12 },
+        ],
+      }),
     ).toThrow('simulateRr: keyframe 1 atSec 1 is before keyframe 0 (5)');
-    expect(() => simulateRr({ durationSec: 10, artifacts: { ectopic: 2 } })).toThrow('simulateRr: artifacts.ectopic must be a probability 0–0.5, got 2');
-    expect(() => simulateRr({ durationSec: 10, dropouts: { at: [{ startSec: 1, durationSec: 0 }] } })).toThrow('simulateRr: dropouts.at[0]');
+    expect(() => simulateRr({ durationSec: 10, artifacts: { ectopic: 2 } })).toThrow(
+      'simulateRr: artifacts.ectopic must be a probability 0–0.5, got 2',
+    );
+    expect(() => simulateRr({ durationSec: 10, dropouts: { at: [{ startSec: 1, durationSec: 0 }] } })).toThrow(
+      'simulateRr: dropouts.at[0]',
+    );
     expect(() => simulateRr({ durationSec: 10, scenario: 'party' as never })).toThrow('simulateRr: unknown scenario "party"');
   });
 
@@ -323,7 +356,13 @@ describe('simulateRr rhythm disturbances (hard cases for the signal code)', () =
   });
 
   it('asymmetric RSA puts power at twice the breathing rate', () => {
-    const at = (rsaHarmonic: number) => simulateRr({ durationSec: 300, seed: 5, resolutionMs: 0, physiology: { hrBpm: 70, breathsPerMin: 12, rsaAmplitudeMs: 20, mayerAmplitudeMs: 0, driftSdMs: 0, noiseShare: 0, rsaHarmonic } });
+    const at = (rsaHarmonic: number) =>
+      simulateRr({
+        durationSec: 300,
+        seed: 5,
+        resolutionMs: 0,
+        physiology: { hrBpm: 70, breathsPerMin: 12, rsaAmplitudeMs: 20, mayerAmplitudeMs: 0, driftSdMs: 0, noiseShare: 0, rsaHarmonic },
+      });
     // Mean of RR at phase bins: a pure sinusoid is symmetric, the harmonic makes the rise and fall differ.
     const sym = at(0).rrMs;
     const asym = at(0.8).rrMs;

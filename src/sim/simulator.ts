@@ -106,7 +106,6 @@ export interface SimulatedRr {
   readonly artifact: (ArtifactKind | null)[];
 }
 
-
 const MIN_RR_MS = 250;
 const MAX_RR_MS = 2500;
 /** Shortest part of an interval split by a false detection, ms. */

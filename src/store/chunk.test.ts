@@ -11,9 +11,15 @@ describe('splitIntoChunks', () => {
     expect(splitIntoChunks([0, 1, 2, 5, 5.1, 6, 10.1, 10.2], t)).toEqual([[0, 1, 2, 5], [5.1, 6, 10.1], [10.2]]);
   });
   it('splitIntoChunks(times) starts a new chunk when time goes backwards', () => {
-    expect(splitIntoChunks([3, 4, 0, 1], t)).toEqual([[3, 4], [0, 1]]);
+    expect(splitIntoChunks([3, 4, 0, 1], t)).toEqual([
+      [3, 4],
+      [0, 1],
+    ]);
   });
   it('splitIntoChunks(times, f, maxSec) honours another span', () => {
-    expect(splitIntoChunks([0, 1, 2, 3], t, 1)).toEqual([[0, 1], [2, 3]]);
+    expect(splitIntoChunks([0, 1, 2, 3], t, 1)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 });

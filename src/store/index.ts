@@ -5,7 +5,15 @@ export type { StorageProblem, StorageProblemKind } from './problems';
 export { StorageError } from './problems';
 export type { VoiceClips } from './repositories';
 export { localDay } from './repositories';
-export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_CHARS, parseExport, unsavedExport, type ExportFile, type ImportSummary } from './transfer';
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_IMPORT_CHARS,
+  parseExport,
+  unsavedExport,
+  type ExportFile,
+  type ImportSummary,
+} from './transfer';
 export { DB_NAME, DB_VERSION } from './schema';
 export { CHUNK_MAX_SEC } from './records';
 export type {

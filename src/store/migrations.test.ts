@@ -64,7 +64,14 @@ async function seedV1(name: string) {
   await db.put('sessions', sessionV1);
   for (const row of beatRowsV1) await db.put('beats', row);
   await db.put('metrics', metricRowV1);
-  await db.put('gate', { sessionId: 's1', seq: 0, tSec: 3, at: '2026-01-10T20:00:03.000Z', state: 'settling', reasons: ['Sam: heart rate 80, usually 64'] });
+  await db.put('gate', {
+    sessionId: 's1',
+    seq: 0,
+    tSec: 3,
+    at: '2026-01-10T20:00:03.000Z',
+    state: 'settling',
+    reasons: ['Sam: heart rate 80, usually 64'],
+  });
   await db.put('reflections', {
     id: 'r1',
     sessionId: 's1',
@@ -96,7 +103,15 @@ async function expectMigratedV1Data(name: string) {
   const { sessionId: _s, partner: _p, ...row } = metricRowV1;
   expect(metrics).toEqual([{ sessionId: 's1', partner: 'a', seq: 0, segment: 0, startSec: 12, endSec: 12, metrics: [row] }]);
   expect(await store.recordings.gate('s1')).toEqual([
-    { sessionId: 's1', seq: 0, segment: 0, tSec: 3, at: '2026-01-10T20:00:03.000Z', state: 'settling', reasons: ['Sam: heart rate 80, usually 64'] },
+    {
+      sessionId: 's1',
+      seq: 0,
+      segment: 0,
+      tSec: 3,
+      at: '2026-01-10T20:00:03.000Z',
+      state: 'settling',
+      reasons: ['Sam: heart rate 80, usually 64'],
+    },
   ]);
   expect((await store.reflections.list('s1')).map((r) => r.reparative)).toEqual(['Hearing "I get why that hurt".']);
   expect(await store.commitments.list()).toEqual([]);
@@ -175,7 +190,9 @@ describe('database migrations', () => {
     const name = freshName();
     await seedV1(name);
     (await openDatabase({ name })).close();
-    await expect(openDatabase({ name, version: 2 })).rejects.toThrow('open database: the saved data was written by a newer version of Attune');
+    await expect(openDatabase({ name, version: 2 })).rejects.toThrow(
+      'open database: the saved data was written by a newer version of Attune',
+    );
     await expectMigratedV1Data(name);
   });
 });

@@ -283,12 +283,19 @@ describe('repository writes that fail', () => {
     const name = freshName();
     const failing = { on: true };
     const problems: StorageProblem[] = [];
-    const store = createStore({ name, now: fixedClock().now, open: failingOpen(name, 'QuotaExceededError', failing), onStorageProblem: (p) => problems.push(p) });
+    const store = createStore({
+      name,
+      now: fixedClock().now,
+      open: failingOpen(name, 'QuotaExceededError', failing),
+      onStorageProblem: (p) => problems.push(p),
+    });
     await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: 'The walk.' })).rejects.toThrow(
       /^save reflection: This device has no room left/,
     );
     expect(problems.map((p) => p.kind)).toEqual(['quota']);
-    await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: ' ' })).rejects.toThrow('save reflection: reparative: expected an answer');
+    await expect(store.reflections.add({ sessionId: null, author: 'a', reparative: ' ' })).rejects.toThrow(
+      'save reflection: reparative: expected an answer',
+    );
     expect(problems).toHaveLength(1);
   });
 });

@@ -302,7 +302,6 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
           void recorder.flush();
         }, options.flushIntervalMs ?? 5000);
 
-
   const recorder: Recorder = {
     get sessionId() {
       return sessionId;
@@ -387,7 +386,9 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
         session: {
           ...session,
           recordedSec: earlierSec + segmentSec,
-          ...(closedOutcome ? { status: 'closed' as const, outcome: closedOutcome, endedAt: session.endedAt ?? ctx.now().toISOString() } : {}),
+          ...(closedOutcome
+            ? { status: 'closed' as const, outcome: closedOutcome, endedAt: session.endedAt ?? ctx.now().toISOString() }
+            : {}),
         },
         beatChunks: pending.beatChunks.slice(),
         metricChunks: pending.metricChunks.slice(),

@@ -6,7 +6,11 @@ import { createChunkBuilder, createMetricsThinner, type ChunkBuilder, type Close
 import { metricsAt } from './test-support';
 
 /** Appends items that are their own event time; returns every chunk closed along the way and at the end. */
-function chunksOf(times: readonly number[], builder: ChunkBuilder<number> = createChunkBuilder<number>(), partner: PartnerId = 'a'): ClosedChunk<number>[] {
+function chunksOf(
+  times: readonly number[],
+  builder: ChunkBuilder<number> = createChunkBuilder<number>(),
+  partner: PartnerId = 'a',
+): ClosedChunk<number>[] {
   const closed: ClosedChunk<number>[] = [];
   for (const t of times) {
     const chunk = builder.append(partner, t, t);

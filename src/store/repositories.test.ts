@@ -30,7 +30,13 @@ describe('repositories', () => {
     const store = createStore({ name: freshName(), now: fixedClock().now });
     await store.baselines.add('a', strapBaseline);
     await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    await store.baselines.add('a', {
+      ...strapBaseline,
+      recordedAt: '2026-03-09T08:00:00.000Z',
+      hrBpm: 58,
+      demo: true,
+      device: 'simulator',
+    });
     expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([64, 62]);
     expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
     expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
@@ -43,7 +49,13 @@ describe('repositories', () => {
     await store.partners.rename('a', 'Sam');
     await store.baselines.add('a', strapBaseline);
     await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-09T08:00:00.000Z', hrBpm: 58, demo: true, device: 'simulator' });
+    await store.baselines.add('a', {
+      ...strapBaseline,
+      recordedAt: '2026-03-09T08:00:00.000Z',
+      hrBpm: 58,
+      demo: true,
+      device: 'simulator',
+    });
     const other = await store.baselines.add('b', { ...strapBaseline, hrBpm: 70 });
     const otherDemo = await store.baselines.add('b', { ...strapBaseline, hrBpm: 72, demo: true, device: 'simulator' });
     const r = store.createRecorder({ flushIntervalMs: 0 });
@@ -76,7 +88,9 @@ describe('repositories', () => {
     const store = createStore({ name, now: fixedClock().now });
     await store.baselines.add('a', strapBaseline);
     await expect(store.baselines.remove('c' as never)).rejects.toThrow('delete baseline: there is no partner "c"; expected "a" or "b"');
-    await expect(store.baselines.remove(undefined as never)).rejects.toThrow('delete baseline: there is no partner undefined; expected "a" or "b"');
+    await expect(store.baselines.remove(undefined as never)).rejects.toThrow(
+      'delete baseline: there is no partner undefined; expected "a" or "b"',
+    );
     expect(await store.baselines.history('a')).toHaveLength(1);
   });
 
@@ -86,7 +100,13 @@ describe('repositories', () => {
     const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
     await store.baselines.add('a', strapBaseline);
     const db = await openDatabase({ name });
-    await db.put('baselines', { id: 'broken', partner: 'a', kind: 'real', recordedAt: '2026-03-02T08:00:00.000Z', baseline: { hrBpm: -1 } } as never);
+    await db.put('baselines', {
+      id: 'broken',
+      partner: 'a',
+      kind: 'real',
+      recordedAt: '2026-03-02T08:00:00.000Z',
+      baseline: { hrBpm: -1 },
+    } as never);
     expect(await store.baselines.remove('a')).toBe(2);
     expect(await db.count('baselines')).toBe(0);
     db.close();

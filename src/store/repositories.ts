@@ -143,9 +143,7 @@ export function createSessionsRepository(ctx: StoreContext) {
         const work: Promise<unknown>[] = [tx.objectStore('sessions').delete(id)];
         for (const name of ['beatChunks', 'metricChunks', 'gate', 'routineRuns', 'reflections'] as const) {
           const index = tx.objectStore(name).index('by-session');
-          work.push(
-            index.getAllKeys(id).then((keys) => Promise.all(keys.map((key) => tx.objectStore(name).delete(key as never)))),
-          );
+          work.push(index.getAllKeys(id).then((keys) => Promise.all(keys.map((key) => tx.objectStore(name).delete(key as never)))));
         }
         await Promise.all([...work, tx.done]);
       });
@@ -175,7 +173,9 @@ export function createRecordingsRepository(ctx: StoreContext) {
 
 export function createRoutineRunsRepository(ctx: StoreContext, sessions: ReturnType<typeof createSessionsRepository>) {
   return {
-    async add(run: Omit<RoutineRunRecord, 'id' | 'details'> & { id?: string; details?: RoutineRunRecord['details'] }): Promise<RoutineRunRecord> {
+    async add(
+      run: Omit<RoutineRunRecord, 'id' | 'details'> & { id?: string; details?: RoutineRunRecord['details'] },
+    ): Promise<RoutineRunRecord> {
       const record = valid(routineRunRecordSchema, { details: {}, ...run, id: run.id ?? ctx.newId() }, 'save routine run');
       await writing(ctx, 'save routine run', async () => (await ctx.db()).put('routineRuns', record));
       return record;
@@ -186,14 +186,17 @@ export function createRoutineRunsRepository(ctx: StoreContext, sessions: ReturnT
      */
     async addSummary(summary: RoutineRunSummary, context: { sessionId?: string | null; title: string }): Promise<RoutineRunRecord> {
       const { routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, ...rest } = summary;
-      const details = Object.fromEntries(Object.entries(rest).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+      const details = Object.fromEntries(
+        Object.entries(rest).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)),
+      );
       const sessionId = context.sessionId !== undefined ? context.sessionId : ((await sessions.at(startedAt))?.id ?? null);
       return this.add({ sessionId, title: context.title, routineId, startedAt, endedAt, outcome, stepsDone, stepsTotal, details });
     },
     /** Runs of one session, or all runs; oldest first. */
     async list(sessionId?: string): Promise<RoutineRunRecord[]> {
       const db = await ctx.db();
-      const raw = sessionId === undefined ? await db.getAll('routineRuns') : await db.getAllFromIndex('routineRuns', 'by-session', sessionId);
+      const raw =
+        sessionId === undefined ? await db.getAll('routineRuns') : await db.getAllFromIndex('routineRuns', 'by-session', sessionId);
       return checkedAll(ctx, routineRunRecordSchema, raw, 'routine run').sort((x, y) => x.startedAt.localeCompare(y.startedAt));
     },
   };
@@ -212,7 +215,8 @@ export function createReflectionsRepository(ctx: StoreContext) {
     },
     async list(sessionId?: string): Promise<ReflectionRecord[]> {
       const db = await ctx.db();
-      const raw = sessionId === undefined ? await db.getAll('reflections') : await db.getAllFromIndex('reflections', 'by-session', sessionId);
+      const raw =
+        sessionId === undefined ? await db.getAll('reflections') : await db.getAllFromIndex('reflections', 'by-session', sessionId);
       return checkedAll(ctx, reflectionRecordSchema, raw, 'reflection').sort((x, y) => x.createdAt.localeCompare(y.createdAt));
     },
   };
@@ -231,12 +235,11 @@ export function createCommitmentsRepository(ctx: StoreContext) {
   }
   return {
     /** Keeps a commitment; the check-in day may not be before today nor before the day it is due by. */
-    async add(
-      input: Pick<CommitmentRecord, 'sessionId' | 'author' | 'text' | 'byDay' | 'checkInDay'>,
-    ): Promise<CommitmentRecord> {
+    async add(input: Pick<CommitmentRecord, 'sessionId' | 'author' | 'text' | 'byDay' | 'checkInDay'>): Promise<CommitmentRecord> {
       const today = localDay(ctx.now());
       if (input.byDay < today) throw new Error('save commitment: the "by" day is in the past; choose today or later');
-      if (input.checkInDay < input.byDay) throw new Error('save commitment: the check-in day comes before the "by" day; check in on or after it');
+      if (input.checkInDay < input.byDay)
+        throw new Error('save commitment: the check-in day comes before the "by" day; check in on or after it');
       const record = valid(
         commitmentRecordSchema,
         { id: ctx.newId(), createdAt: ctx.now().toISOString(), status: 'open', resolvedAt: null, ...input },

@@ -48,7 +48,8 @@ function markFromRuns(runs: readonly RoutineRunRecord[], chunks: readonly Metric
   let found = false;
   for (const partner of PARTNERS) {
     const timed = chunks.filter((c) => c.partner === partner && c.closedAt !== undefined).sort((x, y) => x.seq - y.seq);
-    const chunk = which === 'start' ? timed.filter((c) => Date.parse(c.closedAt!) <= ms).at(-1) : timed.find((c) => Date.parse(c.closedAt!) >= ms);
+    const chunk =
+      which === 'start' ? timed.filter((c) => Date.parse(c.closedAt!) <= ms).at(-1) : timed.find((c) => Date.parse(c.closedAt!) >= ms);
     if (chunk) {
       tSec[partner] = chunk.endSec;
       segment = chunk.segment;

@@ -139,7 +139,10 @@ describe('import rejects bad files with a specific reason and changes nothing', 
   });
 
   it('a file that is not an Attune export is rejected', async () => {
-    await expectRejected(JSON.stringify({ hello: 'world' }), 'import: the file is not an Attune export (expected "format": "attune-export")');
+    await expectRejected(
+      JSON.stringify({ hello: 'world' }),
+      'import: the file is not an Attune export (expected "format": "attune-export")',
+    );
     await expectRejected('[1, 2, 3]', 'import: the file does not hold an Attune export (expected a JSON object)');
   });
 
@@ -175,7 +178,10 @@ describe('import rejects bad files with a specific reason and changes nothing', 
     const file = await validExport();
     const data = file.data as { voiceClips: Record<string, unknown>[] };
     data.voiceClips[0]!.base64 = 'AQID+g=';
-    await expectRejected(JSON.stringify(file), 'import: data.voiceClips[0].base64: expected base64 data (its length must be a multiple of 4)');
+    await expectRejected(
+      JSON.stringify(file),
+      'import: data.voiceClips[0].base64: expected base64 data (its length must be a multiple of 4)',
+    );
   });
 
   it('a huge file is rejected by its size before it is read', async () => {
@@ -197,7 +203,9 @@ describe('import rejects bad files with a specific reason and changes nothing', 
       fc.asyncProperty(
         fc.oneof(
           fc.nat(base.length).map((n) => base.slice(0, n)),
-          fc.tuple(fc.nat(base.length - 1), fc.string({ minLength: 1, maxLength: 3 })).map(([i, s]) => base.slice(0, i) + s + base.slice(i + 1)),
+          fc
+            .tuple(fc.nat(base.length - 1), fc.string({ minLength: 1, maxLength: 3 }))
+            .map(([i, s]) => base.slice(0, i) + s + base.slice(i + 1)),
           fc.jsonValue().map((v) => JSON.stringify(v)),
         ),
         async (text) => {
@@ -227,24 +235,28 @@ describe('import rejects bad files with a specific reason and changes nothing', 
       list.flatMap((record, index) => Object.keys(record).map((field) => ({ name, index, field }))),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...places), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.nat(), { maxLength: 2 })), async (place, value) => {
-        const file = structuredClone(base);
-        const target = (file.data as Record<string, Record<string, unknown>[]>)[place.name]![place.index]!;
-        if (typeof target[place.field] === typeof value && value !== null) return;
-        target[place.field] = value;
-        const before = await snapshot(store);
-        try {
+      fc.asyncProperty(
+        fc.constantFrom(...places),
+        fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.nat(), { maxLength: 2 })),
+        async (place, value) => {
+          const file = structuredClone(base);
+          const target = (file.data as Record<string, Record<string, unknown>[]>)[place.name]![place.index]!;
+          if (typeof target[place.field] === typeof value && value !== null) return;
+          target[place.field] = value;
+          const before = await snapshot(store);
+          try {
+            await store.importJson(JSON.stringify(file));
+          } catch (error) {
+            expect((error as Error).message).toMatch(new RegExp(`^import: data\\.${place.name}\\[${place.index}\\]`));
+            expect(await snapshot(store)).toEqual(before);
+            return;
+          }
+          // Accepted only when the field tolerates that value (e.g. a nullable end time); then re-importing changes nothing.
+          const after = await snapshot(store);
           await store.importJson(JSON.stringify(file));
-        } catch (error) {
-          expect((error as Error).message).toMatch(new RegExp(`^import: data\\.${place.name}\\[${place.index}\\]`));
-          expect(await snapshot(store)).toEqual(before);
-          return;
-        }
-        // Accepted only when the field tolerates that value (e.g. a nullable end time); then re-importing changes nothing.
-        const after = await snapshot(store);
-        await store.importJson(JSON.stringify(file));
-        expect(await snapshot(store)).toEqual(after);
-      }),
+          expect(await snapshot(store)).toEqual(after);
+        },
+      ),
       { numRuns: 120 },
     );
   });

@@ -273,7 +273,10 @@ export async function deleteAll(ctx: StoreContext): Promise<void> {
  * offered to storage) are numbered after the ones that were.
  */
 export function unsavedExport(unsaved: readonly UnsavedData[], now: Date): ExportFile {
-  const number = <T extends { sessionId: string; seq: number; segment: number; partner?: string }>(items: readonly T[], segment: number): T[] => {
+  const number = <T extends { sessionId: string; seq: number; segment: number; partner?: string }>(
+    items: readonly T[],
+    segment: number,
+  ): T[] => {
     const next = new Map<string, number>();
     for (const item of items) {
       const key = `${item.sessionId}/${item.partner ?? ''}`;

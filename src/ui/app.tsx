@@ -125,15 +125,11 @@ export function App({ app }: AppProps) {
           </RegionBoundary>
         )}
         {screen === 'routine' && (
-          <RoutineScreen
-            store={store}
-            focusOnShow={focusOnShow}
-            access={access}
-            onBack={back}
-            onNext={toReflection}
-          />
+          <RoutineScreen store={store} focusOnShow={focusOnShow} access={access} onBack={back} onNext={toReflection} />
         )}
-        {screen === 'reflect' && <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={goTo('history')} />}
+        {screen === 'reflect' && (
+          <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={goTo('history')} />
+        )}
         {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={goTo('live')} />}
       </main>
     </div>

@@ -11,10 +11,15 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
     const finite = document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
     await Promise.allSettled(finite.map((animation) => animation.finished));
   });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
@@ -67,7 +72,11 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await expect(heading(page, 'Routine together')).toBeVisible();
       await expectNoSeriousViolations(page, 'routines');
 
-      await page.getByRole('button', { name: /^Start / }).and(page.locator(':enabled')).first().click();
+      await page
+        .getByRole('button', { name: /^Start / })
+        .and(page.locator(':enabled'))
+        .first()
+        .click();
       await expect(page.getByRole('button', { name: 'Receiver: yes, I agree' })).toBeVisible();
       await expectNoSeriousViolations(page, 'routine consent');
       await page.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
@@ -95,7 +104,10 @@ test.describe('motion and lighting preferences', () => {
 
   test('with reduced motion, screens appear without animation', async ({ page }) => {
     await page.goto('/');
-    const duration = await page.locator('.screen').first().evaluate((element) => parseFloat(getComputedStyle(element).animationDuration));
+    const duration = await page
+      .locator('.screen')
+      .first()
+      .evaluate((element) => parseFloat(getComputedStyle(element).animationDuration));
     expect(duration).toBeLessThan(0.001);
   });
 
@@ -136,5 +148,5 @@ test('every control reached with Tab shows a visible focus ring', async ({ page 
     seen.add(focus.label);
     expect(focus.ring, `focus ring on ${focus.label}`).toBe(true);
   }
-  expect(seen.size, [...seen].join(", ")).toBeGreaterThanOrEqual(6);
+  expect(seen.size, [...seen].join(', ')).toBeGreaterThanOrEqual(6);
 });

@@ -36,7 +36,13 @@ function storedBaselines(page: Page): Promise<[string, string, number][]> {
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
-            resolve((all.result as { partner: string; kind: string; baseline: { hrBpm: number } }[]).map((r) => [r.partner, r.kind, r.baseline.hrBpm]));
+            resolve(
+              (all.result as { partner: string; kind: string; baseline: { hrBpm: number } }[]).map((r) => [
+                r.partner,
+                r.kind,
+                r.baseline.hrBpm,
+              ]),
+            );
           };
         };
       }),
@@ -47,9 +53,24 @@ function storedBaselines(page: Page): Promise<[string, string, number][]> {
 async function seed(page: Page) {
   const records = [
     { id: 'cal-a-1', partner: 'a', kind: 'real', baseline: { ...calm, recordedAt: '2026-11-01T08:00:00.000Z', calibrations: 1 } },
-    { id: 'cal-a-2', partner: 'a', kind: 'real', baseline: { ...calm, hrBpm: 62, recordedAt: '2026-11-08T08:00:00.000Z', calibrations: 2 } },
-    { id: 'cal-b-1', partner: 'b', kind: 'real', baseline: { ...calm, hrBpm: 70, recordedAt: '2026-11-02T08:00:00.000Z', calibrations: 1 } },
-    { id: 'demo-a', partner: 'a', kind: 'demo', baseline: { ...calm, hrBpm: 58, device: 'Simulator', demo: true, recordedAt: '2026-11-03T08:00:00.000Z', calibrations: 1 } },
+    {
+      id: 'cal-a-2',
+      partner: 'a',
+      kind: 'real',
+      baseline: { ...calm, hrBpm: 62, recordedAt: '2026-11-08T08:00:00.000Z', calibrations: 2 },
+    },
+    {
+      id: 'cal-b-1',
+      partner: 'b',
+      kind: 'real',
+      baseline: { ...calm, hrBpm: 70, recordedAt: '2026-11-02T08:00:00.000Z', calibrations: 1 },
+    },
+    {
+      id: 'demo-a',
+      partner: 'a',
+      kind: 'demo',
+      baseline: { ...calm, hrBpm: 58, device: 'Simulator', demo: true, recordedAt: '2026-11-03T08:00:00.000Z', calibrations: 1 },
+    },
   ].map((r) => ({ ...r, recordedAt: r.baseline.recordedAt }));
   await page.evaluate(
     (baselines) =>

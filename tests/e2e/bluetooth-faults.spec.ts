@@ -53,7 +53,9 @@ test('malformed packets are counted and skipped; the good ones around them still
   const { a, streamB } = await twoPartners(page, bluetooth);
   const good = packetsFromRr([800, 800, 810, 790, 800, 805, 795, 800, 800, 810]);
   const malformed = Object.values(MALFORMED_PACKETS);
-  const mixed = [good[0], ...malformed.slice(0, 2), good[1], good[2], ...malformed.slice(2), ...good.slice(3)].map((p) => ('bytes' in p ? p.bytes : p));
+  const mixed = [good[0], ...malformed.slice(0, 2), good[1], good[2], ...malformed.slice(2), ...good.slice(3)].map((p) =>
+    'bytes' in p ? p.bytes : p,
+  );
   const beatsB = (await beatsOf(page, 'b')).length;
 
   expect((await a.play(mixed, { intervalMs: PACKET_INTERVAL_MS }).done).delivered).toBe(mixed.length);
@@ -77,7 +79,10 @@ test('duplicated notifications are dropped and late ones never move event time b
   // then a burst of three; the rest arrive late and bunched, 100 ms apart after a 3 s hold-up.
   const order = [0, 1, 1, 2, 3, 4, 4, 4, 5, 6, 7, 8, 9, 10, 11];
   const delaysMs = [0, 1000, 5, 1000, 1000, 1000, 5, 5, 1000, 3000, 100, 100, 100, 100, 100];
-  const played = await a.play(order.map((i) => packets[i].bytes), { delaysMs }).done;
+  const played = await a.play(
+    order.map((i) => packets[i].bytes),
+    { delaysMs },
+  ).done;
   expect(played.delivered).toBe(order.length);
 
   await expect(panel(page, 'a').getByTestId('hr')).toHaveText(/^\d+$/);
@@ -108,9 +113,7 @@ test('a strap that stays connected but stops sending goes to no-signal, and resu
   await page.waitForTimeout(4_000);
   expect((await a.play(packets.slice(5, 10), { intervalMs: PACKET_INTERVAL_MS }).done).delivered).toBe(5);
   await expect(partnerState(page, 'a')).not.toHaveAttribute('data-state', 'no-signal');
-  await expect
-    .poll(async () => (await beatsOf(page, 'a')).slice(1).filter((b) => b.afterGap).length, { timeout: 20_000 })
-    .toBe(1);
+  await expect.poll(async () => (await beatsOf(page, 'a')).slice(1).filter((b) => b.afterGap).length, { timeout: 20_000 }).toBe(1);
   await expectPartnerBUnharmed(page, streamB, beatsB);
   expect(errors).toEqual([]);
 });
@@ -127,11 +130,19 @@ test('a storm of disconnections ends connected, with one listener: each packet c
     await expect.poll(() => a.log.filter((op) => op === 'connection').length, { timeout: 30_000 }).toBeGreaterThan(connections);
   }
   await expect(connection(page, 'a')).toContainText(`Connected to ${a.name}`, { timeout: 30_000 });
-  const subscribedSinceLastConnection = () => a.log.slice(a.log.lastIndexOf('connection')).includes('measurement:subscribe-to-notifications');
+  const subscribedSinceLastConnection = () =>
+    a.log.slice(a.log.lastIndexOf('connection')).includes('measurement:subscribe-to-notifications');
   await expect.poll(subscribedSinceLastConnection, { timeout: 10_000 }).toBe(true);
 
   const packets = packetsFromRr([900, 900, 900, 900, 900, 900, 900, 900]);
-  expect((await a.play(packets.map((p) => p.bytes), { intervalMs: PACKET_INTERVAL_MS }).done).delivered).toBe(packets.length);
+  expect(
+    (
+      await a.play(
+        packets.map((p) => p.bytes),
+        { intervalMs: PACKET_INTERVAL_MS },
+      ).done
+    ).delivered,
+  ).toBe(packets.length);
   await expect(panel(page, 'a').getByTestId('hr')).toHaveText('67');
   // A listener left over from an earlier connection would store every interval twice.
   const sent = packets.flatMap((p) => p.rrMs).length;
@@ -150,14 +161,21 @@ test('a second chooser while one is open, and a cancelled chooser, leave both pa
 
   // The user cancels the chooser: a calm note, the button stays.
   await bluetooth.cancelChooser();
-  await panel(page, 'a').getByRole('button', { name: /Connect a strap/ }).click();
+  await panel(page, 'a')
+    .getByRole('button', { name: /Connect a strap/ })
+    .click();
   await expect(panel(page, 'a')).toContainText(/no strap was chosen/i);
   await expect(panel(page, 'a').getByRole('button', { name: /Connect a strap/ })).toBeEnabled();
 
   // An impatient second click elsewhere while the first chooser is still open.
-  await panel(page, 'a').getByRole('button', { name: /Connect a strap/ }).click();
+  await panel(page, 'a')
+    .getByRole('button', { name: /Connect a strap/ })
+    .click();
   await bluetooth.waitForPrompts(2);
-  await panel(page, 'b').getByRole('button', { name: /Connect a strap/ }).click().catch(() => undefined);
+  await panel(page, 'b')
+    .getByRole('button', { name: /Connect a strap/ })
+    .click()
+    .catch(() => undefined);
   await page.waitForTimeout(500);
   await bluetooth.choose(b);
   // Exactly one partner ends up with strap B; whichever it is, the other can still pair strap A.
@@ -194,11 +212,22 @@ test('the adapter switched off drops both straps without losing what was recorde
   expect(keptB).toBeGreaterThan(0);
 
   await bluetooth.setAdapterPowered(true);
-  for (const [partner, strap] of [['a', a], ['b', b]] as const) {
-    const reconnect = panel(page, partner).getByRole('button', { name: new RegExp(`Reconnect|Connect a strap`) }).first();
+  for (const [partner, strap] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    const reconnect = panel(page, partner)
+      .getByRole('button', { name: new RegExp(`Reconnect|Connect a strap`) })
+      .first();
     // Either the source reconnects by itself, or the panel offers to reconnect; both are fine.
     await expect(connection(page, partner).or(reconnect)).toBeVisible();
-    if (!(await connection(page, partner).textContent({ timeout: 1_000 }).catch(() => ''))?.includes('reconnecting')) {
+    if (
+      !(
+        await connection(page, partner)
+          .textContent({ timeout: 1_000 })
+          .catch(() => '')
+      )?.includes('reconnecting')
+    ) {
       if (await reconnect.isVisible()) {
         await bluetooth.choose(strap);
         await reconnect.click();
@@ -206,7 +235,10 @@ test('the adapter switched off drops both straps without losing what was recorde
     }
     await expect(connection(page, partner)).toContainText(`Connected to ${strap.name}`, { timeout: 40_000 });
   }
-  const again = [a.play(rrPackets('a', 5, 9), { intervalMs: PACKET_INTERVAL_MS }), b.play(rrPackets('b', 5, 9), { intervalMs: PACKET_INTERVAL_MS })];
+  const again = [
+    a.play(rrPackets('a', 5, 9), { intervalMs: PACKET_INTERVAL_MS }),
+    b.play(rrPackets('b', 5, 9), { intervalMs: PACKET_INTERVAL_MS }),
+  ];
   for (const playback of again) expect((await playback.done).delivered).toBe(5);
   await expect.poll(async () => (await beatsOf(page, 'a')).length, { timeout: 20_000 }).toBeGreaterThan(keptA);
   await expect.poll(async () => (await beatsOf(page, 'b')).length, { timeout: 20_000 }).toBeGreaterThan(keptB);

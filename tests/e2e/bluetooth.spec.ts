@@ -70,11 +70,14 @@ test('two straps pair through the chooser, show live values, and one drops out a
   // A's beats resume after the outage, the first of them marked as coming after a gap; the
   // stored record stays in event-time order across it.
   await expect
-    .poll(async () => {
-      const beats = await beatsOf(page, 'a');
-      const resumed = beats.findIndex((b, i) => i > 0 && b.afterGap);
-      return resumed < 0 ? 0 : beats.length - resumed;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const beats = await beatsOf(page, 'a');
+        const resumed = beats.findIndex((b, i) => i > 0 && b.afterGap);
+        return resumed < 0 ? 0 : beats.length - resumed;
+      },
+      { timeout: 20_000 },
+    )
     .toBeGreaterThan(3);
   const beatsA = await beatsOf(page, 'a');
   expect(beatsA.slice(1).filter((b) => b.afterGap)).toHaveLength(1);
@@ -86,12 +89,18 @@ test('two straps pair through the chooser, show live values, and one drops out a
   expect((await beatsOf(page, 'b')).slice(1).filter((b) => b.afterGap)).toEqual([]);
 });
 
-test('a device that sends heart rate without RR intervals is shown as heart-rate only, with no HRV invented', async ({ page, bluetooth }) => {
+test('a device that sends heart rate without RR intervals is shown as heart-rate only, with no HRV invented', async ({
+  page,
+  bluetooth,
+}) => {
   const watch = await bluetooth.addStrap({ name: 'Wrist HR 0001', batteryPercent: null });
   await openLiveView(page);
   await pair(page, bluetooth, 'a', watch);
   const bpms = [72, 73, 73, 74, 75, 75, 74, 73];
-  const playing = watch.play(hrOnlyPackets(bpms).map((p) => p.bytes), { intervalMs: PACKET_INTERVAL_MS });
+  const playing = watch.play(
+    hrOnlyPackets(bpms).map((p) => p.bytes),
+    { intervalMs: PACKET_INTERVAL_MS },
+  );
   await expect(panel(page, 'a').getByTestId('hr-only')).toBeVisible();
   await expect(partnerState(page, 'a')).not.toHaveAttribute('data-state', 'no-signal');
   expect((await playing.done).delivered).toBe(bpms.length);

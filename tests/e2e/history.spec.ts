@@ -12,9 +12,7 @@ async function recordDemoAndReflect(page: Page): Promise<void> {
   await page.goto('/?demo=calm&speed=20');
   await expect(page.getByTestId('gate')).not.toHaveAttribute('data-state', 'no-signal', { timeout: 30_000 });
   // Wait until both partners have beats in the database before moving on.
-  await expect
-    .poll(async () => new Set((await recordedBeats(page)).map((beat) => beat.partner)).size, { timeout: 30_000 })
-    .toBe(2);
+  await expect.poll(async () => new Set((await recordedBeats(page)).map((beat) => beat.partner)).size, { timeout: 30_000 }).toBe(2);
   await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
   await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
 }
@@ -60,11 +58,18 @@ test('reflection and a specific commitment are kept, and the history is usable b
   await expect(remove).toBeVisible();
   await expect(history.getByTestId('history-session')).toHaveCount(1);
 
-  const results = await new AxeBuilder({ page }).include('[data-testid="history"]').include('.history-data').include('.history-checkins').analyze();
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="history"]')
+    .include('.history-data')
+    .include('.history-checkins')
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
-test('opening the app on the check-in day shows a gentle reminder, and answering it records the check-in', async ({ page: first, context }) => {
+test('opening the app on the check-in day shows a gentle reminder, and answering it records the check-in', async ({
+  page: first,
+  context,
+}) => {
   test.setTimeout(90_000);
   await recordDemoAndReflect(first);
   await first.getByLabel('What exactly will you do?').fill('A ten-minute walk together after work on Thursday');

@@ -70,7 +70,10 @@ test('the whole journey on /?demo=calm&speed=20 with the keyboard only', async (
   await expect(heading(page, 'Routine together')).toBeFocused();
 
   // Choose a routine and start it; the receiver agrees; pause, resume, then stop with Escape.
-  const start = page.getByRole('button', { name: /^Start / }).and(page.locator(':enabled')).first();
+  const start = page
+    .getByRole('button', { name: /^Start / })
+    .and(page.locator(':enabled'))
+    .first();
   await activate(page, start);
   await activate(page, page.getByRole('button', { name: 'Receiver: yes, I agree' }));
   await activate(page, page.getByRole('button', { name: 'Pause' }));

@@ -45,11 +45,15 @@ test('a partner renamed, on the simulator, then disconnected', async ({ page }) 
 test('Load a recording replays an RR file; a bad file is refused with the reason', async ({ page }) => {
   await openLive(page);
   const b = page.getByTestId('partner-b');
-  await b.getByLabel('Recording file for partner B').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time,notes\n1,hello\n') });
+  await b
+    .getByLabel('Recording file for partner B')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time,notes\n1,hello\n') });
   await expect(b.getByRole('alert')).toContainText('This recording could not be read — parse RR file bad.csv: line 1: no RR column');
   await expect(b.getByRole('button', { name: 'Load a recording' })).toBeVisible();
 
-  await b.getByLabel('Recording file for partner B').setInputFiles({ name: 'evening.txt', mimeType: 'text/plain', buffer: Buffer.from(rrLines(120)) });
+  await b
+    .getByLabel('Recording file for partner B')
+    .setInputFiles({ name: 'evening.txt', mimeType: 'text/plain', buffer: Buffer.from(rrLines(120)) });
   await expect(b).toContainText('evening.txt');
   await expect(b.getByTestId('hr')).toHaveText(/^\d+$/, { timeout: 10_000 });
   await expect(b.getByTestId('last-rr')).toHaveText(/^\d+$/);
@@ -92,7 +96,6 @@ test('the live regions announce states, not beats', async ({ page }) => {
   for (const text of politeTexts) expect(text).not.toMatch(/\bbpm\b|\bms\b/);
   await expect(page.getByTestId('partner-a').getByTestId('hr')).not.toHaveAttribute('aria-live', /.*/);
 });
-
 
 test('the charts rest while the live view is hidden behind a routine, and draw again on return', async ({ page }) => {
   await page.goto('/?demo=calm&speed=20');

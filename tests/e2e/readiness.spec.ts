@@ -37,7 +37,9 @@ test('/?demo=conflict&speed=20 starts not ready and opens only after the aroused
   const gate = page.getByTestId('gate');
   await expect(gate).not.toHaveAttribute('data-state', 'ready');
   // Someone is not settled first, with a reason in plain words.
-  await expect(page.locator('[data-testid="partner-state"][data-state="out"], [data-testid="partner-state"][data-state="flooded"]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.locator('[data-testid="partner-state"][data-state="out"], [data-testid="partner-state"][data-state="flooded"]').first(),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.partner__reasons li').first()).toBeVisible();
   await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 100_000 });
   const seen = await states();

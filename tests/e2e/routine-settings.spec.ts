@@ -30,7 +30,9 @@ async function chooseGentlerAndQuiet(page: Page) {
   await expect(chime(page)).not.toBeChecked();
 }
 
-test('/?demo=calm&speed=20: a gentler option and the chime turned off are still chosen after a reload, and consent is asked again', async ({ page }) => {
+test('/?demo=calm&speed=20: a gentler option and the chime turned off are still chosen after a reload, and consent is asked again', async ({
+  page,
+}) => {
   await page.goto('/?demo=calm&speed=20');
   await openRoutines(page);
   await expect(asWritten(page)).toBeChecked();

@@ -76,7 +76,8 @@ test('Escape is the keyboard safe word, and the player is reachable by keyboard 
   const yes = page.getByRole('button', { name: 'Receiver: yes, I agree' });
   await expect(yes).toBeVisible();
   // Focus moved to the consent heading; the answer is a few Tabs away.
-  for (let i = 0; i < 10 && !(await yes.evaluate((element) => element === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await yes.evaluate((element) => element === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(yes).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('I care about how you felt earlier. I’m sorry for my part.')).toBeVisible();

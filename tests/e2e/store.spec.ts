@@ -27,7 +27,9 @@ interface StoredSessionInfo {
 }
 
 /** Every session and beat chunk stored so far (chunk contents summarised). */
-async function storedState(page: Page): Promise<{ sessions: StoredSessionInfo[]; chunks: StoredChunkInfo[]; counts: Record<string, number> }> {
+async function storedState(
+  page: Page,
+): Promise<{ sessions: StoredSessionInfo[]; chunks: StoredChunkInfo[]; counts: Record<string, number> }> {
   return page.evaluate(async () => {
     const empty = { sessions: [], chunks: [], counts: {} };
     const names = (await indexedDB.databases()).map((d) => d.name);
@@ -99,10 +101,13 @@ test('a demo session is recorded, survives a reload, resumes, finishes, and show
   // Mid-way: the couple has settled (the gate opened) and several 5 s chunks of both are on disk.
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
   await expect
-    .poll(async () => {
-      const { chunks } = await storedState(page);
-      return Math.min(...(['a', 'b'] as const).map((p) => chunks.filter((c) => c.partner === p).length));
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const { chunks } = await storedState(page);
+        return Math.min(...(['a', 'b'] as const).map((p) => chunks.filter((c) => c.partner === p).length));
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThanOrEqual(4);
 
   // The page goes away without warning and opens again at its plain address, so nothing new starts
@@ -128,10 +133,13 @@ test('a demo session is recorded, survives a reload, resumes, finishes, and show
   }
   // The resumed part is a second segment of the same session.
   await expect
-    .poll(async () => {
-      const { chunks } = await storedState(page);
-      return Math.min(beatCount(chunks, session.id, 'a', 1), beatCount(chunks, session.id, 'b', 1));
-    }, { timeout: 45_000 })
+    .poll(
+      async () => {
+        const { chunks } = await storedState(page);
+        return Math.min(beatCount(chunks, session.id, 'a', 1), beatCount(chunks, session.id, 'b', 1));
+      },
+      { timeout: 45_000 },
+    )
     .toBeGreaterThan(3);
 
   await walkToHistory(page);
@@ -140,9 +148,9 @@ test('a demo session is recorded, survives a reload, resumes, finishes, and show
   // from its history entry. Either way it is finished, not left interrupted.
   const end = item.getByRole('button', { name: 'End this session' });
   if (await end.isVisible()) await end.click();
-  await expect.poll(async () => (await storedState(page)).sessions).toEqual([
-    expect.objectContaining({ id: session.id, status: 'closed', outcome: 'finished', segments: 2 }),
-  ]);
+  await expect
+    .poll(async () => (await storedState(page)).sessions)
+    .toEqual([expect.objectContaining({ id: session.id, status: 'closed', outcome: 'finished', segments: 2 })]);
 
   await expect(item).toContainText('Finished');
   await expect(item).toContainText('Demo (calm)');
@@ -174,7 +182,11 @@ test('export → delete all my data → import restores the same records', async
   expect(rr.length).toBe(beatCount(stored.chunks, stored.sessions[0]!.id, 'a'));
   for (const value of rr) expect(value).toBeGreaterThan(250);
 
-  const first = JSON.parse(await download(page, 'Export all my data (JSON)')) as { format: string; version: number; data: Record<string, unknown[]> };
+  const first = JSON.parse(await download(page, 'Export all my data (JSON)')) as {
+    format: string;
+    version: number;
+    data: Record<string, unknown[]>;
+  };
   expect(first.format).toBe('attune-export');
   expect(first.version).toBe(1);
   expect(first.data.sessions).toHaveLength(1);
@@ -188,7 +200,9 @@ test('export → delete all my data → import restores the same records', async
   await expect(page.getByText(/No sessions yet/)).toBeVisible();
 
   const text = JSON.stringify(first);
-  await page.getByLabel('Choose an Attune export file').setInputFiles({ name: 'attune-export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Choose an Attune export file')
+    .setInputFiles({ name: 'attune-export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByText(/^Imported 1 session/)).toBeVisible();
   await expect(page.getByTestId('history-session')).toHaveCount(1);
 
@@ -196,7 +210,9 @@ test('export → delete all my data → import restores the same records', async
   expect(second.data).toEqual(first.data);
 
   // Importing the same file again adds nothing.
-  await page.getByLabel('Choose an Attune export file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Choose an Attune export file')
+    .setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByText(/^Imported 0 sessions \(0 records in all\); \d+ records were already here/)).toBeVisible();
 });
 
@@ -210,11 +226,15 @@ test('a damaged export is refused with its reason and changes nothing', async ({
     mimeType: 'application/json',
     buffer: Buffer.from('{"format":"attune-export","version":1,"data":{"sessions":[{"id":'),
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'import:' })).toContainText(/the file is not valid JSON, perhaps cut off.*Nothing was changed\./);
+  await expect(page.getByRole('alert').filter({ hasText: 'import:' })).toContainText(
+    /the file is not valid JSON, perhaps cut off.*Nothing was changed\./,
+  );
   expect((await storedState(page)).sessions).toEqual(before.sessions);
 });
 
-test('when the device is full the app says so plainly, keeps recording in memory, offers the data, and saves it once there is room', async ({ page }) => {
+test('when the device is full the app says so plainly, keeps recording in memory, offers the data, and saves it once there is room', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   // Storage that can be made "full": writes of beat chunks fail the way a full disk makes them fail.
   await page.addInitScript(() => {
@@ -236,7 +256,10 @@ test('when the device is full the app says so plainly, keeps recording in memory
 
   const pending = page.waitForEvent('download');
   await notice.getByRole('button', { name: 'Download what is not saved yet' }).click();
-  const file = JSON.parse(await readFile(await (await pending).path(), 'utf8')) as { format: string; data: { beatChunks: unknown[]; sessions: unknown[] } };
+  const file = JSON.parse(await readFile(await (await pending).path(), 'utf8')) as {
+    format: string;
+    data: { beatChunks: unknown[]; sessions: unknown[] };
+  };
   expect(file.format).toBe('attune-export');
   expect(file.data.sessions).toHaveLength(1);
   expect(file.data.beatChunks.length).toBeGreaterThan(0);

@@ -32,9 +32,15 @@ describe('FakeBluetooth (faithful to the Web Bluetooth specification)', () => {
     bluetooth.addStrap();
     await expect(bluetooth.requestDevice({})).rejects.toBeInstanceOf(TypeError);
     bluetooth.chooseNext('cancel');
-    await expect(bluetooth.requestDevice(REQUEST)).rejects.toMatchObject({ name: 'NotFoundError', message: 'User cancelled the requestDevice() chooser.' });
+    await expect(bluetooth.requestDevice(REQUEST)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: 'User cancelled the requestDevice() chooser.',
+    });
     bluetooth.setPowered(false);
-    await expect(bluetooth.requestDevice(REQUEST)).rejects.toMatchObject({ name: 'NotFoundError', message: 'Bluetooth adapter not available.' });
+    await expect(bluetooth.requestDevice(REQUEST)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: 'Bluetooth adapter not available.',
+    });
   });
 
   it('getPrimaryService() and getCharacteristic() return the same objects within a connection, new ones after reconnecting', async () => {

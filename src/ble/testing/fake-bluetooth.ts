@@ -50,7 +50,11 @@ function domError(name: string, message: string): Error {
 class CountingTarget extends EventTarget {
   private readonly live = new Map<string, Set<unknown>>();
 
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void {
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: AddEventListenerOptions | boolean,
+  ): void {
     if (listener !== null) {
       const set = this.live.get(type) ?? new Set();
       set.add(listener);
@@ -59,7 +63,11 @@ class CountingTarget extends EventTarget {
     super.addEventListener(type, listener, options);
   }
 
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void {
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: EventListenerOptions | boolean,
+  ): void {
     if (listener !== null) this.live.get(type)?.delete(listener);
     super.removeEventListener(type, listener, options);
   }
@@ -94,7 +102,11 @@ class FakeCharacteristic extends CountingTarget implements GattCharacteristicLik
   async readValue(): Promise<DataView> {
     if (this.uuid === canonicalUuid('battery_level') && this.server.strap.batteryReadHangs) return new Promise<DataView>(() => undefined);
     await this.server.strap.latency();
-    if (!this.server.isCurrent(this)) throw domError('NetworkError', 'GATT Server is disconnected. Cannot perform GATT operations. (Re)connect first with `device.gatt.connect`.');
+    if (!this.server.isCurrent(this))
+      throw domError(
+        'NetworkError',
+        'GATT Server is disconnected. Cannot perform GATT operations. (Re)connect first with `device.gatt.connect`.',
+      );
     if (!this.properties.read) throw domError('NotSupportedError', 'GATT operation not permitted.');
     this.deliver(this.read());
     return this.value as DataView;
@@ -102,7 +114,11 @@ class FakeCharacteristic extends CountingTarget implements GattCharacteristicLik
 
   async startNotifications(): Promise<GattCharacteristicLike> {
     await this.server.strap.latency();
-    if (!this.server.isCurrent(this)) throw domError('NetworkError', 'GATT Server is disconnected. Cannot perform GATT operations. (Re)connect first with `device.gatt.connect`.');
+    if (!this.server.isCurrent(this))
+      throw domError(
+        'NetworkError',
+        'GATT Server is disconnected. Cannot perform GATT operations. (Re)connect first with `device.gatt.connect`.',
+      );
     if (!this.properties.notify) throw domError('NotSupportedError', 'GATT operation not permitted.');
     if (this.server.strap.failStartNotifications) throw domError('NetworkError', 'GATT operation failed for unknown reason.');
     this.notifying = true;
@@ -127,7 +143,11 @@ class FakeService implements GattServiceLike {
   async getCharacteristic(characteristic: string | number): Promise<GattCharacteristicLike> {
     const uuid = canonicalUuid(characteristic);
     await this.server.strap.latency();
-    if (!this.server.connected) throw domError('NetworkError', 'GATT Server is disconnected. Cannot retrieve characteristics. (Re)connect first with `device.gatt.connect`.');
+    if (!this.server.connected)
+      throw domError(
+        'NetworkError',
+        'GATT Server is disconnected. Cannot retrieve characteristics. (Re)connect first with `device.gatt.connect`.',
+      );
     const existing = this.characteristics.get(uuid);
     if (existing !== undefined) return existing;
     const made = this.server.strap.makeCharacteristic(this.uuid, uuid, this.server);
@@ -156,7 +176,8 @@ class FakeGattServer implements GattServerLike {
     if (this.strap.connectBehaviour === 'hang') return new Promise<GattServerLike>(() => undefined);
     await this.strap.latency();
     if (!this.strap.bluetooth.powered) throw domError('NetworkError', 'Bluetooth adapter not available.');
-    if (!this.strap.inRange || this.strap.connectBehaviour === 'fail') throw domError('NetworkError', 'Connection failed for unknown reason.');
+    if (!this.strap.inRange || this.strap.connectBehaviour === 'fail')
+      throw domError('NetworkError', 'Connection failed for unknown reason.');
     this.connected = true;
     return this;
   }
@@ -169,9 +190,16 @@ class FakeGattServer implements GattServerLike {
   async getPrimaryService(service: string | number): Promise<GattServiceLike> {
     const uuid = canonicalUuid(service);
     await this.strap.latency();
-    if (!this.connected) throw domError('NetworkError', 'GATT Server is disconnected. Cannot retrieve services. (Re)connect first with `device.gatt.connect`.');
+    if (!this.connected)
+      throw domError(
+        'NetworkError',
+        'GATT Server is disconnected. Cannot retrieve services. (Re)connect first with `device.gatt.connect`.',
+      );
     if (!this.device.allowedServices.has(uuid)) {
-      throw domError('SecurityError', `Origin is not allowed to access the service. Tip: Add the service UUID to 'optionalServices' in requestDevice() options.`);
+      throw domError(
+        'SecurityError',
+        `Origin is not allowed to access the service. Tip: Add the service UUID to 'optionalServices' in requestDevice() options.`,
+      );
     }
     if (!this.strap.services().includes(uuid)) throw domError('NotFoundError', `No Services matching UUID ${uuid} found in Device.`);
     const existing = this.services.get(uuid);
@@ -275,7 +303,12 @@ export class FakeStrap {
     if (serviceUuid === canonicalUuid('heart_rate') && uuid === canonicalUuid('heart_rate_measurement')) {
       made = new FakeCharacteristic(uuid, { read: true, notify: true }, server, () => this.lastMeasurement);
     } else if (serviceUuid === canonicalUuid('battery_service') && uuid === canonicalUuid('battery_level')) {
-      made = new FakeCharacteristic(uuid, { read: true, notify: this.batteryNotifies }, server, () => new Uint8Array([this.batteryPercent ?? 0]));
+      made = new FakeCharacteristic(
+        uuid,
+        { read: true, notify: this.batteryNotifies },
+        server,
+        () => new Uint8Array([this.batteryPercent ?? 0]),
+      );
     }
     if (made !== null) this.handedOut.push(made);
     return made;
@@ -403,7 +436,9 @@ export class FakeBluetooth extends CountingTarget implements BluetoothLike {
     this.requestDeviceCalls += 1;
     const filters = options.filters ?? [];
     if ((filters.length === 0) === (options.acceptAllDevices !== true)) {
-      throw new TypeError("Failed to execute 'requestDevice' on 'Bluetooth': Either 'filters' should be present or 'acceptAllDevices' should be true, but not both.");
+      throw new TypeError(
+        "Failed to execute 'requestDevice' on 'Bluetooth': Either 'filters' should be present or 'acceptAllDevices' should be true, but not both.",
+      );
     }
     const wanted = filters.flatMap((f) => (f.services ?? []).map(canonicalUuid));
     const optional = (options.optionalServices ?? []).map(canonicalUuid);

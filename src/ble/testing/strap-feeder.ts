@@ -12,7 +12,10 @@ export interface StrapFeeder {
   readonly delivered: number;
 }
 
-export function createStrapFeeder(strap: FakeStrap, series: { readonly tSec: readonly number[]; readonly rrMs: readonly number[] }): StrapFeeder {
+export function createStrapFeeder(
+  strap: FakeStrap,
+  series: { readonly tSec: readonly number[]; readonly rrMs: readonly number[] },
+): StrapFeeder {
   let second = 0;
   let index = 0;
   let delivered = 0;

@@ -5,8 +5,7 @@ export const apologyReset: RoutineInput = {
   id: 'apology-reset',
   title: '5-Minute Apology Reset',
   kind: 'routine',
-  summary:
-    'Quick and safe after a heated exchange, when you are both open to repair but not ready for a long conversation.',
+  summary: 'Quick and safe after a heated exchange, when you are both open to repair but not ready for a long conversation.',
   minutes: 5,
   position: 'Sitting side by side on a couch or bed, leaning into one another.',
   prep: ['Giver: you will place one hand on their shoulder and one on their forearm once they say yes.'],
@@ -42,8 +41,7 @@ export const apologyReset: RoutineInput = {
       touch: {
         area: 'neck-shoulders',
         pressure: 'light',
-        instruction:
-          'Slow circular kneading around the base of the skull and the tops of the shoulders, with light pressure.',
+        instruction: 'Slow circular kneading around the base of the skull and the tops of the shoulders, with light pressure.',
       },
       lines: [
         { speaker: 'giver', kind: 'say', text: 'It sounds like you felt ignored/upset because...', quoted: true },
@@ -73,9 +71,7 @@ export const apologyReset: RoutineInput = {
           'hands-only': 'Hold one of their hands in both of yours.',
         },
       },
-      lines: [
-        { speaker: 'giver', kind: 'say', text: 'I want to rebuild trust. What feels safest for you next?', quoted: true },
-      ],
+      lines: [{ speaker: 'giver', kind: 'say', text: 'I want to rebuild trust. What feels safest for you next?', quoted: true }],
       prompts: [
         {
           kind: 'receiver-choice',

@@ -8,8 +8,7 @@ export const boundaryReset: RoutineInput = {
   id: 'boundary-reset',
   title: 'Boundary Reset',
   kind: 'mini',
-  summary:
-    'Rehearse what you will do if touch becomes triggering: pause, name it, and switch to holding hands or to space.',
+  summary: 'Rehearse what you will do if touch becomes triggering: pause, name it, and switch to holding hands or to space.',
   minutes: 1,
   position: 'Sit near each other.',
   consent: {

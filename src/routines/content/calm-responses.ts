@@ -12,6 +12,7 @@ export const calmResponses: CalmResponseInput[] = [
     id: 'simple-validation',
     title: 'Simple validation',
     phrases: ['I can see why you’d feel that way.', 'That makes sense given what you experienced.'],
-    guidance: 'No problem-solving yet. Reflection followed by a short touch (a hand on the heart, a stroke of the forearm) calms faster than words alone.',
+    guidance:
+      'No problem-solving yet. Reflection followed by a short touch (a hand on the heart, a stroke of the forearm) calms faster than words alone.',
   },
 ];

@@ -5,8 +5,7 @@ export const reconnectFlow: RoutineInput = {
   id: 'reconnect-flow',
   title: '15-Minute Reconnect Flow',
   kind: 'routine',
-  summary:
-    'For when you both have time and willingness to work through what happened and reconnect through slow, steady touch.',
+  summary: 'For when you both have time and willingness to work through what happened and reconnect through slow, steady touch.',
   minutes: 15,
   position: 'The receiver lies face down on a soft surface; the giver sits at their head.',
   prep: [
@@ -96,8 +95,7 @@ export const reconnectFlow: RoutineInput = {
       touch: {
         area: 'hands',
         pressure: 'resting',
-        instruction:
-          'The receiver turns over or sits up. Sit facing each other and hold hands; eye contact only if it feels comfortable.',
+        instruction: 'The receiver turns over or sits up. Sit facing each other and hold hands; eye contact only if it feels comfortable.',
       },
       lines: [
         {

@@ -5,14 +5,12 @@ export const repairSequence: RoutineInput = {
   id: 'repair-sequence',
   title: '30-Minute Repair Sequence',
   kind: 'routine',
-  summary:
-    'When trust has been deeply damaged: calming touch, a structured conversation, and a plan you both can check.',
+  summary: 'When trust has been deeply damaged: calming touch, a structured conversation, and a plan you both can check.',
   minutes: 30,
   position: 'Calming touch lying face down or seated; then sit facing each other for the conversation and the plan.',
   prep: ['Paper and a pen, or a shared note, for the plan.', 'Agree a pressure scale from 1 to 10 for the calming touch.'],
   consent: {
-    question:
-      'Would you be willing to do a repair sequence with me: ten minutes of calming touch, then talking, then planning together?',
+    question: 'Would you be willing to do a repair sequence with me: ten minutes of calming touch, then talking, then planning together?',
     touchSummary:
       'ten minutes of slow touch on your back and shoulders, then no touch while we talk, and a short non-sexual touch at the close',
   },
@@ -51,7 +49,11 @@ export const repairSequence: RoutineInput = {
       },
       lines: [{ speaker: 'receiver', kind: 'do', text: 'Let your breath slow. Say “lighter” or the safe word whenever you like.' }],
       prompts: [
-        { kind: 'breathe-together', atSec: 180, text: 'Let your hands rest still. Take two slow breaths together, then sit up facing each other.' },
+        {
+          kind: 'breathe-together',
+          atSec: 180,
+          text: 'Let your hands rest still. Take two slow breaths together, then sit up facing each other.',
+        },
       ],
     },
     {
@@ -103,7 +105,9 @@ export const repairSequence: RoutineInput = {
         { speaker: 'giver', kind: 'do', text: 'Put one concrete, time-bound behaviour where the X is: what you will do, and when.' },
         { speaker: 'receiver', kind: 'do', text: 'Say what would make it trustworthy to you, or what you would change about it.' },
       ],
-      prompts: [{ kind: 'pause-and-listen', atSec: 60, forSec: 90, text: 'Listen to the answer. Adjust the commitment rather than defend it.' }],
+      prompts: [
+        { kind: 'pause-and-listen', atSec: 60, forSec: 90, text: 'Listen to the answer. Adjust the commitment rather than defend it.' },
+      ],
     },
     {
       id: 'shared-planning',

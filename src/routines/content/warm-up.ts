@@ -29,9 +29,7 @@ export const warmUp: RoutineInput = {
       durationSec: 40,
       touch: null,
       breathing: { inSec: 4, holdSec: 1, outSec: 6, cycles: 3 },
-      lines: [
-        { speaker: 'both', kind: 'do', text: 'Breathe in for 4 counts, hold for 1, breathe out for 6. Three times, together.' },
-      ],
+      lines: [{ speaker: 'both', kind: 'do', text: 'Breathe in for 4 counts, hold for 1, breathe out for 6. Three times, together.' }],
     },
     {
       id: 'hand-on-heart',

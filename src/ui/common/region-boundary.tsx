@@ -34,9 +34,7 @@ export class RegionBoundary extends Component<RegionBoundaryProps, RegionBoundar
     return (
       <section className="card region-error" role="alert" aria-labelledby="region-error-heading">
         <h2 id="region-error-heading">{this.props.region} stopped</h2>
-        <p>
-          Something went wrong here. Nothing you saved is lost, and the rest of Attune still works.
-        </p>
+        <p>Something went wrong here. Nothing you saved is lost, and the rest of Attune still works.</p>
         <p className="muted">
           <small>Details: {error.message}</small>
         </p>

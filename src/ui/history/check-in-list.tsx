@@ -27,7 +27,9 @@ export function CheckInItem({
   const [error, setError] = useState<string | null>(null);
   const set = (status: CommitmentRecord['status']) => {
     setError(null);
-    store.commitments.setStatus(commitment.id, status).then(onChanged, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    store.commitments
+      .setStatus(commitment.id, status)
+      .then(onChanged, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   const due = commitment.checkInDay <= today;
   return (

@@ -35,7 +35,14 @@ export function specificityProblem(text: string): string | null {
   return null;
 }
 
-export function CommitmentForm({ store, sessionId, partnerNames: givenNames, headingLevel = 2, onSaved, now = () => new Date() }: CommitmentFormProps) {
+export function CommitmentForm({
+  store,
+  sessionId,
+  partnerNames: givenNames,
+  headingLevel = 2,
+  onSaved,
+  now = () => new Date(),
+}: CommitmentFormProps) {
   const partnerNames = usePartnerNames(store, givenNames);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
@@ -62,18 +69,21 @@ export function CommitmentForm({ store, sessionId, partnerNames: givenNames, hea
         resolveSession(store, sessionId)
           .then((id) => store.commitments.add({ sessionId: id, author, text: text.trim(), byDay, checkInDay }))
           .then(
-          (saved) => {
-            setBusy(false);
-            setText('');
-            setStatus({ kind: 'ok', text: `Saved. We’ll remind you to check in on ${new Date(`${saved.checkInDay}T12:00:00`).toLocaleDateString()}.` });
-            onSaved?.(saved);
-          },
-          (error: unknown) => {
-            setBusy(false);
-            const message = error instanceof Error ? error.message : String(error);
-            setStatus({ kind: 'error', text: message.replace(/^save commitment: /, '') });
-          },
-        );
+            (saved) => {
+              setBusy(false);
+              setText('');
+              setStatus({
+                kind: 'ok',
+                text: `Saved. We’ll remind you to check in on ${new Date(`${saved.checkInDay}T12:00:00`).toLocaleDateString()}.`,
+              });
+              onSaved?.(saved);
+            },
+            (error: unknown) => {
+              setBusy(false);
+              const message = error instanceof Error ? error.message : String(error);
+              setStatus({ kind: 'error', text: message.replace(/^save commitment: /, '') });
+            },
+          );
       }}
     >
       <Heading id={`${id}-title`}>A commitment</Heading>

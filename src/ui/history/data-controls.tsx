@@ -159,7 +159,9 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
                     kind: 'ok',
                     text:
                       `Imported ${summary.added.sessions} session${summary.added.sessions === 1 ? '' : 's'} (${added} records in all)` +
-                      (summary.alreadyPresent > 0 ? `; ${summary.alreadyPresent} records were already here and were kept as they were.` : '.'),
+                      (summary.alreadyPresent > 0
+                        ? `; ${summary.alreadyPresent} records were already here and were kept as they were.`
+                        : '.'),
                   });
                   onChanged?.();
                 },
@@ -183,8 +185,8 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
         ) : (
           <div className="history-confirm" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>
-              This deletes every session, baseline, reflection, commitment and voice clip on this device, and the routine settings remembered here. It cannot be undone. Export first if
-              you want a copy.
+              This deletes every session, baseline, reflection, commitment and voice clip on this device, and the routine settings
+              remembered here. It cannot be undone. Export first if you want a copy.
             </p>
             <button
               type="button"

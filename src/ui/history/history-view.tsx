@@ -112,7 +112,12 @@ function SessionDetail({ store, session, onChanged }: { store: AttuneStore; sess
     ]);
     return { summary: summarizeSession(session, metrics, gate, runs), reflections };
   }, session);
-  if (detail.error) return <p role="alert" className="history-error">{detail.error}</p>;
+  if (detail.error)
+    return (
+      <p role="alert" className="history-error">
+        {detail.error}
+      </p>
+    );
   if (!detail.data) return <p className="history-hint">Loading…</p>;
   const { summary, reflections } = detail.data;
   const names = session.partnerNames;
@@ -149,7 +154,13 @@ function SessionItem({ store, session, onChanged }: { store: AttuneStore; sessio
   const routines = routineTitles.length > 0 ? routineTitles : marked;
   const live = store.activeRecorders().find((r) => r.sessionId === session.id && !r.status().closed);
   const outcome =
-    session.status === 'recording' ? (live ? 'Recording now' : 'Interrupted, not closed yet') : session.outcome ? OUTCOME_WORDS[session.outcome] : '';
+    session.status === 'recording'
+      ? live
+        ? 'Recording now'
+        : 'Interrupted, not closed yet'
+      : session.outcome
+        ? OUTCOME_WORDS[session.outcome]
+        : '';
   const [ending, setEnding] = useState<string | null>(null);
   const end = () => {
     setEnding(null);
@@ -219,7 +230,9 @@ export function HistoryView({ store, refreshKey }: HistoryViewProps) {
           {sessions.error}
         </p>
       )}
-      {sessions.data && sessions.data.length === 0 && <p className="history-hint">No sessions yet. They appear here after your first one.</p>}
+      {sessions.data && sessions.data.length === 0 && (
+        <p className="history-hint">No sessions yet. They appear here after your first one.</p>
+      )}
       {sessions.data && sessions.data.length > 0 && (
         <ul className="history-list">
           {sessions.data.map((s) => (

@@ -65,7 +65,9 @@ describe('HistoryView', () => {
     expect(within(item).getByText('2 min')).toBeTruthy();
     fireEvent.click(within(item).getByRole('button', { name: 'Show details' }));
     const chart = await within(item).findByTestId('session-chart');
-    expect(within(chart).getByRole('img', { name: /^Heart rate, beats\/min: Sam 70 before, 60 after; Alex 70 before, 60 after$/ })).toBeTruthy();
+    expect(
+      within(chart).getByRole('img', { name: /^Heart rate, beats\/min: Sam 70 before, 60 after; Alex 70 before, 60 after$/ }),
+    ).toBeTruthy();
     const table = within(chart).getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(4);
     const timeline = within(item).getByRole('list', { name: 'Readiness timeline' });
@@ -153,14 +155,25 @@ describe('reflection, commitments and check-ins', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save commitment' }));
     await screen.findByText(/^Saved\. We’ll remind you/);
     expect(await store.commitments.list()).toEqual([
-      expect.objectContaining({ text: 'Phones away at dinner every evening', byDay: '2026-03-05', checkInDay: '2026-03-06', status: 'open' }),
+      expect.objectContaining({
+        text: 'Phones away at dinner every evening',
+        byDay: '2026-03-05',
+        checkInDay: '2026-03-06',
+        status: 'open',
+      }),
     ]);
   });
 
   it('CheckInReminder appears on the check-in day and "Done" records it', async () => {
     const clock = clockAt('2026-03-02T19:30:00');
     const store = newStore(clock.now);
-    await store.commitments.add({ sessionId: null, author: 'both', text: 'Walk together on Sunday', byDay: '2026-03-05', checkInDay: '2026-03-06' });
+    await store.commitments.add({
+      sessionId: null,
+      author: 'both',
+      text: 'Walk together on Sunday',
+      byDay: '2026-03-05',
+      checkInDay: '2026-03-06',
+    });
     const early = render(<CheckInReminder store={store} />);
     await new Promise((r) => setTimeout(r, 30));
     expect(screen.queryByTestId('check-in-reminder')).toBeNull();
@@ -203,10 +216,15 @@ describe('ResumePrompt', () => {
 describe('StorageNotice', () => {
   it('StorageNotice shows a storage problem in plain words', async () => {
     const store = createStore({
-      open: () => Promise.reject(new StorageError('unavailable', 'This browser does not let Attune save anything (private mode or storage turned off).')),
+      open: () =>
+        Promise.reject(
+          new StorageError('unavailable', 'This browser does not let Attune save anything (private mode or storage turned off).'),
+        ),
     });
     render(<StorageNotice store={store} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('This browser does not let Attune save anything (private mode or storage turned off).');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This browser does not let Attune save anything (private mode or storage turned off).',
+    );
   });
 });
 

@@ -43,18 +43,18 @@ export function ReflectionForm({ store, sessionId, partnerNames: givenNames, hea
         resolveSession(store, sessionId)
           .then((id) => store.reflections.add({ sessionId: id, author, reparative: reparative.trim(), notes: notes.trim() }))
           .then(
-          (saved) => {
-            setBusy(false);
-            setReparative('');
-            setNotes('');
-            setStatus({ kind: 'ok', text: 'Saved on this device.' });
-            onSaved?.(saved);
-          },
-          (error: unknown) => {
-            setBusy(false);
-            setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-          },
-        );
+            (saved) => {
+              setBusy(false);
+              setReparative('');
+              setNotes('');
+              setStatus({ kind: 'ok', text: 'Saved on this device.' });
+              onSaved?.(saved);
+            },
+            (error: unknown) => {
+              setBusy(false);
+              setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+            },
+          );
       }}
     >
       <Heading id={`${id}-title`}>A short reflection</Heading>

@@ -63,7 +63,12 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
         // Bars start at zero: a cut axis would make a change of one beat look dramatic.
         scales: {
           x: { ticks: { color: text }, grid: { color: grid } },
-          y: { beginAtZero: true, title: { display: true, text: measure.unit, color: text }, ticks: { color: text }, grid: { color: grid } },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: measure.unit, color: text },
+            ticks: { color: text },
+            grid: { color: grid },
+          },
         },
       },
     });
@@ -72,7 +77,8 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const describe = (i: 0 | 1) => `${[names.a, names.b][i]} ${formatValue(before[i], measure.digits)} before, ${formatValue(after[i], measure.digits)} after`;
+  const describe = (i: 0 | 1) =>
+    `${[names.a, names.b][i]} ${formatValue(before[i], measure.digits)} before, ${formatValue(after[i], measure.digits)} after`;
   return (
     <figure className="history-chart">
       <figcaption>

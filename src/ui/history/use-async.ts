@@ -23,7 +23,8 @@ export function useAsync<T>(load: () => Promise<T>, key: unknown): AsyncState<T>
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState((s) => ({ data: s.data, error: error instanceof Error ? error.message : String(error), loading: false })),
+      (error: unknown) =>
+        live && setState((s) => ({ data: s.data, error: error instanceof Error ? error.message : String(error), loading: false })),
     );
     return () => {
       live = false;

@@ -50,8 +50,8 @@ export function BreakTimer({ floodedNames, speed = 1, nowMs = wallClockMs, onEnd
     <section className="break-timer" data-testid="break-timer" aria-labelledby="break-timer-heading">
       <h2 id="break-timer-heading">Time for a 20-minute break</h2>
       <p>
-        {who} {verb} flooded: the body is in fight-or-flight, and talking now tends to make things worse.
-        That is nobody&rsquo;s fault. Take a break apart and come back when the timer ends.
+        {who} {verb} flooded: the body is in fight-or-flight, and talking now tends to make things worse. That is nobody&rsquo;s fault. Take
+        a break apart and come back when the timer ends.
       </p>
       <div className="break-timer__clock">
         <span role="timer" aria-label="Break time left" className="break-timer__digits">

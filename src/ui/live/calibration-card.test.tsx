@@ -40,7 +40,8 @@ async function setUp(options: { failDelete?: boolean } = {}) {
         kind: 'bluetooth',
         beats$: beats.asObservable(),
         status$: status.asObservable(),
-        connect: async () => status.next({ kind: 'connected', deviceName: 'Chest strap', batteryPercent: null, hrOnly: false, malformedPackets: 0 }),
+        connect: async () =>
+          status.next({ kind: 'connected', deviceName: 'Chest strap', batteryPercent: null, hrOnly: false, malformedPackets: 0 }),
         disconnect: async () => status.next({ kind: 'disconnected', reason: 'closed', code: 'user' }),
       };
     },
@@ -79,7 +80,9 @@ describe('CalibrationCard', () => {
     await waitFor(() => expect(state.getAttribute('data-state')).not.toMatch(/^(calibrating|no-signal)$/));
 
     fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
-    const question = within(card).getByRole('group', { name: 'Delete Sam’s baseline? The next session will start with a 3-minute calibration.' });
+    const question = within(card).getByRole('group', {
+      name: 'Delete Sam’s baseline? The next session will start with a 3-minute calibration.',
+    });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' }));
     // Escape keeps it, and focus goes back to Delete.
     fireEvent.keyDown(within(question).getByRole('button', { name: 'Keep it' }), { key: 'Escape' });
@@ -88,7 +91,11 @@ describe('CalibrationCard', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Yes, delete it' }));
-    await waitFor(() => expect(within(card).getByRole('status').textContent).toBe('Sam’s baseline was deleted. The next session starts with a 3-minute calibration.'));
+    await waitFor(() =>
+      expect(within(card).getByRole('status').textContent).toBe(
+        'Sam’s baseline was deleted. The next session starts with a 3-minute calibration.',
+      ),
+    );
     await waitFor(() => expect(card.textContent).toContain('No baseline yet.'));
     expect(within(card).queryByRole('button', { name: 'Delete baseline' })).toBeNull();
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Calibrate (3 minutes)' }));

@@ -17,8 +17,12 @@ function describeBaseline(snapshot: PartnerView): string {
   if (!snapshot.hrOnly && baseline.lnRmssdMean !== null) parts.push(`HRV ${Math.round(Math.exp(baseline.lnRmssdMean))} ms`);
   if (!snapshot.hrOnly && baseline.breathsPerMin !== null) parts.push(`breathing ${Math.round(baseline.breathsPerMin)}/min`);
   const when = new Date(baseline.recordedAt);
-  const date = Number.isNaN(when.getTime()) ? baseline.recordedAt : when.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  const origin = baseline.demo ? 'demo baseline (simulated, not yours)' : `from ${baseline.calibrations} calibration${baseline.calibrations === 1 ? '' : 's'}, latest ${date}, ${baseline.device}`;
+  const date = Number.isNaN(when.getTime())
+    ? baseline.recordedAt
+    : when.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const origin = baseline.demo
+    ? 'demo baseline (simulated, not yours)'
+    : `from ${baseline.calibrations} calibration${baseline.calibrations === 1 ? '' : 's'}, latest ${date}, ${baseline.device}`;
   return `Usual calm: ${parts.join(', ')} — ${origin}.`;
 }
 
@@ -56,7 +60,10 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
     setDeleting(true);
     try {
       await partner.deleteOwnBaseline();
-      setDeleteNote({ kind: 'done', text: `${snapshot.displayName}’s baseline was deleted. The next session starts with a 3-minute calibration.` });
+      setDeleteNote({
+        kind: 'done',
+        text: `${snapshot.displayName}’s baseline was deleted. The next session starts with a 3-minute calibration.`,
+      });
       focusAfter.current = 'calibrate';
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -79,8 +86,14 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
         <h3>Calibrating — sit still and rest</h3>
         <p>Sit comfortably, feet on the floor, and breathe easily. Stay quiet for three minutes.</p>
         <div className={`breath-cue ${inhaling ? 'breath-cue--in' : 'breath-cue--out'}`} aria-hidden="true" />
-        <p className="breath-cue__words">{calibration.phase === 'waiting-for-beats' ? 'Waiting for the first beats…' : inhaling ? 'Breathe in…' : 'Breathe out…'}</p>
-        <progress max={calibration.totalSec} value={calibration.elapsedSec} aria-label={`Calibration progress for ${snapshot.displayName}`} />
+        <p className="breath-cue__words">
+          {calibration.phase === 'waiting-for-beats' ? 'Waiting for the first beats…' : inhaling ? 'Breathe in…' : 'Breathe out…'}
+        </p>
+        <progress
+          max={calibration.totalSec}
+          value={calibration.elapsedSec}
+          aria-label={`Calibration progress for ${snapshot.displayName}`}
+        />
         <p>
           {clock(calibration.elapsedSec)} of {clock(calibration.totalSec)}
         </p>

@@ -1,14 +1,4 @@
-import {
-  Chart,
-  Decimation,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart, Decimation, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ChartConfiguration } from 'chart.js';
 
 let registered = false;
@@ -47,7 +37,10 @@ export function liveChartBase() {
  * Creates a chart on `canvas`, or returns null where the canvas has no 2D context (a DOM without
  * canvas support, as in component tests): the figures beside every chart carry the same facts.
  */
-export function createLineChart(canvas: HTMLCanvasElement, config: ChartConfiguration<'line', { x: number; y: number | null }[]>): Chart<'line', { x: number; y: number | null }[]> | null {
+export function createLineChart(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration<'line', { x: number; y: number | null }[]>,
+): Chart<'line', { x: number; y: number | null }[]> | null {
   const context = contextOf(canvas);
   if (!context) return null;
   ensureRegistered();

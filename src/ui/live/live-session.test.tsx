@@ -70,7 +70,9 @@ describe('LiveSession', () => {
     await waitFor(() => expect(summaries.at(-1)).toMatchObject({ selfReportComplete: false, anySourceConnected: true }));
     expect(screen.queryByTestId('self-report')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Check in by hand' })).toBeNull();
-    expect(screen.getByTestId('self-report-unavailable').textContent).toContain('Your hand check-in was set aside when a source connected.');
+    expect(screen.getByTestId('self-report-unavailable').textContent).toContain(
+      'Your hand check-in was set aside when a source connected.',
+    );
   });
 
   it('LiveSession on ?demo=flooded never offers the hand check-in and never reports one', async () => {
@@ -124,7 +126,14 @@ describe('LiveSession', () => {
           kind: 'simulator',
           beats$: beats[partner].asObservable(),
           status$: status.asObservable(),
-          connect: async () => status.next({ kind: 'connected', deviceName: `Simulator ${partner}`, batteryPercent: null, hrOnly: false, malformedPackets: 0 }),
+          connect: async () =>
+            status.next({
+              kind: 'connected',
+              deviceName: `Simulator ${partner}`,
+              batteryPercent: null,
+              hrOnly: false,
+              malformedPackets: 0,
+            }),
           disconnect: async () => status.next({ kind: 'disconnected', reason: 'closed', code: 'user' }),
         };
       },
@@ -151,7 +160,13 @@ describe('LiveSession', () => {
       ...deps,
       startRecording: (info) => {
         infos.push(info);
-        return { addBeat: () => undefined, addMetrics: () => undefined, addGate: () => undefined, close: async () => undefined, sessionId: () => 'interrupted-7' };
+        return {
+          addBeat: () => undefined,
+          addMetrics: () => undefined,
+          addGate: () => undefined,
+          close: async () => undefined,
+          sessionId: () => 'interrupted-7',
+        };
       },
     };
     const { session } = mount('', withRecorder, { resumeSessionId: 'interrupted-7' });

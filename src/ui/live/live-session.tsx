@@ -50,8 +50,7 @@ export function LiveSession({ session: model, demo: demoUrl }: LiveSessionProps)
       ) : null}
       {model?.resumeSessionId != null && demoUrl.kind !== 'demo' ? (
         <p className="live__banner" data-testid="resume-banner">
-          Continuing your interrupted session: connect your straps (or the simulator) again, and it records on from where it
-          stopped.
+          Continuing your interrupted session: connect your straps (or the simulator) again, and it records on from where it stopped.
         </p>
       ) : null}
       {model ? (
@@ -122,7 +121,14 @@ function LiveView({ model }: { model: LiveSessionModel }) {
 
   return (
     <>
-      <ReadinessGauge gate$={model.gate$} gate={model.currentGate()} partners={model.partners} names={names} demo={demo} describe={model.describeReason} />
+      <ReadinessGauge
+        gate$={model.gate$}
+        gate={model.currentGate()}
+        partners={model.partners}
+        names={names}
+        demo={demo}
+        describe={model.describeReason}
+      />
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (

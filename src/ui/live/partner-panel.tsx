@@ -46,7 +46,19 @@ function describeStatus(status: SourceStatus, origin: SourceOrigin | null): stri
 const round = (x: number): string => Math.round(x).toString();
 
 /** One figure with its test id; "—" and a reason when it is not known. */
-function Figure({ testId, label, value, unit, missing }: { testId: string; label: string; value: string | null; unit: string; missing: string }) {
+function Figure({
+  testId,
+  label,
+  value,
+  unit,
+  missing,
+}: {
+  testId: string;
+  label: string;
+  value: string | null;
+  unit: string;
+  missing: string;
+}) {
   return (
     <div className="figure">
       <dt>{label}</dt>
@@ -90,12 +102,22 @@ function selectFigures({ metrics, lastBeat, hrOnly }: PartnerView): FiguresView 
 
 /** The live figures, following every beat; re-rendered alone, and only when a shown figure changes. */
 function LiveFigures({ partner }: { partner: PartnerModel }) {
-  const { hr, rr, rmssd, breathing, hrOnly, irregular, quality, qualityLevel } = useSelected(partner.live$, partner.current(), selectFigures);
+  const { hr, rr, rmssd, breathing, hrOnly, irregular, quality, qualityLevel } = useSelected(
+    partner.live$,
+    partner.current(),
+    selectFigures,
+  );
   const notShown = irregular === null ? null : `${irregular} — HRV not shown`;
   return (
     <dl className="figures" data-gauge="">
       <Figure testId="hr" label="Heart rate" value={hr} unit="bpm" missing="no beats yet" />
-      <Figure testId="last-rr" label="Last beat interval" value={rr} unit="ms" missing={hrOnly ? 'not sent by this device' : 'no beats yet'} />
+      <Figure
+        testId="last-rr"
+        label="Last beat interval"
+        value={rr}
+        unit="ms"
+        missing={hrOnly ? 'not sent by this device' : 'no beats yet'}
+      />
       <Figure
         testId="rmssd"
         label="HRV (RMSSD)"
@@ -239,7 +261,12 @@ export function PartnerPanel({ partner, describe }: PartnerPanelProps) {
           </>
         ) : (
           <div className="partner__connect">
-            <button type="button" onClick={connectStrap} disabled={!support.available} aria-describedby={support.available ? undefined : `${headingId}-bt`}>
+            <button
+              type="button"
+              onClick={connectStrap}
+              disabled={!support.available}
+              aria-describedby={support.available ? undefined : `${headingId}-bt`}
+            >
               Connect a strap
             </button>
             {!support.available ? (
@@ -248,11 +275,7 @@ export function PartnerPanel({ partner, describe }: PartnerPanelProps) {
               </p>
             ) : null}
             {remembered.map((strap) => (
-              <button
-                type="button"
-                key={strap.id}
-                onClick={() => void partner.connectRemembered(strap)}
-              >
+              <button type="button" key={strap.id} onClick={() => void partner.connectRemembered(strap)}>
                 Reconnect {strap.name}
               </button>
             ))}

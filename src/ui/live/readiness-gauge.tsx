@@ -37,17 +37,20 @@ interface MeterView {
 
 /** One partner's meter: how close to their usual calm, with the "calm line" at the middle. */
 function Meter({ partner, describe }: { partner: PartnerModel; describe: ReadinessGaugeProps['describe'] }) {
-  const select = useCallback((snapshot: PartnerView): MeterView => {
-    const state = snapshot.readiness?.state ?? 'no-signal';
-    const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
-    return {
-      state,
-      percent: closeness === null ? null : Math.round(closeness * 100),
-      name: snapshot.displayName,
-      hrOnly: snapshot.hrOnly,
-      reason: mainReason(snapshot, describe),
-    };
-  }, [describe]);
+  const select = useCallback(
+    (snapshot: PartnerView): MeterView => {
+      const state = snapshot.readiness?.state ?? 'no-signal';
+      const closeness = state === 'no-signal' ? null : closenessToBaseline(snapshot.metrics, snapshot.baseline);
+      return {
+        state,
+        percent: closeness === null ? null : Math.round(closeness * 100),
+        name: snapshot.displayName,
+        hrOnly: snapshot.hrOnly,
+        reason: mainReason(snapshot, describe),
+      };
+    },
+    [describe],
+  );
   const view = useSelected(partner.live$, partner.current(), select);
   const words = PARTNER_STATE_WORDS[view.state];
   const valueText = `${view.name}: ${words.label}${view.percent === null ? '' : `, ${view.percent} % of the way to usual calm`}`;

@@ -89,7 +89,12 @@ function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<
   });
 }
 
-function fill(chart: Chart<'line', Point[]>, measure: Measure, partners: Readonly<Record<PartnerId, PartnerModel>>, names: Readonly<Record<PartnerId, string>>): void {
+function fill(
+  chart: Chart<'line', Point[]>,
+  measure: Measure,
+  partners: Readonly<Record<PartnerId, PartnerModel>>,
+  names: Readonly<Record<PartnerId, string>>,
+): void {
   PARTNERS.forEach((id, index) => {
     const partner = partners[id];
     const points: readonly TrendPoint[] = partner.trend.toArray();
@@ -134,7 +139,10 @@ export function TrendChart({ partners, names }: TrendChartProps) {
     let drawnKey = '';
     const draw = () => {
       const key = [partners.a, partners.b]
-        .map((p) => `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${p.current().hrOnly}|${namesRef.current[p.id]}`)
+        .map(
+          (p) =>
+            `${p.trend.version}|${p.current().baseline?.recordedAt ?? ''}|${p.current().baseline?.hrBpm ?? ''}|${p.current().hrOnly}|${namesRef.current[p.id]}`,
+        )
         .join('/');
       if (key === drawnKey) return;
       // Hidden (a routine on screen, the page in the background): catch up once shown again.
@@ -159,13 +167,21 @@ export function TrendChart({ partners, names }: TrendChartProps) {
         <figure className="trend__figure">
           <figcaption>Heart-rate variability (higher is calmer)</figcaption>
           <div className="trend__canvas">
-            <canvas ref={hrvRef} role="img" aria-label="Heart-rate variability of both partners over the last ten minutes, with each usual range" />
+            <canvas
+              ref={hrvRef}
+              role="img"
+              aria-label="Heart-rate variability of both partners over the last ten minutes, with each usual range"
+            />
           </div>
         </figure>
         <figure className="trend__figure">
           <figcaption>Breathing rate (slower is calmer)</figcaption>
           <div className="trend__canvas">
-            <canvas ref={breathingRef} role="img" aria-label="Breathing rate of both partners over the last ten minutes, with each usual range" />
+            <canvas
+              ref={breathingRef}
+              role="img"
+              aria-label="Breathing rate of both partners over the last ten minutes, with each usual range"
+            />
           </div>
         </figure>
       </div>

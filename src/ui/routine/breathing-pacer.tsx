@@ -30,9 +30,7 @@ export function BreathingPacer({ elapsedMs, pattern, moving }: BreathingPacerPro
   // Each phase sets its end size and a transition as long as the phase, so the circle moves smoothly
   // between the 4 Hz re-renders; the text is the same either way.
   const scale = reading.phase === 'out' ? 0.55 : 1;
-  const style = animate
-    ? { transform: `scale(${scale})`, transition: `transform ${phaseSec}s ease-in-out` }
-    : { transform: 'scale(0.8)' };
+  const style = animate ? { transform: `scale(${scale})`, transition: `transform ${phaseSec}s ease-in-out` } : { transform: 'scale(0.8)' };
   return (
     <div className="rt-pacer" data-phase={reading.phase} data-motion={animate ? 'on' : 'off'}>
       <div className="rt-pacer-circle" aria-hidden="true" style={style} />

@@ -124,12 +124,7 @@ export function RoutineList({
                   ) : null}
                 </div>
                 {voiceClips && recordFor === routine.id ? (
-                  <VoiceRecordings
-                    routine={routine}
-                    behaviour={behaviour}
-                    voiceClips={voiceClips}
-                    createRecorder={createRecorder}
-                  />
+                  <VoiceRecordings routine={routine} behaviour={behaviour} voiceClips={voiceClips} createRecorder={createRecorder} />
                 ) : null}
               </li>
             ))}

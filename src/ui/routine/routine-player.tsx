@@ -146,8 +146,7 @@ export function RoutinePlayer({ store, settings, unlocked, speech, chime, voiceC
 
       {!unlocked && state.phase !== 'done' && state.phase !== 'stopped' ? (
         <p className="rt-notice" role="status">
-          The readiness gate is no longer green: one of you may be getting upset. It is fine to pause, use the boundary
-          reset, or stop.
+          The readiness gate is no longer green: one of you may be getting upset. It is fine to pause, use the boundary reset, or stop.
         </p>
       ) : null}
 

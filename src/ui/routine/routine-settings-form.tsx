@@ -23,7 +23,8 @@ export type UpdateSetting = <K extends keyof RoutineSettings>(key: K, value: Rou
  */
 export function initialSettings(store: RoutineSettingsStore | undefined, canSpeak: boolean, canRecord: boolean): RoutineSettings {
   const remembered = store?.load() ?? DEFAULT_ROUTINE_SETTINGS;
-  const usable = (remembered.guide === 'speech' && !canSpeak) || (remembered.guide === 'recording' && !canRecord) ? 'off' : remembered.guide;
+  const usable =
+    (remembered.guide === 'speech' && !canSpeak) || (remembered.guide === 'recording' && !canRecord) ? 'off' : remembered.guide;
   return { ...remembered, guide: usable, behaviour: '' };
 }
 
@@ -112,8 +113,8 @@ export function RoutineSettingsForm({
           }}
         />
         <p id={`${headingId}-behaviour-hint`} className="rt-muted">
-          The 15- and 30-minute scripts use it: “I’m sorry for {behaviour.ok ? `${behaviour.value}.` : '…'}” Name the
-          action, not your character.
+          The 15- and 30-minute scripts use it: “I’m sorry for {behaviour.ok ? `${behaviour.value}.` : '…'}” Name the action, not your
+          character.
         </p>
         {behaviourProblem ? (
           <p id={`${headingId}-behaviour-problem`} className="rt-problem" role="alert">
@@ -193,8 +194,12 @@ function GuidanceSettings({
           <label htmlFor={`${id}-voice`}>Voice</label>
           <select
             id={`${id}-voice`}
-            value={knownVoice(settings.voiceUri, voices.map((voice) => voice.uri))}
-            onChange={(event) => update('voiceUri', event.target.value)}>
+            value={knownVoice(
+              settings.voiceUri,
+              voices.map((voice) => voice.uri),
+            )}
+            onChange={(event) => update('voiceUri', event.target.value)}
+          >
             <option value="">The device’s default</option>
             {voices.map((voice) => (
               <option key={voice.uri} value={voice.uri}>
@@ -213,14 +218,17 @@ function GuidanceSettings({
             aria-valuetext={`${settings.rate.toFixed(1)} times normal speed`}
             onChange={(event) => update('rate', Number(event.target.value))}
           />
-          <button type="button" onClick={() => speech.speak(['I’m here. I want to understand.'], { voiceUri: settings.voiceUri, rate: settings.rate })}>
+          <button
+            type="button"
+            onClick={() => speech.speak(['I’m here. I want to understand.'], { voiceUri: settings.voiceUri, rate: settings.rate })}
+          >
             Try the voice
           </button>
         </div>
       ) : null}
       <label className="rt-check">
-        <input type="checkbox" checked={settings.chime} onChange={(event) => update('chime', event.target.checked)} />
-        A soft chime when the step changes
+        <input type="checkbox" checked={settings.chime} onChange={(event) => update('chime', event.target.checked)} />A soft chime when the
+        step changes
       </label>
     </fieldset>
   );

@@ -2,7 +2,15 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ROUTINE_SETTINGS, createManualClock, type Chime, type LineRecorder, type RoutineRunSummary, type SpeechGuide, type VoiceClipStore } from '../../routines';
+import {
+  DEFAULT_ROUTINE_SETTINGS,
+  createManualClock,
+  type Chime,
+  type LineRecorder,
+  type RoutineRunSummary,
+  type SpeechGuide,
+  type VoiceClipStore,
+} from '../../routines';
 import { RoutinesPanel } from './routines-panel';
 import { ROUTINE_SETTINGS_KEY, createLocalRoutineSettings } from './settings-storage';
 
@@ -77,7 +85,14 @@ describe('RoutinesPanel: unlocking', () => {
     expect(start.disabled).toBe(true);
     expect(start.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(start.getAttribute('aria-describedby')!)?.textContent).toMatch(/Locked until you are both calm/);
-    for (const title of ['Warm-up', '15-Minute Reconnect Flow', '30-Minute Repair Sequence', '2-Minute Grounding Handhold', 'Affectionate Neutral Touch', 'Boundary Reset']) {
+    for (const title of [
+      'Warm-up',
+      '15-Minute Reconnect Flow',
+      '30-Minute Repair Sequence',
+      '2-Minute Grounding Handhold',
+      'Affectionate Neutral Touch',
+      'Boundary Reset',
+    ]) {
       expect((screen.getByRole('button', { name: `Start ${title}` }) as HTMLButtonElement).disabled).toBe(true);
     }
   });
@@ -279,9 +294,7 @@ describe('RoutinesPanel: while a routine runs', () => {
     startReset();
     yes();
     expect(screen.queryByText(/no longer green/)).toBeNull();
-    view.rerender(
-      <RoutinesPanel access="locked" clock={view.clock} speech={view.speech.guide} chime={view.chime.chime} />,
-    );
+    view.rerender(<RoutinesPanel access="locked" clock={view.clock} speech={view.speech.guide} chime={view.chime.chime} />);
     expect(screen.getByText(/The readiness gate is no longer green/)).toBeTruthy();
     expect(screen.getByRole('timer')).toBeTruthy();
   });
@@ -343,7 +356,12 @@ describe('RoutinesPanel: when the player fails', () => {
   it('says touch ends here and offers the way back, instead of a frozen screen', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const broken = { ...fakeSpeech().guide, speak: () => { throw new Error('speak: broken voice'); } };
+      const broken = {
+        ...fakeSpeech().guide,
+        speak: () => {
+          throw new Error('speak: broken voice');
+        },
+      };
       setup({ speech: broken });
       fireEvent.click(screen.getByRole('radio', { name: 'A calm computer voice reads each step' }));
       startReset();

@@ -73,7 +73,9 @@ export function RoutinesPanel(props: RoutinesPanelProps) {
   useEffect(() => () => chime.close(), [chime]);
 
   const settingsStore = props.settings;
-  const [settings, setSettings] = useState<RoutineSettings>(() => initialSettings(settingsStore, speech.available, voiceClips !== undefined));
+  const [settings, setSettings] = useState<RoutineSettings>(() =>
+    initialSettings(settingsStore, speech.available, voiceClips !== undefined),
+  );
   const [scriptFor, setScriptFor] = useState<Routine | null>(null);
   const [recordFor, setRecordFor] = useState<string | null>(null);
   const [behaviourProblem, setBehaviourProblem] = useState<string | null>(null);

@@ -3,7 +3,13 @@
  * this device, not part of the couple's records (those live in IndexedDB). One versioned key holds
  * them; a later format takes a new key, and an unreadable value simply gives the defaults.
  */
-import { DEFAULT_ROUTINE_SETTINGS, parseRoutineSettings, rememberedSettings, type RoutineSettings, type RoutineSettingsStore } from '../../routines/settings';
+import {
+  DEFAULT_ROUTINE_SETTINGS,
+  parseRoutineSettings,
+  rememberedSettings,
+  type RoutineSettings,
+  type RoutineSettingsStore,
+} from '../../routines/settings';
 
 /** The key the settings are stored under (the version is part of it). */
 export const ROUTINE_SETTINGS_KEY = 'attune.routine-settings.v1';

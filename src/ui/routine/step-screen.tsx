@@ -107,7 +107,11 @@ export function StepScreen({
       {step.breathing ? <BreathingPacer elapsedMs={left.stepElapsedMs} pattern={step.breathing} moving={!paused} /> : null}
       {!step.breathing && breathe ? (
         // "Two slow breaths together": the same 4-1-6 pace, twice, from when the prompt appears.
-        <BreathingPacer elapsedMs={left.stepElapsedMs - breathe.atSec * 1000} pattern={{ ...GROUNDING_BREATH, cycles: 2 }} moving={!paused} />
+        <BreathingPacer
+          elapsedMs={left.stepElapsedMs - breathe.atSec * 1000}
+          pattern={{ ...GROUNDING_BREATH, cycles: 2 }}
+          moving={!paused}
+        />
       ) : null}
 
       <ul className="rt-lines">

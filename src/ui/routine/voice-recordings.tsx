@@ -31,7 +31,9 @@ export function VoiceRecordings({ routine, behaviour, voiceClips, createRecorder
   useEffect(() => {
     let cancelled = false;
     void Promise.all(
-      lineIds.split('|').map(async (id): Promise<[string, Status]> => [id, (await voiceClips.load(id).catch(() => undefined)) ? 'saved' : 'none']),
+      lineIds
+        .split('|')
+        .map(async (id): Promise<[string, Status]> => [id, (await voiceClips.load(id).catch(() => undefined)) ? 'saved' : 'none']),
     ).then((entries) => {
       if (!cancelled) setStatus(Object.fromEntries(entries));
     });
@@ -102,8 +104,7 @@ export function VoiceRecordings({ routine, behaviour, voiceClips, createRecorder
     <section className="rt-recordings" aria-labelledby={headingId}>
       <h4 id={headingId}>Your own voice for {routine.title}</h4>
       <p className="rt-muted">
-        One of you can read each line once; the player plays your voice instead of the computer’s. Recordings stay on this
-        device.
+        One of you can read each line once; the player plays your voice instead of the computer’s. Recordings stay on this device.
       </p>
       {!support.supported ? <p role="status">{support.reason}</p> : null}
       {problem ? <p role="alert">{problem}</p> : null}

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
 import type { Beat } from '../../signal/types';
-import { BEAT_HANDLED_MEASURE, BEAT_MARK, BEAT_TO_SCREEN_MEASURE, BeatToScreenProbe, LATE_GAUGE_UPDATE_MARK, markBeats } from './beat-to-screen';
+import {
+  BEAT_HANDLED_MEASURE,
+  BEAT_MARK,
+  BEAT_TO_SCREEN_MEASURE,
+  BeatToScreenProbe,
+  LATE_GAUGE_UPDATE_MARK,
+  markBeats,
+} from './beat-to-screen';
 
 function fakeSource() {
   const beats = new Subject<Beat>();
@@ -56,7 +63,8 @@ const measures = () => performance.getEntriesByName(BEAT_TO_SCREEN_MEASURE) as P
 
 function gaugePage() {
   const root = document.createElement('div');
-  root.innerHTML = '<section data-gauge=""><div data-testid="gate" data-state="settling"></div><p class="meter">40</p></section><p class="other">x</p>';
+  root.innerHTML =
+    '<section data-gauge=""><div data-testid="gate" data-state="settling"></div><p class="meter">40</p></section><p class="other">x</p>';
   document.body.append(root);
   return root;
 }

@@ -162,8 +162,6 @@ export function withBeatMarks(dependencies: LiveDependencies, probe: BeatToScree
     replay: (options) => markBeats(dependencies.replay(options), probe),
     bluetooth: () => markBeats(dependencies.bluetooth(), probe),
     rememberedStraps: async () =>
-      (await dependencies.rememberedStraps()).map(
-        (strap): RememberedStrap => ({ ...strap, open: () => markBeats(strap.open(), probe) }),
-      ),
+      (await dependencies.rememberedStraps()).map((strap): RememberedStrap => ({ ...strap, open: () => markBeats(strap.open(), probe) })),
   };
 }

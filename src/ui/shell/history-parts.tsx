@@ -1,14 +1,7 @@
 import { use, useCallback, useState } from 'react';
 import type { AttuneStore } from '../../store';
 import type { EndedSession } from '../../session/session-host';
-import {
-  CheckInList,
-  CheckInReminder,
-  CommitmentForm,
-  DataControls,
-  HistoryView,
-  ReflectionForm,
-} from '../history';
+import { CheckInList, CheckInReminder, CommitmentForm, DataControls, HistoryView, ReflectionForm } from '../history';
 import { clearRoutineSettings } from '../routine/settings-storage';
 
 interface StoreProps {

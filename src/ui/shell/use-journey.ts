@@ -58,11 +58,14 @@ export function useJourney(initial: Screen, onMove?: (screen: Screen) => void): 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const go = useCallback((next: Screen) => {
-    const depth = readState(window.history.state)?.attuneDepth ?? 0;
-    window.history.pushState({ attuneScreen: next, attuneDepth: depth + 1 } satisfies JourneyHistoryState, '');
-    moveTo(next);
-  }, [moveTo]);
+  const go = useCallback(
+    (next: Screen) => {
+      const depth = readState(window.history.state)?.attuneDepth ?? 0;
+      window.history.pushState({ attuneScreen: next, attuneDepth: depth + 1 } satisfies JourneyHistoryState, '');
+      moveTo(next);
+    },
+    [moveTo],
+  );
 
   const back = useCallback(() => {
     const state = readState(window.history.state);

@@ -66,7 +66,7 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
               ? STOP_FIRST
               : playing
                 ? 'Follow the routine together. Stop or pause it at any moment.'
-                  : finished
+                : finished
                   ? 'Next: a few words about how it went, and one small promise each.'
                   : unlocked
                     ? 'Pick one routine together. You can pause or stop at any moment.'
@@ -77,12 +77,7 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
     >
       <RegionBoundary region="The routine player">
         <Suspense fallback={<p className="loading">Opening the routines…</p>}>
-          <RoutinesPart
-            store={store}
-            access={access}
-            onRunFinished={() => setFinished(true)}
-            onActiveChange={onActiveChange}
-          />
+          <RoutinesPart store={store} access={access} onRunFinished={() => setFinished(true)} onActiveChange={onActiveChange} />
         </Suspense>
       </RegionBoundary>
     </ScreenFrame>

@@ -33,8 +33,8 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn }: Welcome
       {resume}
       {checkIn}
       <p className="lead">
-        After a fight, talking too soon tends to make things worse. Attune waits with you until both of
-        your bodies have calmed down, then guides a short, gentle way back to each other.
+        After a fight, talking too soon tends to make things worse. Attune waits with you until both of your bodies have calmed down, then
+        guides a short, gentle way back to each other.
       </p>
       <section className="card" aria-labelledby="promise-heading">
         <h2 id="promise-heading">Our promise</h2>
@@ -47,8 +47,8 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn }: Welcome
       <section className="card" aria-labelledby="need-heading">
         <h2 id="need-heading">What you need</h2>
         <p>
-          Ten quiet minutes, and ideally a chest strap or watch each that shares heart rate over Bluetooth.
-          No straps? You can check in by hand, or try the simulator first.
+          Ten quiet minutes, and ideally a chest strap or watch each that shares heart rate over Bluetooth. No straps? You can check in by
+          hand, or try the simulator first.
         </p>
       </section>
     </ScreenFrame>
