@@ -77,6 +77,26 @@ export function displayNameOf(id: PartnerId, name: string): string {
   return name.trim() === '' ? `Partner ${id.toUpperCase()}` : name.trim();
 }
 
+/** A partner's view before any source: idle, no figures, no baseline. */
+export function initialPartnerView(id: PartnerId, name: string): PartnerView {
+  return {
+    id,
+    name,
+    displayName: displayNameOf(id, name),
+    origin: null,
+    status: IDLE,
+    lastBeat: null,
+    metrics: null,
+    readiness: null,
+    baseline: null,
+    ownBaseline: null,
+    hrOnly: false,
+    calibration: null,
+    error: null,
+    recordingWarnings: [],
+  };
+}
+
 /** Plain words for a failed connect: a cancelled chooser is not an error the user must fix. */
 export function describeConnectError(error: unknown): string {
   if (error instanceof Error) {

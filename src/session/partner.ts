@@ -5,10 +5,13 @@ import type { Scenario } from '../sim/simulator';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
 import type { LiveDependencies, RememberedStrap } from './dependencies';
 import { PartnerCalibration } from './partner-calibration';
+import type { RecordingFile } from './partner-recording';
+import { openRecording } from './partner-recording';
 import {
   describeConnectError,
   displayNameOf,
   IDLE,
+  initialPartnerView,
   TACHOGRAM_SPAN_SEC,
   TREND_SPAN_SEC,
   TREND_STEP_SEC,
@@ -22,11 +25,7 @@ import { TimeSeriesBuffer } from './time-series-buffer';
 
 export type { CalibrationProgress, PartnerView, SourceOrigin, TrendPoint } from './partner-view';
 
-/** A recording to load: its name and a way to read its text (a browser `File` is one). */
-export interface RecordingFile {
-  readonly name: string;
-  text(): Promise<string>;
-}
+export type { RecordingFile } from './partner-recording';
 
 /**
  * One partner's live chain: the attached source, its pipeline (metrics, trend, readiness), the chart
@@ -85,22 +84,7 @@ export class PartnerModel {
     private readonly track: <T>(label: string) => MonoTypeOperatorFunction<T> = () => (source) => source,
   ) {
     this.baselineSubject = new BehaviorSubject<Baseline | null>(null);
-    this.state = {
-      id,
-      name,
-      displayName: displayNameOf(id, name),
-      origin: null,
-      status: IDLE,
-      lastBeat: null,
-      metrics: null,
-      readiness: null,
-      baseline: null,
-      ownBaseline: null,
-      hrOnly: false,
-      calibration: null,
-      error: null,
-      recordingWarnings: [],
-    };
+    this.state = initialPartnerView(id, name);
     this.calibration = new PartnerCalibration(
       deps,
       {
@@ -264,25 +248,13 @@ export class PartnerModel {
    */
   async loadRecording(file: RecordingFile): Promise<void> {
     this.update({ error: null, recordingWarnings: [] });
-    const fileName = file.name;
-    let parsed: ReturnType<LiveDependencies['parseRrFile']>;
-    try {
-      parsed = this.deps.parseRrFile(await file.text(), fileName);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const expected =
-        error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
-      this.update({ error: `This recording could not be read — ${message}.${expected}` });
+    const opened = await openRecording(this.deps, file, this.speed);
+    if (!opened.ok) {
+      this.update({ error: opened.error });
       return;
     }
-    const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
-    await this.attach(this.deps.replay({ recording, speed: this.speed, name: fileName }), {
-      kind: 'replay',
-      label: fileName,
-      demo: false,
-      speed: this.speed,
-    });
-    this.update({ recordingWarnings: parsed.warnings });
+    await this.attach(opened.source, opened.origin);
+    this.update({ recordingWarnings: opened.warnings });
   }
 
   /** Where a strap can come from here: whether Web Bluetooth works, and why not. */

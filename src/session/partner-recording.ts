@@ -1,0 +1,45 @@
+/**
+ * Reading an RR file a partner loads: parse it, and either a replay source to attach or the reason
+ * in words the panel can show.
+ */
+import type { HeartRateSource } from '../ble/heart-rate-source';
+import type { LiveDependencies } from './dependencies';
+import type { SourceOrigin } from './partner-view';
+
+/** A recording to load: its name and a way to read its text (a browser `File` is one). */
+export interface RecordingFile {
+  readonly name: string;
+  text(): Promise<string>;
+}
+
+/** A recording ready to play, or why it cannot be. */
+export type OpenedRecording =
+  | { readonly ok: true; readonly source: HeartRateSource; readonly origin: SourceOrigin; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Parses `file` (any format `parseRrFile` reads) and builds its replay source at `speed`. A file
+ * that cannot be read gives the reason and what Attune reads instead; nothing is attached then.
+ */
+export async function openRecording(
+  deps: Pick<LiveDependencies, 'parseRrFile' | 'replay'>,
+  file: RecordingFile,
+  speed: number,
+): Promise<OpenedRecording> {
+  let parsed: ReturnType<LiveDependencies['parseRrFile']>;
+  try {
+    parsed = deps.parseRrFile(await file.text(), file.name);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const expected =
+      error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
+    return { ok: false, error: `This recording could not be read — ${message}.${expected}` };
+  }
+  const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
+  return {
+    ok: true,
+    source: deps.replay({ recording, speed, name: file.name }),
+    origin: { kind: 'replay', label: file.name, demo: false, speed },
+    warnings: parsed.warnings,
+  };
+}
