@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCENARIOS, type Scenario } from '../sim/simulator';
+import { SCENARIOS, type Scenario } from '../sim/scenario-names';
 
 /** Fastest playback a URL may ask for; beyond this the browser cannot keep up with two partners. */
 export const MAX_DEMO_SPEED = 200;

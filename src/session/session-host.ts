@@ -3,9 +3,11 @@
  * through the routine; moving on to the reflection ends it. The composition root creates the host
  * once with the way to build a session (its code and the store load on demand); React subscribes to
  * `live$`, `summary$` and `access$` and calls `follow`, `open` and `end` from its event handlers.
+ *
+ * The host loads with the welcome screen, so it is plain code over the `Subscribable` contract
+ * (RxJS types only): the streams' library loads with the session.
  */
-import { BehaviorSubject, distinctUntilChanged, of, shareReplay, switchMap } from 'rxjs';
-import type { Observable } from 'rxjs';
+import type { Observer, Subscribable, Unsubscribable } from 'rxjs';
 import type { PartnerId } from '../signal/types';
 import type { LiveSessionModel, LiveSummary } from './live-session';
 import type { RoutineAccess } from './routine-access';
@@ -27,13 +29,18 @@ export interface EndedSession {
   readonly sessionId: string | null;
 }
 
+/** A stream that replays its latest value; subscribe with an observer or a plain function. */
+export interface Replaying<T> extends Subscribable<T> {
+  subscribe(observerOrNext: Partial<Observer<T>> | ((value: T) => void)): Unsubscribable;
+}
+
 export interface SessionHost {
   /** The live session's state; replays the latest. */
-  readonly live$: Observable<LiveState>;
-  /** The running session's summary, or the closed summary; replays the latest. */
-  readonly summary$: Observable<LiveSummary>;
-  /** How the routines stand (locked while no session runs); replays the latest. */
-  readonly access$: Observable<RoutineAccess>;
+  readonly live$: Replaying<LiveState>;
+  /** The running session's summary, or the closed summary; replays the latest, skips repeats. */
+  readonly summary$: Replaying<LiveSummary>;
+  /** How the routines stand (locked while no session runs); replays the latest, skips repeats. */
+  readonly access$: Replaying<RoutineAccess>;
   /**
    * Opens a session unless one runs. With `resumeSessionId` it records into that interrupted
    * session: one that runs for anything else is stopped first.
@@ -57,9 +64,47 @@ export const CLOSED_SUMMARY: LiveSummary = {
 };
 const CLOSED: LiveState = { open: false, session: null };
 
+/** A value that replays its latest to each new subscriber and tells them of every change. */
+class Latest<T> implements Replaying<T> {
+  private readonly observers = new Set<Partial<Observer<T>>>();
+  constructor(private current: T) {}
+
+  get value(): T {
+    return this.current;
+  }
+
+  /** Sets the value; an equal one (`Object.is`) is not passed on. */
+  set(value: T): void {
+    if (Object.is(value, this.current)) return;
+    this.current = value;
+    for (const observer of [...this.observers]) observer.next?.(value);
+  }
+
+  subscribe(observerOrNext: Partial<Observer<T>> | ((value: T) => void)): Unsubscribable {
+    const observer = typeof observerOrNext === 'function' ? { next: observerOrNext } : observerOrNext;
+    this.observers.add(observer);
+    observer.next?.(this.current);
+    return { unsubscribe: () => this.observers.delete(observer) };
+  }
+}
+
 /** Creates the host; `create` builds a session (asynchronously: its code and the store load on demand). */
 export function createSessionHost(create: (options: { readonly resumeSessionId?: string }) => Promise<LiveSessionModel>): SessionHost {
-  const state = new BehaviorSubject<LiveState>(CLOSED);
+  const state = new Latest<LiveState>(CLOSED);
+  const summary = new Latest<LiveSummary>(CLOSED_SUMMARY);
+  const access = new Latest<RoutineAccess>('locked');
+  // While a session runs, its summary and routine access are followed; otherwise the closed ones.
+  let following: Unsubscribable[] = [];
+  state.subscribe(({ session }) => {
+    for (const subscription of following) subscription.unsubscribe();
+    following = [];
+    if (!session) {
+      summary.set(CLOSED_SUMMARY);
+      access.set('locked');
+      return;
+    }
+    following = [session.summary$.subscribe((value) => summary.set(value)), session.access$.subscribe((value) => access.set(value))];
+  });
   // Each opening gets a token; a session that arrives after its opening was ended is disposed at once.
   let opening: object | null = null;
   let resumeId: string | null = null;
@@ -68,7 +113,7 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     const { session } = state.value;
     opening = null;
     resumeId = null;
-    if (state.value.open) state.next(CLOSED);
+    if (state.value.open) state.set(CLOSED);
     if (session) {
       // The first close decides the outcome ("finished" at the journey's end); dispose then stops the rest.
       session
@@ -86,14 +131,14 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     const token = {};
     opening = token;
     resumeId = wanted;
-    state.next({ open: true, session: null });
+    state.set({ open: true, session: null });
     create(wanted === null ? {} : { resumeSessionId: wanted }).then(
       (session) => {
         if (opening !== token) {
           void session.dispose();
           return;
         }
-        state.next({ open: true, session });
+        state.set({ open: true, session });
       },
       (error: unknown) => {
         console.error('session: could not be opened', error);
@@ -102,22 +147,10 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     );
   };
 
-  const live$ = state.asObservable();
-  const summary$ = live$.pipe(
-    switchMap(({ session }) => (session ? session.summary$ : of(CLOSED_SUMMARY))),
-    distinctUntilChanged(),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
-  const access$ = live$.pipe(
-    switchMap(({ session }) => (session ? session.access$ : of<RoutineAccess>('locked'))),
-    distinctUntilChanged(),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
-
   return {
-    live$,
-    summary$,
-    access$,
+    live$: state,
+    summary$: summary,
+    access$: access,
     open,
     follow(place) {
       if (place === 'live' || place === 'routine') open();

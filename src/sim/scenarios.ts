@@ -6,15 +6,9 @@ import type { PartnerId } from '../signal/types';
 import type { Keyframe, PhysiologyParams } from './physiology';
 import { defaultRmssdMs } from './physiology';
 import { seedFrom } from './random';
+import type { Scenario } from './scenario-names';
 
-/** The demo scenarios (DESIGN.md, Page URLs). */
-export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-/** True when `value` names a scenario. */
-export function isScenario(value: unknown): value is Scenario {
-  return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
-}
+export { SCENARIOS, isScenario, type Scenario } from './scenario-names';
 
 /** Each partner's resting physiology: what their demo baseline describes. */
 export const CALM_PHYSIOLOGY: Readonly<Record<PartnerId, PhysiologyParams>> = {

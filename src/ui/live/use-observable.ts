@@ -1,6 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { distinctUntilChanged, map } from 'rxjs';
-import type { Observable } from 'rxjs';
+import type { Observable, Subscribable } from 'rxjs';
 
 /**
  * A tiny external store over one Observable: React subscribes through `useSyncExternalStore`,
@@ -12,15 +11,26 @@ interface ObservableStore<T> {
   getSnapshot(): T;
 }
 
-function storeOf<T>(source$: Observable<T> | undefined, initial: T): ObservableStore<T> {
+/**
+ * The store: `pick` takes what is shown from each value, and a value the same as the shown one
+ * (`same`) changes nothing. Plain code over the `Subscribable` contract, so the welcome screen needs
+ * none of RxJS.
+ */
+function storeOf<S, T>(
+  source$: Subscribable<S> | undefined,
+  initial: T,
+  pick: (value: S) => T,
+  same: (a: T, b: T) => boolean,
+): ObservableStore<T> {
   let value = initial;
   return {
     subscribe(onChange) {
       if (!source$) return () => undefined;
       const subscription = source$.subscribe({
         next(next) {
-          if (Object.is(next, value)) return;
-          value = next;
+          const picked = pick(next);
+          if (same(picked, value)) return;
+          value = picked;
           onChange();
         },
         // A failing stream keeps showing its last value; the region's error boundary is for renders.
@@ -34,15 +44,19 @@ function storeOf<T>(source$: Observable<T> | undefined, initial: T): ObservableS
   };
 }
 
+const identity = <T>(value: T): T => value;
+
 /**
  * The latest value of `source$`, or `initial` until it emits. Re-renders only the calling
  * component, once per emission: throttle fast streams (e.g. `auditTime(250)`) before passing them.
  * Pass a stable Observable (memoised or from the session object); a new one resubscribes.
  */
-export function useObservable<T>(source$: Observable<T> | undefined, initial: T): T {
+export function useObservable<T>(source$: Observable<T> | undefined, initial: NoInfer<T>): T;
+export function useObservable<T>(source$: Subscribable<T> | undefined, initial: NoInfer<T>): T;
+export function useObservable<T>(source$: Subscribable<T> | undefined, initial: T): T {
   // `initial` is read only when the Observable changes, on purpose: it is a placeholder.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const store = useMemo(() => storeOf(source$, initial), [source$]);
+  const store = useMemo(() => storeOf(source$, initial, identity<T>, Object.is), [source$]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
@@ -65,9 +79,8 @@ export function shallowEqual<T>(a: T, b: T): boolean {
  * module level or memoised): a new one resubscribes.
  */
 export function useSelected<S, T>(source$: Observable<S>, current: S, select: (value: S) => T): T {
-  const selected$ = useMemo(() => source$.pipe(map(select), distinctUntilChanged(shallowEqual)), [source$, select]);
   // The placeholder is computed once per stream; the stream replays the latest value anyway.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initial = useMemo(() => select(current), [selected$]);
-  return useObservable(selected$, initial);
+  const store = useMemo(() => storeOf(source$, select(current), select, shallowEqual<T>), [source$, select]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }

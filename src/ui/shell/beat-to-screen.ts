@@ -1,7 +1,7 @@
-import { Observable, share } from 'rxjs';
-import type { HeartRateSource } from '../../ble/heart-rate-source';
-import type { Beat } from '../../signal/types';
-import type { LiveDependencies, RememberedStrap } from '../../session/dependencies';
+/**
+ * The beat-to-screen probe: how long each beat takes from its arrival to the gauge on screen. The
+ * sources are marked by beat-marks.ts, which loads with the session.
+ */
 
 /** Performance mark left for every beat the app receives (notification handled). */
 export const BEAT_MARK = 'attune:beat';
@@ -125,43 +125,4 @@ export class BeatToScreenProbe {
       if (this.observer === observer) this.observer = null;
     };
   }
-}
-
-/**
- * The same source, with a mark per beat before anything downstream sees it and a measure once all
- * of downstream has handled it.
- */
-export function markBeats(source: HeartRateSource, probe: BeatToScreenProbe): HeartRateSource {
-  const timed$ = new Observable<Beat>((subscriber) =>
-    source.beats$.subscribe({
-      next(beat) {
-        const arrivedMs = probe.beat();
-        subscriber.next(beat);
-        probe.beatHandled(arrivedMs);
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => subscriber.complete(),
-    }),
-  );
-  // share(): one mark per beat however many subscribers the session has; the source is hot anyway.
-  const beats$ = timed$.pipe(share());
-  return {
-    kind: source.kind,
-    beats$,
-    status$: source.status$,
-    connect: () => source.connect(),
-    disconnect: () => source.disconnect(),
-  };
-}
-
-/** The live dependencies with every source they make marked (simulator, replay, straps). */
-export function withBeatMarks(dependencies: LiveDependencies, probe: BeatToScreenProbe): LiveDependencies {
-  return {
-    ...dependencies,
-    simulator: (options) => markBeats(dependencies.simulator(options), probe),
-    replay: (options) => markBeats(dependencies.replay(options), probe),
-    bluetooth: () => markBeats(dependencies.bluetooth(), probe),
-    rememberedStraps: async () =>
-      (await dependencies.rememberedStraps()).map((strap): RememberedStrap => ({ ...strap, open: () => markBeats(strap.open(), probe) })),
-  };
 }

@@ -8,7 +8,7 @@
 import type { AttuneStore } from '../../store';
 import { parseDemoUrl, type DemoUrl } from '../../session/demo-url';
 import { createSessionHost, type SessionHost } from '../../session/session-host';
-import { BeatToScreenProbe, withBeatMarks } from './beat-to-screen';
+import { BeatToScreenProbe } from './beat-to-screen';
 import { journeyStart, type JourneyStart } from './journey';
 
 /** What the page gives the app: its address's query string and its browser. */
@@ -44,12 +44,13 @@ export function composeApp(page: Page): AppParts {
   const probe = new BeatToScreenProbe();
   const browser = { navigator: page.navigator, isSecureContext: page.isSecureContext, userAgent: page.navigator.userAgent };
   const sessions = createSessionHost(async ({ resumeSessionId }) => {
-    const [{ createLiveSession }, { createDefaultLiveDependencies }, resolved] = await Promise.all([
+    const [{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, resolved] = await Promise.all([
       import('../../session/live-session'),
       import('../../session/default-dependencies'),
+      import('./beat-marks'),
       store,
     ]);
-    // Every source is marked so beat-to-screen latency can be measured (see beat-to-screen.ts).
+    // Every source is marked so beat-to-screen latency can be measured (see beat-marks.ts).
     const dependencies = withBeatMarks(createDefaultLiveDependencies({ store: resolved, browser }), probe);
     return createLiveSession(dependencies, {
       ...(resumeSessionId === undefined ? {} : { resumeSessionId }),

@@ -1,0 +1,12 @@
+/**
+ * The names of the demo scenarios (DESIGN.md, Page URLs), on their own so that reading a demo link
+ * loads nothing of the simulator.
+ */
+/** The demo scenarios (DESIGN.md, Page URLs). */
+export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** True when `value` names a scenario. */
+export function isScenario(value: unknown): value is Scenario {
+  return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
+}
