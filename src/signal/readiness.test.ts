@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { assessPartner, type ReadinessReason } from './readiness';
 import { CALM_BASELINE, calmSnapshot, calmWindow } from './readiness-fixtures';
 import { READINESS_PARAMS } from './readiness-params';
+import type { WindowMetrics } from './types';
 
 const kinds = (reasons: readonly ReadinessReason[]) => reasons.map((r) => r.kind);
+/** A calm window at `hrBpm` with no HRV or breathing (a heart-rate-only device, an irregular rhythm). */
+const withoutHrv = (hrBpm: number, rest: Partial<WindowMetrics>) =>
+  calmWindow(100, { hrBpm, rmssdMs: null, lnRmssd: null, breathsPerMin: null, breathingConfidence: 0, ...rest });
 
 describe('assessPartner', () => {
   it('assessPartner(calm snapshot) is near-baseline and says so with the numbers', () => {
@@ -143,16 +147,7 @@ describe('assessPartner', () => {
   });
 
   describe('heart-rate-only device', () => {
-    const hrOnlyWindow = (hrBpm: number) =>
-      calmWindow(100, {
-        hrBpm,
-        rmssdMs: null,
-        lnRmssd: null,
-        breathsPerMin: null,
-        breathingConfidence: 0,
-        artifactRate: 0,
-        hrOnly: true,
-      });
+    const hrOnlyWindow = (hrBpm: number) => withoutHrv(hrBpm, { artifactRate: 0, hrOnly: true });
 
     it('assessPartner(...) judges on heart rate alone and says it is heart rate only', () => {
       const r = assessPartner(calmSnapshot(100, { metrics: hrOnlyWindow(70), hrOnly: true }));
@@ -179,16 +174,7 @@ describe('assessPartner', () => {
   });
 
   describe('irregular rhythm', () => {
-    const irregularWindow = (hrBpm: number, artifactRate = 0.07) =>
-      calmWindow(100, {
-        hrBpm,
-        rmssdMs: null,
-        lnRmssd: null,
-        breathsPerMin: null,
-        breathingConfidence: 0,
-        artifactRate,
-        irregular: 'ectopy',
-      });
+    const irregularWindow = (hrBpm: number, artifactRate = 0.07) => withoutHrv(hrBpm, { artifactRate, irregular: 'ectopy' });
 
     it('assessPartner(...) judges an irregular rhythm on heart rate alone and says HRV is not shown', () => {
       const r = assessPartner(calmSnapshot(100, { metrics: irregularWindow(70) }));
