@@ -37,6 +37,7 @@
  * talking, sighs and movement change the pattern; irregular breathing gives a mean rate.
  */
 import { countBreathsAdvanced } from './breath-count';
+import { heartRate } from './heart-rate';
 import { detrendLinear, resampleCubic } from './resample';
 import { bandPass, welchPsd } from './spectrum';
 
@@ -192,25 +193,17 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
     const shift = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den)) : 0;
     return (k + shift) * dfHz * 60;
   };
-  // Share of the band's power within one main-lobe width of a frequency: near 1 for a steady
-  // rhythm, about the lobe's share of the band for white noise.
-  let bandPower = 0;
-  for (let k = lo; k <= hi; k += 1) bandPower += power[k];
+  // Share of the power from bin `from` up (the whole band by default) that lies within one
+  // main-lobe width of a frequency: near 1 for a steady rhythm, about the lobe's share of that
+  // power for white noise.
   const lobe = Math.round(p.lobeHz / dfHz);
-  const concentration = (perMin: number) => {
-    const centre = Math.round(perMin / 60 / dfHz);
-    let sum = 0;
-    for (let k = Math.max(lo, centre - lobe); k <= Math.min(hi, centre + lobe); k += 1) sum += power[k];
-    return bandPower > 0 ? sum / bandPower : 0;
-  };
-  const concentrationAbove = (perMin: number, fromHz: number) => {
-    const from = Math.max(lo, Math.ceil(fromHz / dfHz));
-    let above = 0;
-    for (let k = from; k <= hi; k += 1) above += power[k];
+  const concentration = (perMin: number, from = lo) => {
+    let total = 0;
+    for (let k = from; k <= hi; k += 1) total += power[k];
     const centre = Math.round(perMin / 60 / dfHz);
     let sum = 0;
     for (let k = Math.max(from, centre - lobe); k <= Math.min(hi, centre + lobe); k += 1) sum += power[k];
-    return above > 0 ? sum / above : 0;
+    return total > 0 ? sum / total : 0;
   };
   const peaks: { perMin: number; share: number }[] = [];
   for (let k = Math.max(1, lo); k <= hi; k += 1) {
@@ -234,9 +227,7 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   const estimate = (nearest.perMin + counted.breathsPerMin) / 2;
   if (estimate < p.minPerMin || estimate > p.maxPerMin) return { ...NONE, spectralPerMin, countedPerMin };
   // RSA can carry a breathing rate only with enough beats per breath (sampling by the heart).
-  let sumNn = 0;
-  for (let i = 0; i < n; i += 1) sumNn += nnMs[i];
-  const hrBpm = (60_000 * n) / sumNn;
+  const hrBpm = heartRate(nnMs.slice(0, n)) ?? 0;
   if (hrBpm < p.minBeatsPerBreath * estimate) return { ...NONE, spectralPerMin, countedPerMin };
   const cycles = counted.cyclesSec;
   const meanCycle = cycles.reduce((a, b) => a + b, 0) / cycles.length;
@@ -245,7 +236,7 @@ export function breathingDetail(tSec: readonly number[], nnMs: readonly number[]
   const regularity = Math.max(0, 1 - sd / meanCycle);
   // Salience: the peak's share of the band's power; for a breathing rate well above the Mayer
   // wave, of the band above it, so a strong ~0.1 Hz baroreflex rhythm is not held against it.
-  const salience = nearest.perMin >= p.mayerAbovePerMin ? concentrationAbove(nearest.perMin, p.mayerEdgeHz) : concentration(nearest.perMin);
+  const salience = concentration(nearest.perMin, nearest.perMin >= p.mayerAbovePerMin ? Math.max(lo, Math.ceil(p.mayerEdgeHz / dfHz)) : lo);
   // Rounding noise of the RR values, uniform within one step: variance q²/12 per beat, spread
   // over 0…HR/120 Hz, of which the band keeps its width's share.
   const resolutionMs = options.resolutionMs ?? rrResolutionMs(nnMs.slice(0, n));
