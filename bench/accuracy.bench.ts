@@ -4,17 +4,16 @@
  * baseline; the confidence trade-off curve; breathing on simulated conditions and hard cases;
  * RMSSD with 3 % injected artifacts.
  */
-import type { AccuracyReport, BreathingScore, ConfidencePoint } from '../src/cli/accuracy';
+import type { AccuracyReport, BreathingScore, ConfidencePoint, WindowResult } from '../src/cli/accuracy';
 import {
   CONFIDENT,
   HARD_CASES,
   artifactTrials,
   confidenceCurve,
   evaluateRecordingWindows,
-  evaluateRecordings,
-  evaluateSimulated,
   evaluateSimulatedWindows,
   report,
+  reportRecordings,
 } from '../src/cli/accuracy';
 import { loadRecordings } from '../tests/recordings';
 
@@ -76,13 +75,13 @@ export async function run(): Promise<boolean> {
 
   const recordings = loadRecordings();
   console.log(`Recordings (${recordings.length}; 60 s windows stepped 30 s; reference breathing from the respiration signal):`);
-  const reports = evaluateRecordings(recordings);
+  const windows = evaluateRecordingWindows(recordings);
+  const reports = reportRecordings(windows);
   for (const r of reports) printReport(r, r.name === 'all' || r.name.startsWith('group:'));
   const all = reports[reports.length - 1];
   const groups = reports.filter((r) => r.name.startsWith('group:'));
 
   console.log('\nConfidence trade-off on the recordings (windows with confidence ≥ c):');
-  const windows = evaluateRecordingWindows(recordings);
   for (const g of [...new Set(windows.map((w) => w.group))]) {
     console.log(`  ${g}`);
     printCurve(confidenceCurve(windows.filter((w) => w.group === g).flatMap((w) => w.windows)));
@@ -145,8 +144,12 @@ export async function run(): Promise<boolean> {
       budget: false,
     },
   ];
+  // Each condition is simulated and evaluated once: its windows feed both its report and the curve.
+  const pooled: WindowResult[] = [];
   for (const c of conditions) {
-    const r = evaluateSimulated(c);
+    const windows = evaluateSimulatedWindows(c);
+    pooled.push(...windows);
+    const r = report(c.name, windows);
     console.log(`  ${c.name}`);
     console.log(line('ours', r.ours));
     console.log(line(`conf≥${CONFIDENT}`, r.confident));
@@ -159,9 +162,10 @@ export async function run(): Promise<boolean> {
   }
 
   console.log('\nSimulator hard cases (10 min × 5 seeds each):');
-  const hard = HARD_CASES.map((c) => ({ c, windows: evaluateSimulatedWindows(c) }));
-  for (const { c, windows: w } of hard) {
-    const r = evaluateSimulated(c);
+  for (const c of HARD_CASES) {
+    const windows = evaluateSimulatedWindows(c);
+    pooled.push(...windows);
+    const r = report(c.name, windows);
     console.log(`  ${c.name}${r.irregular > 0 ? `   (irregular rhythm: ${r.irregular}/${r.ours.windows} windows)` : ''}`);
     console.log(line('ours', r.ours));
     console.log(line(`conf≥${CONFIDENT}`, r.confident));
@@ -169,10 +173,9 @@ export async function run(): Promise<boolean> {
       r.confident.offBy3 === 0,
       `${c.name}: no window at confidence ≥ ${CONFIDENT} off by more than 3/min (${r.confident.offBy3} of ${r.confident.estimated})`,
     );
-    void w;
   }
   console.log('  all simulated conditions and hard cases, pooled:');
-  printCurve(confidenceCurve([...conditions.flatMap((c) => evaluateSimulatedWindows(c)), ...hard.flatMap((h) => h.windows)]));
+  printCurve(confidenceCurve(pooled));
 
   console.log('\nRMSSD with ~3 % injected artifacts (ectopic pairs, missed and extra beats), 10 min at 68 bpm:');
   for (const t of artifactTrials(0.03)) {

@@ -13,14 +13,15 @@ import {
   TINY_RSA,
   artifactTrials,
   evaluateRecordingWindows,
-  evaluateRecordings,
   evaluateSimulated,
   report,
+  reportRecordings,
 } from './accuracy';
 
 describe('breathing rate accuracy on the public recordings', () => {
   const recordings = loadRecordings();
-  const reports = evaluateRecordings(recordings);
+  const windows = evaluateRecordingWindows(recordings);
+  const reports = reportRecordings(windows);
   const all = reports.find((r) => r.name === 'all');
 
   it('covers the eleven recordings and their 98 reference windows, in four source groups', () => {
@@ -43,9 +44,7 @@ describe('breathing rate accuracy on the public recordings', () => {
   it('keeps the healthy recordings: MAE ≤ 1.0 over ≥ 90 % of the neurokit and physio windows', () => {
     const healthy = report(
       'healthy',
-      evaluateRecordingWindows(recordings)
-        .filter((r) => r.group === 'neurokit' || r.group === 'physio')
-        .flatMap((r) => r.windows),
+      windows.filter((r) => r.group === 'neurokit' || r.group === 'physio').flatMap((r) => r.windows),
     );
     expect(healthy.ours.maeBreathsPerMin).toBeLessThanOrEqual(1);
     expect(healthy.ours.estimatedShare).toBeGreaterThanOrEqual(0.9);

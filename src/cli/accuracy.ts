@@ -8,6 +8,7 @@ import { correctArtifacts } from '../signal/artifacts';
 import { breathingDetail } from '../signal/breathing';
 import { welchBreathingRate } from '../signal/breathing-welch';
 import { rmssdMs } from '../signal/rmssd';
+import { quantile } from '../signal/stats';
 import type { Beat } from '../signal/types';
 import { computeWindowMetrics } from '../signal/window-metrics';
 
@@ -110,17 +111,15 @@ function score(results: readonly WindowResult[], pick: (r: WindowResult) => numb
   };
 }
 
-/** The q-quantile (0–1) of values by the nearest-rank method; null for none. */
-function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
 function rmssdClean(results: readonly WindowResult[]): RmssdScore {
   const clean = results.filter((r) => r.notNnShare !== null && r.notNnShare <= CLEAN_NOT_NN && r.rmssdRef !== null);
   const rel = clean.filter((r) => r.rmssd !== null).map((r) => Math.abs((r.rmssd as number) / (r.rmssdRef as number) - 1));
-  return { windows: clean.length, missing: clean.length - rel.length, medianRelError: quantile(rel, 0.5), p90RelError: quantile(rel, 0.9) };
+  return {
+    windows: clean.length,
+    missing: clean.length - rel.length,
+    medianRelError: quantile(rel, 0.5) ?? null,
+    p90RelError: quantile(rel, 0.9) ?? null,
+  };
 }
 
 /** Scores a set of evaluated windows. */
@@ -217,7 +216,11 @@ export function evaluateRecordingWindows(recordings: readonly ReferenceRecording
  * report, named "all").
  */
 export function evaluateRecordings(recordings: readonly ReferenceRecording[]): AccuracyReport[] {
-  const evaluated = evaluateRecordingWindows(recordings);
+  return reportRecordings(evaluateRecordingWindows(recordings));
+}
+
+/** {@link evaluateRecordings} from windows already evaluated ({@link evaluateRecordingWindows}). */
+export function reportRecordings(evaluated: readonly RecordingWindows[]): AccuracyReport[] {
   const groups = [...new Set(evaluated.map((r) => r.group))];
   return [
     ...evaluated.map((r) => report(r.name, r.windows)),
