@@ -27,6 +27,7 @@
  * arrhythmia database.
  */
 import type { ArtifactKind } from './artifacts';
+import { mean as meanOf } from './stats';
 
 /** Artifact kinds that are rhythm events rather than detection errors. */
 export const RHYTHM_KINDS: readonly ArtifactKind[] = ['ectopic', 'long', 'short'];
@@ -61,9 +62,7 @@ export function assessRhythm(genuineNnMs: readonly number[], setAsideShare: numb
   const n = genuineNnMs.length;
   if (n < p.minBeats) return null;
   if (setAsideShare > p.maxSetAsideShare) return 'ectopy';
-  let sum = 0;
-  for (const v of genuineNnMs) sum += v;
-  const mean = sum / n;
+  const mean = meanOf(genuineNnMs) as number;
   let sq = 0;
   for (const v of genuineNnMs) sq += (v - mean) ** 2;
   if (Math.sqrt(sq / n) < p.flatMaxCv * mean && (rmssdMs ?? 0) < p.flatMaxCv * mean) return 'flat';
