@@ -121,11 +121,12 @@ export default tseslint.config(
     typesOnly: ['pipeline', 'signal'],
     packages: ['idb', 'chart.js', 'react', 'react-dom'],
   }),
-  // The store's schemas list the partners and gate states from the one place that declares them.
+  // The store's schemas list the partners and gate states from the one place that declares each.
   direction('store', {
     forbidden: others('store', 'signal', 'routines', 'pipeline'),
     except: ['pipeline/dyad'],
     typesOnly: ['signal', 'routines'],
+    values: ['signal/types'],
     packages: ['react', 'react-dom', 'rxjs', 'chart.js'],
   }),
   // The live session outside React: it assembles sources, pipeline and store, and renders nothing.

@@ -1,10 +1,8 @@
 /**
- * Who the two-person gate is about and what it can say: the one declaration of the gate's states
- * (DESIGN.md, Readiness gate), beside the partner ids (declared once in src/signal/types.ts). Plain
- * constants without streams, so the store's schemas and every UI area can use them too.
+ * What the two-person gate can say: the one declaration of the gate's states (DESIGN.md, Readiness
+ * gate). A plain constant without streams, so the store's schemas and every UI area can use it too;
+ * the partner ids are declared with the domain types (`PARTNERS` in src/signal/types.ts).
  */
-/** The two partners, in the order the app shows them (declared with the domain types). */
-export { PARTNERS } from '../signal/types';
 
 /** What the gate light shows, from "nothing measured" to "both calm". */
 export const GATE_STATES = ['no-signal', 'calibrating', 'settling', 'ready', 'flooded'] as const;

@@ -7,10 +7,10 @@
  */
 import type { PartnerReadiness, PartnerState } from '../signal/readiness';
 import { READINESS_PARAMS } from '../signal/readiness-params';
-import type { PartnerId } from '../signal/types';
-import { PARTNERS, type GateState } from './dyad';
+import { type PartnerId, PARTNERS } from '../signal/types';
+import { type GateState } from './dyad';
 
-export { PARTNERS, type GateState };
+export type { GateState };
 
 /** Why the gate is in its state; per-partner detail is in `GateStatus.partners[p].reasons`. */
 export type GateReason =

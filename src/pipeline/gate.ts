@@ -3,11 +3,10 @@
  */
 import { Observable } from 'rxjs';
 import type { PartnerReadiness } from '../signal/readiness';
-import type { PartnerId } from '../signal/types';
+import { type PartnerId, PARTNERS } from '../signal/types';
 import { initialGate, stepGate, type GateOptions, type GateStatus } from './gate-machine';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import { shareLatest } from './readiness-share';
-import { PARTNERS } from './dyad';
 
 export type { GateOptions, GateReason, GateState, GateStatus } from './gate-machine';
 

@@ -17,9 +17,9 @@ import {
   switchMap,
 } from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
-import { PARTNERS, type GateState } from '../pipeline/dyad';
+import { type GateState } from '../pipeline/dyad';
+import { PARTNERS, type PartnerId } from '../signal/types';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
-import type { PartnerId } from '../signal/types';
 import type { Scenario } from '../sim/simulator';
 import type { BluetoothSupportView, LiveDependencies, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { DemoRequest } from './demo-url';

@@ -5,8 +5,7 @@
  * words. Nothing pushes into it; ending it is closing it.
  */
 import { merge, map, type Observable, type Subscription } from 'rxjs';
-import { PARTNERS } from '../pipeline/dyad';
-import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
+import { PARTNERS, type Beat, type PartnerId, type WindowMetrics } from '../signal/types';
 import type { LiveRecorder, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { GateStatusView } from './readiness-types';
 

@@ -7,8 +7,7 @@
  * When storage fails (quota, private mode, another tab), nothing is dropped: chunks stay in memory,
  * the problem is reported once through `onStorageProblem`, and every later flush tries again.
  */
-import { PARTNERS } from '../pipeline/dyad';
-import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
+import { PARTNERS, type Beat, type PartnerId, type WindowMetrics } from '../signal/types';
 import { checked, valid, type StoreContext } from './context';
 import { describeStorageError, type StorageProblem } from './problems';
 import {

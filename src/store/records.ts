@@ -4,8 +4,8 @@
  * every import pass through these schemas; nothing unchecked reaches the app.
  */
 import { z } from 'zod';
-import type { Baseline, Beat, WindowMetrics } from '../signal/types';
-import { GATE_STATES, PARTNERS } from '../pipeline/dyad';
+import { type Baseline, type Beat, type WindowMetrics, PARTNERS } from '../signal/types';
+import { GATE_STATES } from '../pipeline/dyad';
 
 /** Longest stretch of event time one beat or metrics chunk may hold, seconds (crash loses at most this). */
 export const CHUNK_MAX_SEC = 5;

@@ -1,6 +1,5 @@
-import type { PartnerId, WindowMetrics } from '../signal/types';
+import { type PartnerId, type WindowMetrics, PARTNERS } from '../signal/types';
 import type { GateEntry, MetricChunk, RoutineMark, RoutineRunRecord, SessionRecord } from './records';
-import { PARTNERS } from '../pipeline/dyad';
 
 /** One partner's values at one moment of a session; null where the window could not tell. */
 export interface PartnerFigures {

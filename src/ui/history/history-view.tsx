@@ -9,7 +9,7 @@ import { summarizeSession } from '../../store';
 import { SessionChart } from './session-chart';
 import { downloadText, fileStamp, formatDateTime, formatDuration } from './format';
 import { useAsync } from './use-async';
-import { PARTNERS } from '../../pipeline/dyad';
+import { PARTNERS } from '../../signal/types';
 
 const GATE_WORDS: Record<GateEntry['state'], string> = {
   'no-signal': 'No signal',

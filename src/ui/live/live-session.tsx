@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { PartnerId } from '../../signal/types';
+import { type PartnerId, PARTNERS } from '../../signal/types';
 import type { DemoUrl } from '../../session/demo-url';
 import type { LiveSessionModel, SelfReport } from '../../session/live-session';
 import { selfReportAllowed } from '../../session/routine-access';
@@ -13,7 +13,6 @@ import { SelfReportPanel } from './self-report';
 import { TrendChart } from './trend-chart';
 import { useObservable, useSelected } from './use-observable';
 import './live.css';
-import { PARTNERS } from '../../pipeline/dyad';
 
 export interface LiveSessionProps {
   /** The running session (the composition root builds it); null while it opens. */

@@ -1,6 +1,5 @@
-import type { PartnerId } from '../../signal/types';
+import { type PartnerId, PARTNERS } from '../../signal/types';
 import type { SelfReport } from '../../session/live-session';
-import { PARTNERS } from '../../pipeline/dyad';
 
 export interface SelfReportPanelProps {
   readonly selfReport: SelfReport;
