@@ -73,9 +73,6 @@ export interface NameStore {
   save(partner: PartnerId, name: string): Promise<void>;
 }
 
-/** A finished calibration, or why it could not make a baseline. */
-export type CalibrationOutcome = { readonly ok: true; readonly baseline: Baseline } | { readonly ok: false; readonly message: string };
-
 /** What a running calibration reports: progress in event time, then the baseline once. */
 export type CalibrationStep =
   { readonly kind: 'progress'; readonly elapsedSec: number } | { readonly kind: 'done'; readonly baseline: Baseline };

@@ -20,8 +20,7 @@ import type { Observable, SchedulerLike } from 'rxjs';
 import { type GateState } from '../pipeline/dyad';
 import { PARTNERS, type PartnerId } from '../signal/types';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
-import type { Scenario } from '../sim/simulator';
-import type { BluetoothSupportView, LiveDependencies, RecordingInfo, RecordingOutcome } from './dependencies';
+import type { LiveDependencies, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { DemoRequest } from './demo-url';
 import { PartnerModel, type SourceOrigin } from './partner';
 import type { GateStatusView, ReadinessReason } from './readiness-types';
@@ -65,16 +64,8 @@ export interface LiveSummary {
   readonly names: Readonly<Record<PartnerId, string>>;
 }
 
-/** What the page around the live view may do with the running session. */
-export interface LiveSessionHandle {
-  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
-  finishRecording(outcome: RecordingOutcome): Promise<void>;
-  /** The recorded session's id, once the first beat started it. */
-  recordingId(): string | null;
-}
-
 /** The assembled live session: the only place the partners, the gate and the recording meet. */
-export interface LiveSessionModel extends LiveSessionHandle {
+export interface LiveSessionModel {
   readonly partners: Readonly<Record<PartnerId, PartnerModel>>;
   /**
    * Every gate decision, unthrottled (one per beat at most), replaying the latest; null until the
@@ -87,14 +78,10 @@ export interface LiveSessionModel extends LiveSessionHandle {
   readonly summary$: Observable<LiveSummary>;
   /** How the routines stand (`routineAccess`): gate, genuine hand check-in, or locked; replays the latest. */
   readonly access$: Observable<RoutineAccess>;
-  /** The demo link's request this session was opened with, else null. */
-  readonly demo: DemoRequest | null;
   /** Simulated seconds per wall-clock second for simulator and replay sources. */
   readonly speed: number;
   /** The interrupted session this one continues, else null. */
   readonly resumeSessionId: string | null;
-  /** Connects both partners to the simulator with the scenario's demo baselines. */
-  startDemo(scenario: Scenario): Promise<void>;
   /**
    * Enters or leaves no-wearable mode (either way the check-ins start blank). Entering it while a
    * source is connected is refused with an error: the measured gate decides then.
@@ -112,10 +99,12 @@ export interface LiveSessionModel extends LiveSessionHandle {
   sessionClockSec(): number;
   /** Live subscriptions to the session's streams (sources, pipelines, gate, views); flat when nothing leaks. */
   liveSubscriptions(): number;
-  /** Whether Web Bluetooth can be used on this page, and what to do instead. */
-  bluetoothSupport(): BluetoothSupportView;
   /** A readiness reason in plain words for the partner's shown name. */
   describeReason(reason: ReadinessReason, partnerName: string): string;
+  /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
+  finishRecording(outcome: RecordingOutcome): Promise<void>;
+  /** The recorded session's id, once the first beat started it. */
+  recordingId(): string | null;
   /** Disconnects both sources and stops recording (as "stopped" unless already finished). */
   dispose(): Promise<void>;
 }
@@ -156,7 +145,6 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     a: new PartnerModel('a', names.a, deps, uiScheduler, sessionClockSec, speed, track),
     b: new PartnerModel('b', names.b, deps, uiScheduler, sessionClockSec, speed, track),
   };
-  let latestGate: GateStatusView | null = null;
   const gateSubject = new BehaviorSubject<GateStatusView | null>(null);
   const selfReportSubject = new BehaviorSubject<SelfReport>({ active: false, calm: { a: false, b: false } });
   const subscription = new Subscription();
@@ -167,12 +155,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     switchMap(() => deps.combineGate(partners.a.readiness$, partners.b.readiness$)),
     track<GateStatusView>('gate'),
   );
-  subscription.add(
-    gates$.subscribe((gate) => {
-      latestGate = gate;
-      gateSubject.next(gate);
-    }),
-  );
+  subscription.add(gates$.subscribe((gate) => gateSubject.next(gate)));
 
   const recording = recordSession(
     {
@@ -210,7 +193,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
   );
 
   const summaryNow = (): LiveSummary => {
-    const gate = latestGate?.state ?? null;
+    const gate = gateSubject.value?.state ?? null;
     const connected = anySourceConnected();
     const report = selfReportSubject.value;
     return {
@@ -261,12 +244,8 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     selfReport$: selfReportSubject.pipe(track<SelfReport>('view-self-report')),
     summary$,
     access$,
-    demo,
     speed,
     resumeSessionId: options.resumeSessionId ?? null,
-    async startDemo(scenario) {
-      await Promise.all(PARTNERS.map((id) => partners[id].useSimulator(scenario)));
-    },
     setSelfReportMode(active) {
       if (active && anySourceConnected()) throw new Error(CONNECTED_ELSEWHERE);
       selfReportSubject.next({ active, calm: { a: false, b: false } });
@@ -277,11 +256,10 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       selfReportSubject.next({ ...current, calm: { ...current.calm, [partner]: calm } });
     },
     anySourceConnected,
-    currentGate: () => latestGate,
+    currentGate: () => gateSubject.value,
     currentSummary: summaryNow,
     sessionClockSec,
     liveSubscriptions: () => counter.live(),
-    bluetoothSupport: () => deps.bluetoothSupport(),
     describeReason: (reason, partnerName) => deps.describeReason(reason, partnerName),
     finishRecording: (outcome) => recording.close(outcome),
     recordingId: () => recording.id(),
@@ -293,6 +271,11 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       await recording.close('stopped');
     },
   };
-  if (demo) session.startDemo(demo.scenario).catch((error: unknown) => console.error('demo: could not start', error));
+  // A demo link connects both partners to the simulator with the scenario's demo baselines.
+  if (demo) {
+    Promise.all(PARTNERS.map((id) => partners[id].useSimulator(demo.scenario))).catch((error: unknown) =>
+      console.error('demo: could not start', error),
+    );
+  }
   return session;
 }

@@ -62,7 +62,8 @@ export const CLOSED_SUMMARY: LiveSummary = {
   anySourceConnected: false,
   names: { a: 'Partner A', b: 'Partner B' },
 };
-const CLOSED: LiveState = { open: false, session: null };
+/** The live state while no session runs. */
+export const CLOSED: LiveState = { open: false, session: null };
 
 /** A value that replays its latest to each new subscriber and tells them of every change. */
 class Latest<T> implements Replaying<T> {

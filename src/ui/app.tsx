@@ -14,14 +14,12 @@ import { GateChip } from './shell/gate-chip';
 import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
 import type { AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
-import { CLOSED_SUMMARY, type EndedSession, type LiveState } from '../session/session-host';
+import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
 
 export interface AppProps {
   /** The assembled app (main.tsx composes it once): store, live session host, demo request. */
   readonly app: AppParts;
 }
-
-const CLOSED: LiveState = { open: false, session: null };
 
 /**
  * The app shell: one guided journey (welcome → live view for pairing, calibration and readiness →
