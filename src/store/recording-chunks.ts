@@ -5,7 +5,7 @@
  * seconds. Pure: event times in, chunks out; no database, no clock, no timers.
  */
 import type { PartnerId, WindowMetrics } from '../signal/types';
-import { CHUNK_MAX_SEC } from './records';
+import { startsNewChunk } from './chunk';
 
 /** A run of one partner's items, first to last at most CHUNK_MAX_SEC apart, in arrival order. */
 export interface ClosedChunk<T> {
@@ -50,16 +50,14 @@ export function createChunkBuilder<T>(): ChunkBuilder<T> {
 
   return {
     append(partner, item, tSec) {
-      let closed: ClosedChunk<T> | null = null;
       const current = open[partner];
-      if (current && (tSec - current.startSec > CHUNK_MAX_SEC || tSec < current.lastSec)) closed = take(partner);
-      const chunk = open[partner];
-      if (chunk) {
-        chunk.items.push(item);
-        chunk.lastSec = tSec;
-      } else {
-        open[partner] = { items: [item], startSec: tSec, lastSec: tSec };
+      if (current && !startsNewChunk(current.startSec, current.lastSec, tSec)) {
+        current.items.push(item);
+        current.lastSec = tSec;
+        return null;
       }
+      const closed = take(partner);
+      open[partner] = { items: [item], startSec: tSec, lastSec: tSec };
       return closed;
     },
     take,
