@@ -20,11 +20,11 @@ import { HeartRateParseError, parseHeartRateMeasurement } from './heart-rate-mea
  * Consecutive packets without RR (and never any RR) after which a device counts as heart-rate only:
  * about 5 s, since some straps send a few packets without RR while they lock on after connecting.
  */
-export const HR_ONLY_AFTER_PACKETS = 5;
+const HR_ONLY_AFTER_PACKETS = 5;
 /** Identical packets closer than this share of their RR sum are duplicates. */
-export const DUPLICATE_SHARE = 0.5;
+const DUPLICATE_SHARE = 0.5;
 /** Identical heart-rate-only packets closer than this are duplicates, ms. */
-export const DUPLICATE_HR_ONLY_MS = 250;
+const DUPLICATE_HR_ONLY_MS = 250;
 
 /** One notification as it arrived. */
 export interface TimedPacket {
