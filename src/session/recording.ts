@@ -4,7 +4,7 @@
  * without a source records nothing), and keeps the gate's changes of state with their reasons in
  * words. Nothing pushes into it; ending it is closing it.
  */
-import { merge, map, type Observable, type Subscription } from 'rxjs';
+import { Subscription, type Observable } from 'rxjs';
 import { PARTNERS, type Beat, type PartnerId, type WindowMetrics } from '../signal/types';
 import type { LiveRecorder, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { GateStatusView } from './readiness-types';
@@ -37,48 +37,37 @@ export interface SessionRecording {
   close(outcome: RecordingOutcome): Promise<void>;
 }
 
-type Event =
-  | { readonly kind: 'beat'; readonly partner: PartnerId; readonly beat: Beat }
-  | { readonly kind: 'metrics'; readonly partner: PartnerId; readonly metrics: WindowMetrics }
-  | { readonly kind: 'gate'; readonly gate: GateStatusView };
-
 /** Subscribes the recording to the session's streams; see the module comment. */
 export function recordSession(streams: RecordedStreams, options: RecordingOptions): SessionRecording {
   let recorder: LiveRecorder | null = null;
   let lastGateState: GateStatusView['state'] | null = null;
   let closing: Promise<void> | null = null;
+  const { start } = options;
 
-  const events$ = merge(
-    ...PARTNERS.map((partner) => streams.beats[partner].pipe(map((beat): Event => ({ kind: 'beat', partner, beat })))),
-    ...PARTNERS.map((partner) => streams.metrics[partner].pipe(map((metrics): Event => ({ kind: 'metrics', partner, metrics })))),
-    streams.gate$.pipe(map((gate): Event => ({ kind: 'gate', gate }))),
-  );
-
-  const subscription: Subscription | null = options.start
-    ? events$.subscribe((event) => {
-        if (event.kind === 'beat' && recorder === null && options.start) {
-          recorder = options.start({
+  let subscription: Subscription | null = null;
+  if (start) {
+    subscription = new Subscription();
+    for (const partner of PARTNERS) {
+      subscription.add(
+        streams.beats[partner].subscribe((beat) => {
+          recorder ??= start({
             ...options.describe(),
             ...(options.resumeSessionId === undefined ? {} : { resumeSessionId: options.resumeSessionId }),
           });
-        }
-        if (recorder === null) return;
-        switch (event.kind) {
-          case 'beat':
-            recorder.addBeat(event.partner, event.beat);
-            return;
-          case 'metrics':
-            recorder.addMetrics(event.partner, event.metrics);
-            return;
-          case 'gate':
-            // The recording keeps the changes of state, each with its reasons at that moment.
-            if (event.gate.state === lastGateState) return;
-            lastGateState = event.gate.state;
-            recorder.addGate({ state: event.gate.state, tSec: event.gate.tSec, reasons: options.reasonsOf(event.gate) });
-            return;
-        }
-      })
-    : null;
+          recorder.addBeat(partner, beat);
+        }),
+      );
+      subscription.add(streams.metrics[partner].subscribe((metrics) => recorder?.addMetrics(partner, metrics)));
+    }
+    subscription.add(
+      streams.gate$.subscribe((gate) => {
+        // The recording keeps the changes of state, each with its reasons at that moment.
+        if (recorder === null || gate.state === lastGateState) return;
+        lastGateState = gate.state;
+        recorder.addGate({ state: gate.state, tSec: gate.tSec, reasons: options.reasonsOf(gate) });
+      }),
+    );
+  }
 
   return {
     id: () => recorder?.sessionId?.() ?? null,
