@@ -47,7 +47,10 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await expectNoSeriousViolations(page, 'no-wearable check-in');
       const partnerA = page.getByTestId('partner-a');
       await partnerA.getByRole('button', { name: 'Use the simulator' }).click();
-      await partnerA.getByRole('button', { name: /^Calibrate/ }).click();
+      // The simulator brings its demo baseline, so the button offers to recalibrate. Waiting for that
+      // label (instead of clicking a "Calibrate" that the next refresh renames) keeps the step
+      // deterministic on a busy machine.
+      await partnerA.getByRole('button', { name: 'Recalibrate (3 minutes)' }).click();
       await expect(page.getByRole('heading', { name: /Calibrating/ }).first()).toBeVisible();
       // With a source connected the panel explains that the gate decides instead.
       await expect(page.getByTestId('self-report-unavailable')).toBeVisible();
