@@ -53,6 +53,7 @@ function recorderOf(store: LiveStore, info: RecordingInfo): LiveRecorder {
     addBeat: (partner, beat) => recorder.addBeat(partner, beat),
     addMetrics: (partner, metrics) => recorder.addMetrics(partner, metrics),
     addGate: (sample) => recorder.addGate({ state: sample.state, tSec: sample.tSec, reasons: [...sample.reasons] }),
+    addPacer: (event) => recorder.markPacer(event),
     close: (outcome = 'stopped') => recorder.close(outcome),
     sessionId: () => recorder.sessionId,
   };

@@ -2,6 +2,7 @@ import type { Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
 import type { Scenario } from '../sim/simulator';
+import type { PacerEvent } from './shared-pacer';
 import type { GateStatusView, PartnerReadinessView, ReadinessReason } from './readiness-types';
 
 /** Why Web Bluetooth cannot be used here, and what to do instead (from the Bluetooth source). */
@@ -61,6 +62,8 @@ export interface LiveRecorder {
   addMetrics(partner: PartnerId, metrics: WindowMetrics): void;
   /** Every gate status; the recorder keeps the changes of state. */
   addGate(sample: GateSampleView): void;
+  /** A start, stop or change of pace of the shared breathing pacer; absent → not kept. */
+  addPacer?(event: PacerEvent): void;
   /** Flushes and closes the recording, as `outcome` ("stopped" when not given). */
   close(outcome?: RecordingOutcome): Promise<void>;
   /** The stored session's id, when the store gives one. */

@@ -6,6 +6,7 @@ import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';
 import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo } from './dependencies';
 import { createLiveSession } from './live-session';
+import type { PacerEvent } from './shared-pacer';
 
 /** Real parts, with every source's streams counted and a recorder that keeps what it is given. */
 function harness(overrides: Partial<LiveDependencies> = {}) {
@@ -16,6 +17,7 @@ function harness(overrides: Partial<LiveDependencies> = {}) {
     info: [] as RecordingInfo[],
     beats: { a: [] as Beat[], b: [] as Beat[] },
     gate: [] as GateSampleView[],
+    pacer: [] as PacerEvent[],
     closed: 0,
     outcomes: [] as (string | undefined)[],
   };
@@ -43,6 +45,7 @@ function harness(overrides: Partial<LiveDependencies> = {}) {
         addBeat: (partner, beat) => recorded.beats[partner].push(beat),
         addMetrics: () => undefined,
         addGate: (sample) => recorded.gate.push(sample),
+        addPacer: (event) => recorded.pacer.push(event),
         close: async (outcome) => {
           recorded.closed += 1;
           recorded.outcomes.push(outcome);
@@ -83,6 +86,25 @@ describe('createLiveSession', () => {
     expect(states.every((state, i) => i === 0 || state !== states[i - 1])).toBe(true);
     expect(states.at(-1)).toBe('ready');
     expect(states.indexOf('ready')).toBeGreaterThan(0);
+    await model.dispose();
+  });
+
+  it('the shared pacer is recorded with the session: a start before the first beat counts from that beat, then each change at the session clock', async () => {
+    const { deps, recorded } = harness();
+    const model = createLiveSession(deps, { demo: { scenario: 'calm', speed: 20 } });
+    model.pacer.start();
+    expect(recorded.pacer).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000); // 20 s of event time
+    const first = recorded.beats.a[0]!.tSec < recorded.beats.b[0]!.tSec ? recorded.beats.a[0]! : recorded.beats.b[0]!;
+    expect(recorded.pacer).toEqual([{ kind: 'start', breathsPerMin: 60 / 11, tSec: first.tSec }]);
+    model.pacer.setRate(6);
+    const changedAt = model.sessionClockSec();
+    await vi.advanceTimersByTimeAsync(500);
+    model.pacer.stop();
+    expect(recorded.pacer.slice(1)).toEqual([
+      { kind: 'rate', breathsPerMin: 6, tSec: changedAt },
+      { kind: 'stop', breathsPerMin: 6, tSec: model.sessionClockSec() },
+    ]);
     await model.dispose();
   });
 

@@ -26,6 +26,7 @@ import { PartnerModel, type SourceOrigin } from './partner';
 import type { GateStatusView, ReadinessReason } from './readiness-types';
 import { recordSession } from './recording';
 import { routineAccess, selfReportCounts, type RoutineAccess } from './routine-access';
+import { createSharedPacer, type SharedPacer } from './shared-pacer';
 
 export interface LiveSessionOptions {
   /** Names shown before the partners type their own (or stored ones load). */
@@ -78,6 +79,11 @@ export interface LiveSessionModel {
   readonly summary$: Observable<LiveSummary>;
   /** How the routines stand (`routineAccess`): gate, genuine hand check-in, or locked; replays the latest. */
   readonly access$: Observable<RoutineAccess>;
+  /**
+   * Breathing together: the one breathing pacer both partners follow (start, stop, pace), kept
+   * here so the rhythm readings and the recording see what the screen shows. It never opens the gate.
+   */
+  readonly pacer: SharedPacer;
   /** Simulated seconds per wall-clock second for simulator and replay sources. */
   readonly speed: number;
   /** The interrupted session this one continues, else null. */
@@ -148,6 +154,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
   const gateSubject = new BehaviorSubject<GateStatusView | null>(null);
   const selfReportSubject = new BehaviorSubject<SelfReport>({ active: false, calm: { a: false, b: false } });
   const subscription = new Subscription();
+  const pacer = createSharedPacer(sessionClockSec, uiScheduler);
   const attachments$ = merge(partners.a.attachments$, partners.b.attachments$);
 
   // The gate starts over whenever a partner's source changes: event time restarts with a source.
@@ -162,6 +169,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       beats: { a: partners.a.beats$, b: partners.b.beats$ },
       metrics: { a: partners.a.metrics$, b: partners.b.metrics$ },
       gate$: gateSubject.pipe(filter((gate): gate is GateStatusView => gate !== null)),
+      pacer: { events$: pacer.events$, current: () => pacer.current() },
     },
     {
       ...(deps.startRecording ? { start: deps.startRecording } : {}),
@@ -244,6 +252,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     selfReport$: selfReportSubject.pipe(track<SelfReport>('view-self-report')),
     summary$,
     access$,
+    pacer,
     speed,
     resumeSessionId: options.resumeSessionId ?? null,
     setSelfReportMode(active) {
@@ -269,6 +278,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       gateSubject.complete();
       selfReportSubject.complete();
       await recording.close('stopped');
+      pacer.dispose();
     },
   };
   // A demo link connects both partners to the simulator with the scenario's demo baselines.

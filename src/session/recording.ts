@@ -8,12 +8,15 @@ import { Subscription, type Observable } from 'rxjs';
 import { PARTNERS, type Beat, type PartnerId, type WindowMetrics } from '../signal/types';
 import type { LiveRecorder, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { GateStatusView } from './readiness-types';
+import type { PacerEvent, PacerState } from './shared-pacer';
 
 /** What the recording listens to. */
 export interface RecordedStreams {
   readonly beats: Readonly<Record<PartnerId, Observable<Beat>>>;
   readonly metrics: Readonly<Record<PartnerId, Observable<WindowMetrics>>>;
   readonly gate$: Observable<GateStatusView>;
+  /** The shared pacer's starts, stops and changes of pace (hot), and its state now. */
+  readonly pacer?: { readonly events$: Observable<PacerEvent>; readonly current: () => PacerState };
 }
 
 export interface RecordingOptions {
@@ -50,15 +53,21 @@ export function recordSession(streams: RecordedStreams, options: RecordingOption
     for (const partner of PARTNERS) {
       subscription.add(
         streams.beats[partner].subscribe((beat) => {
-          recorder ??= start({
-            ...options.describe(),
-            ...(options.resumeSessionId === undefined ? {} : { resumeSessionId: options.resumeSessionId }),
-          });
+          if (recorder === null) {
+            recorder = start({
+              ...options.describe(),
+              ...(options.resumeSessionId === undefined ? {} : { resumeSessionId: options.resumeSessionId }),
+            });
+            // A pacer started before the first beat (a demo link starts it at once) counts from here.
+            const pacer = streams.pacer?.current();
+            if (pacer?.running) recorder.addPacer?.({ kind: 'start', breathsPerMin: pacer.breathsPerMin, tSec: beat.tSec });
+          }
           recorder.addBeat(partner, beat);
         }),
       );
       subscription.add(streams.metrics[partner].subscribe((metrics) => recorder?.addMetrics(partner, metrics)));
     }
+    if (streams.pacer) subscription.add(streams.pacer.events$.subscribe((event) => recorder?.addPacer?.(event)));
     subscription.add(
       streams.gate$.subscribe((gate) => {
         // The recording keeps the changes of state, each with its reasons at that moment.

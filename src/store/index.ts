@@ -23,6 +23,7 @@ export type {
   GateEntry,
   GateStateName,
   MetricChunk,
+  PacerEventRecord,
   PartnerRecord,
   ReflectionRecord,
   RoutineMark,

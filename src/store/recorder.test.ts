@@ -119,6 +119,39 @@ describe('createRecorder', () => {
     await second.close();
   });
 
+  it('recorder.markPacer() keeps the pacer’s starts, stops and changes of pace with the session, across a resume', async () => {
+    const name = freshName();
+    const clock = fixedClock();
+    const first = createStore({ name, now: clock.now });
+    const r1 = first.createRecorder(noTimer);
+    for (const beat of beats(6)) r1.addBeat('a', beat);
+    r1.markPacer({ kind: 'start', breathsPerMin: 60 / 11, tSec: 6 });
+    await r1.flush();
+    await first.close();
+
+    const second = createStore({ name, now: clock.now });
+    const r2 = second.createRecorder({ sessionId: r1.sessionId, resume: true, ...noTimer });
+    r2.markPacer({ kind: 'rate', breathsPerMin: 6, tSec: 2 });
+    r2.markPacer({ kind: 'stop', breathsPerMin: 6, tSec: 9 });
+    await r2.close('finished');
+    const session = await second.sessions.get(r1.sessionId);
+    expect(session?.pacer?.map((p) => [p.kind, p.breathsPerMin, p.segment, p.tSec])).toEqual([
+      ['start', 60 / 11, 0, 6],
+      ['rate', 6, 1, 2],
+      ['stop', 6, 1, 9],
+    ]);
+    await second.close();
+  });
+
+  it('a session that never used the pacer is stored without a pacer field (older records read the same)', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const r = store.createRecorder(noTimer);
+    for (const beat of beats(3)) r.addBeat('a', beat);
+    await r.close('finished');
+    expect(await store.sessions.get(r.sessionId)).not.toHaveProperty('pacer');
+    await store.close();
+  });
+
   it('closeInterruptedSession(id) closes it as interrupted, keeping what was saved', async () => {
     const store = createStore({ name: freshName(), now: fixedClock().now });
     const r = store.createRecorder(noTimer);

@@ -19,6 +19,7 @@ import {
   type GateEntry,
   type GateStateName,
   type MetricChunk,
+  type PacerEventRecord,
   type RoutineMark,
   type SessionRecord,
   type SessionSource,
@@ -82,6 +83,8 @@ export interface Recorder {
   addGate(status: GateSample): void;
   /** Marks the start or end of a routine at the current event time, for before/after comparisons. */
   markRoutine(kind: RoutineMark['kind'], label: string): void;
+  /** Keeps a start, stop or change of pace of the shared breathing pacer, at session event time. */
+  markPacer(event: Pick<PacerEventRecord, 'kind' | 'breathsPerMin' | 'tSec'>): void;
   /** Writes everything received so far, including partly filled chunks. Never rejects. */
   flush(): Promise<void>;
   /** Resolves when writes already started have finished (full chunks only; see `flush`). */
@@ -179,8 +182,11 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
       if (!stored) throw new Error(`resume session: there is no readable session "${sessionId}"`);
       // Marks set while the stored session was being read belong to the new segment.
       const early = session.marks.map((m) => ({ ...m, segment: stored.segments }));
+      const earlyPacer = (session.pacer ?? []).map((p) => ({ ...p, segment: stored.segments }));
+      const pacer = [...(stored.pacer ?? []), ...earlyPacer];
       session = {
         ...stored,
+        ...(pacer.length > 0 ? { pacer } : {}),
         status: 'recording',
         endedAt: null,
         outcome: null,
@@ -339,6 +345,18 @@ export function createRecorder(ctx: StoreContext, options: RecorderOptions = {})
           { kind, label: label.slice(0, 200), at: ctx.now().toISOString(), segment: isReady ? segment() : 0, tSec: { ...lastBeatSec } },
         ],
       };
+      void recorder.flush();
+    },
+    markPacer(event) {
+      if (closed) return;
+      const entry: PacerEventRecord = {
+        kind: event.kind,
+        breathsPerMin: event.breathsPerMin,
+        at: ctx.now().toISOString(),
+        segment: isReady ? segment() : 0,
+        tSec: Math.max(0, event.tSec),
+      };
+      session = { ...session, pacer: [...(session.pacer ?? []), entry] };
       void recorder.flush();
     },
     flush() {

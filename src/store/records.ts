@@ -92,6 +92,24 @@ export const routineMarkSchema = z.object({
 });
 export type RoutineMark = z.infer<typeof routineMarkSchema>;
 
+/**
+ * One start, stop or change of pace of the shared breathing pacer ("Breathe together"), kept with
+ * the session so its story can say how long each partner followed the pacer.
+ */
+export const pacerEventSchema = z.object({
+  kind: z.enum(['start', 'stop', 'rate']),
+  /** The pace, breaths a minute (the article's 4-1-6 is 60/11 ≈ 5.45). */
+  breathsPerMin: z
+    .number()
+    .min(4, 'expected a pace of at least 4 breaths a minute')
+    .max(7, 'expected a pace of at most 7 breaths a minute'),
+  at: isoDateTime,
+  segment: count,
+  /** Session event time of the change (latest beat of either partner), seconds. */
+  tSec: seconds,
+});
+export type PacerEventRecord = z.infer<typeof pacerEventSchema>;
+
 export const sessionSourceSchema = z.enum(['demo', 'strap', 'replay', 'no-wearable', 'mixed']);
 export type SessionSource = z.infer<typeof sessionSourceSchema>;
 
@@ -115,6 +133,8 @@ export const sessionRecordSchema = z.object({
   recordedSec: seconds,
   marks: z.array(routineMarkSchema),
   notes: z.string().max(10_000),
+  /** The shared breathing pacer's starts, stops and changes of pace; absent when it was never used (and in older records). */
+  pacer: z.array(pacerEventSchema).max(10_000).optional(),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 

@@ -19,6 +19,8 @@ async function filledStore(name = freshName()): Promise<AttuneStore> {
     r.addMetrics('a', metricsAt(beat.tSec));
   }
   r.addGate({ state: 'ready', tSec: 10, reasons: [] });
+  r.markPacer({ kind: 'start', breathsPerMin: 60 / 11, tSec: 2 });
+  r.markPacer({ kind: 'stop', breathsPerMin: 60 / 11, tSec: 12 });
   await r.close('finished');
   await store.routineRuns.add({
     sessionId: r.sessionId,
