@@ -1,0 +1,112 @@
+import { Subject, firstValueFrom, from, map, of, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { tachogramFixture } from '../signal/tachogram-fixture';
+import type { Beat } from '../signal/types';
+import type { PairCalm, RhythmReading } from './together';
+import { toCoregulation, toRhythm } from './together';
+
+const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+function beatsOf(o: Parameters<typeof tachogramFixture>[0]): Beat[] {
+  const { tSec, rrMs } = tachogramFixture(o);
+  return tSec.map((t, i) => ({ tSec: t, rrMs: rrMs[i], hrBpm: 60_000 / rrMs[i], afterGap: false }));
+}
+
+const beat = (tSec: number, hrBpm = 60): Beat => ({ tSec, rrMs: 60_000 / hrBpm, hrBpm, afterGap: false });
+
+describe('toRhythm', () => {
+  it('toRhythm() emits on the 5 s grid of event time, in the frame of the beat that reaches it', () => {
+    scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const beats = cold('a 1s b 1s c 1s d|', { a: beat(3), b: beat(4.5), c: beat(5.2), d: beat(11) });
+      const pacer = hot<number | null>('^ p', { p: 6 });
+      const out = beats.pipe(
+        toRhythm(pacer),
+        map((r) => [r.tSec, r.state, r.coherence]),
+      );
+      expectObservable(out).toBe('- 1s - 1s c 1s d|', { c: [5, 'unknown', null], d: [10, 'unknown', null] });
+      expectSubscriptions(beats.subscriptions).toBe('^ 1s - 1s - 1s -!');
+    });
+  });
+
+  it('toRhythm() says following for a partner breathing with the pacer, and unknown while the pacer is off', async () => {
+    const beats = beatsOf({ durationSec: 200, hrBpm: 65, breathsPerMin: 6, rsaMs: 60, noiseMs: 4 });
+    const pacer = new Subject<number | null>();
+    const readings: RhythmReading[] = [];
+    const source = new Subject<Beat>();
+    source.pipe(toRhythm(pacer)).subscribe((r) => readings.push(r));
+    beats.forEach((b) => {
+      if (b.tSec > 100 && b.tSec - b.rrMs! / 1000 <= 100) pacer.next(6);
+      source.next(b);
+    });
+    const at = (t: number) => readings.find((r) => r.tSec === t) as RhythmReading;
+    expect(at(95).state).toBe('unknown');
+    expect(at(95).coherence).toBeGreaterThan(0.7);
+    expect(at(150)).toMatchObject({ state: 'following', pacerPerMin: 6 });
+  });
+
+  it('toRhythm() does not call a partner not following before the window holds only the new rate', async () => {
+    const beats = beatsOf({ durationSec: 300, hrBpm: 65, breathsPerMin: 15, rsaMs: 40, noiseMs: 4 });
+    const pacer = new Subject<number | null>();
+    const readings: RhythmReading[] = [];
+    const source = new Subject<Beat>();
+    source.pipe(toRhythm(pacer)).subscribe((r) => readings.push(r));
+    pacer.next(5.45);
+    beats.forEach((b) => source.next(b));
+    expect(readings.filter((r) => r.tSec < 60).every((r) => r.state === 'unknown')).toBe(true);
+    expect(readings.filter((r) => r.tSec >= 100).every((r) => r.state === 'not-following')).toBe(true);
+  });
+
+  it('toRhythm() reads unknown for a heart-rate-only partner', async () => {
+    const beats = beatsOf({ durationSec: 150, hrBpm: 65, breathsPerMin: 6, rsaMs: 60 }).map((b) => ({ ...b, rrMs: null }));
+    const readings = await firstValueFrom(from(beats).pipe(toRhythm(of(6)), toArray()));
+    expect(readings.length).toBeGreaterThan(20);
+    expect(readings.every((r) => r.state === 'unknown' && r.coherence === null)).toBe(true);
+  });
+});
+
+describe('toCoregulation', () => {
+  /** One heart-rate sample a second following a slow shared wave, for both partners. */
+  const shared = (seconds: number, phase = 0): Beat[] =>
+    Array.from({ length: seconds }, (_, i) => ({
+      tSec: i + 0.5,
+      rrMs: null,
+      hrBpm: 70 + 4 * Math.sin((2 * Math.PI * i) / 17 + phase) + 2 * Math.sin((2 * Math.PI * i) / 29 + 2 * phase),
+      afterGap: false,
+    }));
+
+  it('toCoregulation() emits on the 5 s grid, unknown until the span is covered and calm is known', () => {
+    scheduler().run(({ cold, hot, expectObservable }) => {
+      const a = cold('a 1s b 1s c|', { a: beat(1), b: beat(4), c: beat(6) });
+      const b = cold('a 1s b 1s c|', { a: beat(1.2), b: beat(4.2), c: beat(6.2) });
+      const calm = hot<PairCalm>('^ a', { a: { a: true, b: true } });
+      const out = toCoregulation(a, b, calm).pipe(map((r) => [r.tSec, r.state, r.sync]));
+      expectObservable(out).toBe('- 1s - 1s c|', { c: [5, 'unknown', null] });
+    });
+  });
+
+  it('toCoregulation() says together for two calm partners whose heart rates move in step, linked-aroused when one is aroused', async () => {
+    const calm = new Subject<PairCalm>();
+    const a = new Subject<Beat>();
+    const b = new Subject<Beat>();
+    const readings: { tSec: number; state: string }[] = [];
+    toCoregulation(a, b, calm).subscribe((r) => readings.push(r));
+    calm.next({ a: true, b: true });
+    const beatsA = shared(700);
+    const beatsB = shared(700);
+    beatsA.forEach((beatA, i) => {
+      if (i === 600) calm.next({ a: false, b: true });
+      a.next(beatA);
+      b.next(beatsB[i]);
+    });
+    expect(readings.filter((r) => r.tSec < 510).every((r) => r.state === 'unknown')).toBe(true);
+    expect(readings.filter((r) => r.tSec >= 520 && r.tSec < 600).every((r) => r.state === 'together')).toBe(true);
+    expect(readings.filter((r) => r.tSec >= 605).every((r) => r.state === 'linked-aroused')).toBe(true);
+  });
+
+  it('toCoregulation() rejects a window outside 30–120 s on subscription', async () => {
+    await expect(firstValueFrom(toCoregulation(of(beat(1)), of(beat(1)), of(null), { windowSec: 200 }))).rejects.toThrow(
+      'toCoregulation: windowSec must be between 30 and 120 seconds, got 200',
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SYNC_PARAMS, coregulationState, heartRateSynchrony, slowFluctuations, synchronyOfSeries } from './synchrony';
+import type { SyncReading } from './synchrony';
+import { seededUniform } from './tachogram-fixture';
+import type { Beat } from './types';
+
+const N = SYNC_PARAMS.spanSec * SYNC_PARAMS.fsHz;
+
+/** Smooth random heart-rate fluctuation at 2 Hz (AR(1)), seeded. */
+function fluctuation(seed: number, n = N): Float64Array {
+  const uniform = seededUniform(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const out = new Float64Array(n);
+  let x = 0;
+  for (let i = 0; i < n; i += 1) {
+    x = 0.97 * x + gauss();
+    out[i] = x;
+  }
+  return out;
+}
+
+/** Heart-rate-only samples once a second following a 2 Hz series (bpm around 70). */
+function samplesOf(series: Float64Array): Beat[] {
+  const beats: Beat[] = [];
+  for (let i = 0; i < series.length; i += 2) beats.push({ tSec: i / 2, rrMs: null, hrBpm: 70 + 3 * series[i], afterGap: false });
+  return beats;
+}
+
+describe('synchronyOfSeries', () => {
+  it('two identical series give r = 1 at lag 0, significant and in phase', () => {
+    const a = slowFluctuations(fluctuation(1));
+    const reading = synchronyOfSeries(a, a, 120) as SyncReading;
+    expect(reading.r).toBeCloseTo(1, 9);
+    expect(reading.lagSec).toBe(0);
+    expect(reading.significant).toBe(true);
+    expect(reading.phase).toBe('in-phase');
+  });
+
+  it('a series and itself 3 s later peak at a lag of 3 s (partner A leads)', () => {
+    const raw = fluctuation(2);
+    const later = raw.map((_, i) => raw[Math.max(0, i - 6)]);
+    const reading = synchronyOfSeries(slowFluctuations(raw), slowFluctuations(later), 120) as SyncReading;
+    expect(reading.lagSec).toBe(3);
+    expect(reading.r).toBeGreaterThan(0.99);
+    const reverse = synchronyOfSeries(slowFluctuations(later), slowFluctuations(raw), 120) as SyncReading;
+    expect(reverse.lagSec).toBe(-3);
+  });
+
+  it('a series and its mirror image are anti-phase', () => {
+    const a = slowFluctuations(fluctuation(3));
+    const reading = synchronyOfSeries(
+      a,
+      a.map((v) => -v),
+      120,
+    ) as SyncReading;
+    expect(reading.r).toBeCloseTo(-1, 9);
+    expect(reading.phase).toBe('anti-phase');
+    expect(reading.significant).toBe(true);
+  });
+
+  it('readings are deterministic and bounded, and significant exactly when |r| passes the threshold', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 60, max: 240 }),
+        (sa, sb, w) => {
+          const a = slowFluctuations(fluctuation(sa));
+          const b = slowFluctuations(fluctuation(sb));
+          const one = synchronyOfSeries(a, b, w) as SyncReading;
+          expect(synchronyOfSeries(a, b, w)).toEqual(one);
+          expect(Math.abs(one.r)).toBeLessThanOrEqual(1);
+          expect(Math.abs(one.lagSec)).toBeLessThanOrEqual(SYNC_PARAMS.maxLagSec);
+          expect(one.significant).toBe(Math.abs(one.r) > one.threshold);
+          expect(one.phase).toBe(one.r < 0 ? 'anti-phase' : 'in-phase');
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('heartRateSynchrony', () => {
+  it('heartRateSynchrony() works from heart-rate-only samples on one timeline', () => {
+    const raw = fluctuation(4);
+    const reading = heartRateSynchrony(samplesOf(raw), samplesOf(raw), (N - 2) / 2) as SyncReading;
+    expect(reading.r).toBeGreaterThan(0.99);
+    expect(reading.lagSec).toBe(0);
+    expect(reading.significant).toBe(true);
+  });
+
+  it('heartRateSynchrony() is null until both partners cover the span, and with a long gap', () => {
+    const a = samplesOf(fluctuation(5));
+    const b = samplesOf(fluctuation(6));
+    expect(heartRateSynchrony(a, b, 300)).toBeNull();
+    expect(heartRateSynchrony(a, b.slice(0, 400), 511)).toBeNull();
+    const gapped = b.filter((beat) => beat.tSec < 200 || beat.tSec > 210);
+    expect(heartRateSynchrony(a, gapped, 511)).toBeNull();
+    expect(heartRateSynchrony(a, b, 511)).not.toBeNull();
+  });
+
+  it('heartRateSynchrony() rejects a window outside 30–120 s with a specific error', () => {
+    expect(() => heartRateSynchrony([], [], 600, 10)).toThrow('heartRateSynchrony: windowSec must be between 30 and 120 seconds, got 10');
+  });
+});
+
+describe('coregulationState', () => {
+  const linked = (r: number, significant = true): SyncReading => ({
+    r,
+    lagSec: 0,
+    threshold: 0.5,
+    significant,
+    phase: r < 0 ? 'anti-phase' : 'in-phase',
+  });
+
+  it('coregulationState() says together only for in-phase linkage while both are calm', () => {
+    expect(coregulationState(linked(0.8), { a: true, b: true })).toBe('together');
+    expect(coregulationState(linked(0.8), { a: true, b: false })).toBe('linked-aroused');
+    expect(coregulationState(linked(0.8), { a: false, b: false })).toBe('linked-aroused');
+    expect(coregulationState(linked(0.3, false), { a: true, b: true })).toBe('apart');
+  });
+
+  it('anti-phase linkage is never together: neutral while aroused, apart while both are calm', () => {
+    expect(coregulationState(linked(-0.8), { a: false, b: true })).toBe('linked-aroused');
+    expect(coregulationState(linked(-0.8), { a: true, b: true })).toBe('apart');
+  });
+
+  it('coregulationState() is unknown without a reading or without the partners’ calm', () => {
+    expect(coregulationState(null, { a: true, b: true })).toBe('unknown');
+    expect(coregulationState(linked(0.8), null)).toBe('unknown');
+  });
+});

@@ -1,0 +1,325 @@
+/**
+ * Heart-rate synchrony between two partners: windowed lagged cross-correlation of their slow
+ * heart-rate fluctuations, judged against circular-shift surrogates.
+ *
+ * Method:
+ * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR
+ *    for beats with RR (artifact-corrected NN), the reported heart rate for heart-rate-only
+ *    samples; resampled evenly at 2 Hz by linear interpolation (a heart-rate-only device sends
+ *    about one sample a second, so nothing finer exists).
+ * 2. Linear detrend and zero-phase (circular) band-pass 0.03–0.15 Hz over that whole span: the slow
+ *    fluctuations of autonomic arousal that physiological linkage studies look at (Levenson &
+ *    Gottman 1983), without each partner's own respiratory sinus arrhythmia at their own breathing
+ *    rate (when both breathe with the same slow pacer, that rhythm lies in the band and counts:
+ *    breathing together is shared regulation).
+ * 3. Pearson correlation between partner A's and partner B's filtered series over the last
+ *    `windowSec`, for lags of −5…+5 s in 0.5 s steps; the reading is the lag with the largest |r|.
+ *    A positive lag means partner A leads: B's heart rate follows A's `lagSec` seconds later
+ *    (b(t) ≈ a(t − lagSec)); negative, B leads.
+ * 4. Significance: the same peak |r| over lags with partner B's filtered series circularly shifted
+ *    within the 512 s span by 100 shifts, evenly spread from 60 s to 452 s, so every surrogate
+ *    pairs A with B's rhythm from at least a minute away (deterministic, no random numbers). The
+ *    threshold is the 95th percentile of those 100 peak |r|; `significant` when the real |r|
+ *    exceeds it. Picking the best of 21 lags inflates r; the surrogates pick the same way, so the
+ *    promise of about 5 % false claims on independent partners holds (the bench checks it).
+ *
+ * References: Levenson & Gottman 1983 (J Pers Soc Psychol 45(3):587–597, physiological linkage
+ * in marital interaction); Helm, Sbarra & Ferrer 2012 (Emotion 12(4):748–762) and 2014 (Pers
+ * Relatsh 21(2):264–285) on couples' cardiac and respiratory synchrony; Timmons, Margolin & Saxbe
+ * 2015 (J Fam Psychol 29(5):720–731), a review of physiological linkage in couples, on windowed
+ * cross-correlation and surrogates; Mayo et al. 2021 (meta-analysis of physiological synchrony)
+ * on why linkage is not always good.
+ *
+ * Limits: the correlation of two band-limited series over 30–120 s has few independent samples
+ * (about 2 × band width × window), so weak coupling in short windows is hard to tell from chance;
+ * the surrogates say "beyond chance", not "strongly linked". Shared outside influences (the same
+ * room, the same spoken count, the same pacer) link two hearts without one affecting the other.
+ * The first reading needs 512 s of both partners' heart rate.
+ */
+import { correctArtifacts } from './artifacts';
+import { detrendLinear } from './resample';
+import { fft } from './fft';
+import type { Beat } from './types';
+
+/** Named parameters of the synchrony reading. */
+export const SYNC_PARAMS = {
+  /** Resampling rate of the heart-rate series, Hz. */
+  fsHz: 2,
+  /** Band of the slow heart-rate fluctuations correlated, Hz. */
+  lowHz: 0.03,
+  highHz: 0.15,
+  /** Raised-cosine edge of the band-pass, Hz. */
+  edgeHz: 0.01,
+  /** Largest lag searched, seconds, each way. */
+  maxLagSec: 5,
+  /** Default window, seconds (chosen by `npm run bench -- together`, see docs/together.md). */
+  windowSec: 60,
+  /** Shortest and longest window allowed, seconds. */
+  minWindowSec: 30,
+  maxWindowSec: 120,
+  /**
+   * Span ending at the window's end that is filtered and circularly shifted for the surrogates,
+   * seconds (1024 samples: a power of two for the circular filter). Shorter spans give fewer
+   * independent surrogates and a noisier threshold: with 256 s, independent partners were
+   * flagged in 7–8 % of windows instead of 5–6 % (bench `together`).
+   */
+  spanSec: 512,
+  /** Smallest circular shift of a surrogate, seconds. */
+  minShiftSec: 60,
+  /** Number of surrogates. */
+  surrogates: 100,
+  /** Percentile of the surrogates' peak |r| that the real one must exceed. */
+  percentile: 0.95,
+  /** Longest stretch without a beat that is bridged by interpolation, seconds. */
+  maxGapSec: 5,
+  /** Beats must cover at least this share of the span. */
+  minCoverage: 0.9,
+} as const;
+
+/** A synchrony reading over one window. */
+export interface SyncReading {
+  /** Peak lagged Pearson correlation, −1…1 (largest |r| over lags ±5 s). */
+  readonly r: number;
+  /**
+   * Lag of that peak, seconds: positive when partner A leads (B's heart rate follows A's lagSec
+   * later), negative when B leads.
+   */
+  readonly lagSec: number;
+  /** 95th percentile of |peak r| over 100 circular-shift surrogates (shifts ≥ 60 s), deterministic. */
+  readonly threshold: number;
+  /** |r| above the threshold: linked beyond chance. */
+  readonly significant: boolean;
+  /** Sign of r: rising together, or one rising as the other falls. */
+  readonly phase: 'in-phase' | 'anti-phase';
+}
+
+/**
+ * One partner's heart rate, evenly resampled at fsHz over [t0Sec, t0Sec + (count − 1) / fsHz],
+ * or undefined when the beats do not cover it (gap longer than maxGapSec, too little coverage).
+ * Exported for the benchmark's simulated series.
+ */
+export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: number, fsHz: number): Float64Array | undefined {
+  const p = SYNC_PARAMS;
+  const endSec = t0Sec + (count - 1) / fsHz;
+  // Beats from just before t0 to just after the end (one on each side for interpolation).
+  let from = beats.length;
+  while (from > 0 && beats[from - 1].tSec > t0Sec - p.maxGapSec) from -= 1;
+  const times: number[] = [];
+  const rates: number[] = [];
+  // RR runs are artifact-corrected in one pass; heart-rate-only samples are taken as sent.
+  const rrIndex: number[] = [];
+  const rr: number[] = [];
+  const breakBefore: boolean[] = [];
+  for (let i = from; i < beats.length && beats[i].tSec <= endSec + p.maxGapSec; i += 1) {
+    const beat = beats[i];
+    if (!Number.isFinite(beat.tSec)) continue;
+    if (beat.rrMs !== null && Number.isFinite(beat.rrMs) && beat.rrMs > 0) {
+      breakBefore.push(rr.length > 0 && (beat.afterGap || rrIndex[rrIndex.length - 1] !== i - 1));
+      rrIndex.push(i);
+      rr.push(beat.rrMs);
+    } else if (Number.isFinite(beat.hrBpm) && beat.hrBpm > 0) {
+      times.push(beat.tSec);
+      rates.push(beat.hrBpm);
+    }
+  }
+  if (rr.length > 0) {
+    const corrected = correctArtifacts(rr, { breakBefore });
+    let previousSource = -1;
+    corrected.nnMs.forEach((nn, k) => {
+      const source = corrected.sourceIndex[k];
+      // A split missed beat yields several equal intervals from one beat: keep one point per beat.
+      if (source === previousSource) return;
+      previousSource = source;
+      times.push(beats[rrIndex[source]].tSec);
+      rates.push(60_000 / nn);
+    });
+  }
+  if (times.length < 2) return undefined;
+  if (rrIndex.length > 0 && times.length > rrIndex.length) {
+    // Mixed sources in one span: put the points in time order.
+    const order = times.map((_, i) => i).sort((x, y) => times[x] - times[y]);
+    const t = order.map((i) => times[i]);
+    const r = order.map((i) => rates[i]);
+    times.splice(0, times.length, ...t);
+    rates.splice(0, rates.length, ...r);
+  }
+  if (times[0] > t0Sec + p.maxGapSec || times[times.length - 1] < endSec - p.maxGapSec) return undefined;
+  let covered = 0;
+  for (let i = 1; i < times.length; i += 1) {
+    const gap = times[i] - times[i - 1];
+    if (gap > p.maxGapSec && times[i] > t0Sec && times[i - 1] < endSec) return undefined;
+    covered += Math.max(0, Math.min(times[i], endSec) - Math.max(times[i - 1], t0Sec));
+  }
+  if (covered < p.minCoverage * (endSec - t0Sec)) return undefined;
+  const out = new Float64Array(count);
+  let k = 0;
+  for (let s = 0; s < count; s += 1) {
+    const t = t0Sec + s / fsHz;
+    while (k < times.length - 2 && times[k + 1] < t) k += 1;
+    if (t <= times[0]) out[s] = rates[0];
+    else if (t >= times[times.length - 1]) out[s] = rates[rates.length - 1];
+    else {
+      const span = times[k + 1] - times[k];
+      out[s] = span > 0 ? rates[k] + ((rates[k + 1] - rates[k]) * (t - times[k])) / span : rates[k];
+    }
+  }
+  return out;
+}
+
+/**
+ * Detrended, band-passed slow heart-rate fluctuations of an even series (the correlated signal).
+ * The band-pass is circular (one FFT over the span, whose length must be a power of two), so the
+ * filtered series joins up with itself and a circularly shifted surrogate has no seam.
+ */
+export function slowFluctuations(values: ArrayLike<number>): Float64Array {
+  const p = SYNC_PARAMS;
+  const n = values.length;
+  const re = detrendLinear(values);
+  const im = new Float64Array(n);
+  fft(re, im);
+  for (let k = 0; k < n; k += 1) {
+    const f = (Math.min(k, n - k) * p.fsHz) / n;
+    const g = bandGain(f, p.lowHz, p.highHz, p.edgeHz);
+    re[k] *= g;
+    im[k] *= g;
+  }
+  fft(re, im, true);
+  return re;
+}
+
+/** Raised-cosine band-pass gain at f, Hz. */
+function bandGain(f: number, lowHz: number, highHz: number, edgeHz: number): number {
+  if (f < lowHz - edgeHz || f > highHz + edgeHz) return 0;
+  if (f < lowHz + edgeHz) return 0.5 - 0.5 * Math.cos((Math.PI * (f - lowHz + edgeHz)) / (2 * edgeHz));
+  if (f > highHz - edgeHz) return 0.5 - 0.5 * Math.cos((Math.PI * (highHz + edgeHz - f)) / (2 * edgeHz));
+  return 1;
+}
+
+/**
+ * Peak lagged Pearson correlation between a and b over the last `window` samples, lags
+ * −maxLag…+maxLag samples; b is read through `shift` (circularly, b[(i − shift) mod n]).
+ * Positive lag: a leads (a[i − lag] with b[i]). Returns [r, lag in samples].
+ */
+function peakCorrelation(a: Float64Array, b: Float64Array, window: number, maxLag: number, shift: number): [number, number] {
+  const n = a.length;
+  let bestR = 0;
+  let bestLag = 0;
+  const start = n - window;
+  for (let lag = -maxLag; lag <= maxLag; lag += 1) {
+    const aOffset = lag > 0 ? -lag : 0;
+    const bOffset = lag < 0 ? lag : 0;
+    let sa = 0;
+    let sb = 0;
+    let saa = 0;
+    let sbb = 0;
+    let sab = 0;
+    for (let i = start; i < n; i += 1) {
+      const x = a[i + aOffset];
+      let j = (i + bOffset - shift) % n;
+      if (j < 0) j += n;
+      const y = b[j];
+      sa += x;
+      sb += y;
+      saa += x * x;
+      sbb += y * y;
+      sab += x * y;
+    }
+    const cov = sab - (sa * sb) / window;
+    const va = saa - (sa * sa) / window;
+    const vb = sbb - (sb * sb) / window;
+    const r = va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
+    if (Math.abs(r) > Math.abs(bestR) + 1e-12) {
+      bestR = r;
+      bestLag = lag;
+    }
+  }
+  return [Math.max(-1, Math.min(1, bestR)), bestLag];
+}
+
+/**
+ * Synchrony of two already filtered, evenly sampled series of equal length (the last
+ * `windowSamples` are the window, the rest is history for lags and surrogates). Exported for the
+ * tests and the benchmark.
+ * @returns null when the series are too short for the lags and surrogates
+ */
+export function synchronyOfSeries(a: Float64Array, b: Float64Array, windowSamples: number): SyncReading | null {
+  const p = SYNC_PARAMS;
+  const n = Math.min(a.length, b.length);
+  const maxLag = Math.round(p.maxLagSec * p.fsHz);
+  const minShift = Math.round(p.minShiftSec * p.fsHz);
+  if (a.length !== b.length || windowSamples < 3 || n < windowSamples + maxLag || n - 2 * minShift < p.surrogates) return null;
+  const [r, lag] = peakCorrelation(a, b, windowSamples, maxLag, 0);
+  const peaks = new Float64Array(p.surrogates);
+  const range = n - 2 * minShift;
+  for (let s = 0; s < p.surrogates; s += 1) {
+    const shift = minShift + Math.round((s * range) / Math.max(1, p.surrogates - 1));
+    peaks[s] = Math.abs(peakCorrelation(a, b, windowSamples, maxLag, shift)[0]);
+  }
+  peaks.sort();
+  // The Monte Carlo test's order statistic: a real |r| above it ranks among the top 5 % of the
+  // real value and the surrogates together (Davison & Hinkley 1997, ch. 4), i.e. p ≤ 0.05.
+  const threshold = peaks[Math.min(p.surrogates - 1, Math.ceil(p.percentile * (p.surrogates + 1)) - 1)];
+  return {
+    r,
+    lagSec: lag / p.fsHz,
+    threshold,
+    significant: Math.abs(r) > threshold,
+    phase: r < 0 ? 'anti-phase' : 'in-phase',
+  };
+}
+
+/**
+ * Heart-rate synchrony over the `windowSec` before `endSec` (see the module documentation).
+ * Works from heart rate alone, so heart-rate-only devices take part.
+ * @param a - partner A's beats in event time (increasing tSec; the same session timeline as b)
+ * @param b - partner B's beats
+ * @param endSec - window end, event-time seconds
+ * @param windowSec - window length, 30–120 s (default 60 s); out of range throws
+ * @returns null with too little data: both partners' beats must cover the 512 s up to endSec
+ *   (the window and the span its surrogates come from) with no gap over 5 s
+ */
+export function heartRateSynchrony(
+  a: readonly Beat[],
+  b: readonly Beat[],
+  endSec: number,
+  windowSec: number = SYNC_PARAMS.windowSec,
+): SyncReading | null {
+  const p = SYNC_PARAMS;
+  if (!(windowSec >= p.minWindowSec && windowSec <= p.maxWindowSec)) {
+    throw new RangeError(`heartRateSynchrony: windowSec must be between ${p.minWindowSec} and ${p.maxWindowSec} seconds, got ${windowSec}`);
+  }
+  if (!Number.isFinite(endSec)) return null;
+  const count = Math.round(p.spanSec * p.fsHz);
+  const t0Sec = endSec - (count - 1) / p.fsHz;
+  const hrA = evenHeartRate(a, t0Sec, count, p.fsHz);
+  const hrB = hrA === undefined ? undefined : evenHeartRate(b, t0Sec, count, p.fsHz);
+  if (hrA === undefined || hrB === undefined) return null;
+  return synchronyOfSeries(slowFluctuations(hrA), slowFluctuations(hrB), Math.round(windowSec * p.fsHz));
+}
+
+/** What the screen says about the two partners together. */
+export type CoregulationState = 'together' | 'linked-aroused' | 'apart' | 'unknown';
+
+/**
+ * Frames a synchrony reading by the partners' state, because linkage is not always good
+ * (Levenson & Gottman 1983: linkage during conflict predicted a decline in satisfaction; Mayo et
+ * al. 2021).
+ *
+ * - `unknown`: no reading (too little data) or either partner's calm is unknown.
+ * - `apart`: no linkage beyond chance.
+ * - `together` ("calming together"): linked in phase beyond chance while both partners are calm.
+ * - `linked-aroused`: linked beyond chance while either partner is not calm — shown neutrally,
+ *   never as success.
+ * - Anti-phase linkage (one heart rate rising as the other falls) is never `together`: while
+ *   either is aroused it is `linked-aroused`; while both are calm it is `apart`, because the
+ *   hearts are not settling in step and no shared calming is claimed.
+ * @param sync - a {@link heartRateSynchrony} reading, or null
+ * @param calm - whether each partner is calm (their own readiness), or null when not known
+ */
+export function coregulationState(sync: SyncReading | null, calm: { a: boolean; b: boolean } | null): CoregulationState {
+  if (sync === null || calm === null) return 'unknown';
+  if (!sync.significant) return 'apart';
+  const bothCalm = calm.a && calm.b;
+  if (!bothCalm) return 'linked-aroused';
+  return sync.phase === 'in-phase' ? 'together' : 'apart';
+}
