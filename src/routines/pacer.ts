@@ -23,6 +23,22 @@ export interface PacerReading {
 /** The warm-up's grounding breath: in for 4, hold for 1, out for 6. */
 export const GROUNDING_BREATH: Breathing = { inSec: 4, holdSec: 1, outSec: 6 };
 
+/**
+ * The breath for a pace of `breathsPerMin`: the grounding breath itself at its own pace (60/11 a
+ * minute), else no hold and an out-breath half again as long as the in-breath (2 : 3), the longer
+ * exhale the grounding breath also has — 6 a minute is in 4, out 6. Throws for a pace that is not
+ * a positive, finite number.
+ */
+export function breathingAtPace(breathsPerMin: number): Breathing {
+  if (!Number.isFinite(breathsPerMin) || breathsPerMin <= 0) {
+    throw new Error(`breathing pace: expected a positive number of breaths a minute, not ${breathsPerMin}`);
+  }
+  const cycleSec = 60 / breathsPerMin;
+  const groundingSec = GROUNDING_BREATH.inSec + GROUNDING_BREATH.holdSec + GROUNDING_BREATH.outSec;
+  if (Math.abs(cycleSec - groundingSec) < 1e-9) return GROUNDING_BREATH;
+  return { inSec: cycleSec * 0.4, holdSec: 0, outSec: cycleSec * 0.6 };
+}
+
 /** The pacer reading `elapsedMs` into the pattern; negative times read as the start. */
 export function pacerAt(elapsedMs: number, pattern: Breathing = GROUNDING_BREATH): PacerReading {
   const cycleMs = (pattern.inSec + pattern.holdSec + pattern.outSec) * 1000;

@@ -27,6 +27,7 @@ import type { GateStatusView, ReadinessReason } from './readiness-types';
 import { recordSession } from './recording';
 import { routineAccess, selfReportCounts, type RoutineAccess } from './routine-access';
 import { createSharedPacer, type SharedPacer } from './shared-pacer';
+import { createTogetherReadings, type TogetherReadings } from './together';
 
 export interface LiveSessionOptions {
   /** Names shown before the partners type their own (or stored ones load). */
@@ -84,6 +85,8 @@ export interface LiveSessionModel {
    * here so the rhythm readings and the recording see what the screen shows. It never opens the gate.
    */
   readonly pacer: SharedPacer;
+  /** Each partner's rhythm against the pacer and the pair's co-regulation, every 5 s of event time; never part of the gate. */
+  readonly together: TogetherReadings;
   /** Simulated seconds per wall-clock second for simulator and replay sources. */
   readonly speed: number;
   /** The interrupted session this one continues, else null. */
@@ -124,6 +127,9 @@ export function recordingSource(a: SourceOrigin | null, b: SourceOrigin | null):
   return 'mixed';
 }
 
+/** Demo scenarios whose partners breathe with the shared pacer, which then runs from the start. */
+const PACED_SCENARIOS: readonly string[] = ['together'];
+
 const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
 const CONNECTED_ELSEWHERE = 'hand check-in: a source is connected, so the readiness gate decides; disconnect it to check in by hand';
 
@@ -163,6 +169,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     track<GateStatusView>('gate'),
   );
   subscription.add(gates$.subscribe((gate) => gateSubject.next(gate)));
+  const together = createTogetherReadings(partners, pacer, gateSubject);
 
   const recording = recordSession(
     {
@@ -253,6 +260,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     summary$,
     access$,
     pacer,
+    together,
     speed,
     resumeSessionId: options.resumeSessionId ?? null,
     setSelfReportMode(active) {
@@ -274,6 +282,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     recordingId: () => recording.id(),
     async dispose() {
       subscription.unsubscribe();
+      together.dispose();
       await Promise.all(PARTNERS.map((id) => partners[id].dispose()));
       gateSubject.complete();
       selfReportSubject.complete();
@@ -283,6 +292,8 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
   };
   // A demo link connects both partners to the simulator with the scenario's demo baselines.
   if (demo) {
+    // The together demo is the couple breathing with the pacer: it runs from the start.
+    if (PACED_SCENARIOS.includes(demo.scenario)) pacer.start();
     Promise.all(PARTNERS.map((id) => partners[id].useSimulator(demo.scenario))).catch((error: unknown) =>
       console.error('demo: could not start', error),
     );

@@ -1,0 +1,243 @@
+import { memo, useEffect, useId, useRef, useState } from 'react';
+import { breathingAtPace, createChime, createSpeechGuide, pacerAt, type BreathPhase, type Chime, type SpeechGuide } from '../../routines';
+import {
+  formatPace,
+  GROUNDING_BREATHS_PER_MIN,
+  PACER_MAX_PER_MIN,
+  PACER_MIN_PER_MIN,
+  type PacerState,
+  type SharedPacer,
+} from '../../session/shared-pacer';
+import { useObservable } from './use-observable';
+
+export interface BreatheTogetherProps {
+  readonly pacer: SharedPacer;
+  /** Why the pacer cannot start now (a calibration records natural breathing), or null. */
+  readonly blockedBecause: string | null;
+  /** The shared co-regulation reading, placed under the pacer by the view. */
+  readonly children?: React.ReactNode;
+}
+
+/** How often the circle and the count refresh, ms; the timing itself comes from timestamps. */
+const REFRESH_MS = 250;
+
+const PHASE_WORDS: Record<BreathPhase, string> = { in: 'Breathe in', hold: 'Hold', out: 'Breathe out' };
+const SPOKEN_PHASE: Record<BreathPhase, string> = { in: 'In', hold: 'Hold', out: 'Out' };
+
+type PaceChoice = 'grounding' | 'six' | 'own';
+
+function choiceOf(breathsPerMin: number): PaceChoice {
+  if (Math.abs(breathsPerMin - GROUNDING_BREATHS_PER_MIN) < 1e-9) return 'grounding';
+  return breathsPerMin === 6 ? 'six' : 'own';
+}
+
+/** "5.5 breaths a minute" for the words; the attribute keeps two decimals. */
+function paceWords(breathsPerMin: number): string {
+  return `${String(Math.round(breathsPerMin * 10) / 10)} breaths a minute`;
+}
+
+/**
+ * The moving part: a circle that grows on the in-breath and shrinks on the out-breath, with the
+ * count in words. Under reduced motion the circle is not shown and the words carry the pace. It
+ * re-renders four times a second while running, alone; the chime and the spoken count follow the
+ * phases and seconds.
+ */
+function PacerVisual({ state, chime, voice }: { state: PacerState; chime: Chime | null; voice: SpeechGuide | null }) {
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const lastSpoken = useRef<string | null>(null);
+  const running = state.running && state.sinceMs !== null;
+
+  useEffect(() => {
+    if (!running) return undefined;
+    const refresh = () => setNowMs(Date.now());
+    refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [running]);
+
+  const pattern = breathingAtPace(state.breathsPerMin);
+  const reading = running ? pacerAt(nowMs - (state.sinceMs ?? nowMs), pattern) : null;
+  const cue = reading ? `${reading.cycle}:${reading.phase}:${reading.count}` : null;
+
+  // One cue per second of the count: the chime at each new phase, the spoken count on every second.
+  useEffect(() => {
+    if (!reading || cue === lastSpoken.current) return;
+    const newPhase = lastSpoken.current === null || reading.count === 1;
+    lastSpoken.current = cue;
+    if (newPhase) chime?.play();
+    voice?.speak([reading.count === 1 ? SPOKEN_PHASE[reading.phase] : String(reading.count)]);
+  });
+  useEffect(() => {
+    if (!running) lastSpoken.current = null;
+  }, [running]);
+
+  if (!reading) {
+    return (
+      <div className="together-pacer__visual" data-phase="rest">
+        <p className="together-pacer__words">Pacer off. Start it to breathe at {paceWords(state.breathsPerMin)} together.</p>
+      </div>
+    );
+  }
+  const phaseSec = { in: pattern.inSec, hold: pattern.holdSec, out: pattern.outSec }[reading.phase];
+  const scale = reading.phase === 'out' ? 0.55 : 1;
+  return (
+    <div className="together-pacer__visual" data-phase={reading.phase}>
+      <div
+        className="together-pacer__circle"
+        aria-hidden="true"
+        style={{ transform: `scale(${scale})`, transition: `transform ${phaseSec}s ease-in-out` }}
+      />
+      <p className="together-pacer__words">
+        <strong>{PHASE_WORDS[reading.phase]}</strong>{' '}
+        <span>
+          {reading.count} of {reading.of}
+        </span>
+      </p>
+    </div>
+  );
+}
+
+const StablePacerVisual = memo(PacerVisual);
+
+/**
+ * Breathe together: one breathing pacer for both partners on the settle screen — the article's
+ * 4-1-6 grounding breath by default, 6 a minute, or the couple's own pace from 4 to 7 a minute —
+ * with an optional soft chime at each phase and an optional spoken count. The pacer lives in the
+ * session; this only shows it and sends the couple's choices. It never changes what opens the gate.
+ */
+export function BreatheTogether({ pacer, blockedBecause, children }: BreatheTogetherProps) {
+  const state = useObservable(pacer.state$, pacer.current());
+  const headingId = useId();
+  const hintId = useId();
+  const [choice, setChoice] = useState<PaceChoice>(() => choiceOf(state.breathsPerMin));
+  const [ownPace, setOwnPace] = useState(() => (choiceOf(state.breathsPerMin) === 'own' ? state.breathsPerMin : 5));
+  const [chimeOn, setChimeOn] = useState(false);
+  const [countOn, setCountOn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chime = useRef<Chime | null>(null);
+  const voice = useRef<SpeechGuide | null>(null);
+
+  useEffect(
+    () => () => {
+      chime.current?.close();
+      voice.current?.cancel();
+    },
+    [],
+  );
+
+  const choose = (next: PaceChoice, own = ownPace) => {
+    setChoice(next);
+    const pace = next === 'grounding' ? GROUNDING_BREATHS_PER_MIN : next === 'six' ? 6 : own;
+    try {
+      pacer.setRate(pace);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const toggleChime = (on: boolean) => {
+    setChimeOn(on);
+    if (on) {
+      // Web Audio may sound only after a gesture: this click primes it.
+      chime.current ??= createChime();
+      chime.current.prime();
+    }
+  };
+  const toggleCount = (on: boolean) => {
+    setCountOn(on);
+    if (on) voice.current ??= createSpeechGuide();
+    else voice.current?.cancel();
+  };
+  const startStop = () => {
+    if (state.running) {
+      pacer.stop();
+      voice.current?.cancel();
+      return;
+    }
+    if (chimeOn) chime.current?.prime();
+    pacer.start();
+  };
+  const speechAvailable = typeof globalThis.speechSynthesis !== 'undefined';
+
+  return (
+    <section
+      className="together-pacer"
+      aria-labelledby={headingId}
+      data-testid="pacer"
+      data-rate={formatPace(state.breathsPerMin)}
+      data-running={String(state.running)}
+    >
+      <h2 id={headingId}>Breathe together</h2>
+      <p className="together-pacer__intro" id={hintId}>
+        One slow breath for both of you, side by side. It is optional: the routines open when each of you is calm, paced or not.
+      </p>
+      <StablePacerVisual state={state} chime={chimeOn ? chime.current : null} voice={countOn ? voice.current : null} />
+      <fieldset className="together-pacer__pace">
+        <legend>Pace</legend>
+        <label>
+          <input type="radio" name={`${headingId}-pace`} checked={choice === 'grounding'} onChange={() => choose('grounding')} /> In 4, hold
+          1, out 6 (about 5.5 a minute)
+        </label>
+        <label>
+          <input type="radio" name={`${headingId}-pace`} checked={choice === 'six'} onChange={() => choose('six')} /> 6 a minute (in 4, out
+          6)
+        </label>
+        <label>
+          <input type="radio" name={`${headingId}-pace`} checked={choice === 'own'} onChange={() => choose('own')} /> Your own pace
+        </label>
+        <label className="together-pacer__own">
+          <span>
+            Your pace: {paceWords(ownPace)} ({PACER_MIN_PER_MIN}–{PACER_MAX_PER_MIN})
+          </span>
+          <input
+            type="range"
+            min={PACER_MIN_PER_MIN}
+            max={PACER_MAX_PER_MIN}
+            step={0.5}
+            value={ownPace}
+            disabled={choice !== 'own'}
+            aria-valuetext={paceWords(ownPace)}
+            onChange={(event) => {
+              const pace = Number(event.target.value);
+              setOwnPace(pace);
+              choose('own', pace);
+            }}
+          />
+        </label>
+      </fieldset>
+      <div className="together-pacer__options">
+        <label>
+          <input type="checkbox" checked={chimeOn} onChange={(event) => toggleChime(event.target.checked)} /> Soft chime at each breath
+        </label>
+        {speechAvailable ? (
+          <label>
+            <input type="checkbox" checked={countOn} onChange={(event) => toggleCount(event.target.checked)} /> Count aloud
+          </label>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        className={state.running ? undefined : 'primary'}
+        onClick={startStop}
+        disabled={!state.running && blockedBecause !== null}
+        aria-describedby={hintId}
+      >
+        {state.running ? 'Stop the pacer' : 'Start breathing together'}
+      </button>
+      {blockedBecause !== null && !state.running ? <p className="together-pacer__note">{blockedBecause}</p> : null}
+      <p role="status" className="visually-hidden">
+        {state.running ? `Pacer on, ${paceWords(state.breathsPerMin)}.` : 'Pacer off.'}
+      </p>
+      {error ? (
+        <p role="alert" className="together-pacer__error">
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
+}
