@@ -7,6 +7,8 @@ import type { PartnerView } from '../../session/partner';
 import type { GateStatusView } from '../../session/readiness-types';
 import { RegionBoundary } from '../common/region-boundary';
 import { BreakTimer } from './break-timer';
+import { BreatheTogether } from './breathe-together';
+import { CoregulationReading } from './together-readings';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
 import { SelfReportPanel } from './self-report';
@@ -26,6 +28,7 @@ export interface LiveSessionProps {
 const StablePartnerPanel = memo(PartnerPanel);
 const StableTrendChart = memo(TrendChart);
 const StableSelfReportPanel = memo(SelfReportPanel);
+const StableBreatheTogether = memo(BreatheTogether);
 const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false } };
 
 /**
@@ -88,6 +91,9 @@ function Diagnostics({ model }: { model: LiveSessionModel }) {
 }
 
 const selectDemo = (snapshot: PartnerView): boolean => snapshot.origin?.demo === true;
+const selectCalibrating = (snapshot: PartnerView): boolean =>
+  snapshot.calibration?.phase === 'recording' || snapshot.calibration?.phase === 'waiting-for-beats';
+const CALIBRATING_NOTE = 'A calibration is recording natural breathing: start the pacer once it is done.';
 /** What the view around the gauge needs of the gate: who is flooded. */
 const selectFlooded = (gate: GateStatusView | null) => ({
   a: gate?.partners.a.state === 'flooded',
@@ -102,15 +108,21 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const demoB = useSelected(model.partners.b.live$, model.partners.b.current(), selectDemo);
   const flooding = useSelected(model.gate$, model.currentGate(), selectFlooded);
   const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
+  const calibratingA = useSelected(model.partners.a.live$, model.partners.a.current(), selectCalibrating);
+  const calibratingB = useSelected(model.partners.b.live$, model.partners.b.current(), selectCalibrating);
   const flooded = summary.gate === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
   const names = summary.names;
   const demo = demoA || demoB;
 
   // The break opens when flooding starts and stays until the partners end it.
+  // Breathing together waits while someone is flooded: the break is taken apart.
   useEffect(() => {
-    if (flooded) setBreakOpen(true);
-  }, [flooded]);
+    if (flooded) {
+      setBreakOpen(true);
+      model.pacer.stop();
+    }
+  }, [flooded, model]);
 
   const setSelfReportMode = useCallback((active: boolean) => model.setSelfReportMode(active), [model]);
   const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
@@ -129,11 +141,19 @@ function LiveView({ model }: { model: LiveSessionModel }) {
         describe={model.describeReason}
       />
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
+      <RegionBoundary region="Breathing together">
+        {breakOpen ? (
+          <p className="together-pacer together-pacer--waiting">Breathing together is offered again after the break.</p>
+        ) : (
+          <StableBreatheTogether pacer={model.pacer} blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null} />
+        )}
+        <CoregulationReading coregulation$={model.together.coregulation$} initial={model.together.currentCoregulation()} />
+      </RegionBoundary>
       <div className="live__partners">
         {PARTNERS.map((id) => (
           // One boundary per connection: a failure in one partner's panel leaves the other running.
           <RegionBoundary key={id} region={`Partner ${id.toUpperCase()}’s connection`}>
-            <StablePartnerPanel partner={model.partners[id]} describe={model.describeReason} />
+            <StablePartnerPanel partner={model.partners[id]} together={model.together} describe={model.describeReason} />
           </RegionBoundary>
         ))}
       </div>

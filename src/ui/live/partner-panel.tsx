@@ -9,10 +9,14 @@ import { CalibrationCard } from './calibration-card';
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
 import { describeQuality, PARTNER_STATE_WORDS, shownBreathing } from './readiness-words';
 import { Tachogram } from './tachogram';
+import type { TogetherReadings } from '../../session/together';
+import { RhythmReading } from './together-readings';
 import { useObservable, useSelected } from './use-observable';
 
 export interface PartnerPanelProps {
   readonly partner: PartnerModel;
+  /** The session's readings of settling together: this partner's rhythm against the pacer. */
+  readonly together: TogetherReadings;
   /** A readiness reason in plain words for the partner's shown name (the session's). */
   readonly describe: (reason: ReadinessReason, partnerName: string) => string;
 }
@@ -188,7 +192,7 @@ const StablePartnerState = memo(PartnerState);
  * tachogram, readiness with plain reasons, and calibration. The panel re-renders at most four times a
  * second; its live figures and state follow every beat on their own.
  */
-export function PartnerPanel({ partner, describe }: PartnerPanelProps) {
+export function PartnerPanel({ partner, together, describe }: PartnerPanelProps) {
   const snapshot = useObservable(partner.snapshot$, partner.current());
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -334,6 +338,7 @@ export function PartnerPanel({ partner, describe }: PartnerPanelProps) {
       ) : null}
 
       <StableLiveFigures partner={partner} />
+      <RhythmReading rhythm$={together.rhythm$[partner.id]} initial={together.currentRhythm(partner.id)} />
       <Tachogram partner={partner} name={snapshot.displayName} />
 
       {reasons.length > 0 ? (

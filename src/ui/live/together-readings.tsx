@@ -64,7 +64,13 @@ export function describeCoregulation(view: CoregulationView): { label: string; d
 }
 
 /** The pair's co-regulation: one reading for both partners; it never changes what opens the gate. */
-export function CoregulationReading({ coregulation$, initial }: { coregulation$: Observable<CoregulationView>; initial: CoregulationView }) {
+export function CoregulationReading({
+  coregulation$,
+  initial,
+}: {
+  coregulation$: Observable<CoregulationView>;
+  initial: CoregulationView;
+}) {
   const view = useObservable(coregulation$, initial);
   const { label, detail } = describeCoregulation(view);
   return (
