@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { AttuneStore, GateEntry, PartnerId, SessionRecord } from './store-types';
 import { summarizeSession } from '../../store';
 import { SessionChart } from './session-chart';
+import { SessionStoryPanel } from './session-story-view';
 import { downloadText, fileStamp, formatDateTime, formatDuration } from './format';
 import { useAsync } from './use-async';
 import { PARTNERS } from '../../signal/types';
@@ -124,6 +125,8 @@ function SessionDetail({ store, session, onChanged }: { store: AttuneStore; sess
   return (
     <div className="history-detail">
       <SessionChart summary={summary} />
+      <h4>The session’s story</h4>
+      <SessionStoryPanel store={store} session={session} />
       <h4>Readiness</h4>
       <GateTimeline entries={summary.gate} />
       {reflections.length > 0 && (

@@ -6,6 +6,7 @@ import './history.css';
 
 export { HistoryView, GateTimeline, type HistoryViewProps } from './history-view';
 export { SessionChart, type SessionChartProps } from './session-chart';
+export { EndedSessionStory, SessionStoryPanel } from './session-story-view';
 export { ReflectionForm, type ReflectionFormProps } from './reflection-form';
 export { CommitmentForm, specificityProblem, type CommitmentFormProps } from './commitment-form';
 export { CheckInList, type CheckInListProps } from './check-in-list';

@@ -112,9 +112,10 @@ describe('sessionStory', () => {
 
   it('sessionStory() gives co-regulation readings every 10 s, unknown while the heart rates are too short to compare', () => {
     const story = sessionStory(session([]), NO_FIGURES, beatChunks, gate);
-    expect(story.coregulation.length).toBe(29);
+    // The last beat falls just after 300 s: readings at 10, 20, …, 300 s.
+    expect(story.coregulation.map((p) => p.tSec)).toEqual(Array.from({ length: 30 }, (_, i) => 10 * (i + 1)));
     expect(story.coregulation.every((p) => p.state === 'unknown' && p.r === null)).toBe(true);
-    expect(story.coregulationSec).toEqual({ together: 0, 'linked-aroused': 0, apart: 0, unknown: 290 });
+    expect(story.coregulationSec).toEqual({ together: 0, 'linked-aroused': 0, apart: 0, unknown: 300 });
   });
 
   it('sessionStory() turns the summary’s RMSSD into lnRMSSD', () => {

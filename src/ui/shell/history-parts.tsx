@@ -1,7 +1,7 @@
 import { use, useCallback, useState } from 'react';
 import type { AttuneStore } from '../../store';
 import type { EndedSession } from '../../session/session-host';
-import { CheckInList, CheckInReminder, CommitmentForm, DataControls, HistoryView, ReflectionForm } from '../history';
+import { CheckInList, CheckInReminder, CommitmentForm, DataControls, EndedSessionStory, HistoryView, ReflectionForm } from '../history';
 import { clearRoutineSettings } from '../routine/settings-storage';
 
 interface StoreProps {
@@ -19,6 +19,7 @@ export function ReflectParts({ store, ended }: ReflectPartsProps) {
   const about = ended ? { partnerNames: ended.names, sessionId: ended.sessionId } : {};
   return (
     <>
+      {ended?.sessionId ? <EndedSessionStory store={resolved} sessionId={ended.sessionId} /> : null}
       <ReflectionForm store={resolved} {...about} />
       <CommitmentForm store={resolved} {...about} />
     </>
