@@ -5,13 +5,14 @@
  * What the screen says is framed here: "following" only while the pacer runs and the reading is
  * clear, heart-rate-only devices never follow, and co-regulation never touches the gate.
  */
-import { BehaviorSubject, combineLatest, distinctUntilChanged, map, Subscription, type Observable } from 'rxjs';
-import { toCoregulation, toRhythm, type CoregulationReading, type PairCalm, type RhythmReading } from '../pipeline/together';
+import { BehaviorSubject, combineLatest, distinctUntilChanged, map, shareReplay, Subscription, type Observable } from 'rxjs';
+import { toCoregulation, toRhythm, type PairCalm, type RhythmReading } from '../pipeline/together';
+import { coregulationState } from '../signal/synchrony';
 import type { RhythmState } from '../signal/coherence';
 import type { CoregulationState, SyncReading } from '../signal/synchrony';
 import { PARTNERS, type PartnerId } from '../signal/types';
 import type { PartnerModel } from './partner';
-import type { GateStatusView } from './readiness-types';
+import type { PartnerStateName } from './readiness-types';
 import type { PacerState } from './shared-pacer';
 
 /** One partner's rhythm as the screen shows it. */
@@ -47,11 +48,10 @@ export const UNKNOWN_COREGULATION: CoregulationView = { state: 'unknown', sync: 
  * Each partner's calm by their own readiness, for framing co-regulation: near baseline is calm; out
  * or flooded is not; without a signal or a baseline nothing is known (null).
  */
-export function pairCalmOf(gate: GateStatusView | null): PairCalm {
-  if (gate === null) return null;
-  const known = PARTNERS.every((id) => ['near-baseline', 'out', 'flooded'].includes(gate.partners[id].state));
-  if (!known) return null;
-  return { a: gate.partners.a.state === 'near-baseline', b: gate.partners.b.state === 'near-baseline' };
+export function pairCalmOf(a: PartnerStateName, b: PartnerStateName): PairCalm {
+  const known = (state: PartnerStateName) => state === 'near-baseline' || state === 'out' || state === 'flooded';
+  if (!known(a) || !known(b)) return null;
+  return { a: a === 'near-baseline', b: b === 'near-baseline' };
 }
 
 /**
@@ -72,11 +72,16 @@ export function rhythmView(reading: RhythmReading | null, pacer: PacerState, hrO
 const sameRhythm = (x: RhythmView, y: RhythmView): boolean =>
   x.state === y.state && x.coherence === y.coherence && x.pacerPerMin === y.pacerPerMin && x.hrOnly === y.hrOnly;
 
-/** Starts the readings on the session's partners, pacer and gate; `dispose()` stops them. */
+const sameCalm = (x: PairCalm, y: PairCalm): boolean => x === y || (x !== null && y !== null && x.a === y.a && x.b === y.b);
+
+/**
+ * Starts the readings on the session's partners and pacer; `dispose()` stops them. Co-regulation is
+ * framed again at once whenever a partner's own readiness changes (not only at the next reading),
+ * so "calming together" never outlasts either partner's calm on screen.
+ */
 export function createTogetherReadings(
-  partners: Readonly<Record<PartnerId, PartnerModel>>,
+  partners: Readonly<Record<PartnerId, Pick<PartnerModel, 'beats$' | 'attachments$' | 'readiness$' | 'live$' | 'current'>>>,
   pacer: { readonly state$: Observable<PacerState>; current(): PacerState },
-  gate$: Observable<GateStatusView | null>,
 ): TogetherReadings {
   const subscription = new Subscription();
   const readings: Record<PartnerId, BehaviorSubject<RhythmReading | null>> = {
@@ -84,6 +89,12 @@ export function createTogetherReadings(
     b: new BehaviorSubject<RhythmReading | null>(null),
   };
   const coregulation = new BehaviorSubject<CoregulationView>(UNKNOWN_COREGULATION);
+  const sync = new BehaviorSubject<SyncReading | null>(null);
+  const calm$ = combineLatest([partners.a.readiness$, partners.b.readiness$]).pipe(
+    map(([a, b]) => pairCalmOf(a.state, b.state)),
+    distinctUntilChanged(sameCalm),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
   const pacePerMin$ = pacer.state$.pipe(
     map((state) => (state.running ? state.breathsPerMin : null)),
     distinctUntilChanged(),
@@ -94,14 +105,16 @@ export function createTogetherReadings(
     subscription.add(
       partners[id].attachments$.subscribe(() => {
         readings[id].next(null);
-        coregulation.next(UNKNOWN_COREGULATION);
+        sync.next(null);
       }),
     );
   }
+  subscription.add(toCoregulation(partners.a.beats$, partners.b.beats$, calm$).subscribe((reading) => sync.next(reading.sync)));
   subscription.add(
-    toCoregulation(partners.a.beats$, partners.b.beats$, gate$.pipe(map(pairCalmOf))).subscribe((reading: CoregulationReading) =>
-      coregulation.next({ state: reading.state, sync: reading.sync }),
-    ),
+    combineLatest([sync, calm$]).subscribe(([reading, calm]) => {
+      const state = coregulationState(reading, calm);
+      if (state !== coregulation.value.state || reading !== coregulation.value.sync) coregulation.next({ state, sync: reading });
+    }),
   );
   const hrOnly$ = (id: PartnerId) =>
     partners[id].live$.pipe(
@@ -121,6 +134,7 @@ export function createTogetherReadings(
     dispose() {
       subscription.unsubscribe();
       for (const id of PARTNERS) readings[id].complete();
+      sync.complete();
       coregulation.complete();
     },
   };
