@@ -169,7 +169,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     track<GateStatusView>('gate'),
   );
   subscription.add(gates$.subscribe((gate) => gateSubject.next(gate)));
-  const together = createTogetherReadings(partners, pacer);
+  const together = createTogetherReadings(partners, pacer, uiScheduler);
 
   const recording = recordSession(
     {

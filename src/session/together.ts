@@ -5,12 +5,23 @@
  * What the screen says is framed here: "following" only while the pacer runs and the reading is
  * clear, heart-rate-only devices never follow, and co-regulation never touches the gate.
  */
-import { BehaviorSubject, combineLatest, distinctUntilChanged, map, shareReplay, Subscription, type Observable } from 'rxjs';
+import {
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  map,
+  observeOn,
+  share,
+  shareReplay,
+  Subscription,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 import { toCoregulation, toRhythm, type PairCalm, type RhythmReading } from '../pipeline/together';
 import { coregulationState } from '../signal/synchrony';
 import type { RhythmState } from '../signal/coherence';
 import type { CoregulationState, SyncReading } from '../signal/synchrony';
-import { PARTNERS, type PartnerId } from '../signal/types';
+import { PARTNERS, type Beat, type PartnerId } from '../signal/types';
 import type { PartnerModel } from './partner';
 import type { PartnerStateName } from './readiness-types';
 import type { PacerState } from './shared-pacer';
@@ -78,11 +89,20 @@ const sameCalm = (x: PairCalm, y: PairCalm): boolean => x === y || (x !== null &
  * Starts the readings on the session's partners and pacer; `dispose()` stops them. Co-regulation is
  * framed again at once whenever a partner's own readiness changes (not only at the next reading),
  * so "calming together" never outlasts either partner's calm on screen.
+ *
+ * A reading every 5 s of event time costs a few ms (the co-regulation's 100 surrogates the most),
+ * too much to do inside the beat that triggers it while the gauge waits for that beat: with a
+ * `scheduler` the beats reach the readings in a task of their own, after the beat is on screen.
+ * Without one (tests) they are read synchronously.
  */
 export function createTogetherReadings(
   partners: Readonly<Record<PartnerId, Pick<PartnerModel, 'beats$' | 'attachments$' | 'readiness$' | 'live$' | 'current'>>>,
   pacer: { readonly state$: Observable<PacerState>; current(): PacerState },
+  scheduler?: SchedulerLike,
 ): TogetherReadings {
+  const beats$ = (id: PartnerId): Observable<Beat> =>
+    scheduler ? partners[id].beats$.pipe(observeOn(scheduler), share()) : partners[id].beats$;
+  const inputs = { a: beats$('a'), b: beats$('b') };
   const subscription = new Subscription();
   const readings: Record<PartnerId, BehaviorSubject<RhythmReading | null>> = {
     a: new BehaviorSubject<RhythmReading | null>(null),
@@ -100,7 +120,7 @@ export function createTogetherReadings(
     distinctUntilChanged(),
   );
   for (const id of PARTNERS) {
-    subscription.add(partners[id].beats$.pipe(toRhythm(pacePerMin$)).subscribe((reading) => readings[id].next(reading)));
+    subscription.add(inputs[id].pipe(toRhythm(pacePerMin$)).subscribe((reading) => readings[id].next(reading)));
     // A new source starts from nothing: the last source's readings no longer describe the partner.
     subscription.add(
       partners[id].attachments$.subscribe(() => {
@@ -109,7 +129,7 @@ export function createTogetherReadings(
       }),
     );
   }
-  subscription.add(toCoregulation(partners.a.beats$, partners.b.beats$, calm$).subscribe((reading) => sync.next(reading.sync)));
+  subscription.add(toCoregulation(inputs.a, inputs.b, calm$).subscribe((reading) => sync.next(reading.sync)));
   subscription.add(
     combineLatest([sync, calm$]).subscribe(([reading, calm]) => {
       const state = coregulationState(reading, calm);
