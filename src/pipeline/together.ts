@@ -130,6 +130,11 @@ export function toRhythm(pacerPerMin$: Observable<number | null>): OperatorFunct
 export interface CoregulationOptions {
   /** Synchrony window, 30–120 s (default {@link SYNC_PARAMS.windowSec}). */
   readonly windowSec?: number;
+  /**
+   * The shared pacer's rate, breaths/min, or null while it is off: while it runs, its rhythm is
+   * notched out before correlating (see {@link heartRateSynchrony}). Default: no pacer.
+   */
+  readonly pacerPerMin$?: Observable<number | null>;
 }
 
 /**
@@ -162,6 +167,7 @@ export function toCoregulation(
     const keepSec = SYNC_PARAMS.spanSec + SYNC_PARAMS.maxGapSec + TOGETHER_PARAMS.everySec;
     const buffers = { a: createBeatBuffer(keepSec), b: createBeatBuffer(keepSec) };
     let calm: PairCalm = null;
+    let pacerPerMin: number | null = null;
     let nextGrid: number | undefined;
     let completed = 0;
     const onBeat = (which: 'a' | 'b') => (beat: Beat) => {
@@ -172,7 +178,7 @@ export function toCoregulation(
       if (t < nextGrid) return;
       const tSec = gridAt(t);
       nextGrid = tSec + TOGETHER_PARAMS.everySec;
-      const sync = heartRateSynchrony(buffers.a.view(), buffers.b.view(), tSec, windowSec);
+      const sync = heartRateSynchrony(buffers.a.view(), buffers.b.view(), tSec, windowSec, { pacerPerMin });
       subscriber.next({ tSec, sync, state: coregulationState(sync, calm) });
     };
     const onComplete = () => {
@@ -182,6 +188,9 @@ export function toCoregulation(
     const onError = (error: unknown) => subscriber.error(error);
     const subscriptions = [
       calm$.subscribe({ next: (value) => (calm = value), error: onError }),
+      ...(options.pacerPerMin$ === undefined
+        ? []
+        : [options.pacerPerMin$.subscribe({ next: (rate) => (pacerPerMin = rate), error: onError })]),
       a$.subscribe({ next: onBeat('a'), error: onError, complete: onComplete }),
       b$.subscribe({ next: onBeat('b'), error: onError, complete: onComplete }),
     ];

@@ -50,6 +50,12 @@ export const SYNC_PARAMS = {
   highHz: 0.15,
   /** Raised-cosine edge of the band-pass, Hz. */
   edgeHz: 0.01,
+  /**
+   * Half-width of the notch at a running pacer's rate, Hz: two people breathing with one pacer
+   * share that rhythm by construction, and a periodic rhythm matches itself at some lag in every
+   * surrogate too, so it is taken out and the remaining slow fluctuations are compared.
+   */
+  notchHalfWidthHz: 0.015,
   /** Largest lag searched, seconds, each way. */
   maxLagSec: 5,
   /** Default window, seconds (chosen by `npm run bench -- together`, see docs/together.md). */
@@ -171,7 +177,7 @@ export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: numb
  * The band-pass is circular (one FFT over the span, whose length must be a power of two), so the
  * filtered series joins up with itself and a circularly shifted surrogate has no seam.
  */
-export function slowFluctuations(values: ArrayLike<number>): Float64Array {
+export function slowFluctuations(values: ArrayLike<number>, notchHz: number | null = null): Float64Array {
   const p = SYNC_PARAMS;
   const n = values.length;
   const re = detrendLinear(values);
@@ -179,12 +185,20 @@ export function slowFluctuations(values: ArrayLike<number>): Float64Array {
   fft(re, im);
   for (let k = 0; k < n; k += 1) {
     const f = (Math.min(k, n - k) * p.fsHz) / n;
-    const g = bandGain(f, p.lowHz, p.highHz, p.edgeHz);
+    const g = bandGain(f, p.lowHz, p.highHz, p.edgeHz) * (notchHz === null ? 1 : notchGain(Math.abs(f - notchHz)));
     re[k] *= g;
     im[k] *= g;
   }
   fft(re, im, true);
   return re;
+}
+
+/** Gain of the notch at a distance from its centre, Hz: 0 within the half-width, then a raised-cosine edge. */
+function notchGain(distanceHz: number): number {
+  const { notchHalfWidthHz: half, edgeHz } = SYNC_PARAMS;
+  if (distanceHz <= half) return 0;
+  if (distanceHz >= half + edgeHz) return 1;
+  return 0.5 - 0.5 * Math.cos((Math.PI * (distanceHz - half)) / edgeHz);
 }
 
 /** Raised-cosine band-pass gain at f, Hz. */
@@ -268,6 +282,15 @@ export function synchronyOfSeries(a: Float64Array, b: Float64Array, windowSample
   };
 }
 
+/** Options of {@link heartRateSynchrony}. */
+export interface SyncOptions {
+  /**
+   * The shared pacer's rate while it runs, breaths/min: its rhythm is notched out (±0.015 Hz)
+   * before correlating (see {@link SYNC_PARAMS.notchHalfWidthHz}). Null or absent: no notch.
+   */
+  readonly pacerPerMin?: number | null;
+}
+
 /**
  * Heart-rate synchrony over the `windowSec` before `endSec` (see the module documentation).
  * Works from heart rate alone, so heart-rate-only devices take part.
@@ -275,6 +298,7 @@ export function synchronyOfSeries(a: Float64Array, b: Float64Array, windowSample
  * @param b - partner B's beats
  * @param endSec - window end, event-time seconds
  * @param windowSec - window length, 30–120 s (default 60 s); out of range throws
+ * @param options - the pacer's rate while it runs ({@link SyncOptions})
  * @returns null with too little data: both partners' beats must cover the 512 s up to endSec
  *   (the window and the span its surrogates come from) with no gap over 5 s
  */
@@ -283,6 +307,7 @@ export function heartRateSynchrony(
   b: readonly Beat[],
   endSec: number,
   windowSec: number = SYNC_PARAMS.windowSec,
+  options: SyncOptions = {},
 ): SyncReading | null {
   const p = SYNC_PARAMS;
   if (!(windowSec >= p.minWindowSec && windowSec <= p.maxWindowSec)) {
@@ -294,7 +319,9 @@ export function heartRateSynchrony(
   const hrA = evenHeartRate(a, t0Sec, count, p.fsHz);
   const hrB = hrA === undefined ? undefined : evenHeartRate(b, t0Sec, count, p.fsHz);
   if (hrA === undefined || hrB === undefined) return null;
-  return synchronyOfSeries(slowFluctuations(hrA), slowFluctuations(hrB), Math.round(windowSec * p.fsHz));
+  const pacer = options.pacerPerMin;
+  const notchHz = pacer !== null && pacer !== undefined && Number.isFinite(pacer) && pacer > 0 ? pacer / 60 : null;
+  return synchronyOfSeries(slowFluctuations(hrA, notchHz), slowFluctuations(hrB, notchHz), Math.round(windowSec * p.fsHz));
 }
 
 /** What the screen says about the two partners together. */

@@ -35,6 +35,13 @@ export interface PhysiologyParams {
    * twice the breathing rate — the trap of a harmonic read as the breathing rate.
    */
   readonly rsaHarmonic?: number;
+  /**
+   * Share (0–1) of the partner's slow (Mayer-wave band, 0.03–0.15 Hz) variability carried by a
+   * component shared with the other partner (see `SharedCoupling` in simulator.ts); the partner's
+   * own Mayer wave keeps the rest, so the band's variance stays the same. Default 0: independent.
+   * Only takes effect when the simulation is given a shared component.
+   */
+  readonly sharedShare?: number;
 }
 
 /** A point of a physiology timeline; values are interpolated between points. */
@@ -61,6 +68,8 @@ export interface Resolved {
   mayerHz: number;
   driftSdMs: number;
   noiseSdMs: number;
+  /** Share of the Mayer-wave band carried by a shared component, 0–1 (mayerMs is the whole band's amplitude). */
+  sharedShare: number;
 }
 
 function checkParams(p: PhysiologyParams, where: string): void {
@@ -80,7 +89,7 @@ function checkParams(p: PhysiologyParams, where: string): void {
   if (p.mayerHz !== undefined && (!Number.isFinite(p.mayerHz) || p.mayerHz <= 0 || p.mayerHz > 0.3)) {
     fail(`mayerHz must be in (0, 0.3], got ${p.mayerHz}`);
   }
-  for (const key of ['noiseShare', 'rsaHarmonic'] as const) {
+  for (const key of ['noiseShare', 'rsaHarmonic', 'sharedShare'] as const) {
     const value = p[key];
     if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 1)) fail(`${key} must be 0–1, got ${value}`);
   }
@@ -107,7 +116,17 @@ function resolve(p: PhysiologyParams): Resolved {
     const sBreath = Math.sin(Math.PI * (p.breathsPerMin / 60) * tSec);
     rsaMs = left > 0 && sBreath > 1e-6 ? Math.sqrt(left / (2 * sBreath ** 2)) : 0;
   }
-  return { meanRrMs, breathsPerMin: p.breathsPerMin, rsaMs, rsaHarmonic: p.rsaHarmonic ?? 0, mayerMs, mayerHz, driftSdMs, noiseSdMs };
+  return {
+    meanRrMs,
+    breathsPerMin: p.breathsPerMin,
+    rsaMs,
+    rsaHarmonic: p.rsaHarmonic ?? 0,
+    mayerMs,
+    mayerHz,
+    driftSdMs,
+    noiseSdMs,
+    sharedShare: p.sharedShare ?? 0,
+  };
 }
 
 /** Interpolates a timeline: linear in HR and breathing, logarithmic in RMSSD and amplitudes. */
@@ -129,6 +148,7 @@ function interpolate(a: Keyframe, b: Keyframe, tSec: number): PhysiologyParams {
     driftSdMs: opt(a.driftSdMs, b.driftSdMs),
     noiseShare: opt(a.noiseShare, b.noiseShare),
     rsaHarmonic: opt(a.rsaHarmonic, b.rsaHarmonic),
+    sharedShare: opt(a.sharedShare, b.sharedShare),
   };
 }
 

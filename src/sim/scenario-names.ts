@@ -3,7 +3,7 @@
  * loads nothing of the simulator.
  */
 /** The demo scenarios (DESIGN.md, Page URLs). */
-export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only'] as const;
+export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only', 'together'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** True when `value` names a scenario. */

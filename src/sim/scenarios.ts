@@ -7,6 +7,7 @@ import type { Keyframe, PhysiologyParams } from './physiology';
 import { defaultRmssdMs } from './physiology';
 import { seedFrom } from './random';
 import type { Scenario } from './scenario-names';
+import type { PacerFollowing, SharedCoupling } from './together';
 
 export { SCENARIOS, isScenario, type Scenario } from './scenario-names';
 
@@ -56,12 +57,50 @@ const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
  *   rules of DESIGN.md the gate opens about 5 minutes into the scenario.
  * - `flooded`: partner a at HR 108 for 20 minutes (the suggested break), then recovers with a 120 s
  *   time constant; partner b is calm.
+ * - `together`: both partners start aroused (A: HR 84, 18 breaths/min, RMSSD 14 ms; B: HR 88,
+ *   19/min, 12 ms), begin breathing with the pacer at 5.45/min (A after 20 s, B after 45 s; see
+ *   {@link scenarioPacing}) and recover to calm with a 90 s time constant; meanwhile a slow
+ *   component they share grows to carry 80 % of their Mayer-wave band (time constant 120 s from
+ *   the first minute), partner A leading by 1.5 s.
  */
 export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyframe[] {
   const calm = CALM_PHYSIOLOGY[partner];
+  if (scenario === 'together') {
+    const start = TOGETHER_AROUSED[partner];
+    const frames = recoveryTimeline(start, calm, TOGETHER_FOLLOW_FROM_SEC[partner], 90);
+    const share = (tSec: number) => TOGETHER_SHARE * (1 - Math.exp(-Math.max(0, tSec - 60) / 120));
+    // The recovery's frames (every 10 s once it starts) carry the growing share, then it holds.
+    const last = frames[frames.length - 1];
+    return [...frames, { ...last, atSec: last.atSec + 600 }].map((frame) => ({ ...frame, sharedShare: share(frame.atSec) }));
+  }
   if (partner === 'a' && scenario === 'conflict') return recoveryTimeline(AROUSED, calm, 30, 90);
   if (partner === 'a' && scenario === 'flooded') return recoveryTimeline(FLOODED, calm, 20 * 60, 120);
   return [{ ...calm, atSec: 0 }];
+}
+
+/** The pacer's rate in the `together` demo, breaths/min (the article's 4-1-6 breath: 60 / 11 s). */
+export const TOGETHER_PACER_PER_MIN = 60 / 11;
+
+const TOGETHER_AROUSED: Readonly<Record<PartnerId, PhysiologyParams>> = {
+  a: { hrBpm: 84, breathsPerMin: 18, rmssdMs: 14 },
+  b: { hrBpm: 88, breathsPerMin: 19, rmssdMs: 12 },
+};
+const TOGETHER_FOLLOW_FROM_SEC: Readonly<Record<PartnerId, number>> = { a: 20, b: 45 };
+const TOGETHER_SHARE = 0.8;
+const TOGETHER_LAG_SEC: Readonly<Record<PartnerId, number>> = { a: 0, b: 1.5 };
+
+/**
+ * The pacer and the shared component a scenario's partner lives with: only `together` has them
+ * (the pacer at {@link TOGETHER_PACER_PER_MIN} from the start, followed fully; one shared
+ * component per dyad). The simulated partners follow this pacer, not the app's: the demo assumes
+ * the couple starts the pacer when the session starts.
+ */
+export function scenarioPacing(scenario: Scenario, partner: PartnerId): { pacer?: PacerFollowing; coupling?: SharedCoupling } {
+  if (scenario !== 'together') return {};
+  return {
+    pacer: { perMin: TOGETHER_PACER_PER_MIN, startSec: 0, followFromSec: TOGETHER_FOLLOW_FROM_SEC[partner], follow: 'full' },
+    coupling: { seed: 'together/shared', lagSec: TOGETHER_LAG_SEC[partner] },
+  };
 }
 
 /** True when the scenario's device for this partner sends heart rate without RR intervals. */

@@ -9,8 +9,15 @@
  * - Mayer waves: a sinusoid near 0.1 Hz (baroreflex), Julien (2006) doi:10.1016/j.cardiores.2005.11.008,
  * - slow drift: an Ornstein–Uhlenbeck process (time constant 90 s),
  * - beat-to-beat noise (Gaussian),
+ * - optionally a slow component shared with the other partner of a dyad ({@link SharedCoupling}):
+ *   it takes over a share of the Mayer-wave band's variance, delayed by a lag,
  * then optional artifacts (ectopic, missed and extra beats), rhythm disturbances (runs of ectopy,
  * AF-like irregularity) and dropouts.
+ *
+ * A partner may breathe with a pacer ({@link PacerFollowing}): fully (rate and phase locked to it),
+ * partly (in stretches) or not at all. Slow breathing enlarges RSA the way the RMSSD algebra of
+ * physiology.ts implies (amplitude ∝ 1 / sin(π f T), at most three times), which is the resonance
+ * that coherence reads.
  *
  * Sizes follow the target RMSSD (physiology.ts); the demo scenarios' timelines are in scenarios.ts.
  *
@@ -23,12 +30,25 @@ import { createRandom } from './random';
 import type { Keyframe, PhysiologyParams } from './physiology';
 import { DRIFT_TAU_SEC, ouStep, timelineReader } from './physiology';
 import type { Scenario } from './scenarios';
-import { isScenario, scenarioTimeline } from './scenarios';
+import { isScenario, scenarioPacing, scenarioTimeline } from './scenarios';
+import type { PacerFollowing, SharedCoupling } from './together';
+import { checkPacerFollowing, checkSharedCoupling, createFollowSchedule, createSharedComponent } from './together';
 
 export type { Keyframe, PhysiologyParams } from './physiology';
 export { defaultRmssdMs } from './physiology';
 export type { Scenario } from './scenarios';
-export { CALM_PHYSIOLOGY, SCENARIOS, isScenario, recoveryTimeline, scenarioIsHrOnly, scenarioSeed, scenarioTimeline } from './scenarios';
+export {
+  CALM_PHYSIOLOGY,
+  SCENARIOS,
+  TOGETHER_PACER_PER_MIN,
+  isScenario,
+  recoveryTimeline,
+  scenarioIsHrOnly,
+  scenarioPacing,
+  scenarioSeed,
+  scenarioTimeline,
+} from './scenarios';
+export type { PacerFollowing, SharedCoupling } from './together';
 
 /** Artifact probabilities per beat (0–1 each). */
 export interface ArtifactRates {
@@ -88,6 +108,10 @@ export interface SimulateRrOptions {
    * resolution of the Heart Rate Measurement characteristic; 0 keeps full precision.
    */
   readonly resolutionMs?: number;
+  /** A slow component shared with another partner. Default: the scenario's (only `together` has one). */
+  readonly coupling?: SharedCoupling;
+  /** A breathing pacer and how this partner follows it. Default: the scenario's (only `together` has one). */
+  readonly pacer?: PacerFollowing;
 }
 
 /** What kind of artifact a delivered beat is, if any (truth for artifact-correction tests). */
@@ -114,6 +138,21 @@ const BREATH_VARIABILITY = 0.04;
 const BREATH_TAU_SEC = 20;
 const MAYER_JITTER_HZ = 0.008;
 const MAYER_TAU_SEC = 60;
+/** How fast a follower's breath locks on to the pacer's phase, per second. */
+const PACER_PULL_PER_SEC = 0.5;
+/** Largest growth of RSA when breathing slows to the pacer. */
+const MAX_RSA_GAIN = 3;
+
+/**
+ * How much RSA grows when breathing slows from `ownPerMin` to `pacedPerMin` at the same RMSSD: the
+ * RMSSD algebra of physiology.ts makes the amplitude ∝ 1 / sin(π f T); at most {@link MAX_RSA_GAIN}.
+ */
+function rsaGain(ownPerMin: number, pacedPerMin: number, meanRrMs: number): number {
+  const s = (perMin: number) => Math.sin((Math.PI * perMin * meanRrMs) / 60_000);
+  const own = s(ownPerMin);
+  const paced = s(pacedPerMin);
+  return paced > 1e-6 ? Math.min(MAX_RSA_GAIN, Math.max(1, own / paced)) : 1;
+}
 
 function checkRate(value: number | undefined, name: string): number {
   if (value === undefined) return 0;
@@ -191,6 +230,11 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
   if (!isScenario(scenario)) throw new Error(`simulateRr: unknown scenario "${String(scenario)}"`);
   const partner = options.partner ?? 'a';
   const paramsAt = timelineReader(options.physiology ?? scenarioTimeline(scenario, partner));
+  const pacing = options.physiology === undefined ? scenarioPacing(scenario, partner) : {};
+  const coupling = options.coupling ?? pacing.coupling;
+  const pacer = options.pacer ?? pacing.pacer;
+  if (coupling !== undefined) checkSharedCoupling(coupling);
+  if (pacer !== undefined) checkPacerFollowing(pacer);
   const ectopicRate = checkRate(options.artifacts?.ectopic, 'ectopic');
   const missedRate = checkRate(options.artifacts?.missed, 'missed');
   const extraRate = checkRate(options.artifacts?.extra, 'extra');
@@ -211,6 +255,8 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
   const artifactRandom = createRandom(`${seed}/artifacts`);
   const rhythmRandom = createRandom(`${seed}/rhythm`);
   const inDropout = dropoutSchedule(options.dropouts, createRandom(`${seed}/dropouts`));
+  const shared = coupling === undefined ? undefined : createSharedComponent(coupling.seed);
+  const following = pacer === undefined ? undefined : createFollowSchedule(pacer, createRandom(`${seed}/pacer`));
   const quantize = resolutionMs > 0 ? (ms: number) => Math.round(ms / resolutionMs) * resolutionMs : (ms: number) => ms;
   return generate();
 
@@ -241,12 +287,22 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
 
     while (t < durationSec) {
       const p = paramsAt(t);
-      const breaths = p.breathsPerMin * (1 + BREATH_VARIABILITY * breathWander);
+      // With a pacer being followed, breathing takes its rate and RSA grows as breathing slows.
+      const pacerPhase = following?.(t);
+      const paced = pacerPhase !== undefined && pacer !== undefined;
+      const breaths = paced ? pacer.perMin : p.breathsPerMin * (1 + BREATH_VARIABILITY * breathWander);
+      const rsaMs = paced ? p.rsaMs * rsaGain(p.breathsPerMin, pacer.perMin, p.meanRrMs) : p.rsaMs;
       const mayerHz = p.mayerHz + MAYER_JITTER_HZ * mayerWander;
+      // A shared component takes over its share of the Mayer band's variance (a sinusoid of peak A
+      // has variance A²/2), so the band's variance stays the same.
+      const sharedShare = shared === undefined ? 0 : (coupling?.share ?? p.sharedShare);
+      const sharedSdMs = (p.mayerMs / Math.SQRT2) * Math.sqrt(sharedShare);
+      const mayerMs = p.mayerMs * Math.sqrt(1 - sharedShare);
       let rr =
         p.meanRrMs +
-        p.rsaMs * (Math.sin(breathPhase) + p.rsaHarmonic * Math.sin(2 * breathPhase)) +
-        p.mayerMs * Math.sin(mayerPhase) +
+        rsaMs * (Math.sin(breathPhase) + p.rsaHarmonic * Math.sin(2 * breathPhase)) +
+        mayerMs * Math.sin(mayerPhase) +
+        (shared === undefined || sharedShare === 0 ? 0 : sharedSdMs * shared(t - (coupling?.lagSec ?? 0))) +
         p.driftSdMs * drift +
         p.noiseSdMs * random.normal();
       // AF-like: no sinus modulation left, each interval independent of the last.
@@ -255,7 +311,10 @@ export function simulateRrStream(options: SimulateRrStreamOptions): Iterator<Sim
 
       // Advance the oscillators by this interval, so the phase follows changing rates smoothly.
       const dt = rr / 1000;
-      breathPhase = (breathPhase + 2 * Math.PI * (breaths / 60) * dt) % (2 * Math.PI);
+      breathPhase += 2 * Math.PI * (breaths / 60) * dt;
+      // Following: the breath is drawn towards the pacer's phase within a few seconds.
+      if (paced) breathPhase += Math.min(1, PACER_PULL_PER_SEC * dt) * Math.sin(pacerPhase - breathPhase);
+      breathPhase %= 2 * Math.PI;
       mayerPhase = (mayerPhase + 2 * Math.PI * mayerHz * dt) % (2 * Math.PI);
       drift = ouStep(drift, dt, DRIFT_TAU_SEC, random);
       breathWander = ouStep(breathWander, dt, BREATH_TAU_SEC, random);
