@@ -129,7 +129,9 @@ export function createTogetherReadings(
       }),
     );
   }
-  subscription.add(toCoregulation(inputs.a, inputs.b, calm$).subscribe((reading) => sync.next(reading.sync)));
+  subscription.add(
+    toCoregulation(inputs.a, inputs.b, calm$, { pacerPerMin$: pacePerMin$ }).subscribe((reading) => sync.next(reading.sync)),
+  );
   subscription.add(
     combineLatest([sync, calm$]).subscribe(([reading, calm]) => {
       const state = coregulationState(reading, calm);

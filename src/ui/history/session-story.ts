@@ -116,7 +116,8 @@ export function sessionStory(
     const endSec = Math.max(0, ...PARTNERS.map((p) => beats[p].at(-1)?.tSec ?? 0));
     const gateHere = gate.filter((g) => g.segment === segment).sort((x, y) => x.tSec - y.tSec || x.seq - y.seq);
 
-    for (const stretch of pacedStretches(pacer, segment, endSec)) {
+    const stretches = pacedStretches(pacer, segment, endSec);
+    for (const stretch of stretches) {
       pacedSec += stretch.toSec - stretch.fromSec;
       // Readings on the live screen's 5 s grid; the first minute after a change still holds the breathing from before it.
       const first = Math.ceil(stretch.fromSec / STORY_RHYTHM_STEP_SEC) * STORY_RHYTHM_STEP_SEC;
@@ -131,7 +132,9 @@ export function sessionStory(
 
     if (beats.a.length > 0 && beats.b.length > 0) {
       for (let t = STORY_COREGULATION_STEP_SEC; t <= endSec; t += STORY_COREGULATION_STEP_SEC) {
-        const sync = heartRateSynchrony(beats.a, beats.b, t);
+        // As on the live screen, a running pacer's own rhythm is left out of the comparison.
+        const pacerPerMin = stretches.find((s) => s.fromSec <= t && t < s.toSec)?.breathsPerMin ?? null;
+        const sync = heartRateSynchrony(beats.a, beats.b, t, undefined, { pacerPerMin });
         coregulation.push({
           segment,
           tSec: t,
