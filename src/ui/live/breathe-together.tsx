@@ -14,6 +14,8 @@ export interface BreatheTogetherProps {
   readonly pacer: SharedPacer;
   /** Why the pacer cannot start now (a calibration records natural breathing), or null. */
   readonly blockedBecause: string | null;
+  /** A flooded break is on: the pacer stays, for each of you to breathe with on your own. */
+  readonly duringBreak?: boolean;
   /** The shared co-regulation reading, placed under the pacer by the view. */
   readonly children?: React.ReactNode;
 }
@@ -109,7 +111,7 @@ const StablePacerVisual = memo(PacerVisual);
  * with an optional soft chime at each phase and an optional spoken count. The pacer lives in the
  * session; this only shows it and sends the couple's choices. It never changes what opens the gate.
  */
-export function BreatheTogether({ pacer, blockedBecause, children }: BreatheTogetherProps) {
+export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, children }: BreatheTogetherProps) {
   const state = useObservable(pacer.state$, pacer.current());
   const headingId = useId();
   const hintId = useId();
@@ -171,9 +173,11 @@ export function BreatheTogether({ pacer, blockedBecause, children }: BreatheToge
       data-rate={formatPace(state.breathsPerMin)}
       data-running={String(state.running)}
     >
-      <h2 id={headingId}>Breathe together</h2>
+      <h2 id={headingId}>{duringBreak ? 'Slow breathing during the break' : 'Breathe together'}</h2>
       <p className="together-pacer__intro" id={hintId}>
-        One slow breath for both of you, side by side. It is optional: the routines open when each of you is calm, paced or not.
+        {duringBreak
+          ? 'During the break, breathe with the pacer on your own if it helps. Breathing together is for after the break.'
+          : 'One slow breath for both of you, side by side. It is optional: the routines open when each of you is calm, paced or not.'}
       </p>
       <StablePacerVisual state={state} chime={chimeOn ? chime.current : null} voice={countOn ? voice.current : null} />
       <fieldset className="together-pacer__pace">
@@ -226,7 +230,7 @@ export function BreatheTogether({ pacer, blockedBecause, children }: BreatheToge
         disabled={!state.running && blockedBecause !== null}
         aria-describedby={hintId}
       >
-        {state.running ? 'Stop the pacer' : 'Start breathing together'}
+        {state.running ? 'Stop the pacer' : duringBreak ? 'Start the pacer' : 'Start breathing together'}
       </button>
       {blockedBecause !== null && !state.running ? <p className="together-pacer__note">{blockedBecause}</p> : null}
       <p role="status" className="visually-hidden">

@@ -116,13 +116,9 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const demo = demoA || demoB;
 
   // The break opens when flooding starts and stays until the partners end it.
-  // Breathing together waits while someone is flooded: the break is taken apart.
   useEffect(() => {
-    if (flooded) {
-      setBreakOpen(true);
-      model.pacer.stop();
-    }
-  }, [flooded, model]);
+    if (flooded) setBreakOpen(true);
+  }, [flooded]);
 
   const setSelfReportMode = useCallback((active: boolean) => model.setSelfReportMode(active), [model]);
   const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
@@ -142,11 +138,11 @@ function LiveView({ model }: { model: LiveSessionModel }) {
       />
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       <RegionBoundary region="Breathing together">
-        {breakOpen ? (
-          <p className="together-pacer together-pacer--waiting">Breathing together is offered again after the break.</p>
-        ) : (
-          <StableBreatheTogether pacer={model.pacer} blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null} />
-        )}
+        <StableBreatheTogether
+          pacer={model.pacer}
+          duringBreak={breakOpen}
+          blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null}
+        />
         <CoregulationReading coregulation$={model.together.coregulation$} initial={model.together.currentCoregulation()} />
       </RegionBoundary>
       <div className="live__partners">
