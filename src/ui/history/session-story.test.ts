@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Beat, PartnerId } from '../../signal/types';
 import type { BeatChunk, GateEntry, PacerEventRecord, SessionRecord } from '../../store';
-import { pacedStretches, sessionStory } from './session-story';
+import { pacedStretches, sessionStory, storyStepSec } from './session-story';
 
 const AT = '2026-03-02T19:30:00.000Z';
 
@@ -75,6 +75,15 @@ describe('pacedStretches', () => {
     const events = [pacer('start', 0, 6, 0), pacer('stop', 0, 6, 0), pacer('start', 5, 6, 1)];
     expect(pacedStretches(events, 0, 50)).toEqual([]);
     expect(pacedStretches(events, 1, 50)).toEqual([{ fromSec: 5, toSec: 50, breathsPerMin: 6 }]);
+  });
+});
+
+describe('storyStepSec', () => {
+  it('storyStepSec(span, base, max) keeps the base step while the span fits in max readings, else the next multiple that does', () => {
+    expect(storyStepSec(1200, 10, 120)).toBe(10);
+    expect(storyStepSec(1201, 10, 120)).toBe(20);
+    expect(storyStepSec(7200, 10, 120)).toBe(60);
+    expect(storyStepSec(0, 5, 240)).toBe(5);
   });
 });
 

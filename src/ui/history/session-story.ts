@@ -19,6 +19,19 @@ import type { BeatChunk, GateEntry, PacerEventRecord, SessionRecord, SessionSumm
 export const STORY_RHYTHM_STEP_SEC = 5;
 /** Event time between co-regulation readings in the story, seconds (twice the live screen's, to keep opening a session quick). */
 export const STORY_COREGULATION_STEP_SEC = 10;
+/**
+ * Most readings one story computes of each kind. A co-regulation reading (100 surrogates) takes
+ * about 17 ms and a rhythm reading about 3 ms on a desktop: past these counts a long session is
+ * read at a wider step (a multiple of the one above), each reading standing for its step, so opening
+ * it stays within a few seconds.
+ */
+export const STORY_MAX_COREGULATION_READINGS = 120;
+export const STORY_MAX_RHYTHM_READINGS = 240;
+
+/** The step, a multiple of `baseSec`, that reads `spanSec` in at most `max` readings. */
+export function storyStepSec(spanSec: number, baseSec: number, max: number): number {
+  return baseSec * Math.max(1, Math.ceil(spanSec / baseSec / max));
+}
 
 export interface StoryFigures {
   readonly hrBpm: number | null;
@@ -97,41 +110,49 @@ export function sessionStory(
   beatChunks: readonly BeatChunk[],
   gate: readonly GateEntry[],
 ): SessionStory {
-  const segments = [...new Set(beatChunks.map((c) => c.segment))].sort((x, y) => x - y);
   const pacer = session.pacer ?? [];
-  const followingSec: Record<PartnerId, number> = { a: 0, b: 0 };
   const hrOnly: Record<PartnerId, boolean> = { a: true, b: true };
+  // Event time starts again with each segment: everything is read per segment.
+  const segments = [...new Set(beatChunks.map((c) => c.segment))]
+    .sort((x, y) => x - y)
+    .map((segment) => {
+      const beats: Record<PartnerId, Beat[]> = { a: [], b: [] };
+      for (const partner of PARTNERS) {
+        beats[partner] = beatChunks
+          .filter((c) => c.segment === segment && c.partner === partner)
+          .sort((x, y) => x.seq - y.seq)
+          .flatMap((c) => c.beats);
+        if (beats[partner].some((b) => b.rrMs !== null)) hrOnly[partner] = false;
+      }
+      const endSec = Math.max(0, ...PARTNERS.map((p) => beats[p].at(-1)?.tSec ?? 0));
+      const gateHere = gate.filter((g) => g.segment === segment).sort((x, y) => x.tSec - y.tSec || x.seq - y.seq);
+      return { segment, beats, endSec, gateHere, stretches: pacedStretches(pacer, segment, endSec) };
+    });
+  const pacedSec = segments.reduce((sum, s) => sum + s.stretches.reduce((inner, x) => inner + x.toSec - x.fromSec, 0), 0);
+  const rhythmStep = storyStepSec(pacedSec, STORY_RHYTHM_STEP_SEC, STORY_MAX_RHYTHM_READINGS);
+  const coregulationStep = storyStepSec(
+    segments.reduce((sum, s) => sum + s.endSec, 0),
+    STORY_COREGULATION_STEP_SEC,
+    STORY_MAX_COREGULATION_READINGS,
+  );
+  const followingSec: Record<PartnerId, number> = { a: 0, b: 0 };
   const coregulation: CoregulationPoint[] = [];
-  let pacedSec = 0;
 
-  for (const segment of segments) {
-    const beats: Record<PartnerId, Beat[]> = { a: [], b: [] };
-    for (const partner of PARTNERS) {
-      beats[partner] = beatChunks
-        .filter((c) => c.segment === segment && c.partner === partner)
-        .sort((x, y) => x.seq - y.seq)
-        .flatMap((c) => c.beats);
-      if (beats[partner].some((b) => b.rrMs !== null)) hrOnly[partner] = false;
-    }
-    const endSec = Math.max(0, ...PARTNERS.map((p) => beats[p].at(-1)?.tSec ?? 0));
-    const gateHere = gate.filter((g) => g.segment === segment).sort((x, y) => x.tSec - y.tSec || x.seq - y.seq);
-
-    const stretches = pacedStretches(pacer, segment, endSec);
+  for (const { segment, beats, endSec, gateHere, stretches } of segments) {
     for (const stretch of stretches) {
-      pacedSec += stretch.toSec - stretch.fromSec;
       // Readings on the live screen's 5 s grid; the first minute after a change still holds the breathing from before it.
-      const first = Math.ceil(stretch.fromSec / STORY_RHYTHM_STEP_SEC) * STORY_RHYTHM_STEP_SEC;
-      for (let t = first; t < stretch.toSec; t += STORY_RHYTHM_STEP_SEC) {
+      const first = Math.ceil(stretch.fromSec / rhythmStep) * rhythmStep;
+      for (let t = first; t < stretch.toSec; t += rhythmStep) {
         for (const partner of PARTNERS) {
           if (pacerRhythmState(resonanceCoherence(beats[partner], t), stretch.breathsPerMin) === 'following') {
-            followingSec[partner] += STORY_RHYTHM_STEP_SEC;
+            followingSec[partner] += Math.min(rhythmStep, stretch.toSec - t);
           }
         }
       }
     }
 
     if (beats.a.length > 0 && beats.b.length > 0) {
-      for (let t = STORY_COREGULATION_STEP_SEC; t <= endSec; t += STORY_COREGULATION_STEP_SEC) {
+      for (let t = coregulationStep; t <= endSec; t += coregulationStep) {
         // As on the live screen, a running pacer's own rhythm is left out of the comparison.
         const pacerPerMin = stretches.find((s) => s.fromSec <= t && t < s.toSec)?.breathsPerMin ?? null;
         const sync = heartRateSynchrony(beats.a, beats.b, t, undefined, { pacerPerMin });
@@ -147,7 +168,7 @@ export function sessionStory(
   }
 
   const coregulationSec: Record<CoregulationState, number> = { together: 0, 'linked-aroused': 0, apart: 0, unknown: 0 };
-  for (const point of coregulation) coregulationSec[point.state] += STORY_COREGULATION_STEP_SEC;
+  for (const point of coregulation) coregulationSec[point.state] += coregulationStep;
   const ready = [...gate].sort((x, y) => x.segment - y.segment || x.tSec - y.tSec).find((g) => g.state === 'ready');
 
   const partner = (id: PartnerId): StoryPartner => ({
