@@ -127,9 +127,6 @@ export function recordingSource(a: SourceOrigin | null, b: SourceOrigin | null):
   return 'mixed';
 }
 
-/** Demo scenarios whose partners breathe with the shared pacer, which then runs from the start. */
-const PACED_SCENARIOS: readonly string[] = ['together'];
-
 const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
 const CONNECTED_ELSEWHERE = 'hand check-in: a source is connected, so the readiness gate decides; disconnect it to check in by hand';
 
@@ -293,7 +290,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
   // A demo link connects both partners to the simulator with the scenario's demo baselines.
   if (demo) {
     // The together demo is the couple breathing with the pacer: it runs from the start.
-    if (PACED_SCENARIOS.includes(demo.scenario)) pacer.start();
+    if (demo.scenario === 'together') pacer.start();
     Promise.all(PARTNERS.map((id) => partners[id].useSimulator(demo.scenario))).catch((error: unknown) =>
       console.error('demo: could not start', error),
     );
