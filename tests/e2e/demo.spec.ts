@@ -31,7 +31,7 @@ test('/?demo=calm&speed=10 shows both partners’ heart rates changing', async (
 test('/?demo=nonsense names the problem and connects nothing', async ({ page }) => {
   await page.goto('/?demo=nonsense');
   await expect(page.getByRole('alert').filter({ hasText: 'demo link' })).toContainText(
-    'demo must be one of calm, conflict, flooded, hr-only',
+    'demo must be one of calm, conflict, flooded, hr-only, together',
   );
   await expect(page.getByTestId('partner-a').getByRole('button', { name: 'Use the simulator' })).toBeVisible();
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'no-signal');
