@@ -22,6 +22,9 @@ async function watchCoregulation(page: Page): Promise<void> {
   });
 }
 
+// Co-regulation needs 512 s of both heart rates: about 26 s at 20×, more on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function coregulationSeen(page: Page): Promise<{ coregulation: string; a: string; b: string }[]> {
   return page.evaluate(
     () => (window as unknown as { coregulationSeen: { coregulation: string; a: string; b: string }[] }).coregulationSeen,
@@ -37,7 +40,7 @@ test('/?demo=together&speed=20 runs the shared pacer, both partners follow it, a
   for (const id of ['a', 'b']) {
     await expect(page.getByTestId(`partner-${id}`).getByTestId('rhythm')).toHaveAttribute('data-state', 'following', { timeout: 30_000 });
   }
-  await expect(page.getByTestId('coregulation')).toHaveAttribute('data-state', 'together', { timeout: 45_000 });
+  await expect(page.getByTestId('coregulation')).toHaveAttribute('data-state', 'together', { timeout: 75_000 });
   // "Calming together" only ever appeared while both partners were near their baseline.
   for (const seen of await coregulationSeen(page)) {
     if (seen.coregulation === 'together') expect(seen).toMatchObject({ a: 'near-baseline', b: 'near-baseline' });
@@ -64,7 +67,7 @@ test('/?demo=conflict&speed=20 never shows calming together while a partner is a
   await expect(page.getByTestId('coregulation')).toBeVisible();
   await watchCoregulation(page);
   // Long enough for co-regulation readings (they need 512 s of both heart rates) during the recovery.
-  await expect(page.getByTestId('coregulation')).not.toHaveAttribute('data-state', 'unknown', { timeout: 45_000 });
+  await expect(page.getByTestId('coregulation')).not.toHaveAttribute('data-state', 'unknown', { timeout: 75_000 });
   await expect.poll(async () => (await coregulationSeen(page)).some((s) => s.a !== 'near-baseline'), { timeout: 5_000 }).toBe(true);
   for (const seen of await coregulationSeen(page)) {
     if (seen.a !== 'near-baseline' || seen.b !== 'near-baseline') expect(seen.coregulation).not.toBe('together');
