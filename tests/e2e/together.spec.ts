@@ -74,10 +74,16 @@ test('/?demo=conflict&speed=20 never shows calming together while a partner is a
   }
 });
 
-test('/?demo=hr-only&speed=20 says the rhythm of the heart-rate-only partner cannot be told', async ({ page }) => {
+test('/?demo=hr-only&speed=20 says the rhythm of the heart-rate-only partner cannot be told; reduced motion paces in words', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/?demo=hr-only&speed=20');
   await page.getByRole('button', { name: 'Start breathing together' }).click();
-  await expect(page.getByTestId('pacer')).toHaveAttribute('data-running', 'true');
+  const pacer = page.getByTestId('pacer');
+  await expect(pacer).toHaveAttribute('data-running', 'true');
+  await expect(pacer.getByText(/^(Breathe in|Hold|Breathe out) \d of \d$/)).toBeVisible();
+  await expect(pacer.locator('.together-pacer__circle')).toBeHidden();
   const rhythm = page.getByTestId('partner-b').getByTestId('rhythm');
   await expect(page.getByTestId('partner-b').getByTestId('hr-only')).toBeVisible();
   await expect(rhythm).toHaveAttribute('data-state', 'unknown');
