@@ -1,7 +1,7 @@
 import { Subject, firstValueFrom, from, map, of, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { tachogramFixture } from '../signal/tachogram-fixture';
+import { seededUniform, tachogramFixture } from '../signal/tachogram-fixture';
 import type { Beat } from '../signal/types';
 import type { PairCalm, RhythmReading } from './together';
 import { toCoregulation, toRhythm } from './together';
@@ -66,14 +66,16 @@ describe('toRhythm', () => {
 });
 
 describe('toCoregulation', () => {
-  /** One heart-rate sample a second following a slow shared wave, for both partners. */
-  const shared = (seconds: number, phase = 0): Beat[] =>
-    Array.from({ length: seconds }, (_, i) => ({
-      tSec: i + 0.5,
-      rrMs: null,
-      hrBpm: 70 + 4 * Math.sin((2 * Math.PI * i) / 17 + phase) + 2 * Math.sin((2 * Math.PI * i) / 29 + 2 * phase),
-      afterGap: false,
-    }));
+  /** One heart-rate sample a second: a slow random rhythm shared by both partners, plus each one's own noise. */
+  const shared = (seconds: number, seed: number): Beat[] => {
+    const common = seededUniform(1);
+    const own = seededUniform(seed);
+    let slow = 0;
+    return Array.from({ length: seconds }, (_, i) => {
+      slow = 0.9 * slow + (common() - 0.5);
+      return { tSec: i + 0.5, rrMs: null, hrBpm: 70 + 4 * slow + 0.3 * (own() - 0.5), afterGap: false };
+    });
+  };
 
   it('toCoregulation() emits on the 5 s grid, unknown until the span is covered and calm is known', () => {
     scheduler().run(({ cold, hot, expectObservable }) => {
@@ -92,8 +94,8 @@ describe('toCoregulation', () => {
     const readings: { tSec: number; state: string }[] = [];
     toCoregulation(a, b, calm).subscribe((r) => readings.push(r));
     calm.next({ a: true, b: true });
-    const beatsA = shared(700);
-    const beatsB = shared(700);
+    const beatsA = shared(700, 2);
+    const beatsB = shared(700, 3);
     beatsA.forEach((beatA, i) => {
       if (i === 600) calm.next({ a: false, b: true });
       a.next(beatA);

@@ -34,11 +34,11 @@ describe('resonanceCoherence', () => {
   it('resonanceCoherence() is null for heart-rate-only samples, a gap, or too few beats', () => {
     const beats = beatsOf({ durationSec: 120, hrBpm: 65, breathsPerMin: 6, rsaMs: 60 });
     const hrOnly = beats.map((b) => ({ ...b, rrMs: null }));
-    expect(resonanceCoherence(hrOnly, 100)).toEqual({ coherence: null, peakPerMin: null });
+    expect(resonanceCoherence(hrOnly, 100)).toEqual({ coherence: null, peakPerMin: null, fastShare: null });
     const gapped = beats.map((b, i) => (i === 80 ? { ...b, afterGap: true } : b));
-    expect(resonanceCoherence(gapped, 100)).toEqual({ coherence: null, peakPerMin: null });
-    expect(resonanceCoherence(beats, 30)).toEqual({ coherence: null, peakPerMin: null });
-    expect(resonanceCoherence([], 100)).toEqual({ coherence: null, peakPerMin: null });
+    expect(resonanceCoherence(gapped, 100)).toEqual({ coherence: null, peakPerMin: null, fastShare: null });
+    expect(resonanceCoherence(beats, 30)).toEqual({ coherence: null, peakPerMin: null, fastShare: null });
+    expect(resonanceCoherence([], 100)).toEqual({ coherence: null, peakPerMin: null, fastShare: null });
   });
 
   it('coherence stays within 0–1 with its peak inside 0.04–0.26 Hz for any tachogram', () => {
@@ -72,7 +72,7 @@ describe('pacerRhythmState', () => {
   });
 
   it('pacerRhythmState() is unknown without a reading or while the pacer is off', () => {
-    expect(pacerRhythmState({ coherence: null, peakPerMin: null }, 6)).toBe('unknown');
+    expect(pacerRhythmState({ coherence: null, peakPerMin: null, fastShare: null }, 6)).toBe('unknown');
     expect(pacerRhythmState({ coherence: 0.9, peakPerMin: 6 }, null)).toBe('unknown');
   });
 });

@@ -48,6 +48,9 @@ export const COHERENCE_PARAMS = {
   highHz: 0.26,
   /** Half-width of the peak window, Hz (McCraty's 0.030 Hz window). */
   peakHalfWidthHz: 0.015,
+  /** Band of fast RSA (breathing faster than 9/min), Hz: its share of 0.04–0.4 Hz is `fastShare`. */
+  fastFromHz: 0.15,
+  fastToHz: 0.4,
   /** Beats must cover at least this share of the window. */
   minCoverage: 0.9,
   /** Fewest beats in the window (64 s at 40 bpm). */
@@ -69,6 +72,13 @@ export const COHERENCE_PARAMS = {
    */
   notFollowDistancePerMin: 1.5,
   notFollowMaxCoherence: 0.2,
+  /**
+   * Following needs `fastShare` at most this; from {@link COHERENCE_PARAMS.notFollowMinFastShare}
+   * the partner is breathing faster than the pacer (chosen on the simulator: followers 0.00–0.03,
+   * partners breathing 12–18/min 0.4–0.76, 5th–95th percentile).
+   */
+  followMaxFastShare: 0.25,
+  notFollowMinFastShare: 0.4,
 } as const;
 
 /** A partner's resonance coherence over one window. */
@@ -77,9 +87,15 @@ export interface CoherenceReading {
   readonly coherence: number | null;
   /** Frequency of that peak in cycles per minute (comparable to breaths/min); null with coherence. */
   readonly peakPerMin: number | null;
+  /**
+   * Share (0–1) of the 0.04–0.4 Hz power above 0.15 Hz: respiratory sinus arrhythmia of breathing
+   * faster than 9/min, i.e. not with a 4–7/min pacer. Null with coherence; absent in readings
+   * built by hand (then not used).
+   */
+  readonly fastShare?: number | null;
 }
 
-const NONE: CoherenceReading = { coherence: null, peakPerMin: null };
+const NONE: CoherenceReading = { coherence: null, peakPerMin: null, fastShare: null };
 
 /** Hann window of length n (cached by length). */
 const hannCache = new Map<number, Float64Array>();
@@ -114,11 +130,18 @@ export function coherenceOfSeries(values: ArrayLike<number>, fsHz: number): Cohe
   const dfHz = fsHz / size;
   const lo = Math.ceil(p.lowHz / dfHz);
   const hi = Math.floor(p.highHz / dfHz);
+  const fastFrom = Math.ceil(p.fastFromHz / dfHz);
+  const fastTo = Math.floor(p.fastToHz / dfHz);
   let total = 0;
   let top = lo;
-  for (let k = lo; k <= hi; k += 1) {
+  let slow = 0;
+  let fast = 0;
+  for (let k = lo; k <= Math.max(hi, fastTo); k += 1) {
     const power = re[k] ** 2 + im[k] ** 2;
     re[k] = power;
+    if (k < fastFrom) slow += power;
+    else if (k <= fastTo) fast += power;
+    if (k > hi) continue;
     total += power;
     if (power > re[top]) top = k;
   }
@@ -126,7 +149,7 @@ export function coherenceOfSeries(values: ArrayLike<number>, fsHz: number): Cohe
   const half = Math.floor(p.peakHalfWidthHz / dfHz);
   let peak = 0;
   for (let k = Math.max(lo, top - half); k <= Math.min(hi, top + half); k += 1) peak += re[k];
-  return { coherence: Math.min(1, peak / total), peakPerMin: top * dfHz * 60 };
+  return { coherence: Math.min(1, peak / total), peakPerMin: top * dfHz * 60, fastShare: fast / (slow + fast) };
 }
 
 /**
@@ -183,14 +206,18 @@ export type RhythmState = 'following' | 'not-following' | 'unknown';
 /**
  * Judges one coherence reading against the pacer's rate.
  *
- * - `following`: the coherence peak lies within 1/min of the pacer's rate and holds at least
- *   0.5 of the band's power — one clear rhythm at the pacer's rate.
+ * - `following`: the coherence peak lies within 1/min of the pacer's rate, holds at least 0.5 of
+ *   the band's power (one clear rhythm at the pacer's rate), and at most a quarter of the
+ *   0.04–0.4 Hz power lies above 0.15 Hz (`fastShare`): no sign of breathing faster on the side.
+ *   The last condition matters: spontaneous Mayer waves sit near 0.1 Hz, i.e. 6/min, so a peak
+ *   at a 5.5–6/min pacer alone is no evidence of following; a partner breathing 12–18/min shows
+ *   it in their fast RSA (in the bench about 0.6 of the power, against 0.01–0.03 for followers).
  * - `not-following`: the peak lies more than 1.5/min from the pacer's rate, or the coherence is
- *   below 0.2 (no rhythm stands out, so none at the pacer's rate either).
+ *   below 0.2 (no rhythm stands out, so none at the pacer's rate either), or at least 0.4 of the
+ *   power lies above 0.15 Hz.
  * - `unknown` (the screen says "can't tell"): the reading is null (heart-rate-only device, gap,
- *   irregular rhythm, too little data), or the peak is near the pacer but not clear enough, or
- *   1–1.5/min away. Also whenever the pacer is off (`pacerPerMin` null): there is nothing to follow,
- *   so nothing is claimed either way.
+ *   irregular rhythm, too little data), or it is in between. Also whenever the pacer is off
+ *   (`pacerPerMin` null): there is nothing to follow, so nothing is claimed either way.
  * @param reading - a {@link resonanceCoherence} reading
  * @param pacerPerMin - the pacer's rate, breaths/min, or null while it is off
  */
@@ -198,7 +225,10 @@ export function pacerRhythmState(reading: CoherenceReading, pacerPerMin: number 
   const p = COHERENCE_PARAMS;
   if (pacerPerMin === null || !Number.isFinite(pacerPerMin) || reading.coherence === null || reading.peakPerMin === null) return 'unknown';
   const distance = Math.abs(reading.peakPerMin - pacerPerMin);
-  if (distance <= p.followTolerancePerMin && reading.coherence >= p.followMinCoherence) return 'following';
-  if (distance > p.notFollowDistancePerMin || reading.coherence < p.notFollowMaxCoherence) return 'not-following';
+  const fast = reading.fastShare ?? 0;
+  if (distance <= p.followTolerancePerMin && reading.coherence >= p.followMinCoherence && fast <= p.followMaxFastShare) return 'following';
+  if (distance > p.notFollowDistancePerMin || reading.coherence < p.notFollowMaxCoherence || fast >= p.notFollowMinFastShare) {
+    return 'not-following';
+  }
   return 'unknown';
 }

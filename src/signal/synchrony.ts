@@ -3,25 +3,33 @@
  * heart-rate fluctuations, judged against circular-shift surrogates.
  *
  * Method:
- * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR
- *    for beats with RR (artifact-corrected NN), the reported heart rate for heart-rate-only
- *    samples; resampled evenly at 2 Hz by linear interpolation (a heart-rate-only device sends
- *    about one sample a second, so nothing finer exists).
- * 2. Linear detrend and zero-phase (circular) band-pass 0.03–0.15 Hz over that whole span: the slow
+ * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR for beats with RR
+ *    (artifact-corrected NN), the reported heart rate for heart-rate-only samples; resampled
+ *    evenly at 2 Hz by linear interpolation (a heart-rate-only device sends about one sample a
+ *    second, so nothing finer exists).
+ * 2. Prewhitening: each series is replaced by the residuals of its own autoregressive model
+ *    (order 20, i.e. 10 s; Box & Jenkins; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802, on
+ *    why cross-correlating autocorrelated series without it finds spurious links). A partner's own
+ *    strong rhythm (the Mayer wave near 0.1 Hz) otherwise matches the other partner's at some lag
+ *    in nearly every window, real or surrogate.
+ * 3. A causal 4th-order Butterworth band-pass 0.03–0.15 Hz, run forwards over the span: the slow
  *    fluctuations of autonomic arousal that physiological linkage studies look at (Levenson &
- *    Gottman 1983), without each partner's own respiratory sinus arrhythmia at their own breathing
- *    rate (when both breathe with the same slow pacer, that rhythm lies in the band and counts:
- *    breathing together is shared regulation).
- * 3. Pearson correlation between partner A's and partner B's filtered series over the last
- *    `windowSec`, for lags of −5…+5 s in 0.5 s steps; the reading is the lag with the largest |r|.
- *    A positive lag means partner A leads: B's heart rate follows A's `lagSec` seconds later
- *    (b(t) ≈ a(t − lagSec)); negative, B leads.
- * 4. Significance: the same peak |r| over lags with partner B's filtered series circularly shifted
- *    within the 512 s span by 100 shifts, evenly spread from 60 s to 452 s, so every surrogate
- *    pairs A with B's rhythm from at least a minute away (deterministic, no random numbers). The
- *    threshold is the 95th percentile of those 100 peak |r|; `significant` when the real |r|
- *    exceeds it. Picking the best of 21 lags inflates r; the surrogates pick the same way, so the
- *    promise of about 5 % false claims on independent partners holds (the bench checks it).
+ *    Gottman 1983), without each partner's own respiratory sinus arrhythmia at 9/min and faster.
+ *    While a shared pacer runs, its rate is notched out (±0.015 Hz): two people breathing with one
+ *    pacer share that rhythm by construction, which says nothing about each other.
+ * 4. Pearson correlation between partner A's and partner B's filtered series over the last
+ *    `windowSec` (120 s by default), for lags of −5…+5 s in 0.5 s steps; the reading is the lag with
+ *    the largest |r|. A positive lag means partner A leads: B's heart rate follows A's `lagSec`
+ *    seconds later (b(t) ≈ a(t − lagSec)); negative, B leads.
+ * 5. Significance: the same peak |r| over lags with one partner's series shifted back in time
+ *    within the span, by 60 s or more: 50 shifts of B against A's window and 50 of A against B's,
+ *    spread evenly over the span (circular shifts that never wrap around, so no seam enters a
+ *    surrogate; deterministic, no random numbers). Picking the best of 21 lags inflates r; the
+ *    surrogates pick the same way. The threshold is the 97.5th percentile of those 100 peak |r|
+ *    (the second-highest of the 100); `significant` when the real |r| exceeds it. Why not the 95th:
+ *    100 overlapping shifts of one 512 s span are far from 100 independent samples of chance, and
+ *    their 95th percentile let independent simulated partners pass in 6.5–8.5 % of windows
+ *    instead of 5 %; the 97.5th gives 3–5 % (`npm run bench -- together`).
  *
  * References: Levenson & Gottman 1983 (J Pers Soc Psychol 45(3):587–597, physiological linkage
  * in marital interaction); Helm, Sbarra & Ferrer 2012 (Emotion 12(4):748–762) and 2014 (Pers
@@ -31,14 +39,15 @@
  * on why linkage is not always good.
  *
  * Limits: the correlation of two band-limited series over 30–120 s has few independent samples
- * (about 2 × band width × window), so weak coupling in short windows is hard to tell from chance;
- * the surrogates say "beyond chance", not "strongly linked". Shared outside influences (the same
- * room, the same spoken count, the same pacer) link two hearts without one affecting the other.
- * The first reading needs 512 s of both partners' heart rate.
+ * (about 2 × band width × window), so weak coupling in short windows is hard to tell from chance
+ * (the bench's detection curve); the surrogates say "beyond chance", not "strongly linked".
+ * Shared outside influences (the same room, the same spoken count, the same pacer at a rate the
+ * notch misses) link two hearts without one affecting the other. The first reading needs 512 s
+ * of both partners' heart rate; a gap over 5 s in either holds readings back until 512 s have
+ * passed again. The two partners' beats must be on one timeline (see docs/together.md, One clock).
  */
 import { correctArtifacts } from './artifacts';
-import { detrendLinear } from './resample';
-import { fft } from './fft';
+
 import type { Beat } from './types';
 
 /** Named parameters of the synchrony reading. */
@@ -48,8 +57,6 @@ export const SYNC_PARAMS = {
   /** Band of the slow heart-rate fluctuations correlated, Hz. */
   lowHz: 0.03,
   highHz: 0.15,
-  /** Raised-cosine edge of the band-pass, Hz. */
-  edgeHz: 0.01,
   /**
    * Half-width of the notch at a running pacer's rate, Hz: two people breathing with one pacer
    * share that rhythm by construction, and a periodic rhythm matches itself at some lag in every
@@ -58,24 +65,36 @@ export const SYNC_PARAMS = {
   notchHalfWidthHz: 0.015,
   /** Largest lag searched, seconds, each way. */
   maxLagSec: 5,
-  /** Default window, seconds (chosen by `npm run bench -- together`, see docs/together.md). */
-  windowSec: 60,
+  /**
+   * Default window, seconds: the shortest of 30/60/120 s that met both targets on the simulator
+   * (≤ 7 % false claims, ≥ 80 % detection of coupling carrying ≥ 70 % of the band); 60 s found
+   * about 78 % and 30 s about 38 % (`npm run bench -- together`, docs/together.md).
+   */
+  windowSec: 120,
   /** Shortest and longest window allowed, seconds. */
   minWindowSec: 30,
   maxWindowSec: 120,
   /**
-   * Span ending at the window's end that is filtered and circularly shifted for the surrogates,
-   * seconds (1024 samples: a power of two for the circular filter). Shorter spans give fewer
+   * Span ending at the window's end that is filtered and shifted for the surrogates, seconds
+   * (1024 samples at 2 Hz). Shorter spans give fewer
    * independent surrogates and a noisier threshold: with 256 s, independent partners were
    * flagged in 7–8 % of windows instead of 5–6 % (bench `together`).
    */
   spanSec: 512,
-  /** Smallest circular shift of a surrogate, seconds. */
+  /**
+   * Order of the autoregressive prewhitening model (10 s at 2 Hz, long enough to model a 0.1 Hz
+   * Mayer wave). Without it, independent simulated partners were claimed linked in 9–11 % of
+   * windows instead of the promised 5 %; with it 5–8 % (bench `together`).
+   */
+  prewhitenOrder: 20,
+  /** Start-up of the causal filter at the span's start, left out of every surrogate, seconds. */
+  settleSec: 60,
+  /** Smallest shift of a surrogate, seconds. */
   minShiftSec: 60,
   /** Number of surrogates. */
   surrogates: 100,
-  /** Percentile of the surrogates' peak |r| that the real one must exceed. */
-  percentile: 0.95,
+  /** Percentile of the surrogates' peak |r| that the real one must exceed (module doc, step 5: why not 0.95). */
+  percentile: 0.975,
   /** Longest stretch without a beat that is bridged by interpolation, seconds. */
   maxGapSec: 5,
   /** Beats must cover at least this share of the span. */
@@ -91,7 +110,10 @@ export interface SyncReading {
    * later), negative when B leads.
    */
   readonly lagSec: number;
-  /** 95th percentile of |peak r| over 100 circular-shift surrogates (shifts ≥ 60 s), deterministic. */
+  /**
+   * 97.5th percentile of |peak r| over 100 shifted surrogates (shifts ≥ 60 s), deterministic
+   * ({@link SYNC_PARAMS.percentile}: the plain 95th understated chance on dependent surrogates).
+   */
   readonly threshold: number;
   /** |r| above the threshold: linked beyond chance. */
   readonly significant: boolean;
@@ -172,46 +194,125 @@ export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: numb
   return out;
 }
 
+/** One second-order section (biquad), coefficients normalised by a0. */
+interface Biquad {
+  readonly b0: number;
+  readonly b1: number;
+  readonly b2: number;
+  readonly a1: number;
+  readonly a2: number;
+}
+
 /**
- * Detrended, band-passed slow heart-rate fluctuations of an even series (the correlated signal).
- * The band-pass is circular (one FFT over the span, whose length must be a power of two), so the
- * filtered series joins up with itself and a circularly shifted surrogate has no seam.
+ * Biquad coefficients by the bilinear transform (the "Audio EQ Cookbook" forms, R. Bristow-Johnson):
+ * low-pass, high-pass or notch at f0Hz with quality q.
  */
-export function slowFluctuations(values: ArrayLike<number>, notchHz: number | null = null): Float64Array {
-  const p = SYNC_PARAMS;
-  const n = values.length;
-  const re = detrendLinear(values);
-  const im = new Float64Array(n);
-  fft(re, im);
-  for (let k = 0; k < n; k += 1) {
-    const f = (Math.min(k, n - k) * p.fsHz) / n;
-    const g = bandGain(f, p.lowHz, p.highHz, p.edgeHz) * (notchHz === null ? 1 : notchGain(Math.abs(f - notchHz)));
-    re[k] *= g;
-    im[k] *= g;
+function biquad(kind: 'low' | 'high' | 'notch', f0Hz: number, q: number, fsHz: number): Biquad {
+  const w0 = (2 * Math.PI * f0Hz) / fsHz;
+  const cos = Math.cos(w0);
+  const alpha = Math.sin(w0) / (2 * q);
+  const a0 = 1 + alpha;
+  const [b0, b1, b2] =
+    kind === 'low'
+      ? [(1 - cos) / 2, 1 - cos, (1 - cos) / 2]
+      : kind === 'high'
+        ? [(1 + cos) / 2, -(1 + cos), (1 + cos) / 2]
+        : [1, -2 * cos, 1];
+  return { b0: b0 / a0, b1: b1 / a0, b2: b2 / a0, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0 };
+}
+
+/** Runs a biquad forwards over a series in place (direct form I, zero initial state). */
+function runBiquad(values: Float64Array, f: Biquad): void {
+  let x1 = 0;
+  let x2 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const x = values[i];
+    const y = f.b0 * x + f.b1 * x1 + f.b2 * x2 - f.a1 * y1 - f.a2 * y2;
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    values[i] = y;
   }
-  fft(re, im, true);
-  return re;
 }
 
-/** Gain of the notch at a distance from its centre, Hz: 0 within the half-width, then a raised-cosine edge. */
-function notchGain(distanceHz: number): number {
-  const { notchHalfWidthHz: half, edgeHz } = SYNC_PARAMS;
-  if (distanceHz <= half) return 0;
-  if (distanceHz >= half + edgeHz) return 1;
-  return 0.5 - 0.5 * Math.cos((Math.PI * (distanceHz - half)) / edgeHz);
+/**
+ * Prewhitening (Box & Jenkins 1970; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802): the
+ * residuals of an autoregressive model of the series (order `order`, Yule–Walker equations solved
+ * by Levinson–Durbin recursion). A rhythm that dominates one partner's series alone, such as a
+ * Mayer wave near 0.1 Hz, no longer makes every shift of the other partner look alike; what two
+ * series share beyond their own rhythms survives.
+ */
+function prewhiten(values: Float64Array, order: number): Float64Array {
+  const n = values.length;
+  if (n <= 2 * order) return values;
+  let m = 0;
+  for (const v of values) m += v;
+  m /= n;
+  const x = Float64Array.from(values, (v) => v - m);
+  const r = new Float64Array(order + 1);
+  for (let k = 0; k <= order; k += 1) {
+    let sum = 0;
+    for (let i = k; i < n; i += 1) sum += x[i] * x[i - k];
+    r[k] = sum / n;
+  }
+  if (!(r[0] > 0)) return x;
+  // Levinson–Durbin.
+  let phi = new Float64Array(order + 1);
+  let error = r[0];
+  for (let k = 1; k <= order; k += 1) {
+    let acc = r[k];
+    for (let j = 1; j < k; j += 1) acc -= phi[j] * r[k - j];
+    const reflection = acc / error;
+    const next = phi.slice();
+    next[k] = reflection;
+    for (let j = 1; j < k; j += 1) next[j] = phi[j] - reflection * phi[k - j];
+    phi = next;
+    error *= 1 - reflection * reflection;
+    if (!(error > 0)) break;
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    let prediction = 0;
+    for (let j = 1; j <= order && j <= i; j += 1) prediction += phi[j] * x[i - j];
+    out[i] = x[i] - prediction;
+  }
+  return out;
 }
 
-/** Raised-cosine band-pass gain at f, Hz. */
-function bandGain(f: number, lowHz: number, highHz: number, edgeHz: number): number {
-  if (f < lowHz - edgeHz || f > highHz + edgeHz) return 0;
-  if (f < lowHz + edgeHz) return 0.5 - 0.5 * Math.cos((Math.PI * (f - lowHz + edgeHz)) / (2 * edgeHz));
-  if (f > highHz - edgeHz) return 0.5 - 0.5 * Math.cos((Math.PI * (highHz + edgeHz - f)) / (2 * edgeHz));
-  return 1;
+/** Quality factors of the two sections of a 4th-order Butterworth filter. */
+const BUTTERWORTH_4 = [0.5412, 1.3066] as const;
+
+/**
+ * Slow heart-rate fluctuations of an even series (the correlated signal): the series minus its
+ * first value, through a causal 4th-order Butterworth high-pass at 0.03 Hz and low-pass at 0.15 Hz
+ * (and a notch at a running pacer's rate), run forwards over the span. Causal on purpose: the
+ * latest samples, where the window is, depend only on the past, so they carry no edge effect that
+ * both partners' series would share; the start-up transient lies in the span's first minutes,
+ * which no window or surrogate uses ({@link SYNC_PARAMS.settleSec}). Both partners pass the same
+ * filter, so its phase delay cancels in their cross-correlation and lags are kept.
+ */
+export function slowFluctuations(
+  values: ArrayLike<number>,
+  notchHz: number | null = null,
+  prewhitenOrder: number = SYNC_PARAMS.prewhitenOrder,
+): Float64Array {
+  const p = SYNC_PARAMS;
+  const first = values.length > 0 ? values[0] : 0;
+  let out: Float64Array = Float64Array.from(values, (v) => v - first);
+  if (prewhitenOrder > 0) out = prewhiten(out, prewhitenOrder);
+  for (const q of BUTTERWORTH_4) runBiquad(out, biquad('high', p.lowHz, q, p.fsHz));
+  for (const q of BUTTERWORTH_4) runBiquad(out, biquad('low', p.highHz, q, p.fsHz));
+  if (notchHz !== null && notchHz > 0 && notchHz < p.fsHz / 2)
+    runBiquad(out, biquad('notch', notchHz, notchHz / (2 * p.notchHalfWidthHz), p.fsHz));
+  return out;
 }
 
 /**
  * Peak lagged Pearson correlation between a and b over the last `window` samples, lags
- * −maxLag…+maxLag samples; b is read through `shift` (circularly, b[(i − shift) mod n]).
+ * −maxLag…+maxLag samples; b is read `shift` samples earlier (b[i − shift]; callers keep it in range).
  * Positive lag: a leads (a[i − lag] with b[i]). Returns [r, lag in samples].
  */
 function peakCorrelation(a: Float64Array, b: Float64Array, window: number, maxLag: number, shift: number): [number, number] {
@@ -256,23 +357,36 @@ function peakCorrelation(a: Float64Array, b: Float64Array, window: number, maxLa
  * tests and the benchmark.
  * @returns null when the series are too short for the lags and surrogates
  */
-export function synchronyOfSeries(a: Float64Array, b: Float64Array, windowSamples: number): SyncReading | null {
+export function synchronyOfSeries(
+  a: Float64Array,
+  b: Float64Array,
+  windowSamples: number,
+  percentile: number = SYNC_PARAMS.percentile,
+): SyncReading | null {
   const p = SYNC_PARAMS;
   const n = Math.min(a.length, b.length);
   const maxLag = Math.round(p.maxLagSec * p.fsHz);
   const minShift = Math.round(p.minShiftSec * p.fsHz);
-  if (a.length !== b.length || windowSamples < 3 || n < windowSamples + maxLag || n - 2 * minShift < p.surrogates) return null;
+  const settle = Math.round(p.settleSec * p.fsHz);
+  // Shifts that keep the surrogate's samples inside the span and clear of the filter's start-up.
+  const maxShift = n - windowSamples - maxLag - settle;
+  if (a.length !== b.length || windowSamples < 3 || maxShift - minShift < p.surrogates) return null;
   const [r, lag] = peakCorrelation(a, b, windowSamples, maxLag, 0);
   const peaks = new Float64Array(p.surrogates);
-  const range = n - 2 * minShift;
+  const range = maxShift - minShift;
+  // Half the surrogates pair A's window with B's earlier heart rate, half B's window with A's.
+  const perSide = Math.ceil(p.surrogates / 2);
   for (let s = 0; s < p.surrogates; s += 1) {
-    const shift = minShift + Math.round((s * range) / Math.max(1, p.surrogates - 1));
-    peaks[s] = Math.abs(peakCorrelation(a, b, windowSamples, maxLag, shift)[0]);
+    const k = s % perSide;
+    const shift = minShift + Math.round((k * range) / Math.max(1, perSide - 1));
+    peaks[s] = Math.abs(
+      (s < perSide ? peakCorrelation(a, b, windowSamples, maxLag, shift) : peakCorrelation(b, a, windowSamples, maxLag, shift))[0],
+    );
   }
   peaks.sort();
   // The Monte Carlo test's order statistic: a real |r| above it ranks among the top 5 % of the
   // real value and the surrogates together (Davison & Hinkley 1997, ch. 4), i.e. p ≤ 0.05.
-  const threshold = peaks[Math.min(p.surrogates - 1, Math.ceil(p.percentile * (p.surrogates + 1)) - 1)];
+  const threshold = peaks[Math.min(p.surrogates - 1, Math.ceil(percentile * (p.surrogates + 1)) - 1)];
   return {
     r,
     lagSec: lag / p.fsHz,
@@ -297,7 +411,7 @@ export interface SyncOptions {
  * @param a - partner A's beats in event time (increasing tSec; the same session timeline as b)
  * @param b - partner B's beats
  * @param endSec - window end, event-time seconds
- * @param windowSec - window length, 30–120 s (default 60 s); out of range throws
+ * @param windowSec - window length, 30–120 s (default 120 s); out of range throws
  * @param options - the pacer's rate while it runs ({@link SyncOptions})
  * @returns null with too little data: both partners' beats must cover the 512 s up to endSec
  *   (the window and the span its surrogates come from) with no gap over 5 s
