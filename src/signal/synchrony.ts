@@ -4,7 +4,7 @@
  *
  * Method:
  * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR for beats with RR
- *    (artifact-corrected NN), the reported heart rate for heart-rate-only samples; resampled
+ *    (intervals more than 25 % from their neighbours' median left out), the reported heart rate for heart-rate-only samples; resampled
  *    evenly at 2 Hz by linear interpolation (a heart-rate-only device sends about one sample a
  *    second, so nothing finer exists).
  * 2. Prewhitening: each series is replaced by the residuals of its own autoregressive model
@@ -46,7 +46,6 @@
  * of both partners' heart rate; a gap over 5 s in either holds readings back until 512 s have
  * passed again. The two partners' beats must be on one timeline (see docs/together.md, One clock).
  */
-import { correctArtifacts } from './artifacts';
 
 import type { Beat } from './types';
 
@@ -95,6 +94,11 @@ export const SYNC_PARAMS = {
   surrogates: 100,
   /** Percentile of the surrogates' peak |r| that the real one must exceed (module doc, step 5: why not 0.95). */
   percentile: 0.975,
+  /** RR intervals outside this range are not heartbeats, ms. */
+  minRrMs: 300,
+  maxRrMs: 2000,
+  /** An RR interval further than this share from its neighbours' median is left out (artifact). */
+  maxDeviationShare: 0.25,
   /** Longest stretch without a beat that is bridged by interpolation, seconds. */
   maxGapSec: 5,
   /** Beats must cover at least this share of the span. */
@@ -150,17 +154,25 @@ export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: numb
       rates.push(beat.hrBpm);
     }
   }
-  if (rr.length > 0) {
-    const corrected = correctArtifacts(rr, { breakBefore });
-    let previousSource = -1;
-    corrected.nnMs.forEach((nn, k) => {
-      const source = corrected.sourceIndex[k];
-      // A split missed beat yields several equal intervals from one beat: keep one point per beat.
-      if (source === previousSource) return;
-      previousSource = source;
-      times.push(beats[rrIndex[source]].tSec);
-      rates.push(60_000 / nn);
-    });
+  // Artifacts (missed, extra, ectopic beats) are left out rather than corrected: an interval more
+  // than 25 % from the median of its neighbours (±4 beats, within an unbroken run) is skipped and
+  // the interpolation bridges it. Far cheaper than full correction on 512 s every 5 s, and a heart
+  // rate needs no more.
+  const neighbours: number[] = [];
+  for (let k = 0; k < rr.length; k += 1) {
+    const value = rr[k];
+    if (value < p.minRrMs || value > p.maxRrMs) continue;
+    neighbours.length = 0;
+    for (let j = k - 1; j >= Math.max(0, k - 4) && !breakBefore[j + 1]; j -= 1) neighbours.push(rr[j]);
+    for (let j = k + 1; j <= Math.min(rr.length - 1, k + 4) && !breakBefore[j]; j += 1) neighbours.push(rr[j]);
+    if (neighbours.length >= 2) {
+      neighbours.sort((x, y) => x - y);
+      const middle = neighbours.length / 2;
+      const median = neighbours.length % 2 === 1 ? neighbours[Math.floor(middle)] : (neighbours[middle - 1] + neighbours[middle]) / 2;
+      if (Math.abs(value - median) > p.maxDeviationShare * median) continue;
+    }
+    times.push(beats[rrIndex[k]].tSec);
+    rates.push(60_000 / value);
   }
   if (times.length < 2) return undefined;
   if (rrIndex.length > 0 && times.length > rrIndex.length) {
