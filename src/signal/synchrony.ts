@@ -5,10 +5,10 @@
  * Method:
  * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR for beats with RR
  *    (intervals more than 25 % from their neighbours' median left out), the reported heart rate for heart-rate-only samples; resampled
- *    evenly at 2 Hz by linear interpolation (a heart-rate-only device sends about one sample a
- *    second, so nothing finer exists).
+ *    evenly at 1 Hz by linear interpolation (a heart-rate-only device sends about one sample a
+ *    second, and the band correlated ends at 0.15 Hz).
  * 2. Prewhitening: each series is replaced by the residuals of its own autoregressive model
- *    (order 20, i.e. 10 s; Box & Jenkins; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802, on
+ *    (order 10, i.e. 10 s; Box & Jenkins; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802, on
  *    why cross-correlating autocorrelated series without it finds spurious links). A partner's own
  *    strong rhythm (the Mayer wave near 0.1 Hz) otherwise matches the other partner's at some lag
  *    in nearly every window, real or surrogate.
@@ -18,7 +18,7 @@
  *    While a shared pacer runs, its rate is notched out (±0.015 Hz): two people breathing with one
  *    pacer share that rhythm by construction, which says nothing about each other.
  * 4. Pearson correlation between partner A's and partner B's filtered series over the last
- *    `windowSec` (120 s by default), for lags of −5…+5 s in 0.5 s steps; the reading is the lag with
+ *    `windowSec` (120 s by default), for lags of −5…+5 s in 1 s steps; the reading is the lag with
  *    the largest |r|. A positive lag means partner A leads: B's heart rate follows A's `lagSec`
  *    seconds later (b(t) ≈ a(t − lagSec)); negative, B leads.
  * 5. Significance: the same peak |r| over lags with one partner's series shifted back in time
@@ -52,7 +52,7 @@ import type { Beat } from './types';
 /** Named parameters of the synchrony reading. */
 export const SYNC_PARAMS = {
   /** Resampling rate of the heart-rate series, Hz. */
-  fsHz: 2,
+  fsHz: 1,
   /** Band of the slow heart-rate fluctuations correlated, Hz. */
   lowHz: 0.03,
   highHz: 0.15,
@@ -75,17 +75,17 @@ export const SYNC_PARAMS = {
   maxWindowSec: 120,
   /**
    * Span ending at the window's end that is filtered and shifted for the surrogates, seconds
-   * (1024 samples at 2 Hz). Shorter spans give fewer
+   * (512 samples at 1 Hz). Shorter spans give fewer
    * independent surrogates and a noisier threshold: with 256 s, independent partners were
    * flagged in 7–8 % of windows instead of 5–6 % (bench `together`).
    */
   spanSec: 512,
   /**
-   * Order of the autoregressive prewhitening model (10 s at 2 Hz, long enough to model a 0.1 Hz
+   * Order of the autoregressive prewhitening model (10 s at 1 Hz, long enough to model a 0.1 Hz
    * Mayer wave). Without it, independent simulated partners were claimed linked in 9–11 % of
    * windows instead of the promised 5 %; with it 5–8 % (bench `together`).
    */
-  prewhitenOrder: 20,
+  prewhitenOrder: 10,
   /** Start-up of the causal filter at the span's start, left out of every surrogate, seconds. */
   settleSec: 60,
   /** Smallest shift of a surrogate, seconds. */
