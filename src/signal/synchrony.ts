@@ -28,8 +28,8 @@
  *    surrogates pick the same way. The threshold is the 97.5th percentile of those 100 peak |r|
  *    (the second-highest of the 100); `significant` when the real |r| exceeds it. Why not the 95th:
  *    100 overlapping shifts of one 512 s span are far from 100 independent samples of chance, and
- *    their 95th percentile let independent simulated partners pass in 6.5–8.5 % of windows
- *    instead of 5 %; the 97.5th gives 3–5 % (`npm run bench -- together`).
+ *    their 95th percentile let independent simulated partners pass in 6.5–7.6 % of windows
+ *    instead of 5 %; the 97.5th gives 3.2–4.2 % (`npm run bench -- together`).
  *
  * References: Levenson & Gottman 1983 (J Pers Soc Psychol 45(3):587–597, physiological linkage
  * in marital interaction); Helm, Sbarra & Ferrer 2012 (Emotion 12(4):748–762) and 2014 (Pers
