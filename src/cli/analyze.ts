@@ -3,7 +3,9 @@
  * the app runs per window ({@link computeWindowMetrics}).
  */
 import type { RrFile } from '../ble/rr-file';
+import { resonanceCoherence } from '../signal/coherence';
 import type { IrregularRhythm } from '../signal/rhythm';
+import { SYNC_PARAMS, heartRateSynchrony } from '../signal/synchrony';
 import type { Beat, WindowMetrics } from '../signal/types';
 import { computeWindowMetrics } from '../signal/window-metrics';
 
@@ -20,6 +22,21 @@ export interface AnalyzeRow {
   readonly artifactRate: number;
   /** Why HRV and breathing are not given (`ectopy`, `af-like`, `flat`), or null for a regular rhythm. */
   readonly irregular: IrregularRhythm | null;
+  /**
+   * Resonance coherence (docs/together.md) over the 64 s ending at the window's end, 0–1; null when
+   * not computable (too few beats, a gap, more than 10 % artifacts, an irregular rhythm).
+   */
+  readonly coherence: number | null;
+}
+
+/** Heart-rate synchrony with a second partner's recording (`--with`), per window. */
+export interface SyncColumns {
+  /** Peak lagged correlation of the two heart rates over the window, −1…1; null when not computable. */
+  readonly syncR: number | null;
+  /** Lag of that peak, seconds: positive when this file's partner leads; null with syncR. */
+  readonly syncLagSec: number | null;
+  /** True only when |syncR| is beyond the surrogates' threshold; null with syncR. */
+  readonly syncSignificant: boolean | null;
 }
 
 /** Output columns, in order. */
@@ -34,11 +51,15 @@ export const ANALYZE_COLUMNS = [
   'breathingConfidence',
   'artifactRate',
   'irregular',
+  'coherence',
 ] as const;
+
+/** The columns `--with` adds, in order. */
+export const SYNC_COLUMNS = ['syncR', 'syncLagSec', 'syncSignificant'] as const;
 
 const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
 
-function toRow(m: WindowMetrics): AnalyzeRow {
+function toRow(m: WindowMetrics, coherence: number | null): AnalyzeRow {
   return {
     startS: m.startSec,
     endS: m.endSec,
@@ -50,8 +71,12 @@ function toRow(m: WindowMetrics): AnalyzeRow {
     breathingConfidence: round(m.breathingConfidence, 3) as number,
     artifactRate: round(m.artifactRate, 4) as number,
     irregular: m.irregular ?? null,
+    coherence: round(coherence, 3),
   };
 }
+
+const beatsOf = (file: RrFile): Beat[] =>
+  file.rrMs.map((rrMs, i) => ({ tSec: file.tSec[i], rrMs, hrBpm: 60_000 / rrMs, afterGap: file.afterGap[i] }));
 
 /**
  * Windows [start, start + windowSec] for start = 0, stepSec, 2·stepSec, … while the window ends
@@ -59,7 +84,7 @@ function toRow(m: WindowMetrics): AnalyzeRow {
  * recording shorter than one window still gets its first window.
  */
 export function analyzeRecording(file: RrFile, windowSec: number, stepSec: number): AnalyzeRow[] {
-  const beats: Beat[] = file.rrMs.map((rrMs, i) => ({ tSec: file.tSec[i], rrMs, hrBpm: 60_000 / rrMs, afterGap: file.afterGap[i] }));
+  const beats = beatsOf(file);
   const durationSec = Math.ceil(file.tSec[file.tSec.length - 1] ?? 0);
   const rows: AnalyzeRow[] = [];
   // Beats are in time order: two cursors hand each window only its own beats, so a long
@@ -72,17 +97,48 @@ export function analyzeRecording(file: RrFile, windowSec: number, stepSec: numbe
     while (from < beats.length && beats[from].tSec <= start) from += 1;
     if (to < from) to = from;
     while (to < beats.length && beats[to].tSec <= end) to += 1;
-    rows.push(toRow(computeWindowMetrics(beats.slice(from, to), start, end)));
+    const coherence = resonanceCoherence(beats.slice(Math.max(0, from - 200), to), end).coherence;
+    rows.push(toRow(computeWindowMetrics(beats.slice(from, to), start, end), coherence));
+  }
+  return rows;
+}
+
+/**
+ * Heart-rate synchrony between two recordings on the same time base, for the windows of
+ * {@link analyzeRecording}: each window's end and length (which must be 30–120 s), with the
+ * 512 s before its end as the surrogates' span, so windows ending earlier than that give nulls.
+ * @throws RangeError for a window outside 30–120 s
+ */
+export function synchronyRows(file: RrFile, other: RrFile, windowSec: number, stepSec: number): SyncColumns[] {
+  const a = beatsOf(file);
+  const b = beatsOf(other);
+  const durationSec = Math.ceil(file.tSec[file.tSec.length - 1] ?? 0);
+  const rows: SyncColumns[] = [];
+  for (let k = 0; k === 0 || k * stepSec + windowSec <= durationSec; k += 1) {
+    const end = k * stepSec + windowSec;
+    const sync = end >= SYNC_PARAMS.spanSec ? heartRateSynchrony(a, b, end, windowSec) : null;
+    rows.push(
+      sync === null
+        ? { syncR: null, syncLagSec: null, syncSignificant: null }
+        : { syncR: round(sync.r, 3), syncLagSec: sync.lagSec, syncSignificant: sync.significant },
+    );
   }
   return rows;
 }
 
 /** Rows as CSV: a header, then one line per row; null is an empty field. */
-export function rowsToCsv(rows: readonly (AnalyzeRow & { file?: string })[], withFile: boolean): string {
+export function rowsToCsv(
+  rows: readonly (AnalyzeRow & Partial<SyncColumns> & { file?: string })[],
+  withFile: boolean,
+  withSync = false,
+): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const header = [...(withFile ? ['file'] : []), ...ANALYZE_COLUMNS].join(',');
+  const columns = [...ANALYZE_COLUMNS, ...(withSync ? SYNC_COLUMNS : [])];
+  const header = [...(withFile ? ['file'] : []), ...columns].join(',');
   const lines = rows.map((r) =>
-    [...(withFile ? [quote(r.file ?? '')] : []), ...ANALYZE_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))].join(','),
+    [...(withFile ? [quote(r.file ?? '')] : []), ...columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c])))].join(
+      ',',
+    ),
   );
   return `${[header, ...lines].join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecording, recordingNames } from '../../tests/recordings';
-import { ANALYZE_COLUMNS } from './analyze';
+import { ANALYZE_COLUMNS, SYNC_COLUMNS } from './analyze';
 import type { CliIo } from './attune';
 import { EXIT, describeResolution, main } from './attune';
 
@@ -54,7 +54,7 @@ describe('attune analyze', () => {
     const { code, stdout } = cli(['analyze', 'rec.txt', '--window', '120', '--step=60', '--format', 'csv'], { 'rec.txt': steady });
     expect(code).toBe(EXIT.ok);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular');
+    expect(lines[0]).toBe('startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular,coherence');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual([
       '0-120',
       '60-180',
@@ -68,7 +68,7 @@ describe('attune analyze', () => {
     ]);
     // A constant RR series is a flat, paced-like rhythm: no HRV or breathing, and the row says why.
     const constant = cli(['analyze', 'flat.txt', '--format', 'csv'], { 'flat.txt': Array(100).fill(1000).join('\n') });
-    expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,,,,0,0,flat');
+    expect(constant.stdout.trim().split('\n')[1]).toBe('0,60,60,60,,,,0,0,flat,');
   });
 
   it("uses the file's t_s column for window times", () => {
@@ -131,6 +131,48 @@ describe('attune analyze', () => {
     }
   });
 
+  it('gives coherence per window: high for slow deep breathing (physio-example1), within 0–1 or null', () => {
+    const recording = loadRecording('physio-example1');
+    const { code, stdout } = cli(['analyze', 'slow.csv'], {
+      'slow.csv': `t_s,rr_ms\n${recording.tSec.map((t, i) => `${t},${recording.rrMs[i]}`).join('\n')}`,
+    });
+    expect(code).toBe(EXIT.ok);
+    const values = (JSON.parse(stdout) as { coherence: number | null }[]).map((r) => r.coherence);
+    expect(values.every((v) => v === null || (v >= 0 && v <= 1))).toBe(true);
+    const read = values.filter((v): v is number => v !== null).sort((x, y) => x - y);
+    expect(read[Math.floor(read.length / 2)]).toBeGreaterThan(0.6);
+  });
+
+  it('--with OTHER adds syncR, syncLagSec and syncSignificant: null until 512 s, then a link for the same recording', () => {
+    const wave = (i: number) => 900 + 60 * Math.sin(i / 7) + 40 * Math.sin(i / 19) + 25 * Math.sin(i / 3.1 + Math.sin(i / 50));
+    const rr = Array.from({ length: 900 }, (_, i) => Math.round(wave(i)));
+    const text = rr.join('\n');
+    const { code, stdout } = cli(['analyze', 'a.txt', '--with', 'b.txt', '--window', '120', '--step', '60'], {
+      'a.txt': text,
+      'b.txt': text,
+    });
+    expect(code).toBe(EXIT.ok);
+    const rows = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(Object.keys(rows[0])).toEqual([...ANALYZE_COLUMNS, ...SYNC_COLUMNS]);
+    expect(rows[0]).toMatchObject({ syncR: null, syncLagSec: null, syncSignificant: null });
+    const late = rows.filter((r) => (r.endS as number) >= 540);
+    expect(late.length).toBeGreaterThan(0);
+    for (const row of late) expect(row).toMatchObject({ syncR: 1, syncLagSec: 0, syncSignificant: true });
+    const csv = cli(['analyze', 'a.txt', '--with=b.txt', '--window', '120', '--format', 'csv'], { 'a.txt': text, 'b.txt': text });
+    expect(csv.stdout.split('\n')[0]).toBe(`${[...ANALYZE_COLUMNS, ...SYNC_COLUMNS].join(',')}`);
+  });
+
+  it('--with needs a synchrony window of 30–120 s and a readable second file', () => {
+    const defaults = cli(['analyze', 'a.txt', '--with', 'b.txt'], { 'a.txt': steady, 'b.txt': steady });
+    expect(defaults.code).toBe(EXIT.ok);
+    const wide = cli(['analyze', 'a.txt', '--with', 'b.txt', '--window', '300'], { 'a.txt': steady, 'b.txt': steady });
+    expect(wide.code).toBe(EXIT.usage);
+    expect(wide.stderr).toContain('--with needs --window between 30 and 120 seconds (synchrony windows), got 300');
+    const missing = cli(['analyze', 'a.txt', '--with', 'nope.txt'], { 'a.txt': steady });
+    expect(missing.code).toBe(EXIT.unreadable);
+    expect(missing.stderr).toContain('cannot read nope.txt: no such file');
+  });
+
   it('npm run analyze runs as a process: rows on stdout, exit code from main', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attune-cli-'));
     const file = join(dir, 'rec.txt');
@@ -138,7 +180,7 @@ describe('attune analyze', () => {
     const ok = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout.split('\n')[0]).toBe(
-      'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular',
+      'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular,coherence',
     );
     const bad = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
     expect(bad.status).toBe(EXIT.unreadable);

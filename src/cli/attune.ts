@@ -1,14 +1,15 @@
 /**
- * The `attune` command line: `attune analyze FILE ... [--window 60] [--step 30] [--format json|csv]`
- * (DESIGN.md, Contracts). Run with `npm run analyze -- FILE ...`.
+ * The `attune` command line: `attune analyze FILE ... [--window 60] [--step 30] [--format json|csv]
+ * [--with OTHER]` (DESIGN.md, Contracts). Run with `npm run analyze -- FILE ...`.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { RrFileOptions } from '../ble/rr-file';
+import type { RrFile, RrFileOptions } from '../ble/rr-file';
 import { RrFileError, parseRrFile } from '../ble/rr-file';
-import type { AnalyzeRow } from './analyze';
-import { analyzeRecording, rowsToCsv } from './analyze';
+import type { AnalyzeRow, SyncColumns } from './analyze';
+import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
 import { rrResolutionMs } from '../signal/breathing';
+import { SYNC_PARAMS } from '../signal/synchrony';
 
 /**
  * What the confidence of breathing assumed about the file's RR values, in words: the step they
@@ -35,7 +36,7 @@ export const EXIT = {
 } as const;
 
 export const USAGE = `Usage: attune analyze FILE ... [--window SEC] [--step SEC] [--format json|csv]
-                      [--partner a|b] [--session ID]
+                      [--partner a|b] [--session ID] [--with OTHER_FILE]
 
 Prints heart rate, HRV (RMSSD, ln RMSSD), breathing rate and artifact rate per window of each
 RR recording. Windows start at 0 s and move by --step; times come from the file's t_s column when
@@ -50,10 +51,17 @@ Options:
   --format FMT      json (default): an array of rows; csv: a header line and one line per row
   --partner a|b     which partner to read from a two-partner JSON file (default: a)
   --session ID      which session to read from an Attune export (default: the latest)
+  --with OTHER      the second partner's recording on the same time base: adds heart-rate
+                    synchrony per window (needs --window between 30 and 120; the app uses 120).
+                    (when OTHER is the same Attune export as FILE, its other partner)
   -h, --help        show this help
 
 Columns: startS, endS, beats, hrBpm, rmssdMs, lnRmssd, breathsPerMin (null, or empty in CSV, when
-not estimable), breathingConfidence (0-1), artifactRate (0-1). With several files each row also
+not estimable), breathingConfidence (0-1), artifactRate (0-1), irregular (why HRV is not given),
+coherence (0-1: resonance coherence over the 64 s ending at the window's end, null when not
+computable). With --with: syncR (peak lagged correlation of the two heart rates, -1..1), syncLagSec
+(positive: FILE's partner leads) and syncSignificant (true only beyond the surrogates); all three
+null until 512 s of both recordings lie before the window's end. With several files each row also
 names its file.
 
 Exit codes:
@@ -86,10 +94,12 @@ interface Options {
   format: 'json' | 'csv';
   parse: RrFileOptions;
   help: boolean;
+  /** The second partner's recording (`--with`). */
+  withFile: string | null;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { files: [], windowSec: 60, stepSec: 30, format: 'json', parse: {}, help: false };
+  const options: Options = { files: [], windowSec: 60, stepSec: 30, format: 'json', parse: {}, help: false, withFile: null };
   const seconds = (name: string, raw: string | undefined) => {
     if (raw === undefined) throw new UsageError(`${name} needs a value in seconds`);
     const value = Number(raw);
@@ -131,6 +141,12 @@ function parseArgs(args: readonly string[]): Options {
         options.parse = { ...options.parse, partner };
         break;
       }
+      case '--with': {
+        const other = value();
+        if (other === undefined || other === '') throw new UsageError("--with needs the second partner's file");
+        options.withFile = other;
+        break;
+      }
       case '--session': {
         const session = value();
         if (session === undefined || session === '') throw new UsageError('--session needs a session id');
@@ -164,9 +180,15 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       return EXIT.ok;
     }
     if (options.files.length === 0) throw new UsageError('no FILE given');
-    const rows: (AnalyzeRow & { file?: string })[] = [];
+    if (options.withFile !== null && !(options.windowSec >= SYNC_PARAMS.minWindowSec && options.windowSec <= SYNC_PARAMS.maxWindowSec)) {
+      throw new UsageError(
+        `--with needs --window between ${SYNC_PARAMS.minWindowSec} and ${SYNC_PARAMS.maxWindowSec} seconds (synchrony windows), got ${options.windowSec}`,
+      );
+    }
+    const rows: (AnalyzeRow & Partial<SyncColumns> & { file?: string })[] = [];
     const many = options.files.length > 1;
-    for (const file of options.files) {
+    /** Reads and parses one file, printing its notes; a number is the exit code of a failure. */
+    const load = (file: string, parse: RrFileOptions): RrFile | number => {
       let text: string;
       try {
         text = io.readFile(file);
@@ -176,7 +198,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       }
       let parsed;
       try {
-        parsed = parseRrFile(text, file, options.parse);
+        parsed = parseRrFile(text, file, parse);
       } catch (error) {
         if (error instanceof RrFileError) {
           io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
@@ -186,9 +208,29 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       }
       for (const warning of parsed.warnings) io.stderr(`attune: ${file}: note: ${warning}\n`);
       io.stderr(`attune: ${file}: note: ${describeResolution(rrResolutionMs(parsed.rrMs))}\n`);
-      for (const row of analyzeRecording(parsed, options.windowSec, options.stepSec)) rows.push(many ? { file, ...row } : row);
+      return parsed;
+    };
+    for (const file of options.files) {
+      const parsed = load(file, options.parse);
+      if (typeof parsed === 'number') return parsed;
+      const fileRows = analyzeRecording(parsed, options.windowSec, options.stepSec);
+      let sync: SyncColumns[] | null = null;
+      if (options.withFile !== null) {
+        // The same export twice: the second partner is the one FILE was not read as.
+        const otherParse =
+          options.withFile === file
+            ? { ...options.parse, partner: options.parse.partner === 'b' ? ('a' as const) : ('b' as const) }
+            : options.parse;
+        const other = load(options.withFile, otherParse);
+        if (typeof other === 'number') return other;
+        sync = synchronyRows(parsed, other, options.windowSec, options.stepSec);
+      }
+      fileRows.forEach((row, i) => {
+        const withSync = sync === null ? row : { ...row, ...sync[i] };
+        rows.push(many ? { file, ...withSync } : withSync);
+      });
     }
-    io.stdout(options.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rowsToCsv(rows, many));
+    io.stdout(options.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rowsToCsv(rows, many, options.withFile !== null));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {

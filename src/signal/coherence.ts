@@ -3,8 +3,8 @@
  * whether that rhythm is the shared breathing pacer's.
  *
  * Definition: over the 64 s of beats before `endSec`, the artifact-corrected NN tachogram is
- * resampled evenly at 4 Hz (cubic spline), linearly detrended, Hann-windowed and zero-padded to
- * 1024 points (0.0039 Hz grid). In its periodogram, the highest bin in 0.04–0.26 Hz (2.4–15.6
+ * resampled evenly at 2 Hz (cubic spline), linearly detrended, Hann-windowed and zero-padded to
+ * 512 points (0.0039 Hz grid). In its periodogram, the highest bin in 0.04–0.26 Hz (2.4–15.6
  * cycles/min) is the peak; coherence is the power within ±0.015 Hz of the peak divided by the
  * power in the whole 0.04–0.26 Hz band, 0–1.
  *
@@ -40,9 +40,9 @@ export const COHERENCE_PARAMS = {
   /** Window before endSec, seconds. */
   windowSec: 64,
   /** Resampling rate of the tachogram, Hz. */
-  fsHz: 4,
+  fsHz: 2,
   /** FFT length (zero padding refines the grid to fsHz / nfft). */
-  nfft: 1024,
+  nfft: 512,
   /** Band the peak is looked for in and whose power is the denominator, Hz (McCraty). */
   lowHz: 0.04,
   highHz: 0.26,

@@ -5,32 +5,31 @@ import type { SyncReading } from './synchrony';
 import { seededUniform } from './tachogram-fixture';
 import type { Beat } from './types';
 
-const N = SYNC_PARAMS.spanSec * SYNC_PARAMS.fsHz;
+const FS = SYNC_PARAMS.fsHz;
+const N = SYNC_PARAMS.spanSec * FS;
 
-/** Smooth random heart-rate fluctuation at 2 Hz (AR(1)), seeded. */
+/** Smooth random heart-rate fluctuation at the synchrony's sampling rate (AR(1)), seeded. */
 function fluctuation(seed: number, n = N): Float64Array {
   const uniform = seededUniform(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const out = new Float64Array(n);
   let x = 0;
   for (let i = 0; i < n; i += 1) {
-    x = 0.97 * x + gauss();
+    x = 0.9 * x + gauss();
     out[i] = x;
   }
   return out;
 }
 
-/** Heart-rate-only samples once a second following a 2 Hz series (bpm around 70). */
+/** Heart-rate-only samples, one per sample of the series (bpm around 70). */
 function samplesOf(series: Float64Array): Beat[] {
-  const beats: Beat[] = [];
-  for (let i = 0; i < series.length; i += 2) beats.push({ tSec: i / 2, rrMs: null, hrBpm: 70 + 3 * series[i], afterGap: false });
-  return beats;
+  return Array.from(series, (value, i) => ({ tSec: i / FS, rrMs: null, hrBpm: 70 + 3 * value, afterGap: false }));
 }
 
 describe('synchronyOfSeries', () => {
   it('two identical series give r = 1 at lag 0, significant and in phase', () => {
     const a = slowFluctuations(fluctuation(1));
-    const reading = synchronyOfSeries(a, a, 120) as SyncReading;
+    const reading = synchronyOfSeries(a, a, 120 * FS) as SyncReading;
     expect(reading.r).toBeCloseTo(1, 9);
     expect(reading.lagSec).toBe(0);
     expect(reading.significant).toBe(true);
@@ -39,11 +38,11 @@ describe('synchronyOfSeries', () => {
 
   it('a series and itself 3 s later peak at a lag of 3 s (partner A leads)', () => {
     const raw = fluctuation(2);
-    const later = raw.map((_, i) => raw[Math.max(0, i - 6)]);
-    const reading = synchronyOfSeries(slowFluctuations(raw), slowFluctuations(later), 120) as SyncReading;
+    const later = raw.map((_, i) => raw[Math.max(0, i - 3 * FS)]);
+    const reading = synchronyOfSeries(slowFluctuations(raw), slowFluctuations(later), 120 * FS) as SyncReading;
     expect(reading.lagSec).toBe(3);
     expect(reading.r).toBeGreaterThan(0.99);
-    const reverse = synchronyOfSeries(slowFluctuations(later), slowFluctuations(raw), 120) as SyncReading;
+    const reverse = synchronyOfSeries(slowFluctuations(later), slowFluctuations(raw), 120 * FS) as SyncReading;
     expect(reverse.lagSec).toBe(-3);
   });
 
@@ -64,12 +63,12 @@ describe('synchronyOfSeries', () => {
       fc.property(
         fc.integer({ min: 1, max: 10_000 }),
         fc.integer({ min: 1, max: 10_000 }),
-        fc.integer({ min: 60, max: 240 }),
+        fc.integer({ min: 30, max: 120 }),
         (sa, sb, w) => {
           const a = slowFluctuations(fluctuation(sa));
           const b = slowFluctuations(fluctuation(sb));
-          const one = synchronyOfSeries(a, b, w) as SyncReading;
-          expect(synchronyOfSeries(a, b, w)).toEqual(one);
+          const one = synchronyOfSeries(a, b, w * FS) as SyncReading;
+          expect(synchronyOfSeries(a, b, w * FS)).toEqual(one);
           expect(Math.abs(one.r)).toBeLessThanOrEqual(1);
           expect(Math.abs(one.lagSec)).toBeLessThanOrEqual(SYNC_PARAMS.maxLagSec);
           expect(one.significant).toBe(Math.abs(one.r) > one.threshold);
@@ -84,7 +83,7 @@ describe('synchronyOfSeries', () => {
 describe('heartRateSynchrony', () => {
   it('heartRateSynchrony() works from heart-rate-only samples on one timeline', () => {
     const raw = fluctuation(4);
-    const reading = heartRateSynchrony(samplesOf(raw), samplesOf(raw), (N - 2) / 2) as SyncReading;
+    const reading = heartRateSynchrony(samplesOf(raw), samplesOf(raw), (N - 1) / FS) as SyncReading;
     expect(reading.r).toBeGreaterThan(0.99);
     expect(reading.lagSec).toBe(0);
     expect(reading.significant).toBe(true);

@@ -4,11 +4,11 @@
  *
  * Method:
  * 1. Each partner's heart rate over the last 512 s of event time: 60 000 / RR for beats with RR
- *    (artifact-corrected NN), the reported heart rate for heart-rate-only samples; resampled
- *    evenly at 2 Hz by linear interpolation (a heart-rate-only device sends about one sample a
- *    second, so nothing finer exists).
+ *    (intervals more than 25 % from their neighbours' median left out), the reported heart rate for heart-rate-only samples; resampled
+ *    evenly at 1 Hz by linear interpolation (a heart-rate-only device sends about one sample a
+ *    second, and the band correlated ends at 0.15 Hz).
  * 2. Prewhitening: each series is replaced by the residuals of its own autoregressive model
- *    (order 20, i.e. 10 s; Box & Jenkins; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802, on
+ *    (order 10, i.e. 10 s; Box & Jenkins; Dean & Dunsmuir 2016, Behav Res Methods 48:783–802, on
  *    why cross-correlating autocorrelated series without it finds spurious links). A partner's own
  *    strong rhythm (the Mayer wave near 0.1 Hz) otherwise matches the other partner's at some lag
  *    in nearly every window, real or surrogate.
@@ -18,7 +18,7 @@
  *    While a shared pacer runs, its rate is notched out (±0.015 Hz): two people breathing with one
  *    pacer share that rhythm by construction, which says nothing about each other.
  * 4. Pearson correlation between partner A's and partner B's filtered series over the last
- *    `windowSec` (120 s by default), for lags of −5…+5 s in 0.5 s steps; the reading is the lag with
+ *    `windowSec` (120 s by default), for lags of −5…+5 s in 1 s steps; the reading is the lag with
  *    the largest |r|. A positive lag means partner A leads: B's heart rate follows A's `lagSec`
  *    seconds later (b(t) ≈ a(t − lagSec)); negative, B leads.
  * 5. Significance: the same peak |r| over lags with one partner's series shifted back in time
@@ -28,8 +28,8 @@
  *    surrogates pick the same way. The threshold is the 97.5th percentile of those 100 peak |r|
  *    (the second-highest of the 100); `significant` when the real |r| exceeds it. Why not the 95th:
  *    100 overlapping shifts of one 512 s span are far from 100 independent samples of chance, and
- *    their 95th percentile let independent simulated partners pass in 6.5–8.5 % of windows
- *    instead of 5 %; the 97.5th gives 3–5 % (`npm run bench -- together`).
+ *    their 95th percentile let independent simulated partners pass in 6.5–7.6 % of windows
+ *    instead of 5 %; the 97.5th gives 3.2–4.2 % (`npm run bench -- together`).
  *
  * References: Levenson & Gottman 1983 (J Pers Soc Psychol 45(3):587–597, physiological linkage
  * in marital interaction); Helm, Sbarra & Ferrer 2012 (Emotion 12(4):748–762) and 2014 (Pers
@@ -46,14 +46,13 @@
  * of both partners' heart rate; a gap over 5 s in either holds readings back until 512 s have
  * passed again. The two partners' beats must be on one timeline (see docs/together.md, One clock).
  */
-import { correctArtifacts } from './artifacts';
 
 import type { Beat } from './types';
 
 /** Named parameters of the synchrony reading. */
 export const SYNC_PARAMS = {
   /** Resampling rate of the heart-rate series, Hz. */
-  fsHz: 2,
+  fsHz: 1,
   /** Band of the slow heart-rate fluctuations correlated, Hz. */
   lowHz: 0.03,
   highHz: 0.15,
@@ -76,17 +75,17 @@ export const SYNC_PARAMS = {
   maxWindowSec: 120,
   /**
    * Span ending at the window's end that is filtered and shifted for the surrogates, seconds
-   * (1024 samples at 2 Hz). Shorter spans give fewer
+   * (512 samples at 1 Hz). Shorter spans give fewer
    * independent surrogates and a noisier threshold: with 256 s, independent partners were
    * flagged in 7–8 % of windows instead of 5–6 % (bench `together`).
    */
   spanSec: 512,
   /**
-   * Order of the autoregressive prewhitening model (10 s at 2 Hz, long enough to model a 0.1 Hz
+   * Order of the autoregressive prewhitening model (10 s at 1 Hz, long enough to model a 0.1 Hz
    * Mayer wave). Without it, independent simulated partners were claimed linked in 9–11 % of
    * windows instead of the promised 5 %; with it 5–8 % (bench `together`).
    */
-  prewhitenOrder: 20,
+  prewhitenOrder: 10,
   /** Start-up of the causal filter at the span's start, left out of every surrogate, seconds. */
   settleSec: 60,
   /** Smallest shift of a surrogate, seconds. */
@@ -95,6 +94,11 @@ export const SYNC_PARAMS = {
   surrogates: 100,
   /** Percentile of the surrogates' peak |r| that the real one must exceed (module doc, step 5: why not 0.95). */
   percentile: 0.975,
+  /** RR intervals outside this range are not heartbeats, ms. */
+  minRrMs: 300,
+  maxRrMs: 2000,
+  /** An RR interval further than this share from its neighbours' median is left out (artifact). */
+  maxDeviationShare: 0.25,
   /** Longest stretch without a beat that is bridged by interpolation, seconds. */
   maxGapSec: 5,
   /** Beats must cover at least this share of the span. */
@@ -150,17 +154,25 @@ export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: numb
       rates.push(beat.hrBpm);
     }
   }
-  if (rr.length > 0) {
-    const corrected = correctArtifacts(rr, { breakBefore });
-    let previousSource = -1;
-    corrected.nnMs.forEach((nn, k) => {
-      const source = corrected.sourceIndex[k];
-      // A split missed beat yields several equal intervals from one beat: keep one point per beat.
-      if (source === previousSource) return;
-      previousSource = source;
-      times.push(beats[rrIndex[source]].tSec);
-      rates.push(60_000 / nn);
-    });
+  // Artifacts (missed, extra, ectopic beats) are left out rather than corrected: an interval more
+  // than 25 % from the median of its neighbours (±4 beats, within an unbroken run) is skipped and
+  // the interpolation bridges it. Far cheaper than full correction on 512 s every 5 s, and a heart
+  // rate needs no more.
+  const neighbours: number[] = [];
+  for (let k = 0; k < rr.length; k += 1) {
+    const value = rr[k];
+    if (value < p.minRrMs || value > p.maxRrMs) continue;
+    neighbours.length = 0;
+    for (let j = k - 1; j >= Math.max(0, k - 4) && !breakBefore[j + 1]; j -= 1) neighbours.push(rr[j]);
+    for (let j = k + 1; j <= Math.min(rr.length - 1, k + 4) && !breakBefore[j]; j += 1) neighbours.push(rr[j]);
+    if (neighbours.length >= 2) {
+      neighbours.sort((x, y) => x - y);
+      const middle = neighbours.length / 2;
+      const median = neighbours.length % 2 === 1 ? neighbours[Math.floor(middle)] : (neighbours[middle - 1] + neighbours[middle]) / 2;
+      if (Math.abs(value - median) > p.maxDeviationShare * median) continue;
+    }
+    times.push(beats[rrIndex[k]].tSec);
+    rates.push(60_000 / value);
   }
   if (times.length < 2) return undefined;
   if (rrIndex.length > 0 && times.length > rrIndex.length) {
