@@ -179,3 +179,12 @@ describe('weeklyProgress(sessions) and describeTrend(sessions, weeks)', () => {
     ]);
   });
 });
+
+describe('sessionProgress() and check-ins saved before the recording began', () => {
+  it('sessionProgress() takes a check-in without a session from up to 30 minutes before the start, and none from earlier', () => {
+    const records = { session, metricChunks: [], runs: [], gate: [] };
+    const early = { ...checkIn('before', [6, 6], [3, 3]), sessionId: null, at: '2026-03-02T18:35:00.000Z' };
+    expect(sessionProgress(records, [], [early]).before).toEqual({ intensity: 6, closeness: 3 });
+    expect(sessionProgress(records, [], [{ ...early, at: '2026-03-02T18:25:00.000Z' }]).before).toBeNull();
+  });
+});

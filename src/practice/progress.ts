@@ -11,7 +11,9 @@
  * - **flooding episodes**: how many times the gate entered `flooded`;
  * - **routine**: finished (a run completed), stopped (a run stopped early), a break, or none;
  * - **commitments** made in the session, and how many were kept (done) or missed;
- * - the couple's own 0–10 check-ins before and after (a self-report, not a measurement).
+ * - the couple's own 0–10 check-ins before and after (a self-report, not a measurement): those saved
+ *   with the session, or saved without one (before its recording began) from half an hour before
+ *   it started to its end.
  *
  * Per week (Monday to Sunday, local calendar): the median minutes until calm, flooding episodes,
  * the average check-ins, and commitments kept. Trends are described in words only when there is
@@ -80,6 +82,15 @@ function routineEnd(runs: readonly RoutineRunRecord[]): RoutineEnd {
   return 'none';
 }
 
+/** A check-in saved before the recording had begun belongs to the session that began within this. */
+export const CHECK_IN_LEAD_MS = 30 * 60_000;
+
+function during(session: SessionRecord, iso: string): boolean {
+  const t = Date.parse(iso);
+  const end = Date.parse(session.endedAt ?? session.lastSavedAt);
+  return t >= Date.parse(session.startedAt) - CHECK_IN_LEAD_MS && t <= end;
+}
+
 /** What one session showed (see the module's comment for each figure's definition). */
 export function sessionProgress(
   records: SessionRecords,
@@ -107,7 +118,7 @@ export function sessionProgress(
     }),
   ) as Record<PartnerId, number | null>;
   const made = commitments.filter((c) => c.sessionId === session.id);
-  const own = checkIns.filter((c) => c.sessionId === session.id);
+  const own = checkIns.filter((c) => c.sessionId === session.id || (c.sessionId === null && during(session, c.at)));
   return {
     sessionId: session.id,
     startedAt: session.startedAt,

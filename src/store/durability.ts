@@ -100,12 +100,7 @@ export function createDurability(ctx: StoreContext, options: DurabilityOptions):
     async requestPersistence() {
       const before = await currentState();
       if (before !== 'best-effort' || !persistence || typeof persistence.persist !== 'function') return before;
-      let granted = false;
-      try {
-        granted = await persistence.persist();
-      } catch {
-        granted = false;
-      }
+      const granted = await persistence.persist().catch(() => false);
       await putMeta({ key: 'persistence', requestedAt: ctx.now().toISOString(), granted }, 'note persistent storage');
       return granted ? 'persisted' : 'best-effort';
     },

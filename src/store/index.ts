@@ -15,13 +15,7 @@ export {
   type ImportSummary,
 } from './transfer';
 export { DB_NAME, DB_VERSION } from './schema';
-export {
-  BACKUP_REMINDER_SESSIONS,
-  KEPT_MARKER_KEY,
-  type Durability,
-  type DurabilityStatus,
-  type PersistenceState,
-} from './durability';
+export { BACKUP_REMINDER_SESSIONS, KEPT_MARKER_KEY, type Durability, type DurabilityStatus, type PersistenceState } from './durability';
 export { CHUNK_MAX_SEC, PLAN_RITUALS, WEEKDAYS } from './records';
 export type {
   BaselineRecord,

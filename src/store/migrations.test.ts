@@ -177,7 +177,12 @@ describe('database migrations', () => {
       status: 'done',
       resolvedAt: '2026-01-16T19:00:00.000Z',
     });
-    await v3.put('voiceClips', { lineId: 'line-1', type: 'audio/webm', bytes: new Uint8Array([1, 2, 3]).buffer, savedAt: '2026-01-11T10:00:00.000Z' });
+    await v3.put('voiceClips', {
+      lineId: 'line-1',
+      type: 'audio/webm',
+      bytes: new Uint8Array([1, 2, 3]).buffer,
+      savedAt: '2026-01-11T10:00:00.000Z',
+    });
     v3.close();
 
     const db = await openDatabase({ name });

@@ -356,20 +356,19 @@ export function createCheckInsRepository(ctx: StoreContext) {
             : checkedAll(ctx, checkInRecordSchema, await tx.store.index('by-session').getAll(input.sessionId), 'check-in').find(
                 (c) => c.moment === input.moment,
               );
-        const record = valid(
-          checkInRecordSchema,
-          { ...input, id: same?.id ?? ctx.newId(), at: ctx.now().toISOString() },
-          'save check-in',
-        );
+        const record = valid(checkInRecordSchema, { ...input, id: same?.id ?? ctx.newId(), at: ctx.now().toISOString() }, 'save check-in');
         await tx.store.put(record);
         await tx.done;
         return record;
       });
     },
-    /** Every check-in, oldest first. */
+    /** Every check-in, oldest first (before ahead of after at the same moment). */
     async list(): Promise<CheckInRecord[]> {
       const db = await ctx.db();
-      return checkedAll(ctx, checkInRecordSchema, await db.getAll('checkIns'), 'check-in').sort((x, y) => x.at.localeCompare(y.at));
+      const order = { before: 0, after: 1 } as const;
+      return checkedAll(ctx, checkInRecordSchema, await db.getAll('checkIns'), 'check-in').sort(
+        (x, y) => x.at.localeCompare(y.at) || order[x.moment] - order[y.moment],
+      );
     },
   };
 }

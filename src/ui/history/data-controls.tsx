@@ -68,6 +68,8 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
               (json) => {
                 downloadText(`attune-export-${fileStamp(now().toISOString())}.json`, json, 'application/json');
                 setExportMessage({ kind: 'ok', text: 'Your export is downloading.' });
+                // The export counts as a backup: what shows the backup reminder reloads.
+                onChanged?.();
               },
               (e: unknown) => setExportMessage({ kind: 'error', text: errorText(e) }),
             );
