@@ -164,10 +164,11 @@ export function ProgressView({ store }: { readonly store: AttuneStore }) {
             />
           </div>
           <p className="practice-hint">{DEFINITIONS}</p>
-          <div className="practice-table-wrap">
+          {/* Wide tables scroll sideways on a phone: focusable, so the keyboard can scroll them too. */}
+          <div className="practice-table-wrap" tabIndex={0} role="region" aria-label="Each session, as a table">
             <SessionTable sessions={sessions} names={names} />
           </div>
-          <div className="practice-table-wrap">
+          <div className="practice-table-wrap" tabIndex={0} role="region" aria-label="Week by week, as a table">
             <WeekTable weeks={weeks} />
           </div>
         </>
