@@ -91,7 +91,8 @@ export function ReportView({ store, now = () => new Date() }: { readonly store: 
         <p className="practice-hint">Your browser’s print dialog can save it as a PDF. Nothing is sent anywhere.</p>
       </form>
 
-      <article className="practice-report-sheet" aria-labelledby={`${id}-sheet`} data-testid="report">
+      {/* Focusable: on a phone the sheet scrolls sideways, and the keyboard can scroll it too. */}
+      <article className="practice-report-sheet" aria-labelledby={`${id}-sheet`} data-testid="report" tabIndex={0}>
         <header>
           <h2 id={`${id}-sheet`}>
             Attune practice report: {names.a} and {names.b}

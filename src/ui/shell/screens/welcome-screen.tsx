@@ -34,11 +34,11 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn, practice 
     >
       {resume}
       {checkIn}
-      {practice}
       <p className="lead">
         After a fight, talking too soon tends to make things worse. Attune waits with you until both of your bodies have calmed down, then
         guides a short, gentle way back to each other.
       </p>
+      {practice}
       <section className="card" aria-labelledby="promise-heading">
         <h2 id="promise-heading">Our promise</h2>
         <ul className="promise">
