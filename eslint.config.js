@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli'];
+const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli', 'practice'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
@@ -52,7 +52,7 @@ function direction(folder, { forbidden, typesOnly = [], packages = [], except = 
 
 const others = (...keep) => folders.filter((f) => !keep.includes(f));
 
-const uiZones = ['live', 'routine', 'history', 'shell', 'common'];
+const uiZones = ['live', 'routine', 'history', 'practice', 'shell', 'common'];
 
 /** A zone of src/ui: it may import common (and its own files), never another zone or the shell. */
 function uiZone(zone) {
@@ -134,12 +134,20 @@ export default tseslint.config(
     forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'),
     packages: ['react', 'react-dom', 'idb', 'chart.js'],
   }),
+  // The practice (plan, calendar file, progress) is pure: the store's records in, values out.
+  direction('practice', {
+    forbidden: others('practice', 'store', 'signal'),
+    typesOnly: ['store', 'signal'],
+    values: ['store/records', 'signal/types'],
+    packages: ['react', 'react-dom', 'idb', 'rxjs', 'chart.js'],
+  }),
   direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   // Zones inside src/ui (DESIGN.md, Folders): live, routine and history never import each other,
   // common is shared by all and imports none of them, and only shell composes them.
   uiZone('live'),
   uiZone('routine'),
   uiZone('history'),
+  uiZone('practice'),
   uiZone('common'),
   {
     // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.

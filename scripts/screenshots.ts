@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
+import { practiceExport } from '../tests/e2e/fixtures/practice-export';
 
 const OUT_DIR = 'docs/screenshots';
 const BUILD_DIR = 'bench/out/screenshots-dist';
@@ -65,7 +66,7 @@ async function run(browser: Browser): Promise<void> {
   for (const id of ['partner-a', 'partner-b']) {
     const partner = page.getByTestId(id);
     await partner.getByRole('button', { name: 'Use the simulator' }).click();
-    await partner.getByRole('button', { name: /^Calibrate/ }).click();
+    await partner.getByRole('button', { name: /^(Calibrate|Recalibrate)/ }).click();
   }
   await page.getByRole('heading', { level: 1, name: 'Calibrate' }).waitFor();
   await page.waitForTimeout(2500);
@@ -118,6 +119,30 @@ async function run(browser: Browser): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Your history' }).waitFor();
   await page.waitForTimeout(1000);
   await shoot(page, '10-history');
+
+  // The practice screens, over four weeks of sessions brought in through the app's own import.
+  const monday = new Date();
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 21);
+  await page.getByLabel('Choose an Attune export file').setInputFiles({
+    name: 'attune-export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      practiceExport({ firstMonday: monday.toISOString().slice(0, 10), weeks: 4, reflection: 'Hearing “I get it” first.' }),
+    ),
+  });
+  await page.getByText(/^Imported /).waitFor();
+  await page.getByRole('button', { name: 'Progress over weeks' }).click();
+  await page.getByTestId('progress-sessions').waitFor();
+  await page.waitForTimeout(800);
+  await shoot(page, '12-progress', page.getByTestId('trend-words'));
+  await page.getByRole('button', { name: 'Make a report' }).click();
+  await page.getByTestId('report').waitFor();
+  await shoot(page, '13-report', page.getByTestId('report'));
+  await page.goBack();
+  await page.goBack();
+  await page.getByRole('button', { name: 'Your week' }).click();
+  await page.getByTestId('plan-editor').waitFor();
+  await shoot(page, '14-plan');
   await page.context().close();
 
   page = await newPage(browser, 'light');

@@ -15,20 +15,26 @@ export {
   type ImportSummary,
 } from './transfer';
 export { DB_NAME, DB_VERSION } from './schema';
-export { CHUNK_MAX_SEC } from './records';
+export { BACKUP_REMINDER_SESSIONS, KEPT_MARKER_KEY, type Durability, type DurabilityStatus, type PersistenceState } from './durability';
+export { CHUNK_MAX_SEC, PLAN_RITUALS, WEEKDAYS } from './records';
 export type {
   BaselineRecord,
   BeatChunk,
+  CheckInRecord,
   CommitmentRecord,
   GateEntry,
   GateStateName,
   MetricChunk,
   PacerEventRecord,
   PartnerRecord,
+  PlanItem,
+  PlanRecord,
+  PlanRitual,
   ReflectionRecord,
   RoutineMark,
   RoutineRunRecord,
   SessionRecord,
   SessionSource,
+  Weekday,
 } from './records';
 export { summarizeSession, type SessionSummary, type PartnerFigures } from './summary';

@@ -83,7 +83,7 @@ async function seedV1(name: string) {
   db.close();
 }
 
-async function expectMigratedV1Data(name: string) {
+async function expectMigratedV1Data(name: string, commitmentIds: readonly string[] = []) {
   const problems: string[] = [];
   const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p.detail ?? p.message) });
   expect(await store.partners.get('a')).toEqual({ id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
@@ -114,7 +114,7 @@ async function expectMigratedV1Data(name: string) {
     },
   ]);
   expect((await store.reflections.list('s1')).map((r) => r.reparative)).toEqual(['Hearing "I get why that hurt".']);
-  expect(await store.commitments.list()).toEqual([]);
+  expect((await store.commitments.list()).map((c) => c.id)).toEqual(commitmentIds);
   expect(problems).toEqual([]);
   await store.close();
 }
@@ -160,7 +160,56 @@ describe('database migrations', () => {
     await expectMigratedV1DataWithV2Additions(name);
   });
 
-  it('openDatabase() from version 3 opens as is', async () => {
+  it('openDatabase() from version 3 with data keeps every record and adds the empty plan, check-in and storage-note stores', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const v3 = await openAtVersion(name, 3);
+    expect(v3.version).toBe(3);
+    expect([...v3.objectStoreNames]).not.toContain('plans');
+    await v3.put('commitments', {
+      id: 'c3',
+      sessionId: 's1',
+      createdAt: '2026-01-10T20:32:00.000Z',
+      author: 'both',
+      text: 'A ten-minute walk together after work on Thursday',
+      byDay: '2026-01-15',
+      checkInDay: '2026-01-16',
+      status: 'done',
+      resolvedAt: '2026-01-16T19:00:00.000Z',
+    });
+    await v3.put('voiceClips', {
+      lineId: 'line-1',
+      type: 'audio/webm',
+      bytes: new Uint8Array([1, 2, 3]).buffer,
+      savedAt: '2026-01-11T10:00:00.000Z',
+    });
+    v3.close();
+
+    const db = await openDatabase({ name });
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
+    expect(await db.getAll('plans')).toEqual([]);
+    expect(await db.getAll('checkIns')).toEqual([]);
+    expect(await db.getAll('meta')).toEqual([]);
+    db.close();
+
+    await expectMigratedV1Data(name, ['c3']);
+    const store = createStore({ name, now: fixedClock().now });
+    expect(await store.commitments.list()).toEqual([expect.objectContaining({ id: 'c3', status: 'done' })]);
+    expect(await (await store.voiceClips.load('line-1'))?.arrayBuffer()).toEqual(new Uint8Array([1, 2, 3]).buffer);
+    // The new stores work at once: a plan and a check-in for the migrated session.
+    const plan = await store.plans.save({
+      startsOn: '2026-03-02',
+      timeZone: 'Europe/Berlin',
+      items: [{ id: 'p1', ritual: 'reconnect-flow', days: ['TH'], time: '19:30', minutes: 15, alarmMinutesBefore: 10 }],
+    });
+    expect(plan.revision).toBe(0);
+    await store.checkIns.save({ sessionId: 's1', moment: 'after', intensity: { a: 3, b: 4 }, closeness: { a: 8, b: 7 } });
+    expect((await store.checkIns.list()).map((c) => [c.sessionId, c.moment])).toEqual([['s1', 'after']]);
+    await store.close();
+  });
+
+  it('openDatabase() at the current version opens as is', async () => {
     const name = freshName();
     await seedV1(name);
     (await openDatabase({ name })).close();

@@ -10,6 +10,9 @@
  * - v3: beats and metrics are stored in chunks of at most 5 s of event time (far fewer records and a
  *   bounded loss after a crash); sessions gain segments, recorded time and routine marks; gate
  *   entries gain their segment; voice clips.
+ * - v4: the weekly plan, the couple's 0–10 check-ins before and after a session (by session), and
+ *   device-local facts about keeping the data (persistent storage asked for, last export). Nothing
+ *   older changes shape, so the step only adds stores; every v3 record stays as it was.
  *
  * Steps only await requests of the upgrade transaction itself: awaiting anything else would let the
  * transaction commit half-way (idb README, "Transaction lifetime").
@@ -124,6 +127,13 @@ async function toV3(db: AnyDb, tx: AnyTx): Promise<void> {
   }
 }
 
+/** v3 → v4: the practice stores. */
+function toV4(db: AnyDb): void {
+  db.createObjectStore('plans', { keyPath: 'id' });
+  db.createObjectStore('checkIns', { keyPath: 'id' }).createIndex('by-session', 'sessionId');
+  db.createObjectStore('meta', { keyPath: 'key' });
+}
+
 /**
  * Runs every step from `oldVersion` up to `newVersion`. Exported so tests can build a database of
  * any older version exactly as that version of the app did.
@@ -132,4 +142,5 @@ export async function migrate(db: AnyDb, oldVersion: number, newVersion: number,
   if (oldVersion < 1 && newVersion >= 1) toV1(db);
   if (oldVersion < 2 && newVersion >= 2) await toV2(db, tx);
   if (oldVersion < 3 && newVersion >= 3) await toV3(db, tx);
+  if (oldVersion < 4 && newVersion >= 4) toV4(db);
 }

@@ -241,3 +241,76 @@ export const voiceClipRecordSchema = z.object({
   savedAt: isoDateTime,
 });
 export type VoiceClipRecord = z.infer<typeof voiceClipRecordSchema>;
+
+/** Days of the week in iCalendar's spelling (RFC 5545, 3.3.10 "weekday"), Monday first. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * What a couple can plan for the week (the article's "what to practice this week"): three of the
+ * routines by id, and the commitment check-in, which is a conversation rather than a routine.
+ */
+export const PLAN_RITUALS = ['grounding-handhold', 'apology-reset', 'reconnect-flow', 'check-in'] as const;
+export type PlanRitual = (typeof PLAN_RITUALS)[number];
+
+/** One planned ritual: which, on which days of the week, at what local time, for how long. */
+export const planItemSchema = z.object({
+  /** Stable across edits: the calendar event's UID is made from it, so re-exporting updates the event. */
+  id,
+  ritual: z.enum(PLAN_RITUALS),
+  /** No days: planned "when needed" (the 5-minute reset), kept in the plan but not in the calendar. */
+  days: z
+    .array(z.enum(WEEKDAYS))
+    .max(7)
+    .refine((days) => new Set(days).size === days.length, 'expected each day at most once'),
+  /** Local wall-clock time, 24-hour `HH:MM`. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)'),
+  minutes: z.number().int('expected whole minutes').min(1, 'expected at least 1 minute').max(180, 'expected at most 180 minutes'),
+  /** How long before the start the calendar's gentle alarm sounds; null for no alarm. */
+  alarmMinutesBefore: z.number().int().min(0).max(1440).nullable(),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+/** The couple's weekly plan. There is one, keyed "current"; every save raises its revision. */
+export const planRecordSchema = z.object({
+  id: z.literal('current'),
+  /** The first day the plan applies (the calendar's recurring events start on or after it). */
+  startsOn: isoDay,
+  /** IANA time zone the times are meant in (the device's when the plan was saved), e.g. "Europe/Berlin". */
+  timeZone: z.string().min(1).max(100),
+  items: z.array(planItemSchema).max(20, 'expected at most 20 planned rituals'),
+  /** Starts at 0; the calendar's SEQUENCE, so a re-exported event replaces the older one. */
+  revision: count,
+  updatedAt: isoDateTime,
+});
+export type PlanRecord = z.infer<typeof planRecordSchema>;
+
+/** A 0–10 rating, or null when that partner skipped it. */
+const rating = z.number().int('expected a whole number from 0 to 10').min(0, 'expected 0 to 10').max(10, 'expected 0 to 10').nullable();
+const perPartnerRating = z.object({ a: rating, b: rating });
+
+/**
+ * The couple's own 0–10 check-in, before a session and after it: how intense the fight was (or feels
+ * now) and how close each feels. A self-report, kept apart from what the straps measure.
+ */
+export const checkInRecordSchema = z.object({
+  id,
+  sessionId: id.nullable(),
+  moment: z.enum(['before', 'after']),
+  at: isoDateTime,
+  /** 0 = not intense at all, 10 = the most intense. */
+  intensity: perPartnerRating,
+  /** 0 = far apart, 10 = very close. */
+  closeness: perPartnerRating,
+});
+export type CheckInRecord = z.infer<typeof checkInRecordSchema>;
+
+/**
+ * What this device remembers about keeping the data (not part of an export: it describes this
+ * browser, not the couple's history): when persistent storage was asked for and the last export.
+ */
+export const metaRecordSchema = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('persistence'), requestedAt: isoDateTime, granted: z.boolean() }),
+  z.object({ key: z.literal('lastExport'), at: isoDateTime }),
+]);
+export type MetaRecord = z.infer<typeof metaRecordSchema>;

@@ -8,21 +8,26 @@ import { checked, checkedAll, valid, writing, type StoreContext } from './contex
 import {
   baselineRecordSchema,
   beatChunkSchema,
+  checkInRecordSchema,
   commitmentRecordSchema,
   gateEntrySchema,
   metricChunkSchema,
   partnerIdSchema,
   partnerRecordSchema,
+  planRecordSchema,
   reflectionRecordSchema,
   routineRunRecordSchema,
   sessionRecordSchema,
   voiceClipRecordSchema,
   type BaselineRecord,
   type BeatChunk,
+  type CheckInRecord,
   type CommitmentRecord,
   type GateEntry,
   type MetricChunk,
   type PartnerRecord,
+  type PlanItem,
+  type PlanRecord,
   type ReflectionRecord,
   type RoutineRunRecord,
   type SessionRecord,
@@ -298,6 +303,72 @@ export function createVoiceClipsRepository(ctx: StoreContext): VoiceClips {
     },
     async remove(lineId) {
       await writing(ctx, 'delete voice clip', async () => (await ctx.db()).delete('voiceClips', lineId));
+    },
+  };
+}
+
+/** The weekly plan: one record, saved whole; each save raises its revision (the calendar's SEQUENCE). */
+export function createPlansRepository(ctx: StoreContext) {
+  return {
+    /** The plan, or undefined before the couple saved one. */
+    async get(): Promise<PlanRecord | undefined> {
+      const db = await ctx.db();
+      const value = await db.get('plans', 'current');
+      return value === undefined ? undefined : checked(ctx, planRecordSchema, value, 'plan');
+    },
+    /** Saves the plan's rituals (and when it starts, in which time zone); resolves to what was saved. */
+    async save(input: { items: readonly PlanItem[]; startsOn: string; timeZone: string }): Promise<PlanRecord> {
+      return writing(ctx, 'save plan', async () => {
+        const db = await ctx.db();
+        const tx = db.transaction('plans', 'readwrite');
+        const previous = checked(ctx, planRecordSchema, await tx.store.get('current'), 'plan');
+        const record = valid(
+          planRecordSchema,
+          {
+            id: 'current',
+            items: input.items,
+            startsOn: input.startsOn,
+            timeZone: input.timeZone,
+            revision: previous === undefined ? 0 : previous.revision + 1,
+            updatedAt: ctx.now().toISOString(),
+          },
+          'save plan',
+        );
+        await tx.store.put(record);
+        await tx.done;
+        return record;
+      });
+    },
+  };
+}
+
+/** The couple's 0–10 check-ins before and after sessions. */
+export function createCheckInsRepository(ctx: StoreContext) {
+  return {
+    /** Keeps a check-in; a second one for the same session and moment replaces the first. */
+    async save(input: Pick<CheckInRecord, 'sessionId' | 'moment' | 'intensity' | 'closeness'>): Promise<CheckInRecord> {
+      return writing(ctx, 'save check-in', async () => {
+        const db = await ctx.db();
+        const tx = db.transaction('checkIns', 'readwrite');
+        const same =
+          input.sessionId === null
+            ? undefined
+            : checkedAll(ctx, checkInRecordSchema, await tx.store.index('by-session').getAll(input.sessionId), 'check-in').find(
+                (c) => c.moment === input.moment,
+              );
+        const record = valid(checkInRecordSchema, { ...input, id: same?.id ?? ctx.newId(), at: ctx.now().toISOString() }, 'save check-in');
+        await tx.store.put(record);
+        await tx.done;
+        return record;
+      });
+    },
+    /** Every check-in, oldest first (before ahead of after at the same moment). */
+    async list(): Promise<CheckInRecord[]> {
+      const db = await ctx.db();
+      const order = { before: 0, after: 1 } as const;
+      return checkedAll(ctx, checkInRecordSchema, await db.getAll('checkIns'), 'check-in').sort(
+        (x, y) => x.at.localeCompare(y.at) || order[x.moment] - order[y.moment],
+      );
     },
   };
 }

@@ -1,15 +1,18 @@
 /**
- * The IndexedDB schema of the current version (3). Older versions live only in migrations.ts.
+ * The IndexedDB schema of the current version (4). Older versions live only in migrations.ts.
  */
 import type { DBSchema } from 'idb';
 import type { PartnerId } from '../signal/types';
 import type {
   BaselineRecord,
   BeatChunk,
+  CheckInRecord,
   CommitmentRecord,
   GateEntry,
+  MetaRecord,
   MetricChunk,
   PartnerRecord,
+  PlanRecord,
   ReflectionRecord,
   RoutineRunRecord,
   SessionRecord,
@@ -19,7 +22,7 @@ import type {
 /** Name of the database in the browser. */
 export const DB_NAME = 'attune';
 /** Current schema version; every older one is migrated in `upgrade` (migrations.ts). */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface AttuneSchema extends DBSchema {
   partners: { key: PartnerId; value: PartnerRecord };
@@ -40,9 +43,13 @@ export interface AttuneSchema extends DBSchema {
     indexes: { 'by-checkIn': string; 'by-session': string };
   };
   voiceClips: { key: string; value: VoiceClipRecord };
+  plans: { key: string; value: PlanRecord };
+  checkIns: { key: string; value: CheckInRecord; indexes: { 'by-session': string } };
+  /** Device-local facts about keeping the data; never exported. */
+  meta: { key: MetaRecord['key']; value: MetaRecord };
 }
 
-/** Every store of the current version, in export order. */
+/** Every store of the current version. */
 export const STORE_NAMES = [
   'partners',
   'baselines',
@@ -54,5 +61,12 @@ export const STORE_NAMES = [
   'reflections',
   'commitments',
   'voiceClips',
+  'plans',
+  'checkIns',
+  'meta',
 ] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
+
+/** The stores an export holds, in export order: everything but the device-local `meta`. */
+export const EXPORTED_STORES = STORE_NAMES.filter((name): name is Exclude<StoreName, 'meta'> => name !== 'meta');
+export type ExportedStore = (typeof EXPORTED_STORES)[number];

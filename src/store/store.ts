@@ -9,10 +9,13 @@ import { openDatabase, type AttuneDb } from './database';
 import { describeStorageError, type StorageProblem } from './problems';
 import { createRecorder, sessionLockName, type Recorder, type RecorderOptions } from './recorder';
 import { sessionRecordSchema, type SessionRecord } from './records';
+import { createDurability, type Durability, type MarkerStorage, type PersistenceApi } from './durability';
 import {
   createBaselinesRepository,
+  createCheckInsRepository,
   createCommitmentsRepository,
   createPartnersRepository,
+  createPlansRepository,
   createRecordingsRepository,
   createReflectionsRepository,
   createRoutineRunsRepository,
@@ -32,6 +35,10 @@ export interface CreateStoreOptions {
   readonly now?: () => Date;
   /** Opens the database; tests inject failures here. Default: `openDatabase`. */
   readonly open?: (report: (problem: StorageProblem) => void) => Promise<AttuneDb>;
+  /** `navigator.storage` (persistent storage); tests pass their own. Default: the browser's, if any. */
+  readonly persistence?: PersistenceApi;
+  /** Where the "sessions were kept here" marker lives; default the page's localStorage, if any. */
+  readonly marker?: MarkerStorage;
 }
 
 export interface AttuneStore {
@@ -42,6 +49,12 @@ export interface AttuneStore {
   readonly routineRuns: ReturnType<typeof createRoutineRunsRepository>;
   readonly reflections: ReturnType<typeof createReflectionsRepository>;
   readonly commitments: ReturnType<typeof createCommitmentsRepository>;
+  /** The weekly plan. */
+  readonly plans: ReturnType<typeof createPlansRepository>;
+  /** The couple's 0–10 check-ins before and after sessions. */
+  readonly checkIns: ReturnType<typeof createCheckInsRepository>;
+  /** Persistent storage, backup reminders, and noticing a history the browser cleared. */
+  readonly durability: Durability;
   /** Implements the routines' `VoiceClipStore`. */
   readonly voiceClips: VoiceClips;
   /** Starts (or, with `resume: true`, continues) recording a session. */
@@ -78,6 +91,19 @@ export interface AttuneStore {
   close(): Promise<void>;
 }
 
+function browserStorage(): PersistenceApi | undefined {
+  return typeof navigator !== 'undefined' ? (navigator as Navigator & { storage?: StorageManager }).storage : undefined;
+}
+
+function pageLocalStorage(): MarkerStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    // Some private modes throw on access: no marker, so no "cleared by the browser" message.
+    return undefined;
+  }
+}
+
 function randomId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // Fallback for old browsers on http: time plus random, unique enough for one device.
@@ -106,6 +132,10 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     newId: randomId,
   };
   const sessions = createSessionsRepository(ctx);
+  const durability = createDurability(ctx, {
+    persistence: options.persistence ?? browserStorage(),
+    marker: options.marker ?? pageLocalStorage(),
+  });
   const active = new Set<Recorder>();
   const recordingListeners = new Set<() => void>();
 
@@ -124,8 +154,15 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
     routineRuns: createRoutineRunsRepository(ctx, sessions),
     reflections: createReflectionsRepository(ctx),
     commitments: createCommitmentsRepository(ctx),
+    plans: createPlansRepository(ctx),
+    checkIns: createCheckInsRepository(ctx),
+    durability,
     voiceClips: createVoiceClipsRepository(ctx),
     createRecorder(recorderOptions = {}) {
+      // A session is about to be kept: ask the browser to keep the history (it answers at once, by
+      // its own rules; a refusal is shown in History) and remember that sessions live here.
+      durability.markKept();
+      durability.requestPersistence().catch(() => undefined);
       const recorder = createRecorder(ctx, {
         ...recorderOptions,
         onStorageProblem: (problem) => {
@@ -167,15 +204,25 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
       await tx.done;
     },
     exportAll: () => exportAll(ctx),
-    exportJson: () => exportJson(ctx),
+    async exportJson() {
+      const json = await exportJson(ctx);
+      // Counted as a backup for the reminder; a failure to note it must not cost the export.
+      await durability.markExported().catch(() => undefined);
+      return json;
+    },
     exportRrText: (sessionId, partner) => exportRrText(ctx, sessionId, partner),
-    importJson: (text) => importExport(ctx, text),
+    async importJson(text) {
+      const summary = await importExport(ctx, text);
+      if (summary.added.sessions > 0) durability.markKept();
+      return summary;
+    },
     async deleteAll() {
       // A recording in progress would write its session back right after; it ends here, unsaved.
       for (const recorder of active) recorder.discard();
       active.clear();
       for (const listener of recordingListeners) listener();
       await deleteAll(ctx);
+      durability.forget();
     },
     problems: () => problems.slice(),
     onProblem(listener) {

@@ -41,6 +41,16 @@ async function filledStore(name = freshName()): Promise<AttuneStore> {
     checkInDay: '2026-03-09',
   });
   await store.voiceClips.save('line-1', new Blob([new Uint8Array([1, 2, 3, 250])], { type: 'audio/webm' }));
+  await store.plans.save({
+    startsOn: '2026-03-02',
+    timeZone: 'Europe/Berlin',
+    items: [
+      { id: 'p-handhold', ritual: 'grounding-handhold', days: ['MO', 'WE', 'FR'], time: '21:00', minutes: 2, alarmMinutesBefore: null },
+      { id: 'p-reconnect', ritual: 'reconnect-flow', days: ['TH'], time: '19:30', minutes: 15, alarmMinutesBefore: 10 },
+    ],
+  });
+  await store.checkIns.save({ sessionId: r.sessionId, moment: 'before', intensity: { a: 7, b: 6 }, closeness: { a: 3, b: null } });
+  await store.checkIns.save({ sessionId: r.sessionId, moment: 'after', intensity: { a: 3, b: 2 }, closeness: { a: 7, b: 8 } });
   return store;
 }
 
@@ -74,6 +84,49 @@ describe('export and import', () => {
     expect(await snapshot(store)).toEqual(before);
     const clip = await store.voiceClips.load('line-1');
     expect(new Uint8Array(await clip!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 250]));
+  });
+
+  it('export → deleteAll() → importJson() keeps the weekly plan (with its revision) and both check-ins of the session', async () => {
+    const store = await filledStore();
+    const json = await store.exportJson();
+    await store.deleteAll();
+    expect(await store.plans.get()).toBeUndefined();
+    expect(await store.checkIns.list()).toEqual([]);
+    const summary = await store.importJson(json);
+    expect(summary.added.plans).toBe(1);
+    expect(summary.added.checkIns).toBe(2);
+    const plan = await store.plans.get();
+    expect(plan?.items.map((i) => [i.ritual, i.days.join(','), i.time])).toEqual([
+      ['grounding-handhold', 'MO,WE,FR', '21:00'],
+      ['reconnect-flow', 'TH', '19:30'],
+    ]);
+    expect(plan?.timeZone).toBe('Europe/Berlin');
+    const checkIns = await store.checkIns.list();
+    expect(checkIns.map((c) => [c.moment, c.intensity, c.closeness])).toEqual([
+      ['before', { a: 7, b: 6 }, { a: 3, b: null }],
+      ['after', { a: 3, b: 2 }, { a: 7, b: 8 }],
+    ]);
+    // Saving the plan again after the import carries its revision on, so calendars take the update.
+    expect((await store.plans.save({ startsOn: '2026-03-02', timeZone: 'Europe/Berlin', items: [] })).revision).toBe(1);
+  });
+
+  it('importJson() of a file written before the plan and check-ins existed (schema 3) imports its records and adds none of those', async () => {
+    const file = (await (await filledStore()).exportAll()) as unknown as { schemaVersion: number; data: Record<string, unknown> };
+    delete file.data.plans;
+    delete file.data.checkIns;
+    file.schemaVersion = 3;
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const summary = await store.importJson(JSON.stringify(file));
+    expect(summary.added.sessions).toBe(1);
+    expect(summary.added.plans).toBe(0);
+    expect(await store.plans.get()).toBeUndefined();
+  });
+
+  it('the device-local storage notes (persistence asked, last export) are not part of an export', async () => {
+    const store = await filledStore();
+    await store.exportJson();
+    expect((await store.durability.status()).lastExportAt).toBe('2026-03-02T19:30:00.000Z');
+    expect(Object.keys((await store.exportAll()).data)).not.toContain('meta');
   });
 
   it('importJson() of an export into a store that already holds it adds nothing (merge without duplicates)', async () => {
@@ -117,10 +170,11 @@ describe('import rejects bad files with a specific reason and changes nothing', 
   async function validExport(): Promise<Record<string, unknown>> {
     const other = await filledStore();
     const file = JSON.parse(await other.exportJson()) as Record<string, unknown>;
-    // New ids (partners keep theirs: there are only two), so the file would add records if accepted.
+    // New ids (partners and the plan keep theirs: there are only two, and one plan), so the file
+    // would add records if accepted.
     const data = file.data as Record<string, Record<string, unknown>[]>;
     for (const [name, list] of Object.entries(data)) {
-      if (name === 'partners') continue;
+      if (name === 'partners' || name === 'plans') continue;
       data[name] = list.map((r) => ({
         ...r,
         ...(typeof r.id === 'string' ? { id: `other-${r.id}` } : {}),

@@ -9,17 +9,19 @@ import { checkedAll, writing, type StoreContext } from './context';
 import {
   baselineRecordSchema,
   beatChunkSchema,
+  checkInRecordSchema,
   commitmentRecordSchema,
   gateEntrySchema,
   metricChunkSchema,
   partnerRecordSchema,
+  planRecordSchema,
   reflectionRecordSchema,
   routineRunRecordSchema,
   sessionRecordSchema,
   voiceClipRecordSchema,
 } from './records';
 import type { UnsavedData } from './recorder';
-import { DB_VERSION, STORE_NAMES, type StoreName } from './schema';
+import { DB_VERSION, EXPORTED_STORES, STORE_NAMES, type ExportedStore } from './schema';
 import { describeZodError } from './validate';
 
 /** Value of the `format` field of every export. */
@@ -55,6 +57,9 @@ const exportDataSchema = z.strictObject({
   reflections: z.array(reflectionRecordSchema),
   commitments: z.array(commitmentRecordSchema),
   voiceClips: z.array(voiceClipExportSchema),
+  // Since schema version 4; files written before it have neither and import as they always did.
+  plans: z.array(planRecordSchema).default([]),
+  checkIns: z.array(checkInRecordSchema).default([]),
 });
 export type ExportData = z.infer<typeof exportDataSchema>;
 
@@ -70,7 +75,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 
 export interface ImportSummary {
   /** Records added, by store. */
-  readonly added: Record<StoreName, number>;
+  readonly added: Record<ExportedStore, number>;
   /** Records already present (same key) and left as they were. */
   readonly alreadyPresent: number;
 }
@@ -93,10 +98,10 @@ function fromBase64(text: string): ArrayBuffer {
 /** Reads everything into an export object; damaged records are reported and left out. */
 export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
   const db = await ctx.db();
-  const tx = db.transaction([...STORE_NAMES], 'readonly');
-  const raw = await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).getAll()));
+  const tx = db.transaction([...EXPORTED_STORES], 'readonly');
+  const raw = await Promise.all(EXPORTED_STORES.map((name) => tx.objectStore(name).getAll()));
   await tx.done;
-  const at = (name: StoreName) => raw[STORE_NAMES.indexOf(name)] as unknown[];
+  const at = (name: ExportedStore) => raw[EXPORTED_STORES.indexOf(name)] as unknown[];
   const clips = checkedAll(ctx, voiceClipRecordSchema, at('voiceClips'), 'voice clip');
   const data: ExportData = {
     partners: checkedAll(ctx, partnerRecordSchema, at('partners'), 'partner'),
@@ -109,6 +114,8 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
     reflections: checkedAll(ctx, reflectionRecordSchema, at('reflections'), 'reflection'),
     commitments: checkedAll(ctx, commitmentRecordSchema, at('commitments'), 'commitment'),
     voiceClips: clips.map((c) => ({ lineId: c.lineId, type: c.type, savedAt: c.savedAt, base64: toBase64(c.bytes) })),
+    plans: checkedAll(ctx, planRecordSchema, at('plans'), 'plan'),
+    checkIns: checkedAll(ctx, checkInRecordSchema, at('checkIns'), 'check-in'),
   };
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: ctx.now().toISOString(), schemaVersion: DB_VERSION, data };
 }
@@ -136,7 +143,7 @@ export async function exportRrText(ctx: StoreContext, sessionId: string, partner
 }
 
 /** Key of a record in its store, as a string, to find duplicates. */
-function keyOf(name: StoreName, r: Record<string, unknown>): IDBValidKey {
+function keyOf(name: ExportedStore, r: Record<string, unknown>): IDBValidKey {
   switch (name) {
     case 'partners':
       return r.id as string;
@@ -154,7 +161,7 @@ function keyOf(name: StoreName, r: Record<string, unknown>): IDBValidKey {
 
 function checkReferences(data: ExportData): void {
   const sessions = new Set(data.sessions.map((s) => s.id));
-  const owned: [StoreName, readonly { sessionId: string | null }[]][] = [
+  const owned: [ExportedStore, readonly { sessionId: string | null }[]][] = [
     ['beatChunks', data.beatChunks],
     ['metricChunks', data.metricChunks],
     ['gate', data.gate],
@@ -166,7 +173,7 @@ function checkReferences(data: ExportData): void {
       }
     });
   }
-  for (const name of STORE_NAMES) {
+  for (const name of EXPORTED_STORES) {
     const seen = new Set<string>();
     (data[name] as unknown as Record<string, unknown>[]).forEach((r, i) => {
       const key = JSON.stringify(keyOf(name, r));
@@ -217,8 +224,8 @@ export function parseExport(text: string): ExportFile {
 export async function importExport(ctx: StoreContext, text: string): Promise<ImportSummary> {
   const file = parseExport(text);
   // Everything that is not an IndexedDB request (decoding clips) happens before the transaction.
-  const records: Record<StoreName, Record<string, unknown>[]> = {
-    ...(file.data as unknown as Record<StoreName, Record<string, unknown>[]>),
+  const records: Record<ExportedStore, Record<string, unknown>[]> = {
+    ...(file.data as unknown as Record<ExportedStore, Record<string, unknown>[]>),
     voiceClips: file.data.voiceClips.map((c, i) => {
       try {
         return { lineId: c.lineId, type: c.type, savedAt: c.savedAt, bytes: fromBase64(c.base64) };
@@ -229,10 +236,10 @@ export async function importExport(ctx: StoreContext, text: string): Promise<Imp
   };
   return writing(ctx, 'import', async () => {
     const db = await ctx.db();
-    const tx = db.transaction([...STORE_NAMES], 'readwrite');
-    const added = Object.fromEntries(STORE_NAMES.map((n) => [n, 0])) as Record<StoreName, number>;
+    const tx = db.transaction([...EXPORTED_STORES], 'readwrite');
+    const added = Object.fromEntries(EXPORTED_STORES.map((n) => [n, 0])) as Record<ExportedStore, number>;
     let alreadyPresent = 0;
-    const work = STORE_NAMES.flatMap((name) => {
+    const work = EXPORTED_STORES.flatMap((name) => {
       const store = tx.objectStore(name);
       return records[name].map(async (record) => {
         const existing = await store.getKey(keyOf(name, record) as never);
@@ -301,6 +308,8 @@ export function unsavedExport(unsaved: readonly UnsavedData[], now: Date): Expor
     reflections: [],
     commitments: [],
     voiceClips: [],
+    plans: [],
+    checkIns: [],
   };
   const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), schemaVersion: DB_VERSION, data } as const;
   // The same checks as an import, so the download is sure to import later.

@@ -64,6 +64,11 @@ vi.mock('./shell/parts', () => ({
   ),
   StoragePart: () => null,
   CheckInPart: () => null,
+  NextRitualPart: () => null,
+  BeforeCheckInPart: () => null,
+  PlanPart: () => <p>weekly plan</p>,
+  ProgressPart: () => <p>progress</p>,
+  ReportPart: () => <p>report</p>,
 }));
 
 const { App } = await import('./app');

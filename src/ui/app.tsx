@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { currentStep, nextScreen, type Screen } from './shell/journey';
+import { currentStep, journeyPlace, nextScreen, type Screen } from './shell/journey';
 import { useJourney } from './shell/use-journey';
 import { Progress } from './shell/progress';
 import { UpdateBanner } from './shell/update-banner';
@@ -11,7 +11,8 @@ import { RoutineScreen } from './shell/screens/routine-screen';
 import { ReflectScreen } from './shell/screens/reflect-screen';
 import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
-import { CheckInPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
+import { BeforeCheckInPart, CheckInPart, NextRitualPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
+import { PlanScreen, ProgressScreen, ReportScreen } from './shell/screens/practice-screens';
 import type { AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
 import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
@@ -31,7 +32,7 @@ export interface AppProps {
 export function App({ app }: AppProps) {
   const { store, sessions, start } = app;
   // Every move of the journey tells the session host, which opens or ends the live session.
-  const { screen, moved: focusOnShow, go, back } = useJourney(start.screen, sessions.follow);
+  const { screen, moved: focusOnShow, go, back } = useJourney(start.screen, (moved) => sessions.follow(journeyPlace(moved)));
   const live = useObservable(sessions.live$, CLOSED);
   const summary = useObservable(sessions.summary$, CLOSED_SUMMARY);
   const access = useObservable(sessions.access$, 'locked');
@@ -103,6 +104,13 @@ export function App({ app }: AppProps) {
                 </Suspense>
               </RegionBoundary>
             }
+            practice={
+              <RegionBoundary region="The weekly plan">
+                <Suspense fallback={null}>
+                  <NextRitualPart store={store} onPlan={goTo('plan')} />
+                </Suspense>
+              </RegionBoundary>
+            }
           />
         )}
         {liveOn && (
@@ -118,6 +126,13 @@ export function App({ app }: AppProps) {
                 access={access}
                 onBack={back}
                 onNext={goTo('routine')}
+                before={
+                  <RegionBoundary region="The check-in">
+                    <Suspense fallback={null}>
+                      <BeforeCheckInPart store={store} sessionId={() => live.session?.recordingId() ?? null} names={summary.names} />
+                    </Suspense>
+                  </RegionBoundary>
+                }
               />
             </Suspense>
           </RegionBoundary>
@@ -128,7 +143,20 @@ export function App({ app }: AppProps) {
         {screen === 'reflect' && (
           <ReflectScreen store={store} focusOnShow={focusOnShow} ended={ended} onBack={back} onNext={goTo('history')} />
         )}
-        {screen === 'history' && <HistoryScreen store={store} focusOnShow={focusOnShow} onBack={back} onNext={goTo('live')} />}
+        {screen === 'history' && (
+          <HistoryScreen
+            store={store}
+            focusOnShow={focusOnShow}
+            onBack={back}
+            onNext={goTo('live')}
+            onProgress={goTo('progress')}
+            onReport={goTo('report')}
+            onPlan={goTo('plan')}
+          />
+        )}
+        {screen === 'plan' && <PlanScreen store={store} focusOnShow={focusOnShow} onBack={back} onBegin={goTo('live')} />}
+        {screen === 'progress' && <ProgressScreen store={store} focusOnShow={focusOnShow} onBack={back} onReport={goTo('report')} />}
+        {screen === 'report' && <ReportScreen store={store} focusOnShow={focusOnShow} onBack={back} />}
       </main>
     </div>
   );

@@ -68,6 +68,8 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
               (json) => {
                 downloadText(`attune-export-${fileStamp(now().toISOString())}.json`, json, 'application/json');
                 setExportMessage({ kind: 'ok', text: 'Your export is downloading.' });
+                // The export counts as a backup: what shows the backup reminder reloads.
+                onChanged?.();
               },
               (e: unknown) => setExportMessage({ kind: 'error', text: errorText(e) }),
             );
@@ -185,8 +187,8 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
         ) : (
           <div className="history-confirm" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>
-              This deletes every session, baseline, reflection, commitment and voice clip on this device, and the routine settings
-              remembered here. It cannot be undone. Export first if you want a copy.
+              This deletes every session, baseline, reflection, commitment, check-in, voice clip and the weekly plan on this device, and the
+              routine settings remembered here. It cannot be undone. Export first if you want a copy.
             </p>
             <button
               type="button"

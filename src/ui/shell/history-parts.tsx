@@ -3,6 +3,7 @@ import type { AttuneStore } from '../../store';
 import type { EndedSession } from '../../session/session-host';
 import { CheckInList, CheckInReminder, CommitmentForm, DataControls, EndedSessionStory, HistoryView, ReflectionForm } from '../history';
 import { clearRoutineSettings } from '../routine/settings-storage';
+import { CheckInForm, KeepingPanel } from '../practice';
 
 interface StoreProps {
   readonly store: Promise<AttuneStore>;
@@ -20,6 +21,12 @@ export function ReflectParts({ store, ended }: ReflectPartsProps) {
   return (
     <>
       {ended?.sessionId ? <EndedSessionStory store={resolved} sessionId={ended.sessionId} /> : null}
+      <CheckInForm
+        store={resolved}
+        moment="after"
+        sessionId={() => ended?.sessionId ?? null}
+        names={ended?.names ?? { a: 'Partner A', b: 'Partner B' }}
+      />
       <ReflectionForm store={resolved} {...about} />
       <CommitmentForm store={resolved} {...about} />
     </>
@@ -35,6 +42,7 @@ export function HistoryParts({ store }: StoreProps) {
   return (
     <>
       <CheckInReminder store={resolved} onChanged={changed} />
+      <KeepingPanel store={resolved} refreshKey={revision} />
       <HistoryView store={resolved} refreshKey={revision} />
       <CheckInList store={resolved} refreshKey={revision} />
       <DataControls store={resolved} onChanged={changed} refreshKey={revision} forgetPreferences={clearRoutineSettings} />

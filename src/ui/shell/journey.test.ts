@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCREENS, currentStep, isScreen, journeyStart, nextScreen, previousScreen } from './journey';
+import { SCREENS, SIDE_SCREENS, currentStep, isScreen, journeyPlace, journeyStart, nextScreen, previousScreen } from './journey';
 
 describe('journeyStart', () => {
   it('journeyStart("") starts at the welcome screen', () => {
@@ -53,5 +53,16 @@ describe('isScreen', () => {
     expect(isScreen('pair')).toBe(false);
     expect(isScreen(null)).toBe(false);
     expect(isScreen({ screen: 'live' })).toBe(false);
+  });
+});
+
+describe('the practice screens beside the journey', () => {
+  it('the plan belongs to the welcome and leads to a session; progress and the report belong to History', () => {
+    expect(SIDE_SCREENS.map((s) => [s, journeyPlace(s), previousScreen(s), nextScreen(s), currentStep(s, null)])).toEqual([
+      ['plan', 'welcome', 'welcome', 'live', 'welcome'],
+      ['progress', 'history', 'history', 'report', 'history'],
+      ['report', 'history', 'progress', 'history', 'history'],
+    ]);
+    expect(SIDE_SCREENS.every(isScreen)).toBe(true);
   });
 });

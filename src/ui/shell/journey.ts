@@ -6,7 +6,22 @@
 
 /** The screens of the journey, in order. */
 export const SCREENS = ['welcome', 'live', 'routine', 'reflect', 'history'] as const;
-export type Screen = (typeof SCREENS)[number];
+/** Screens beside the journey: the weekly plan (from the welcome), progress and the report (from History). */
+export const SIDE_SCREENS = ['plan', 'progress', 'report'] as const;
+export type Screen = (typeof SCREENS)[number] | (typeof SIDE_SCREENS)[number];
+
+/** The journey screen a side screen belongs to (for the progress line, "back" and the live session). */
+export function journeyPlace(screen: Screen): (typeof SCREENS)[number] {
+  switch (screen) {
+    case 'plan':
+      return 'welcome';
+    case 'progress':
+    case 'report':
+      return 'history';
+    default:
+      return screen;
+  }
+}
 
 /**
  * The steps a person sees in the progress line. The live screen covers three of them (pair,
@@ -31,7 +46,7 @@ import type { GateState } from '../../pipeline/dyad';
 
 /** Where the journey starts for a given page address. */
 export interface JourneyStart {
-  readonly screen: Screen;
+  readonly screen: 'welcome' | 'live';
   /** The demo scenario from `?demo=`, when the address asks for one. */
   readonly demo: string | null;
 }
@@ -59,12 +74,20 @@ export function nextScreen(screen: Screen): Screen {
     case 'reflect':
       return 'history';
     case 'history':
+    case 'plan':
       return 'live';
+    case 'progress':
+      return 'report';
+    case 'report':
+      return 'history';
   }
 }
 
 /** The screen before `screen`, or null on the first screen. */
 export function previousScreen(screen: Screen): Screen | null {
+  if (screen === 'plan') return 'welcome';
+  if (screen === 'progress') return 'history';
+  if (screen === 'report') return 'progress';
   const index = SCREENS.indexOf(screen);
   return index <= 0 ? null : SCREENS[index - 1];
 }
@@ -75,7 +98,8 @@ export function previousScreen(screen: Screen): Screen | null {
  * ready are the wait for calm.
  */
 export function currentStep(screen: Screen, gate: GateState | null): Step {
-  if (screen !== 'live') return screen;
+  const place = journeyPlace(screen);
+  if (place !== 'live') return place;
   switch (gate) {
     case null:
     case 'no-signal':
@@ -91,5 +115,5 @@ export function currentStep(screen: Screen, gate: GateState | null): Step {
 
 /** Checks a value read back from `history.state`; anything unexpected is not a screen. */
 export function isScreen(value: unknown): value is Screen {
-  return typeof value === 'string' && (SCREENS as readonly string[]).includes(value);
+  return typeof value === 'string' && ([...SCREENS, ...SIDE_SCREENS] as readonly string[]).includes(value);
 }

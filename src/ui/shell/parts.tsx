@@ -8,6 +8,7 @@ import type { AttuneStore, SessionRecord } from '../../store';
 import type { EndedSession } from '../../session/session-host';
 import type { LivePartProps } from './live-part';
 import type { RoutinePartProps } from './routine-part';
+import type { BeforeCheckInPartsProps } from './practice-parts';
 
 const loadLive = () => import('./live-part');
 const loadRoutines = () => import('./routine-part');
@@ -22,6 +23,14 @@ const loadNotices = () => import('./notice-parts');
 const LazyResume = lazy(() => loadNotices().then((m) => ({ default: m.ResumeParts })));
 const LazyStorage = lazy(() => loadNotices().then((m) => ({ default: m.StorageParts })));
 const LazyCheckIn = lazy(() => loadNotices().then((m) => ({ default: m.CheckInParts })));
+
+// The practice area (plan, progress, report) loads with its screens; the welcome's card comes alone.
+const loadPractice = () => import('./practice-parts');
+const LazyPlan = lazy(() => loadPractice().then((m) => ({ default: m.PlanParts })));
+const LazyProgress = lazy(() => loadPractice().then((m) => ({ default: m.ProgressParts })));
+const LazyReport = lazy(() => loadPractice().then((m) => ({ default: m.ReportParts })));
+const LazyBeforeCheckIn = lazy(() => loadPractice().then((m) => ({ default: m.BeforeCheckInParts })));
+const LazyNextRitual = lazy(() => import('./practice-welcome-part').then((m) => ({ default: m.NextRitualParts })));
 
 /** Performance mark left when the shell starts fetching the next screens' code ahead of need. */
 export const PRELOAD_MARK = 'attune:preload';
@@ -61,4 +70,24 @@ export function StoragePart({ store }: { readonly store: Promise<AttuneStore> })
 
 export function CheckInPart({ store }: { readonly store: Promise<AttuneStore> }) {
   return <LazyCheckIn store={store} />;
+}
+
+export function PlanPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyPlan store={store} />;
+}
+
+export function ProgressPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyProgress store={store} />;
+}
+
+export function ReportPart({ store }: { readonly store: Promise<AttuneStore> }) {
+  return <LazyReport store={store} />;
+}
+
+export function BeforeCheckInPart(props: BeforeCheckInPartsProps) {
+  return <LazyBeforeCheckIn {...props} />;
+}
+
+export function NextRitualPart(props: { readonly store: Promise<AttuneStore>; readonly onPlan: () => void }) {
+  return <LazyNextRitual {...props} />;
 }

@@ -9,10 +9,14 @@ export interface HistoryScreenProps {
   readonly focusOnShow: boolean;
   readonly onBack: () => void;
   readonly onNext: () => void;
+  /** The practice screens beside History. */
+  readonly onProgress?: () => void;
+  readonly onReport?: () => void;
+  readonly onPlan?: () => void;
 }
 
 /** Past sessions, check-ins and commitments, and the data controls (export, import, delete all). */
-export function HistoryScreen({ store, focusOnShow, onBack, onNext }: HistoryScreenProps) {
+export function HistoryScreen({ store, focusOnShow, onBack, onNext, onProgress, onReport, onPlan }: HistoryScreenProps) {
   return (
     <ScreenFrame
       title="Your history"
@@ -29,6 +33,19 @@ export function HistoryScreen({ store, focusOnShow, onBack, onNext }: HistoryScr
         />
       }
     >
+      {onProgress && onReport && onPlan && (
+        <nav className="practice-nav card" aria-label="Your practice">
+          <button type="button" onClick={onProgress}>
+            Progress over weeks
+          </button>
+          <button type="button" onClick={onReport}>
+            A report to share
+          </button>
+          <button type="button" onClick={onPlan}>
+            Your week
+          </button>
+        </nav>
+      )}
       <RegionBoundary region="History">
         <Suspense fallback={<p className="loading">Opening your history…</p>}>
           <HistoryPart store={store} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { GateState } from '../../../pipeline/dyad';
 import type { DemoUrl } from '../../../session/demo-url';
 import type { LiveSessionModel } from '../../../session/live-session';
@@ -22,6 +23,8 @@ export interface LiveScreenProps {
   readonly access: RoutineAccess;
   readonly onBack: () => void;
   readonly onNext: () => void;
+  /** Above the live view: the couple's optional check-in before the session. */
+  readonly before?: ReactNode;
 }
 
 /** Heading and "what next" line for each moment of the live view. */
@@ -58,7 +61,7 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the composition root keeps. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, access, onBack, onNext }: LiveScreenProps) {
+export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, access, onBack, onNext, before }: LiveScreenProps) {
   const { title, hint } = wording(gate, access);
   // The primary "Choose a routine" only when a routine may start, and never on the flooded break.
   const offerRoutine = access !== 'locked' && gate !== 'flooded';
@@ -85,6 +88,7 @@ export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, a
         />
       }
     >
+      {before}
       <LivePart session={session} demo={demo} probe={probe} />
     </ScreenFrame>
   );

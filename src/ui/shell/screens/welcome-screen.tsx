@@ -8,13 +8,15 @@ export interface WelcomeScreenProps {
   readonly resume?: ReactNode;
   /** Offered above the promise on or after a check-in day (the history's gentle reminder). */
   readonly checkIn?: ReactNode;
+  /** Today's planned rituals or the next one (the weekly plan's card). */
+  readonly practice?: ReactNode;
 }
 
 /**
  * The first screen: what Attune does, the privacy promise in plain words, what is needed, and one
  * way on.
  */
-export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn }: WelcomeScreenProps) {
+export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn, practice }: WelcomeScreenProps) {
   return (
     <ScreenFrame
       title="Attune"
@@ -36,6 +38,7 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn }: Welcome
         After a fight, talking too soon tends to make things worse. Attune waits with you until both of your bodies have calmed down, then
         guides a short, gentle way back to each other.
       </p>
+      {practice}
       <section className="card" aria-labelledby="promise-heading">
         <h2 id="promise-heading">Our promise</h2>
         <ul className="promise">

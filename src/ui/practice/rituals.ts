@@ -1,0 +1,73 @@
+/**
+ * What each plannable ritual is called and how long it takes, from the routines' own content (the
+ * content files alone, so the welcome screen does not load the whole catalog), and the check-in.
+ */
+import type { PlanRitual, Weekday } from '../../store';
+import { groundingHandhold } from '../../routines/content/grounding-handhold';
+import { apologyReset } from '../../routines/content/apology-reset';
+import { reconnectFlow } from '../../routines/content/reconnect-flow';
+
+export interface RitualInfo {
+  readonly title: string;
+  readonly minutes: number;
+  /** When the article suggests it. */
+  readonly hint: string;
+}
+
+export const RITUALS: Readonly<Record<PlanRitual, RitualInfo>> = {
+  'grounding-handhold': {
+    title: groundingHandhold.title,
+    minutes: groundingHandhold.minutes,
+    hint: 'A short daily practice, best after a low-conflict moment.',
+  },
+  'apology-reset': {
+    title: apologyReset.title,
+    minutes: apologyReset.minutes,
+    hint: 'When a small argument happens, within 48 hours. Leave the days empty to keep it for "when needed".',
+  },
+  'reconnect-flow': {
+    title: reconnectFlow.title,
+    minutes: reconnectFlow.minutes,
+    hint: 'Once a week, when you are both calm.',
+  },
+  'check-in': {
+    title: 'Commitment check-in',
+    minutes: 15,
+    hint: 'A short weekly look at what you agreed. Your commitments’ check-in days go in the calendar too.',
+  },
+};
+
+export const RITUAL_TITLES: Readonly<Record<PlanRitual, string>> = Object.fromEntries(
+  Object.entries(RITUALS).map(([k, v]) => [k, v.title]),
+) as Record<PlanRitual, string>;
+
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, { short: string; long: string }>> = {
+  MO: { short: 'Mon', long: 'Monday' },
+  TU: { short: 'Tue', long: 'Tuesday' },
+  WE: { short: 'Wed', long: 'Wednesday' },
+  TH: { short: 'Thu', long: 'Thursday' },
+  FR: { short: 'Fri', long: 'Friday' },
+  SA: { short: 'Sat', long: 'Saturday' },
+  SU: { short: 'Sun', long: 'Sunday' },
+};
+
+/** "Thursday 5 March" for a YYYY-MM-DD day, in the reader's language. */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
+  return new Date(`${day}T12:00:00`).toLocaleDateString(undefined, options);
+}
+
+/** Offers text as a file download made on the device (no network). */
+export function downloadFile(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
