@@ -49,6 +49,8 @@ export interface RrFile {
   readonly afterGap: boolean[];
   /** Non-fatal findings (implausible intervals, which partner or session was read), one sentence each. */
   readonly warnings: string[];
+  /** The partners a two-partner file holds (JSON, the app's export, the two-partner CSV); absent for one series. */
+  readonly partners?: readonly PartnerId[];
 }
 
 /** Options for files holding more than one series. */
@@ -103,6 +105,7 @@ interface Series {
   warnings: string[];
   /** False when `tSec` was computed here rather than read (a FIT file's running sum). Default true. */
   timesFromFile?: boolean;
+  partners?: readonly PartnerId[];
 }
 
 /** Byte-order marks of UTF-16 text (a spreadsheet's "Unicode text" export). */
@@ -157,6 +160,7 @@ type Fail = (reason: string, expected: string, line?: number) => never;
 function finish(series: Series, fail: Fail): RrFile {
   if (series.rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
   const warnings = [...series.warnings];
+  const partners = series.partners === undefined ? {} : { partners: series.partners };
   const sorted = Float64Array.from(series.rrMs).sort();
   const medianRr = sorted[Math.floor(sorted.length / 2)];
   let rrMs = series.rrMs;
@@ -184,11 +188,11 @@ function finish(series: Series, fail: Fail): RrFile {
   }
   if (series.tSec === undefined) {
     let t = 0;
-    return { rrMs, tSec: rrMs.map((rr) => (t += rr / 1000)), hasTimeColumn: false, afterGap: rrMs.map(() => false), warnings };
+    return { rrMs, tSec: rrMs.map((rr) => (t += rr / 1000)), hasTimeColumn: false, afterGap: rrMs.map(() => false), warnings, ...partners };
   }
   const tSec = series.tSec;
   const afterGap = series.afterGap ?? tSec.map((t, i) => i > 0 && t - tSec[i - 1] - rrMs[i] / 1000 > GAP_SLACK_SEC);
-  return { rrMs, tSec, hasTimeColumn: series.timesFromFile ?? true, afterGap, warnings };
+  return { rrMs, tSec, hasTimeColumn: series.timesFromFile ?? true, afterGap, warnings, ...partners };
 }
 
 /** Seconds to milliseconds without binary noise (0.829 s → 829 ms, not 828.9999999999999). */
@@ -250,6 +254,7 @@ function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
   const rows = content.slice(1);
   let keep: (fields: string[], line: number) => boolean = () => true;
   const warnings: string[] = [];
+  let holding: PartnerId[] = [];
   if (partnerColumn >= 0 && rows.length > 0) {
     // The two-partner CSV: one beat per line, each naming its partner.
     const partnerOf = (fields: string[], line: number): PartnerId => {
@@ -258,6 +263,7 @@ function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
     };
     const present = new Set(rows.map((l) => partnerOf(splitLine(l.text, sep, headFields.length, l.n, fail), l.n)));
     const available = PARTNERS.filter((p) => present.has(p));
+    holding = available;
     const partner = options.partner ?? (available.length === 1 ? available[0] : 'a');
     if (!present.has(partner))
       fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
@@ -267,6 +273,7 @@ function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
   }
   const series = parseTable(rows, sep, rrColumn, scale, timeColumn, timePerSec, fail, undefined, headFields, keep);
   series.warnings.push(...warnings);
+  if (partnerColumn >= 0) series.partners = holding;
   return series;
 }
 
@@ -394,6 +401,7 @@ function parseJson(body: string, fail: Fail, options: RrFileOptions): Series {
   if (!isObject(partners[partner]))
     return fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
   const series = seriesFromObject(partners[partner] as Record<string, Json>, `$.${partner}`, fail);
+  series.partners = withRr;
   if (available.length > 1 && options.partner === undefined)
     series.warnings.push(`the file holds partners ${available.join(' and ')}; read partner ${partner}`);
   return series;
@@ -518,6 +526,7 @@ function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFile
     },
   );
   Object.assign(series, parsed);
+  series.partners = withRr;
   if (sessions.length > 1 && options.sessionId === undefined)
     series.warnings.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
   if (partners.length > 1 && options.partner === undefined)

@@ -38,7 +38,8 @@ export function readFitHrv(bytes: Uint8Array): FitHrv {
   let messages: Record<string, unknown[] | undefined>;
   let errors: unknown[];
   try {
-    const copy = bytes.slice().buffer;
+    // A copy of exactly these bytes (a Node Buffer may be a view into a larger pool).
+    const copy = new Uint8Array(bytes).buffer;
     const decoder = new Decoder(Stream.fromArrayBuffer(copy));
     // Only the raw HRV values are needed: skip the conversions the SDK would do for other messages.
     ({ messages, errors } = decoder.read({

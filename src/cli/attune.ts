@@ -1,11 +1,13 @@
 /**
  * The `attune` command line: `attune analyze FILE ... [--window 60] [--step 30] [--format json|csv]`
- * (DESIGN.md, Contracts). Run with `npm run analyze -- FILE ...`.
+ * (DESIGN.md, Contracts) and `attune convert IN OUT --to FORMAT` (`convert.ts`). Installed as the
+ * `attune` command (compiled ahead by `npm run build:cli`, see `bin.ts`); `npm run analyze -- FILE`
+ * runs it from the sources.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { RrFileOptions } from '../ble/rr-file';
-import { RrFileError, parseRrFile } from '../ble/rr-file';
+import { RrFileError, readRrFile } from '../ble/rr-file';
+import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow } from './analyze';
 import { analyzeRecording, rowsToCsv } from './analyze';
 import { rrResolutionMs } from '../signal/breathing';
@@ -34,6 +36,22 @@ export const EXIT = {
   invalid: 4,
 } as const;
 
+export const COMMANDS_USAGE = `Usage: attune COMMAND [options]   (attune COMMAND --help for each)
+
+Commands:
+  analyze FILE ...          heart rate, HRV, breathing and artifact rate per window of each recording
+  convert IN OUT --to FMT   write a recording for another HRV tool (Kubios, Elite HRV, HRV Logger, CSV)
+
+FILE, IN and OUT may be - for standard input or output.
+
+Exit codes:
+  0  success
+  1  unexpected internal error
+  2  usage error (unknown command or option, bad value, no file)
+  3  a file could not be read (or, for convert, written)
+  4  a file is not a recording Attune understands (the message names the line)
+`;
+
 export const USAGE = `Usage: attune analyze FILE ... [--window SEC] [--step SEC] [--format json|csv]
                       [--partner a|b] [--session ID]
 
@@ -41,8 +59,10 @@ Prints heart rate, HRV (RMSSD, ln RMSSD), breathing rate and artifact rate per w
 RR recording. Windows start at 0 s and move by --step; times come from the file's t_s column when
 it has one, else from the running sum of the RR intervals.
 
-Files: one RR interval in ms per line; CSV, TSV or semicolon tables with a header naming an RR
-column (rr_ms, rr, RR-interval [ms], ibi_ms, …) and optionally t_s; an Attune JSON export.
+Files (- reads standard input): one RR interval per line in ms or seconds (Kubios, Elite HRV);
+CSV, TSV or semicolon tables with a header naming an RR column (rr_ms, rr, RR-interval [ms],
+ibi_ms, …) and optionally t_s (HRV Logger, Polar Sensor Logger); a Polar Flow RR export; an
+Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export.
 
 Options:
   --window SEC      window length in seconds (default 60)
@@ -64,17 +84,21 @@ Exit codes:
   4  a file is not a recording Attune understands (the message names the line)
 `;
 
-/** Where the command writes; injectable for tests. */
+/** Where the command reads and writes; injectable for tests. `-` is standard input. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => string;
+  readonly readFile: (path: string) => string | Uint8Array;
+  readonly writeFile?: (path: string, text: string) => void;
+  readonly now?: () => Date;
 }
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path),
+  writeFile: (path, text) => writeFileSync(path, text),
+  now: () => new Date(),
 };
 
 class UsageError extends Error {}
@@ -152,9 +176,10 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
   try {
     const [command, ...rest] = args;
     if (command === '-h' || command === '--help' || command === 'help') {
-      io.stdout(USAGE);
+      io.stdout(COMMANDS_USAGE);
       return EXIT.ok;
     }
+    if (command === 'convert') return runConvert(rest, io);
     if (command !== 'analyze') {
       throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
@@ -167,7 +192,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
     const rows: (AnalyzeRow & { file?: string })[] = [];
     const many = options.files.length > 1;
     for (const file of options.files) {
-      let text: string;
+      let text: string | Uint8Array;
       try {
         text = io.readFile(file);
       } catch (error) {
@@ -176,7 +201,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       }
       let parsed;
       try {
-        parsed = parseRrFile(text, file, options.parse);
+        parsed = readRrFile(typeof text === 'string' ? new TextEncoder().encode(text) : text, file, options.parse);
       } catch (error) {
         if (error instanceof RrFileError) {
           io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
@@ -192,11 +217,39 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`attune: ${error.message}\n\n${USAGE}`);
+      io.stderr(`attune: ${error.message}\n\n${args[0] === 'analyze' ? USAGE : COMMANDS_USAGE}`);
       return EXIT.usage;
     }
     io.stderr(`attune: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;
+  }
+}
+
+/** `attune convert`: its outcome as an exit code and messages. */
+function runConvert(args: readonly string[], io: CliIo): number {
+  const outcome = convert(args, {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    readFile: io.readFile,
+    writeFile: io.writeFile ?? defaultIo.writeFile!,
+    now: io.now ?? (() => new Date()),
+  });
+  switch (outcome.kind) {
+    case 'ok':
+    case 'help':
+      return EXIT.ok;
+    case 'usage':
+      io.stderr(`attune: ${outcome.message}\n\n${CONVERT_USAGE}`);
+      return EXIT.usage;
+    case 'unreadable':
+      io.stderr(`attune: ${outcome.message}\n`);
+      return EXIT.unreadable;
+    case 'invalid':
+      if (outcome.error instanceof RrFileError) {
+        io.stderr(`attune: ${outcome.error.message}\n  expected: ${outcome.error.expected}\n`);
+        return EXIT.invalid;
+      }
+      throw outcome.error;
   }
 }
 
@@ -213,8 +266,4 @@ function describeReadError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
 }
