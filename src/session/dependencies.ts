@@ -91,8 +91,14 @@ export interface LiveDependencies {
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
-  /** Reads an RR file; throws an Error naming the line and what was expected. `tSec` null: no time column. */
-  readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null; warnings: readonly string[] };
+  /**
+   * Reads an RR file from its bytes (any format `readRrFile` reads, FIT included); rejects with an
+   * Error naming the line and, in `expected`, what was expected. `tSec` null: no time column.
+   */
+  readonly readRrFile: (
+    bytes: Uint8Array,
+    fileName?: string,
+  ) => Promise<{ rrMs: number[]; tSec: number[] | null; warnings: readonly string[] }>;
   readonly partnerPipeline: (inputs: {
     beats$: Observable<Beat>;
     status$: Observable<SourceStatus>;
