@@ -65,7 +65,9 @@ export async function run(): Promise<boolean> {
 
   mkdirSync(OUT, { recursive: true });
   const day = 86_400;
-  const partners = (['a', 'b'] as const).map((partner) => simulateRr({ durationSec: day, scenario: 'calm', partner, seed: `speed-${partner}` }));
+  const partners = (['a', 'b'] as const).map((partner) =>
+    simulateRr({ durationSec: day, scenario: 'calm', partner, seed: `speed-${partner}` }),
+  );
   const files = partners.map((p, i) => {
     const file = join(OUT, `day-${'ab'[i]}.csv`);
     writeFileSync(file, writeRrCsv(p));
@@ -75,7 +77,8 @@ export async function run(): Promise<boolean> {
   // In process, as `npm run bench -- speed` measures it.
   const t0 = performance.now();
   const c0 = cpu();
-  for (const p of partners) analyzeRecording({ rrMs: p.rrMs, tSec: p.tSec, afterGap: p.afterGap, hasTimeColumn: true, warnings: [] }, 60, 30);
+  for (const p of partners)
+    analyzeRecording({ rrMs: p.rrMs, tSec: p.tSec, afterGap: p.afterGap, hasTimeColumn: true, warnings: [] }, 60, 30);
   const inCpu = cpu() - c0;
   const inWall = (performance.now() - t0) / 1000;
   console.log(`  in-process analysis of 24 h × 2 partners: ${inCpu.toFixed(2)} s CPU (${inWall.toFixed(2)} s wall)`);

@@ -85,7 +85,11 @@ export type CalibrationStep =
 export interface LiveDependencies {
   readonly simulator: (options: { scenario: Scenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
   /** Plays a recording; `name` (the file name) is shown as the device. */
-  readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => HeartRateSource;
+  readonly replay: (options: {
+    recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> };
+    speed: number;
+    name?: string;
+  }) => HeartRateSource;
   /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
   readonly bluetooth: () => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
@@ -98,7 +102,7 @@ export interface LiveDependencies {
   readonly readRrFile: (
     bytes: Uint8Array,
     fileName?: string,
-  ) => Promise<{ rrMs: number[]; tSec: number[] | null; warnings: readonly string[] }>;
+  ) => Promise<{ rrMs: ArrayLike<number>; tSec: ArrayLike<number> | null; warnings: readonly string[] }>;
   readonly partnerPipeline: (inputs: {
     beats$: Observable<Beat>;
     status$: Observable<SourceStatus>;

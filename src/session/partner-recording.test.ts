@@ -16,8 +16,9 @@ describe('openRecording', () => {
       const read = readRrFile(bytes, name);
       return Promise.resolve({ rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings });
     },
-    replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => {
-      played.push({ ...options.recording, speed: options.speed, name: options.name });
+    replay: (options: { recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> }; speed: number; name?: string }) => {
+      const { rrMs, tSec } = options.recording;
+      played.push({ rrMs: Array.from(rrMs), ...(tSec ? { tSec: Array.from(tSec) } : {}), speed: options.speed, name: options.name });
       return {} as HeartRateSource;
     },
   };

@@ -38,7 +38,8 @@ export function workerRrFileReader(fallback: ReadRrFile): ReadRrFile {
         done();
         const answer = event.data;
         if (answer.ok) {
-          resolve({ rrMs: Array.from(answer.rrMs), tSec: answer.tSec ? Array.from(answer.tSec) : null, warnings: answer.warnings });
+          // Typed arrays as they came: copying millions of values would block the page again.
+          resolve({ rrMs: answer.rrMs, tSec: answer.tSec, warnings: answer.warnings });
         } else {
           reject(new RecordingReadError(answer.message, answer.expected));
         }
