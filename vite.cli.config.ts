@@ -1,7 +1,8 @@
 /**
  * Builds the `attune` command (`npm run build:cli`, run by `prepare` on `npm install` / `npm ci`):
- * src/cli/bin.ts and everything it imports, FIT SDK included, as one ES module for Node in
- * dist-cli/attune.js, so starting the command compiles no TypeScript and resolves no packages.
+ * src/cli/bin.ts and everything it imports as an ES module for Node in dist-cli/attune.js, and the
+ * FIT reader with the FIT SDK in dist-cli/fit.js (loaded on first use), so starting the command
+ * compiles no TypeScript and resolves no packages.
  */
 import { defineConfig } from 'vite';
 
@@ -10,14 +11,21 @@ export default defineConfig({
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
   build: {
-    ssr: 'src/cli/bin.ts',
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: false,
     rollupOptions: {
-      output: { entryFileNames: 'attune.js', format: 'es', banner: '#!/usr/bin/env node' },
+      // The FIT reader is its own entry: the command loads it only when it meets a FIT file.
+      input: { attune: 'src/cli/bin.ts', fit: 'src/ble/rr-fit.ts' },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        format: 'es',
+        banner: (chunk) => (chunk.name === 'attune' ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 });

@@ -19,7 +19,6 @@
  * to artifact correction, which flags them.
  */
 import { PARTNERS, type PartnerId } from '../signal/types';
-import { isFitFile, readFitHrv } from './rr-fit';
 
 /** A parse failure: where, and what was expected. */
 export class RrFileError extends Error {
@@ -53,12 +52,31 @@ export interface RrFile {
   readonly partners?: readonly PartnerId[];
 }
 
-/** Options for files holding more than one series. */
+/** RR intervals of a FIT file, or why there are none (`rr-fit.ts`). */
+export type FitHrv =
+  | { readonly ok: true; readonly rrMs: number[]; readonly afterGap: boolean[]; readonly warnings: string[] }
+  | { readonly ok: false; readonly reason: string; readonly expected: string };
+
+/** True when the bytes start with a FIT file header: size 12 or 14 and ".FIT" at bytes 8–11. */
+export function isFitFile(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 12 &&
+    (bytes[0] === 12 || bytes[0] === 14) &&
+    bytes[8] === 0x2e &&
+    bytes[9] === 0x46 &&
+    bytes[10] === 0x49 &&
+    bytes[11] === 0x54
+  );
+}
+
+/** Options for files holding more than one series, and the FIT reader. */
 export interface RrFileOptions {
   /** Which partner to read from a two-partner JSON file. Default: the only one with RR, else `a`. */
   readonly partner?: PartnerId;
   /** Which session of an app export to read. Default: the latest. */
   readonly sessionId?: string;
+  /** Reads FIT files: `readFitHrv` of `rr-fit.ts`, passed in so the FIT SDK loads only where needed. */
+  readonly readFit?: (bytes: Uint8Array) => FitHrv;
 }
 
 /** Physiological range outside which an interval is kept but warned about (and flagged later). */
@@ -125,7 +143,8 @@ export function readRrFile(bytes: Uint8Array, fileName?: string, options: RrFile
     throw new RrFileError(reason, expected, line, fileName);
   };
   if (isFitFile(bytes)) {
-    const fit = readFitHrv(bytes);
+    if (options.readFit === undefined) return fail('a FIT file, but this reader was not given the FIT SDK', EXPECTED_FORMAT);
+    const fit = options.readFit(bytes);
     if (!fit.ok) return fail(fit.reason, fit.expected);
     let t = 0;
     const tSec = fit.rrMs.map((rr) => (t += rr / 1000));

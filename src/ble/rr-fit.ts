@@ -9,28 +9,14 @@
  * times are the running sum of the intervals. Reference: FIT SDK Profile.xlsx, message `hrv`;
  * developer.garmin.com/fit, "FIT File Types" and "Decoding".
  *
- * Pure: bytes in, arrays out; never throws (a problem is returned with what was expected).
+ * Pure: bytes in, arrays out; never throws (a problem is returned with what was expected). Kept
+ * apart from `rr-file.ts` so the SDK (about 1 MB of profile) loads only where FIT files are read:
+ * callers hand `readFitHrv` to `readRrFile` as `options.readFit`.
  */
 import { Decoder, Stream } from '@garmin/fitsdk';
-
-/** RR intervals of a FIT file, or why there are none. */
-export type FitHrv =
-  | { readonly ok: true; readonly rrMs: number[]; readonly afterGap: boolean[]; readonly warnings: string[] }
-  | { readonly ok: false; readonly reason: string; readonly expected: string };
+import { isFitFile, type FitHrv } from './rr-file';
 
 const EXPECTED = 'a FIT file with HRV messages (message 78), recorded with HRV or RR logging turned on';
-
-/** True when the bytes start with a FIT file header: size 12 or 14 and ".FIT" at bytes 8–11. */
-export function isFitFile(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 12 &&
-    (bytes[0] === 12 || bytes[0] === 14) &&
-    bytes[8] === 0x2e &&
-    bytes[9] === 0x46 &&
-    bytes[10] === 0x49 &&
-    bytes[11] === 0x54
-  );
-}
 
 /** Reads the HRV messages of a FIT file in order; a damaged tail keeps what came before it. */
 export function readFitHrv(bytes: Uint8Array): FitHrv {

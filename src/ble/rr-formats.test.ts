@@ -4,9 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RrFileError, readRrFile } from './rr-file';
+import { RrFileError, readRrFile as readWithoutFit, type RrFileOptions } from './rr-file';
+import { readFitHrv } from './rr-fit';
 import { encodeFitHrv } from './testing/fit-fixture';
 
+/** The reader as the app and the command line call it: with the FIT reader. */
+const readRrFile = (data: Uint8Array, name?: string, options: RrFileOptions = {}) =>
+  readWithoutFit(data, name, { ...options, readFit: readFitHrv });
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, name = 'rec.txt') => readRrFile(bytes(text), name);
 
@@ -99,6 +103,12 @@ describe('readRrFile: bad files get a clear error', () => {
     const error = errorOf(() => readRrFile(data, 'x.fit'));
     expect(error.message).toContain(message);
     expect(error.expected.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a FIT file when the caller gave no FIT reader, saying so', () => {
+    expect(errorOf(() => readWithoutFit(encodeFitHrv([[0.8]]), 'a.fit')).message).toBe(
+      'parse RR file a.fit: a FIT file, but this reader was not given the FIT SDK',
+    );
   });
 
   it('keeps the intervals before the damage of a truncated FIT file and says so', () => {

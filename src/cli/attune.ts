@@ -5,7 +5,7 @@
  * runs it from the sources.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { RrFileOptions } from '../ble/rr-file';
+import type { FitHrv, RrFileOptions } from '../ble/rr-file';
 import { RrFileError, readRrFile } from '../ble/rr-file';
 import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow } from './analyze';
@@ -91,9 +91,11 @@ export interface CliIo {
   readonly readFile: (path: string) => string | Uint8Array;
   readonly writeFile?: (path: string, text: string) => void;
   readonly now?: () => Date;
+  /** Reads a FIT file's HRV data (`rr-fit.ts`); absent, FIT files are refused. `bin.ts` loads it on first use. */
+  readonly readFit?: (bytes: Uint8Array) => FitHrv;
 }
 
-const defaultIo: CliIo = {
+export const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path === '-' ? 0 : path),
@@ -201,7 +203,8 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       }
       let parsed;
       try {
-        parsed = readRrFile(typeof text === 'string' ? new TextEncoder().encode(text) : text, file, options.parse);
+        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+        parsed = readRrFile(bytes, file, { ...options.parse, readFit: io.readFit });
       } catch (error) {
         if (error instanceof RrFileError) {
           io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
@@ -233,6 +236,7 @@ function runConvert(args: readonly string[], io: CliIo): number {
     readFile: io.readFile,
     writeFile: io.writeFile ?? defaultIo.writeFile!,
     now: io.now ?? (() => new Date()),
+    readFit: io.readFit,
   });
   switch (outcome.kind) {
     case 'ok':

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRrFile } from '../ble/rr-file';
+import { readFitHrv } from '../ble/rr-fit';
 import { encodeFitHrv } from '../ble/testing/fit-fixture';
 import type { CliIo } from './attune';
 import { EXIT, main } from './attune';
@@ -24,6 +25,7 @@ function cli(args: string[], files: Record<string, string | Uint8Array> = {}) {
       written[path] = text;
     },
     now: () => new Date('2026-03-15T21:04:00Z'),
+    readFit: readFitHrv,
   };
   const code = main(args, io);
   return { code, stdout, stderr, written };

@@ -40,6 +40,7 @@ export interface ConvertIo {
   readonly readFile: (path: string) => string | Uint8Array;
   readonly writeFile: (path: string, text: string) => void;
   readonly now: () => Date;
+  readonly readFit: RrFileOptions['readFit'];
 }
 
 /** How convert ends: the exit code and, for a usage error, the message. */
@@ -145,7 +146,8 @@ export function convert(args: readonly string[], io: ConvertIo): ConvertOutcome 
   let partners: Partial<Record<PartnerId, RrSeries>>;
   let chosen: RrFile;
   try {
-    chosen = readRrFile(data, input, options.parse);
+    const parse = { ...options.parse, readFit: io.readFit };
+    chosen = readRrFile(data, input, parse);
     for (const warning of chosen.warnings) io.stderr(`attune: ${input}: note: ${warning}\n`);
     const held = chosen.partners ?? [];
     const partner = options.parse.partner ?? (held.length === 1 ? held[0] : 'a');
@@ -153,7 +155,7 @@ export function convert(args: readonly string[], io: ConvertIo): ConvertOutcome 
     if (!SINGLE_PARTNER_FORMATS.includes(format) && held.length > 1 && options.parse.partner === undefined) {
       // Two-partner formats take both partners of a two-partner file.
       const other = held.find((p) => p !== partner);
-      if (other !== undefined) partners[other] = seriesOf(readRrFile(data, input, { ...options.parse, partner: other }));
+      if (other !== undefined) partners[other] = seriesOf(readRrFile(data, input, { ...parse, partner: other }));
     }
   } catch (error) {
     return { kind: 'invalid', error };

@@ -100,8 +100,8 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     demoBaseline,
     // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
     readRrFile: async (bytes, fileName) => {
-      const { readRrFile } = await import('../ble/rr-file');
-      const file = readRrFile(bytes, fileName);
+      const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
+      const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null, warnings: file.warnings };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RrFileError, parseRrFile, readRrFile } from '../ble/rr-file';
+import { readFitHrv } from '../ble/rr-fit';
 import { encodeFitHrv } from '../ble/testing/fit-fixture';
 import type { HeartRateSource } from '../ble/heart-rate-source';
 import { openRecording } from './partner-recording';
@@ -13,7 +14,7 @@ describe('openRecording', () => {
   const played: { rrMs: number[]; tSec?: number[]; speed: number; name?: string }[] = [];
   const deps = {
     readRrFile: (bytes: Uint8Array, name?: string) => {
-      const read = readRrFile(bytes, name);
+      const read = readRrFile(bytes, name, { readFit: readFitHrv });
       return Promise.resolve({ rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings });
     },
     replay: (options: { recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> }; speed: number; name?: string }) => {

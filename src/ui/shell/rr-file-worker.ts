@@ -4,6 +4,7 @@
  * in, the intervals (transferred, not copied) or the reader's error out.
  */
 import { RrFileError, readRrFile } from '../../ble/rr-file';
+import { readFitHrv } from '../../ble/rr-fit';
 import type { RrFileRequest, RrFileResponse } from './rr-file-reader';
 
 const scope = self as unknown as {
@@ -14,7 +15,7 @@ const scope = self as unknown as {
 scope.onmessage = (event) => {
   const { bytes, name } = event.data;
   try {
-    const file = readRrFile(new Uint8Array(bytes), name);
+    const file = readRrFile(new Uint8Array(bytes), name, { readFit: readFitHrv });
     const rrMs = Float64Array.from(file.rrMs);
     const tSec = file.hasTimeColumn ? Float64Array.from(file.tSec) : null;
     scope.postMessage({ ok: true, rrMs, tSec, warnings: file.warnings }, tSec ? [rrMs.buffer, tSec.buffer] : [rrMs.buffer]);
