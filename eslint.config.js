@@ -77,7 +77,7 @@ function uiZone(zone) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.e2e-dist-*/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/sw.js'],
+    ignores: ['node_modules/', 'dist/', 'dist-cli/', '.e2e-dist-*/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/sw.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

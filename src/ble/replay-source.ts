@@ -9,9 +9,9 @@ import { createStatusStore } from './source-status';
 /** A recording to replay: RR intervals, and beat times when the file has them. */
 export interface ReplayRecording {
   /** RR interval ending at each beat, ms. */
-  readonly rrMs: readonly number[];
+  readonly rrMs: ArrayLike<number>;
   /** Event time of each beat, seconds; default the cumulative sum of `rrMs`. */
-  readonly tSec?: readonly number[] | null;
+  readonly tSec?: ArrayLike<number> | null;
 }
 
 export interface ReplaySourceOptions {
@@ -30,18 +30,27 @@ export interface ReplaySourceOptions {
  */
 const GAP_TOLERANCE_SEC = 0.5;
 
+/** A checked recording: its beats by index, made when asked for (a long file allocates nothing per beat up front). */
+interface CheckedRecording {
+  readonly count: number;
+  beatAt(index: number): Beat;
+}
+
 /**
- * Validates a recording and returns its beats in event time.
+ * Validates a recording and indexes its beats in event time, in one pass over typed arrays.
  * @throws Error ("createReplaySource: …") naming the first bad value.
  */
-export function replayBeats(recording: ReplayRecording): Beat[] {
+function checkRecording(recording: ReplayRecording): CheckedRecording {
   const { rrMs } = recording;
   const times = recording.tSec ?? null;
-  if (!Array.isArray(rrMs)) throw new Error('createReplaySource: recording.rrMs must be an array of milliseconds');
+  if (!Array.isArray(rrMs) && !(rrMs instanceof Float64Array)) {
+    throw new Error('createReplaySource: recording.rrMs must be an array of milliseconds');
+  }
   if (times !== null && times.length !== rrMs.length) {
     throw new Error(`createReplaySource: recording.tSec has ${times.length} values but rrMs has ${rrMs.length}`);
   }
-  const beats: Beat[] = [];
+  const tSecs = new Float64Array(rrMs.length);
+  const gaps = new Uint8Array(rrMs.length);
   let cumulativeSec = 0;
   for (let i = 0; i < rrMs.length; i += 1) {
     const rr = rrMs[i];
@@ -50,23 +59,34 @@ export function replayBeats(recording: ReplayRecording): Beat[] {
     }
     cumulativeSec += rr / 1000;
     let tSec = cumulativeSec;
-    let afterGap = false;
     if (times !== null) {
       tSec = times[i];
       if (typeof tSec !== 'number' || !Number.isFinite(tSec)) {
         throw new Error(`createReplaySource: tSec[${i}] must be a finite number of seconds, got ${String(tSec)}`);
       }
       if (i > 0) {
-        const previous = beats[i - 1].tSec;
+        const previous = tSecs[i - 1];
         if (tSec <= previous) {
           throw new Error(`createReplaySource: tSec[${i}] = ${tSec} does not come after tSec[${i - 1}] = ${previous}`);
         }
-        afterGap = tSec - previous > rr / 1000 + GAP_TOLERANCE_SEC;
+        gaps[i] = tSec - previous > rr / 1000 + GAP_TOLERANCE_SEC ? 1 : 0;
       }
     }
-    beats.push({ tSec, rrMs: rr, hrBpm: 60_000 / rr, afterGap });
+    tSecs[i] = tSec;
   }
-  return beats;
+  return {
+    count: rrMs.length,
+    beatAt: (i) => ({ tSec: tSecs[i], rrMs: rrMs[i], hrBpm: 60_000 / rrMs[i], afterGap: gaps[i] === 1 }),
+  };
+}
+
+/**
+ * Validates a recording and returns its beats in event time.
+ * @throws Error ("createReplaySource: …") naming the first bad value.
+ */
+export function replayBeats(recording: ReplayRecording): Beat[] {
+  const checked = checkRecording(recording);
+  return Array.from({ length: checked.count }, (_, i) => checked.beatAt(i));
 }
 
 /**
@@ -79,13 +99,14 @@ export function replayBeats(recording: ReplayRecording): Beat[] {
  * @throws Error ("createReplaySource: …") for a malformed recording or speed, before anything plays.
  */
 export function createReplaySource(options: ReplaySourceOptions): HeartRateSource {
-  const all = replayBeats(options.recording);
+  const all = checkRecording(options.recording);
   const speed = checkSpeed(options.speed ?? 1, 'createReplaySource');
   const scheduler = options.scheduler ?? asyncScheduler;
   const deviceName = options.name === undefined || options.name === '' ? 'Recording' : `Recording: ${options.name}`;
   const beats = new Subject<Beat>();
   const status = createStatusStore();
-  const originSec = all.length === 0 ? 0 : Math.max(0, all[0].tSec - (all[0].rrMs ?? 0) / 1000);
+  const first = all.count === 0 ? null : all.beatAt(0);
+  const originSec = first === null ? 0 : Math.max(0, first.tSec - (first.rrMs ?? 0) / 1000);
   /** Next beat to pull, and next beat not yet delivered (the player looks one beat ahead). */
   let index = 0;
   let delivered = 0;
@@ -93,15 +114,15 @@ export function createReplaySource(options: ReplaySourceOptions): HeartRateSourc
   let resumed = false;
 
   const connect = async (): Promise<void> => {
-    if (playback !== null || (status.current().kind === 'disconnected' && delivered >= all.length)) return;
+    if (playback !== null || (status.current().kind === 'disconnected' && delivered >= all.count)) return;
     status.set({ kind: 'connecting' });
     status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly: false, malformedPackets: 0 });
     let gap = resumed;
-    const fromSec = index < all.length ? Math.max(originSec, index === 0 ? originSec : all[index - 1].tSec) : originSec;
+    const fromSec = index < all.count ? Math.max(originSec, index === 0 ? originSec : all.beatAt(index - 1).tSec) : originSec;
     playback = startPlayback<Beat>({
       pull: () => {
-        if (index >= all.length) return undefined;
-        let beat = all[index];
+        if (index >= all.count) return undefined;
+        let beat = all.beatAt(index);
         index += 1;
         if (gap) {
           beat = { ...beat, afterGap: true };

@@ -1,8 +1,17 @@
 /**
- * Parser for RR recordings (DESIGN.md, Contracts): one RR interval in ms per line; CSV, TSV or
- * semicolon-separated text with a header naming an RR column (`rr_ms`, `rr`, `RR-interval [ms]`,
- * `ibi_ms`, …) and optionally a time column (`t_s`); or JSON — the app's export
- * (`attune-export`), an object with RR arrays per partner, or a plain array.
+ * Reader for RR recordings (DESIGN.md, Contracts), shared by the app's "Load a recording" and the
+ * `attune` command line. Formats, detected from the content:
+ * - one RR interval per line, in ms or in seconds (Kubios, Elite HRV; seconds are detected from
+ *   the median and converted, with a note in `warnings`);
+ * - CSV, TSV or semicolon-separated text with a header naming an RR column (`rr_ms`, `rr`,
+ *   `RR-interval [ms]`, `ibi_ms`, …) and optionally a time column (`t_s`, or `since start` in ms):
+ *   HRV Logger (`date,rr,since start`), Polar Sensor Logger (`Phone timestamp;RR-interval [ms]`),
+ *   the app's own CSV and its two-partner CSV (`t_s,partner,rr_ms`);
+ * - a table of two numbers without a header: elapsed seconds and RR in ms (Polar Flow's RR export);
+ * - Empatica E4 `IBI.csv`: a first line `START_UNIX_TIME, IBI`, then `offset s, interval s` rows;
+ * - JSON: the app's export (`attune-export`), an object with RR arrays per partner, or an array;
+ * - FIT files with HRV messages (message 78), through the FIT SDK (`rr-fit.ts`), from bytes only
+ *   ({@link readRrFile}).
  *
  * Pure: text in, arrays out. Every problem is an {@link RrFileError} naming the line (or JSON
  * path) and what was expected. Intervals that cannot be intervals (≤ 0, not numbers) are errors;
@@ -39,14 +48,35 @@ export interface RrFile {
   readonly afterGap: boolean[];
   /** Non-fatal findings (implausible intervals, which partner or session was read), one sentence each. */
   readonly warnings: string[];
+  /** The partners a two-partner file holds (JSON, the app's export, the two-partner CSV); absent for one series. */
+  readonly partners?: readonly PartnerId[];
 }
 
-/** Options for files holding more than one series. */
+/** RR intervals of a FIT file, or why there are none (`rr-fit.ts`). */
+export type FitHrv =
+  | { readonly ok: true; readonly rrMs: number[]; readonly afterGap: boolean[]; readonly warnings: string[] }
+  | { readonly ok: false; readonly reason: string; readonly expected: string };
+
+/** True when the bytes start with a FIT file header: size 12 or 14 and ".FIT" at bytes 8–11. */
+export function isFitFile(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 12 &&
+    (bytes[0] === 12 || bytes[0] === 14) &&
+    bytes[8] === 0x2e &&
+    bytes[9] === 0x46 &&
+    bytes[10] === 0x49 &&
+    bytes[11] === 0x54
+  );
+}
+
+/** Options for files holding more than one series, and the FIT reader. */
 export interface RrFileOptions {
   /** Which partner to read from a two-partner JSON file. Default: the only one with RR, else `a`. */
   readonly partner?: PartnerId;
   /** Which session of an app export to read. Default: the latest. */
   readonly sessionId?: string;
+  /** Reads FIT files: `readFitHrv` of `rr-fit.ts`, passed in so the FIT SDK loads only where needed. */
+  readonly readFit?: (bytes: Uint8Array) => FitHrv;
 }
 
 /** Physiological range outside which an interval is kept but warned about (and flagged later). */
@@ -55,7 +85,10 @@ const PLAUSIBLE_MS = { min: 250, max: 2500 } as const;
 const GAP_SLACK_SEC = 1;
 
 const EXPECTED_FORMAT =
-  'one RR interval in ms per line, a CSV/TSV/semicolon table with an RR column (rr_ms, rr, RR-interval [ms], …), or an Attune JSON export';
+  'one RR interval per line (ms or seconds), a CSV/TSV/semicolon table with an RR column (rr_ms, rr, RR-interval [ms], …), a Polar Flow RR export, an Empatica E4 IBI.csv, a FIT file with HRV data, or an Attune JSON export';
+
+/** A median interval below this is taken to be in seconds, not milliseconds. */
+const SECONDS_BELOW = 10;
 
 /** Normalised header names of an RR column in ms, and in seconds. */
 const RR_MS_NAMES = new Set([
@@ -75,7 +108,9 @@ const RR_MS_NAMES = new Set([
   'interbeatintervalms',
 ]);
 const RR_SEC_NAMES = new Set(['rrs', 'rrsec', 'rrintervals', 'ibis', 'nns']);
-const TIME_NAMES = new Set(['ts', 'tsec', 'time', 'times', 'timesec', 't']);
+const TIME_NAMES = new Set(['ts', 'tsec', 'time', 'times', 'timesec', 't', 'elapseds']);
+/** Time columns in milliseconds: HRV Logger's `since start` (ms since the recording began). */
+const TIME_MS_NAMES = new Set(['sincestart', 'sincestartms', 'tms', 'timems']);
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -86,6 +121,41 @@ interface Series {
   tSec: number[] | undefined;
   afterGap?: boolean[];
   warnings: string[];
+  /** False when `tSec` was computed here rather than read (a FIT file's running sum). Default true. */
+  timesFromFile?: boolean;
+  partners?: readonly PartnerId[];
+}
+
+/** Byte-order marks of UTF-16 text (a spreadsheet's "Unicode text" export). */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * Reads an RR recording from its bytes: a FIT file (by its header) through the FIT SDK, anything
+ * else as text ({@link parseRrFile}). This is what the app and the command line call.
+ * @throws RrFileError as {@link parseRrFile}, and for binary files that are not FIT files
+ */
+export function readRrFile(bytes: Uint8Array, fileName?: string, options: RrFileOptions = {}): RrFile {
+  const fail = (reason: string, expected: string, line?: number): never => {
+    throw new RrFileError(reason, expected, line, fileName);
+  };
+  if (isFitFile(bytes)) {
+    if (options.readFit === undefined) return fail('a FIT file, but this reader was not given the FIT SDK', EXPECTED_FORMAT);
+    const fit = options.readFit(bytes);
+    if (!fit.ok) return fail(fit.reason, fit.expected);
+    let t = 0;
+    const tSec = fit.rrMs.map((rr) => (t += rr / 1000));
+    return finish({ rrMs: fit.rrMs, tSec, afterGap: fit.afterGap, warnings: fit.warnings, timesFromFile: false }, fail);
+  }
+  const probe = bytes.subarray(0, 4096);
+  const utf16 = (probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff);
+  if (!utf16 && probe.includes(0)) {
+    fail('a binary file that is not a FIT file (no ".FIT" in its header)', EXPECTED_FORMAT);
+  }
+  return parseRrFile(decodeText(bytes), fileName, options);
 }
 
 /**
@@ -100,24 +170,31 @@ export function parseRrFile(text: string, fileName?: string, options: RrFileOpti
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') fail('the file is empty', EXPECTED_FORMAT);
   const first = body.trimStart()[0];
-  const series = first === '{' || first === '[' ? parseJson(body, fail, options) : parseText(body, fail);
+  const series = first === '{' || first === '[' ? parseJson(body, fail, options) : parseText(body, fail, options);
   return finish(series, fail);
 }
 
 type Fail = (reason: string, expected: string, line?: number) => never;
 
 function finish(series: Series, fail: Fail): RrFile {
-  const { rrMs } = series;
-  if (rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
-  const sorted = [...rrMs].sort((a, b) => a - b);
+  if (series.rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
+  const warnings = [...series.warnings];
+  const partners = series.partners === undefined ? {} : { partners: series.partners };
+  const sorted = Float64Array.from(series.rrMs).sort();
   const medianRr = sorted[Math.floor(sorted.length / 2)];
-  if (medianRr < 10) {
+  let rrMs = series.rrMs;
+  if (medianRr < SECONDS_BELOW) {
+    // Kubios and Elite HRV write seconds (0.829); no heart beats 10 ms apart, so these are seconds.
+    rrMs = rrMs.map(secondsToMs);
+    warnings.push(`the intervals are in seconds (median ${medianRr} s): read as seconds and converted to milliseconds`);
+  }
+  const unusable = rrMs.findIndex((rr) => !(rr > 0 && Number.isFinite(rr)));
+  if (unusable >= 0) {
     fail(
-      `the intervals look like seconds (median ${medianRr}), not milliseconds`,
-      'RR intervals in milliseconds (e.g. 850), or a column named rr_s',
+      `beat ${unusable + 1}: ${series.rrMs[unusable]} is not a usable interval once in milliseconds`,
+      'RR intervals between 1 ms and a few seconds',
     );
   }
-  const warnings = [...series.warnings];
   const implausible = rrMs.flatMap((rr, i) => (rr < PLAUSIBLE_MS.min || rr > PLAUSIBLE_MS.max ? [i] : []));
   if (implausible.length > 0) {
     const shown = implausible
@@ -130,14 +207,20 @@ function finish(series: Series, fail: Fail): RrFile {
   }
   if (series.tSec === undefined) {
     let t = 0;
-    return { rrMs, tSec: rrMs.map((rr) => (t += rr / 1000)), hasTimeColumn: false, afterGap: rrMs.map(() => false), warnings };
+    return { rrMs, tSec: rrMs.map((rr) => (t += rr / 1000)), hasTimeColumn: false, afterGap: rrMs.map(() => false), warnings, ...partners };
   }
   const tSec = series.tSec;
   const afterGap = series.afterGap ?? tSec.map((t, i) => i > 0 && t - tSec[i - 1] - rrMs[i] / 1000 > GAP_SLACK_SEC);
-  return { rrMs, tSec, hasTimeColumn: true, afterGap, warnings };
+  return { rrMs, tSec, hasTimeColumn: series.timesFromFile ?? true, afterGap, warnings, ...partners };
 }
 
-function parseText(body: string, fail: Fail): Series {
+/** Seconds to milliseconds without binary noise (0.829 s → 829 ms, not 828.9999999999999). */
+const secondsToMs = (sec: number) => {
+  const rounded = Math.round(sec * 1e9) / 1e6;
+  return rounded > 0 ? rounded : sec * 1000;
+};
+
+function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
   const lines = body.split(/\r\n|\r|\n/);
   const content = lines.map((raw, i) => ({ n: i + 1, text: raw.trim() })).filter((l) => l.text !== '' && !l.text.startsWith('#'));
   const head = content[0];
@@ -150,10 +233,20 @@ function parseText(body: string, fail: Fail): Series {
   const headFields = sep === undefined ? [head.text] : head.text.split(sep).map((f) => f.trim());
   const isHeader = headFields.some((f) => !NUMBER.test(f));
   if (!isHeader) {
-    if (sep !== undefined) {
-      fail(`a table without a header (${show(sep)}-separated numbers)`, 'a header line naming the RR column, e.g. t_s,rr_ms', head.n);
+    if (sep === undefined) {
+      return { rrMs: content.map((l) => numberAt(l.text, l.n, 'an RR interval in ms', fail, sep)), tSec: undefined, warnings: [] };
     }
-    return { rrMs: content.map((l) => numberAt(l.text, l.n, 'an RR interval in ms', fail, sep)), tSec: undefined, warnings: [] };
+    if (headFields.length !== 2) {
+      fail(
+        `a table of ${headFields.length} columns without a header (${show(sep)}-separated numbers)`,
+        'a header line naming the RR column, e.g. t_s,rr_ms, or two columns: elapsed seconds and RR in ms (Polar Flow)',
+        head.n,
+      );
+    }
+    return parseTable(content, sep, 1, 1, 0, 1, fail, 'elapsed seconds then an RR interval in ms (Polar Flow RR export)');
+  }
+  if (sep !== undefined && headFields.length === 2 && NUMBER.test(headFields[0]) && normalise(headFields[1]) === 'ibi') {
+    return parseE4(content, sep, Number(headFields[0]), fail);
   }
   const names = headFields.map(normalise);
   let rrColumn = names.findIndex((n) => RR_MS_NAMES.has(n));
@@ -170,17 +263,70 @@ function parseText(body: string, fail: Fail): Series {
       head.n,
     );
   }
-  const timeColumn = names.findIndex((n) => TIME_NAMES.has(n));
-  const rrName = headFields[rrColumn];
+  let timeColumn = names.findIndex((n) => TIME_NAMES.has(n));
+  let timePerSec = 1;
+  if (timeColumn < 0) {
+    timeColumn = names.findIndex((n) => TIME_MS_NAMES.has(n));
+    timePerSec = 1000;
+  }
+  const partnerColumn = names.indexOf('partner');
+  const rows = content.slice(1);
+  let keep: (fields: string[], line: number) => boolean = () => true;
+  const warnings: string[] = [];
+  let holding: PartnerId[] = [];
+  if (partnerColumn >= 0 && rows.length > 0) {
+    // The two-partner CSV: one beat per line, each naming its partner.
+    const partnerOf = (fields: string[], line: number): PartnerId => {
+      const value = fields[partnerColumn].toLowerCase();
+      return value === 'a' || value === 'b' ? value : fail(`expected partner a or b, got "${clip(fields[partnerColumn])}"`, 'a or b', line);
+    };
+    const present = new Set(rows.map((l) => partnerOf(splitLine(l.text, sep, headFields.length, l.n, fail), l.n)));
+    const available = PARTNERS.filter((p) => present.has(p));
+    holding = available;
+    const partner = options.partner ?? (available.length === 1 ? available[0] : 'a');
+    if (!present.has(partner))
+      fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
+    if (available.length > 1 && options.partner === undefined)
+      warnings.push(`the file holds partners ${available.join(' and ')}; read partner ${partner}`);
+    keep = (fields, line) => partnerOf(fields, line) === partner;
+  }
+  const series = parseTable(rows, sep, rrColumn, scale, timeColumn, timePerSec, fail, undefined, headFields, keep);
+  series.warnings.push(...warnings);
+  if (partnerColumn >= 0) series.partners = holding;
+  return series;
+}
+
+/**
+ * Rows of a table: the RR interval in column `rrColumn` (in ms, or in seconds when `rrScale` is
+ * 1000) and, when `timeColumn` ≥ 0, the beat time in that column (`timePerSec` units a second). `headerless`
+ * describes the rows when the table has no header (their count of columns is then the first row's).
+ */
+function parseTable(
+  rows: readonly { n: number; text: string }[],
+  sep: string | undefined,
+  rrColumn: number,
+  rrScale: number,
+  timeColumn: number,
+  timePerSec: number,
+  fail: Fail,
+  headerless?: string,
+  headFields?: readonly string[],
+  keep: (fields: string[], line: number) => boolean = () => true,
+): Series {
+  const count = headFields?.length ?? 2;
+  const rrWhat = headerless ? 'an RR interval in ms in the second column' : `an RR interval in column ${headFields?.[rrColumn] ?? ''}`;
+  const timeWhat = headerless ? 'elapsed seconds in the first column' : `a time in column ${headFields?.[timeColumn] ?? ''}`;
   const rrMs: number[] = [];
   const tSec: number[] = [];
-  for (const line of content.slice(1)) {
-    const fields = splitLine(line.text, sep, headFields.length, line.n, fail);
-    rrMs.push(scale * numberAt(fields[rrColumn], line.n, `an RR interval in column ${rrName}`, fail));
+  for (const line of rows) {
+    const fields = splitLine(line.text, sep, count, line.n, fail, headerless);
+    if (!keep(fields, line.n)) continue;
+    const rr = numberAt(fields[rrColumn], line.n, rrWhat, fail);
+    rrMs.push(rrScale === 1000 ? secondsToMs(rr) : rr);
     if (timeColumn >= 0) {
-      const t = numberAt(fields[timeColumn], line.n, `a time in seconds in column ${headFields[timeColumn]}`, fail, undefined, true);
+      const t = numberAt(fields[timeColumn], line.n, timeWhat, fail, undefined, true) / timePerSec;
       if (tSec.length > 0 && !(t > tSec[tSec.length - 1])) {
-        fail(`time ${t} s does not come after ${tSec[tSec.length - 1]} s`, 'beat times increasing line by line', line.n);
+        fail(`time ${t} s does not come after ${tSec[tSec.length - 1]} s`, headerless ?? 'beat times increasing line by line', line.n);
       }
       tSec.push(t);
     }
@@ -188,7 +334,28 @@ function parseText(body: string, fail: Fail): Series {
   return { rrMs, tSec: timeColumn >= 0 ? tSec : undefined, warnings: [] };
 }
 
-function splitLine(text: string, sep: string | undefined, count: number, line: number, fail: Fail): string[] {
+/**
+ * Empatica E4 `IBI.csv`: the first line holds the session's start (Unix seconds, UTC) and `IBI`;
+ * each row the beat's time since that start and the interval, both in seconds. The E4 leaves out
+ * beats it could not detect cleanly, so jumps in time are gaps.
+ */
+function parseE4(content: readonly { n: number; text: string }[], sep: string, startUnixSec: number, fail: Fail): Series {
+  const series = parseTable(
+    content.slice(1),
+    sep,
+    1,
+    1000,
+    0,
+    1,
+    fail,
+    'the time since the start and the interval, both in seconds (Empatica E4 IBI.csv)',
+  );
+  const started = startUnixSec > 0 && startUnixSec < 1e11 ? ` (recording started ${new Date(startUnixSec * 1000).toISOString()})` : '';
+  series.warnings.push(`read as an Empatica E4 IBI.csv${started}; beats the wristband could not detect are gaps`);
+  return series;
+}
+
+function splitLine(text: string, sep: string | undefined, count: number, line: number, fail: Fail, headerless?: string): string[] {
   if (sep === undefined) {
     const other = [',', '\t', ';'].find((s) => text.includes(s));
     if (other !== undefined) fail(`found ${show(other)} but the header has a single column`, 'one value per line, like the header', line);
@@ -200,7 +367,9 @@ function splitLine(text: string, sep: string | undefined, count: number, line: n
     const hint = others.length > 0 ? ` (found ${others.map(show).join(' and ')}: mixed separators?)` : '';
     fail(
       `${fields.length} value${fields.length === 1 ? '' : 's'} instead of ${count}${hint}`,
-      `${count} values separated by ${show(sep)}, like the header`,
+      headerless
+        ? `${count} values separated by ${show(sep)}: ${headerless}`
+        : `${count} values separated by ${show(sep)}, like the header`,
       line,
     );
   }
@@ -251,6 +420,7 @@ function parseJson(body: string, fail: Fail, options: RrFileOptions): Series {
   if (!isObject(partners[partner]))
     return fail(`no partner "${partner}" in the file (it has ${available.join(', ')})`, 'a partner present in the file');
   const series = seriesFromObject(partners[partner] as Record<string, Json>, `$.${partner}`, fail);
+  series.partners = withRr;
   if (available.length > 1 && options.partner === undefined)
     series.warnings.push(`the file holds partners ${available.join(' and ')}; read partner ${partner}`);
   return series;
@@ -375,6 +545,7 @@ function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFile
     },
   );
   Object.assign(series, parsed);
+  series.partners = withRr;
   if (sessions.length > 1 && options.sessionId === undefined)
     series.warnings.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
   if (partners.length > 1 && options.partner === undefined)

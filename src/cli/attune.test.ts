@@ -177,12 +177,12 @@ describe('attune analyze', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attune-cli-'));
     const file = join(dir, 'rec.txt');
     writeFileSync(file, steady);
-    const ok = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
+    const ok = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'analyze', file, '--format', 'csv'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout.split('\n')[0]).toBe(
       'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular,coherence',
     );
-    const bad = spawnSync('npx', ['tsx', 'src/cli/attune.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'analyze', join(dir, 'nope.txt')], { encoding: 'utf8' });
     expect(bad.status).toBe(EXIT.unreadable);
     expect(bad.stderr).toContain('no such file');
   });

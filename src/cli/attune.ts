@@ -1,11 +1,13 @@
 /**
  * The `attune` command line: `attune analyze FILE ... [--window 60] [--step 30] [--format json|csv]
- * [--with OTHER]` (DESIGN.md, Contracts). Run with `npm run analyze -- FILE ...`.
+ * [--with OTHER]` (DESIGN.md, Contracts) and `attune convert IN OUT --to FORMAT` (`convert.ts`). Installed as the
+ * `attune` command (compiled ahead by `npm run build:cli`, see `bin.ts`); `npm run analyze -- FILE`
+ * runs it from the sources.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import type { RrFile, RrFileOptions } from '../ble/rr-file';
-import { RrFileError, parseRrFile } from '../ble/rr-file';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
+import { RrFileError, readRrFile } from '../ble/rr-file';
+import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
 import { rrResolutionMs } from '../signal/breathing';
@@ -35,6 +37,22 @@ export const EXIT = {
   invalid: 4,
 } as const;
 
+export const COMMANDS_USAGE = `Usage: attune COMMAND [options]   (attune COMMAND --help for each)
+
+Commands:
+  analyze FILE ...          heart rate, HRV, breathing and artifact rate per window of each recording
+  convert IN OUT --to FMT   write a recording for another HRV tool (Kubios, Elite HRV, HRV Logger, CSV)
+
+FILE, IN and OUT may be - for standard input or output.
+
+Exit codes:
+  0  success
+  1  unexpected internal error
+  2  usage error (unknown command or option, bad value, no file)
+  3  a file could not be read (or, for convert, written)
+  4  a file is not a recording Attune understands (the message names the line)
+`;
+
 export const USAGE = `Usage: attune analyze FILE ... [--window SEC] [--step SEC] [--format json|csv]
                       [--partner a|b] [--session ID] [--with OTHER_FILE]
 
@@ -42,8 +60,10 @@ Prints heart rate, HRV (RMSSD, ln RMSSD), breathing rate and artifact rate per w
 RR recording. Windows start at 0 s and move by --step; times come from the file's t_s column when
 it has one, else from the running sum of the RR intervals.
 
-Files: one RR interval in ms per line; CSV, TSV or semicolon tables with a header naming an RR
-column (rr_ms, rr, RR-interval [ms], ibi_ms, …) and optionally t_s; an Attune JSON export.
+Files (- reads standard input): one RR interval per line in ms or seconds (Kubios, Elite HRV);
+CSV, TSV or semicolon tables with a header naming an RR column (rr_ms, rr, RR-interval [ms],
+ibi_ms, …) and optionally t_s (HRV Logger, Polar Sensor Logger); a Polar Flow RR export; an
+Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export.
 
 Options:
   --window SEC      window length in seconds (default 60)
@@ -72,17 +92,23 @@ Exit codes:
   4  a file is not a recording Attune understands (the message names the line)
 `;
 
-/** Where the command writes; injectable for tests. */
+/** Where the command reads and writes; injectable for tests. `-` is standard input. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => string;
+  readonly readFile: (path: string) => string | Uint8Array;
+  readonly writeFile?: (path: string, text: string) => void;
+  readonly now?: () => Date;
+  /** Reads a FIT file's HRV data (`rr-fit.ts`); absent, FIT files are refused. `bin.ts` loads it on first use. */
+  readonly readFit?: (bytes: Uint8Array) => FitHrv;
 }
 
-const defaultIo: CliIo = {
+export const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path),
+  writeFile: (path, text) => writeFileSync(path, text),
+  now: () => new Date(),
 };
 
 class UsageError extends Error {}
@@ -168,9 +194,10 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
   try {
     const [command, ...rest] = args;
     if (command === '-h' || command === '--help' || command === 'help') {
-      io.stdout(USAGE);
+      io.stdout(COMMANDS_USAGE);
       return EXIT.ok;
     }
+    if (command === 'convert') return runConvert(rest, io);
     if (command !== 'analyze') {
       throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
@@ -189,7 +216,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
     const many = options.files.length > 1;
     /** Reads and parses one file, printing its notes; a number is the exit code of a failure. */
     const load = (file: string, parse: RrFileOptions): RrFile | number => {
-      let text: string;
+      let text: string | Uint8Array;
       try {
         text = io.readFile(file);
       } catch (error) {
@@ -198,7 +225,8 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       }
       let parsed;
       try {
-        parsed = parseRrFile(text, file, parse);
+        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+        parsed = readRrFile(bytes, file, { ...parse, readFit: io.readFit });
       } catch (error) {
         if (error instanceof RrFileError) {
           io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
@@ -234,11 +262,40 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`attune: ${error.message}\n\n${USAGE}`);
+      io.stderr(`attune: ${error.message}\n\n${args[0] === 'analyze' ? USAGE : COMMANDS_USAGE}`);
       return EXIT.usage;
     }
     io.stderr(`attune: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;
+  }
+}
+
+/** `attune convert`: its outcome as an exit code and messages. */
+function runConvert(args: readonly string[], io: CliIo): number {
+  const outcome = convert(args, {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    readFile: io.readFile,
+    writeFile: io.writeFile ?? defaultIo.writeFile!,
+    now: io.now ?? (() => new Date()),
+    readFit: io.readFit,
+  });
+  switch (outcome.kind) {
+    case 'ok':
+    case 'help':
+      return EXIT.ok;
+    case 'usage':
+      io.stderr(`attune: ${outcome.message}\n\n${CONVERT_USAGE}`);
+      return EXIT.usage;
+    case 'unreadable':
+      io.stderr(`attune: ${outcome.message}\n`);
+      return EXIT.unreadable;
+    case 'invalid':
+      if (outcome.error instanceof RrFileError) {
+        io.stderr(`attune: ${outcome.error.message}\n  expected: ${outcome.error.expected}\n`);
+        return EXIT.invalid;
+      }
+      throw outcome.error;
   }
 }
 
@@ -255,8 +312,4 @@ function describeReadError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
 }

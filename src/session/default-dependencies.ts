@@ -1,6 +1,5 @@
 import { demoBaseline } from '../sim/demo-baseline';
 import { createReplaySource } from '../ble/replay-source';
-import { parseRrFile } from '../ble/rr-file';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
@@ -100,8 +99,10 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
       }));
     },
     demoBaseline,
-    parseRrFile: (text, fileName) => {
-      const file = parseRrFile(text, fileName);
+    // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
+    readRrFile: async (bytes, fileName) => {
+      const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
+      const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null, warnings: file.warnings };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),

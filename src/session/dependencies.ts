@@ -88,14 +88,24 @@ export type CalibrationStep =
 export interface LiveDependencies {
   readonly simulator: (options: { scenario: Scenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
   /** Plays a recording; `name` (the file name) is shown as the device. */
-  readonly replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => HeartRateSource;
+  readonly replay: (options: {
+    recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> };
+    speed: number;
+    name?: string;
+  }) => HeartRateSource;
   /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
   readonly bluetooth: () => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
-  /** Reads an RR file; throws an Error naming the line and what was expected. `tSec` null: no time column. */
-  readonly parseRrFile: (text: string, fileName?: string) => { rrMs: number[]; tSec: number[] | null; warnings: readonly string[] };
+  /**
+   * Reads an RR file from its bytes (any format `readRrFile` reads, FIT included); rejects with an
+   * Error naming the line and, in `expected`, what was expected. `tSec` null: no time column.
+   */
+  readonly readRrFile: (
+    bytes: Uint8Array,
+    fileName?: string,
+  ) => Promise<{ rrMs: ArrayLike<number>; tSec: ArrayLike<number> | null; warnings: readonly string[] }>;
   readonly partnerPipeline: (inputs: {
     beats$: Observable<Beat>;
     status$: Observable<SourceStatus>;

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { RrFileError, parseRrFile } from '../ble/rr-file';
+import { RrFileError, parseRrFile, readRrFile } from '../ble/rr-file';
+import { readFitHrv } from '../ble/rr-fit';
+import { encodeFitHrv } from '../ble/testing/fit-fixture';
 import type { HeartRateSource } from '../ble/heart-rate-source';
 import { openRecording } from './partner-recording';
 
-const file = (name: string, text: string) => ({ name, text: () => Promise.resolve(text) });
+const file = (name: string, content: string | Uint8Array) => ({
+  name,
+  arrayBuffer: () => Promise.resolve(new Uint8Array(typeof content === 'string' ? new TextEncoder().encode(content) : content).buffer),
+});
 
 describe('openRecording', () => {
   const played: { rrMs: number[]; tSec?: number[]; speed: number; name?: string }[] = [];
   const deps = {
-    parseRrFile,
-    replay: (options: { recording: { rrMs: number[]; tSec?: number[] }; speed: number; name?: string }) => {
-      played.push({ ...options.recording, speed: options.speed, name: options.name });
+    readRrFile: (bytes: Uint8Array, name?: string) => {
+      const read = readRrFile(bytes, name, { readFit: readFitHrv });
+      return Promise.resolve({ rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings });
+    },
+    replay: (options: { recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> }; speed: number; name?: string }) => {
+      const { rrMs, tSec } = options.recording;
+      played.push({ rrMs: Array.from(rrMs), ...(tSec ? { tSec: Array.from(tSec) } : {}), speed: options.speed, name: options.name });
       return {} as HeartRateSource;
     },
   };
@@ -22,6 +31,15 @@ describe('openRecording', () => {
     expect(opened.origin).toEqual({ kind: 'replay', label: 'rest.txt', demo: false, speed: 20 });
     expect(played.at(-1)).toMatchObject({ rrMs: [800, 810, 805, 120], speed: 20, name: 'rest.txt' });
     expect(opened.warnings.join(' ')).toMatch(/outside/);
+  });
+
+  it('plays a FIT file and a Kubios text in seconds, with what the reader noted', async () => {
+    const fit = await openRecording(deps, file('ride.fit', encodeFitHrv([[0.8, 0.81]])), 1);
+    expect(fit.ok && fit.warnings).toEqual(['read 2 intervals from 1 FIT HRV messages']);
+    expect(played.at(-1)).toMatchObject({ rrMs: [800, 810], name: 'ride.fit' });
+    const kubios = await openRecording(deps, file('kubios.txt', '0.8\n0.81\n'), 1);
+    expect(kubios.ok && kubios.warnings[0]).toMatch(/^the intervals are in seconds/);
+    expect(played.at(-1)).toMatchObject({ rrMs: [800, 810] });
   });
 
   it('says why a file cannot be read and what Attune reads, and builds nothing', async () => {

@@ -6,10 +6,10 @@ import type { HeartRateSource } from '../ble/heart-rate-source';
 import type { LiveDependencies } from './dependencies';
 import type { SourceOrigin } from './partner-view';
 
-/** A recording to load: its name and a way to read its text (a browser `File` is one). */
+/** A recording to load: its name and a way to read its bytes (a browser `File` is one). */
 export interface RecordingFile {
   readonly name: string;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A recording ready to play, or why it cannot be. */
@@ -18,17 +18,17 @@ export type OpenedRecording =
   | { readonly ok: false; readonly error: string };
 
 /**
- * Parses `file` (any format `parseRrFile` reads) and builds its replay source at `speed`. A file
+ * Reads `file` (any format `readRrFile` reads) and builds its replay source at `speed`. A file
  * that cannot be read gives the reason and what Attune reads instead; nothing is attached then.
  */
 export async function openRecording(
-  deps: Pick<LiveDependencies, 'parseRrFile' | 'replay'>,
+  deps: Pick<LiveDependencies, 'readRrFile' | 'replay'>,
   file: RecordingFile,
   speed: number,
 ): Promise<OpenedRecording> {
-  let parsed: ReturnType<LiveDependencies['parseRrFile']>;
+  let parsed: Awaited<ReturnType<LiveDependencies['readRrFile']>>;
   try {
-    parsed = deps.parseRrFile(await file.text(), file.name);
+    parsed = await deps.readRrFile(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const expected =

@@ -242,7 +242,7 @@ export class PartnerModel {
   }
 
   /**
-   * Plays an RR file (any format `parseRrFile` reads; a browser `File` will do) at the session's
+   * Plays an RR file (any format `readRrFile` reads; a browser `File` will do) at the session's
    * speed. A file that cannot be read leaves the partner as they were, with the reason as the
    * partner's error.
    */

@@ -177,7 +177,7 @@ test('export → delete all my data → import restores the same records', async
   await expect(page.getByTestId('history-session')).toHaveCount(1);
 
   // RR intervals for other HRV tools: one interval in ms per line, every stored beat of partner A.
-  const rr = (await download(page, 'Export RR intervals (text)')).trimEnd().split('\n').map(Number);
+  const rr = (await download(page, 'Export RR intervals')).trimEnd().split('\n').map(Number);
   const stored = await storedState(page);
   expect(rr.length).toBe(beatCount(stored.chunks, stored.sessions[0]!.id, 'a'));
   for (const value of rr) expect(value).toBeGreaterThan(250);

@@ -1,5 +1,6 @@
 /**
- * The couple's data is theirs: export all of it as one JSON file, export RR intervals as text,
+ * The couple's data is theirs: export all of it as one JSON file, export a session's RR intervals
+ * for other HRV tools (Kubios / Elite HRV text, HRV Logger CSV, CSV, both partners on one timeline),
  * import an export (checked in full first; a bad file changes nothing and says why), and delete
  * everything after a clear confirmation.
  */
@@ -8,6 +9,8 @@ import { MAX_IMPORT_CHARS } from '../../store';
 import type { AttuneStore, PartnerId } from './store-types';
 import { downloadText, fileStamp, formatDateTime } from './format';
 import { useAsync } from './use-async';
+import { HISTORY_RR_FORMATS, exportSessionRr, isSinglePartner } from './rr-export';
+import type { RrWriteFormat } from '../../ble/rr-write';
 
 export interface DataControlsProps {
   readonly store: AttuneStore;
@@ -44,6 +47,7 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
   const sessions = useAsync(() => store.sessions.list(), refreshKey);
   const [sessionId, setSessionId] = useState('');
   const [partner, setPartner] = useState<PartnerId>('a');
+  const [rrFormat, setRrFormat] = useState<RrWriteFormat>('text');
   const cancelRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -83,7 +87,9 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
       {sessions.data && sessions.data.length > 0 && (
         <div className="history-data-block">
           <h3>RR intervals for other HRV tools</h3>
-          <p className="history-hint">Plain text, one interval in milliseconds per line.</p>
+          <p className="history-hint" id={`${id}-rr-hint`}>
+            For Kubios, Elite HRV, HRV Logger's tools, spreadsheets and research scripts. Every file reads back into Attune.
+          </p>
           <div className="history-dates">
             <div>
               <label htmlFor={`${id}-session`}>Session</label>
@@ -96,8 +102,23 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
               </select>
             </div>
             <div>
+              <label htmlFor={`${id}-rr-format`}>Format</label>
+              <select id={`${id}-rr-format`} value={rrFormat} onChange={(e) => setRrFormat(e.target.value as RrWriteFormat)}>
+                {HISTORY_RR_FORMATS.map((f) => (
+                  <option key={f.format} value={f.format}>
+                    {f.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
               <label htmlFor={`${id}-partner`}>Partner</label>
-              <select id={`${id}-partner`} value={partner} onChange={(e) => setPartner(e.target.value as PartnerId)}>
+              <select
+                id={`${id}-partner`}
+                value={partner}
+                disabled={!isSinglePartner(rrFormat)}
+                onChange={(e) => setPartner(e.target.value as PartnerId)}
+              >
                 <option value="a">{chosen?.partnerNames.a ?? 'Partner A'}</option>
                 <option value="b">{chosen?.partnerNames.b ?? 'Partner B'}</option>
               </select>
@@ -109,16 +130,16 @@ export function DataControls({ store, onChanged, refreshKey, now = () => new Dat
             onClick={() => {
               if (!chosen) return;
               setRrMessage(null);
-              store.exportRrText(chosen.id, partner).then(
-                (text) => {
-                  downloadText(`attune-${fileStamp(chosen.startedAt)}-${partner}-rr.txt`, text, 'text/plain');
-                  setRrMessage({ kind: 'ok', text: 'The RR file is downloading.' });
+              exportSessionRr(store, chosen, rrFormat, partner).then(
+                (file) => {
+                  downloadText(file.name, file.text, file.type);
+                  setRrMessage({ kind: 'ok', text: `The RR file (${file.name}) is downloading.` });
                 },
                 (e: unknown) => setRrMessage({ kind: 'error', text: errorText(e) }),
               );
             }}
           >
-            Export RR intervals (text)
+            Export RR intervals
           </button>
           <Feedback message={rrMessage} />
         </div>

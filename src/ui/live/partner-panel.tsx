@@ -304,7 +304,7 @@ export function PartnerPanel({ partner, together, describe }: PartnerPanelProps)
             <input
               ref={fileRef}
               type="file"
-              accept=".csv,.tsv,.txt,.json,text/plain,text/csv,application/json"
+              accept=".csv,.tsv,.txt,.json,.fit,text/plain,text/csv,application/json,application/vnd.ant.fit"
               className="visually-hidden"
               tabIndex={-1}
               aria-label={`Recording file for partner ${letter}`}

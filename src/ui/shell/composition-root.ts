@@ -10,6 +10,7 @@ import { parseDemoUrl, type DemoUrl } from '../../session/demo-url';
 import { createSessionHost, type SessionHost } from '../../session/session-host';
 import { BeatToScreenProbe } from './beat-to-screen';
 import { journeyStart, type JourneyStart } from './journey';
+import { workerRrFileReader } from './rr-file-reader';
 
 /** What the page gives the app: its address's query string and its browser. */
 export interface Page {
@@ -51,7 +52,9 @@ export function composeApp(page: Page): AppParts {
       store,
     ]);
     // Every source is marked so beat-to-screen latency can be measured (see beat-marks.ts).
-    const dependencies = withBeatMarks(createDefaultLiveDependencies({ store: resolved, browser }), probe);
+    const defaults = createDefaultLiveDependencies({ store: resolved, browser });
+    // Recordings are read off the main thread, so a large file leaves the page responsive.
+    const dependencies = withBeatMarks({ ...defaults, readRrFile: workerRrFileReader(defaults.readRrFile) }, probe);
     return createLiveSession(dependencies, {
       ...(resumeSessionId === undefined ? {} : { resumeSessionId }),
       // A demo link connects both partners to the simulator each time the live view opens.

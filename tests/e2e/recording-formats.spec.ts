@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { encodeFitHrv } from '../../src/ble/testing/fit-fixture';
+
+/** `count` calm beats around 950 ms, as intervals in seconds. */
+function calmSec(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => Math.round(950 + 60 * Math.sin(i / 2.5)) / 1000);
+}
+
+test('Load a recording replays a Kubios file in seconds and a FIT file, each read in a worker', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const a = page.getByTestId('partner-a');
+  const b = page.getByTestId('partner-b');
+
+  // Kubios / Elite HRV text: one interval per line, in seconds. Files are read off the main thread
+  // (`npm run bench -- recording` shows a 10 MB file keeping the page responsive).
+  const worker = page.waitForEvent('worker');
+  await a
+    .getByLabel('Recording file for partner A')
+    .setInputFiles({ name: 'kubios-rr.txt', mimeType: 'text/plain', buffer: Buffer.from(calmSec(120).join('\n')) });
+  expect((await worker).url()).toMatch(/rr-file-worker/);
+  await expect(a).toContainText('kubios-rr.txt');
+  await expect(a.getByRole('list', { name: 'About this recording' })).toContainText(
+    'the intervals are in seconds (median 0.954 s): read as seconds and converted to milliseconds',
+  );
+  await expect(a.getByTestId('hr')).toHaveText(/^\d+$/, { timeout: 10_000 });
+  await expect(a.getByTestId('last-rr')).toHaveText(/^\d+$/);
+
+  // A FIT file with HRV messages, written by the FIT SDK's encoder.
+  const fit = encodeFitHrv([calmSec(60), calmSec(60)]);
+  await b
+    .getByLabel('Recording file for partner B')
+    .setInputFiles({ name: 'ride.fit', mimeType: 'application/octet-stream', buffer: Buffer.from(fit) });
+  await expect(b).toContainText('ride.fit');
+  await expect(b.getByRole('list', { name: 'About this recording' })).toContainText('read 120 intervals from 2 FIT HRV messages');
+  await expect(b.getByTestId('hr')).toHaveText(/^\d+$/, { timeout: 10_000 });
+});
