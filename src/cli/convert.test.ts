@@ -115,7 +115,7 @@ describe('the installed attune command (compiled ahead)', () => {
     const fit = spawnSync(bin, ['analyze', '-', '--format', 'csv'], { input: encodeFitHrv([[0.8, 0.81, 0.8]]) });
     expect(fit.status).toBe(EXIT.ok);
     expect(fit.stdout.toString().split('\n')[0]).toBe(
-      'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular',
+      'startS,endS,beats,hrBpm,rmssdMs,lnRmssd,breathsPerMin,breathingConfidence,artifactRate,irregular,coherence',
     );
     const dir = mkdtempSync(join(tmpdir(), 'attune-bin-'));
     writeFileSync(join(dir, 'bad.txt'), 'dear diary\n');
