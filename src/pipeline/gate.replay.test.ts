@@ -56,14 +56,14 @@ const firstAt = (statuses: readonly GateStatus[], state: GateStatus['state']): n
   statuses.find((s) => s.state === state)?.tSec;
 
 /** A simulated scenario for both partners, as a source of the given kind. */
-function simulated(scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only', durationSec: number, speed = 1) {
+function simulated(scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only' | 'together', durationSec: number, speed = 1) {
   return (scheduler: TestScheduler): Sources => ({
     a: createSimulatorSource({ scenario, partner: 'a', scheduler, speed, durationSec }),
     b: createSimulatorSource({ scenario, partner: 'b', scheduler, speed, durationSec }),
   });
 }
 
-const demo = (scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only') => ({
+const demo = (scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only' | 'together') => ({
   a: demoBaseline(scenario, 'a'),
   b: demoBaseline(scenario, 'b'),
 });
@@ -124,6 +124,17 @@ describe('the gate on simulated scenarios', () => {
     expect(statuses.filter((s) => s.tSec > 30 && s.tSec < 119).every((s) => s.state === 'flooded')).toBe(true);
     const one = statuses.find((s) => s.state === 'flooded')!;
     expect(one.reasons).toEqual([{ kind: 'partner', partner: 'a', state: 'flooded' }]);
+  });
+
+  it('together: both start aroused but never flooded, and the gate opens once both have settled', () => {
+    const statuses = playGate(simulated('together', 600), demo('together'));
+    expect(statuses.some((s) => s.state === 'flooded')).toBe(false);
+    const early = statuses.find((s) => s.tSec > 70 && s.state === 'settling')!;
+    expect(early.partners.a.state).toBe('out');
+    expect(early.partners.b.state).toBe('out');
+    const ready = firstAt(statuses, 'ready')!;
+    expect(ready).toBeGreaterThan(180);
+    expect(ready).toBeLessThan(480);
   });
 
   it('hr-only: partner b is judged on heart rate alone, says so, and the gate still opens', () => {

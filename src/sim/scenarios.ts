@@ -57,7 +57,7 @@ const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
  *   rules of DESIGN.md the gate opens about 5 minutes into the scenario.
  * - `flooded`: partner a at HR 108 for 20 minutes (the suggested break), then recovers with a 120 s
  *   time constant; partner b is calm.
- * - `together`: both partners start aroused (A: HR 84, 18 breaths/min, RMSSD 14 ms; B: HR 88,
+ * - `together`: both partners start aroused but short of flooding (A: HR 78, 18 breaths/min, RMSSD 14 ms; B: HR 83,
  *   19/min, 12 ms), begin breathing with the pacer at 5.45/min (A after 20 s, B after 45 s; see
  *   {@link scenarioPacing}) and recover to calm with a 90 s time constant; meanwhile a slow
  *   component they share grows to carry 80 % of their Mayer-wave band (time constant 120 s from
@@ -82,8 +82,8 @@ export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyfra
 export const TOGETHER_PACER_PER_MIN = 60 / 11;
 
 const TOGETHER_AROUSED: Readonly<Record<PartnerId, PhysiologyParams>> = {
-  a: { hrBpm: 84, breathsPerMin: 18, rmssdMs: 14 },
-  b: { hrBpm: 88, breathsPerMin: 19, rmssdMs: 12 },
+  a: { hrBpm: 78, breathsPerMin: 18, rmssdMs: 14 },
+  b: { hrBpm: 83, breathsPerMin: 19, rmssdMs: 12 },
 };
 const TOGETHER_FOLLOW_FROM_SEC: Readonly<Record<PartnerId, number>> = { a: 20, b: 45 };
 const TOGETHER_SHARE = 0.8;
