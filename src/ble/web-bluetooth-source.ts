@@ -59,6 +59,8 @@ export interface WebBluetoothSourceOptions extends StaleWatchdogOptions, BeatClo
    * last time, when the browser no longer lists it as permitted).
    */
   readonly onlyName?: string;
+  /** The strap's name as remembered, shown while the browser lists the device without one (after a reload). */
+  readonly knownName?: string;
   /** Clock and timers. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
   /** Timeout of each GATT operation, ms. Default 10 000. */
@@ -113,7 +115,9 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let stale = false;
 
   const deviceName = (): string =>
-    device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name;
+    device?.name === undefined || device.name === null || device.name.trim() === ''
+      ? options.knownName?.trim() || 'Heart-rate strap'
+      : device.name;
 
   const publishConnected = (): void => {
     const { hrOnly, sensorContact } = beatClock;
