@@ -37,11 +37,11 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
   await expect(heading(page, 'Connect')).toBeVisible();
   await expectOnScreen(page, stepAction(page), panel(page, 'a').getByRole('button', { name: 'Connect a strap' }));
   await expect(stepAction(page)).toHaveText('Connect a strap for Partner A');
-  await expect(page.getByTestId('gate')).toHaveCount(0);
+  await expect(page.getByTestId('meter-a')).toHaveCount(0);
 
   // A on the simulator: the gauge joins, and the footer moves on to partner B.
   await panel(page, 'a').getByRole('button', { name: 'Use the simulator' }).click();
-  await expect(page.getByTestId('gate')).toBeVisible();
+  await expect(page.getByTestId('meter-a')).toBeVisible();
   await expect(stepAction(page)).toHaveText('Connect a strap for Partner B');
   await expectOnScreen(page, stepAction(page));
 

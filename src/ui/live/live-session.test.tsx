@@ -114,7 +114,8 @@ describe('LiveSession', () => {
     expect(within(panel).getByRole('button', { name: 'Load a recording' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Go without straps' })).toBeTruthy();
     // The gauge joins once a source is connected: before that it has nothing to show.
-    expect(screen.queryByTestId('gate')).toBeNull();
+    expect(screen.queryByTestId('meter-a')).toBeNull();
+    expect(screen.getByTestId('gate').getAttribute('data-state')).toBe('no-signal');
   });
 
   it('LiveSession shows each beat on the gauge at once, with no refresh interval, and leaves the other partner’s figures untouched', async () => {

@@ -137,7 +137,8 @@ function LiveView({ model }: { model: LiveSessionModel }) {
 
   return (
     <>
-      {/* The gauge joins once a source is connected: before that it has nothing to show. */}
+      {/* The gauge joins once a source is connected: before that it has nothing to show, and the
+          gate (test id and state kept, DESIGN.md contracts) is one quiet line. */}
       {sourceOn ? (
         <ReadinessGauge
           gate$={model.gate$}
@@ -147,7 +148,11 @@ function LiveView({ model }: { model: LiveSessionModel }) {
           demo={demo}
           describe={model.describeReason}
         />
-      ) : null}
+      ) : (
+        <p className="live__waiting" data-testid="gate" data-state="no-signal">
+          The readiness gauge appears once one of you is connected.
+        </p>
+      )}
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (
