@@ -150,7 +150,7 @@ function LiveView({ model }: { model: LiveSessionModel }) {
         />
       ) : (
         <p className="live__waiting" data-testid="gate" data-state="no-signal">
-          The readiness gauge appears once one of you is connected.
+          Waiting for a first signal.
         </p>
       )}
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
