@@ -17,6 +17,11 @@ export const chromiumArgs = [
   '--disable-sync',
   // Web Bluetooth on Linux is behind this flag; the emulated straps need it.
   '--enable-experimental-web-platform-features',
+  // Without Chromium's newer Web Bluetooth permissions backend, getDevices() lists only the devices
+  // chosen in the current document: after a reload it is empty, and a remembered strap cannot be
+  // connected without the chooser. With it, the permission outlives the reload (as in Chrome where
+  // the flag chrome://flags/#enable-web-bluetooth-new-permissions-backend is on).
+  '--enable-features=WebBluetoothNewPermissionsBackend',
 ];
 
 export default defineConfig({

@@ -15,6 +15,8 @@ const BUILD_DIR = 'bench/out/screenshots-dist';
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 4188);
 const BASE = `http://localhost:${PORT}`;
 const VIEWPORT = { width: 360, height: 740 };
+/** The Connect step is also shown as a desktop has it. */
+const DESKTOP = { width: 1280, height: 900 };
 
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 150; i += 1) {
@@ -28,8 +30,8 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`screenshots: the preview server did not answer at ${url}`);
 }
 
-async function newPage(browser: Browser, colorScheme: 'dark' | 'light' = 'dark'): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme, reducedMotion: 'reduce', serviceWorkers: 'block' });
+async function newPage(browser: Browser, colorScheme: 'dark' | 'light' = 'dark', viewport = VIEWPORT): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', serviceWorkers: 'block' });
   return context.newPage();
 }
 
@@ -62,11 +64,17 @@ async function run(browser: Browser): Promise<void> {
   await page.getByRole('button', { name: 'Begin' }).click();
   await page.getByTestId('partner-a').waitFor();
   await shoot(page, '02-connect');
+  const desktop = await newPage(browser, 'dark', DESKTOP);
+  await desktop.goto(BASE);
+  await desktop.getByRole('button', { name: 'Begin' }).click();
+  await desktop.getByTestId('partner-a').waitFor();
+  await shoot(desktop, '02-connect-desktop');
+  await desktop.context().close();
 
   for (const id of ['partner-a', 'partner-b']) {
     const partner = page.getByTestId(id);
     await partner.getByRole('button', { name: 'Use the simulator' }).click();
-    await partner.getByRole('button', { name: /^(Calibrate|Recalibrate)/ }).click();
+    await partner.getByRole('button', { name: /calibrate \(3 minutes\)/i }).click();
   }
   await page.getByRole('heading', { level: 1, name: 'Calibrate' }).waitFor();
   await page.waitForTimeout(2500);

@@ -25,6 +25,11 @@ export type SourceStatus =
   | {
       readonly kind: 'connected';
       readonly deviceName: string;
+      /**
+       * The browser's id for this device (Web Bluetooth `BluetoothDevice.id`, random per site), to
+       * find the same strap again next time; absent for simulated and replayed sources.
+       */
+      readonly deviceId?: string;
       /** Battery level 0–100, null when the device has no battery service. */
       readonly batteryPercent: number | null;
       /**
@@ -47,6 +52,11 @@ export type SourceStatus =
       readonly deviceName: string;
       /** 1 for the first attempt after the drop. */
       readonly attempt: number;
+      /**
+       * True while the strap has not been reached at all since `connect()` (a remembered strap out of
+       * range, asleep, or held by another phone), as opposed to a connection that dropped.
+       */
+      readonly searching?: boolean;
       /** Plain-language note on why reconnecting is slow, e.g. Bluetooth turned off. */
       readonly reason?: string;
     }

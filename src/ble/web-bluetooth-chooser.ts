@@ -12,6 +12,18 @@ export const HEART_RATE_REQUEST: RequestDeviceOptionsLike = {
   optionalServices: ['battery_service', 'device_information'],
 };
 
+/**
+ * The chooser narrowed to one strap by its advertised name (the strap a partner used before, when
+ * the browser no longer lists it among its permitted devices): the list then shows that strap alone.
+ * A name filter does not grant services, so the heart-rate service joins the optional ones.
+ */
+export function strapNamedRequest(name: string): RequestDeviceOptionsLike {
+  return {
+    filters: [{ name }],
+    optionalServices: ['heart_rate', ...(HEART_RATE_REQUEST.optionalServices ?? [])],
+  };
+}
+
 const CHOOSER_ADVICE = 'No strap was chosen. Press “Connect a strap” to try again.';
 const ADAPTER_OFF = 'Bluetooth is off on this device. Turn it on, then connect again.';
 
@@ -23,10 +35,11 @@ const ADAPTER_OFF = 'Bluetooth is off on this device. Turn it on, then connect a
 export async function chooseStrap(
   bluetooth: BluetoothLike | undefined,
   stillWanted: () => boolean,
+  onlyName?: string,
 ): Promise<BluetoothDeviceLike | Ending | null> {
   if (bluetooth === undefined) return { code: 'unsupported', reason: UNSUPPORTED };
   try {
-    const chosen = await bluetooth.requestDevice(HEART_RATE_REQUEST);
+    const chosen = await bluetooth.requestDevice(onlyName === undefined ? HEART_RATE_REQUEST : strapNamedRequest(onlyName));
     return stillWanted() ? chosen : null;
   } catch (error) {
     if (!stillWanted()) return null;

@@ -105,6 +105,7 @@ describe('createWebBluetoothSource', () => {
       expect(r.status()).toEqual({
         kind: 'connected',
         deviceName: 'Polar H10 A1B2C3D4',
+        deviceId: 'strap-1',
         batteryPercent: 80,
         hrOnly: false,
         malformedPackets: 0,
@@ -159,6 +160,62 @@ describe('createWebBluetoothSource', () => {
       expect(bluetooth.requestDeviceCalls).toBe(1);
       expect(strap.notifying).toBe(true);
       await again.disconnect();
+    });
+
+    it('connect() with a name narrows the chooser to the strap of that name', async () => {
+      const r = rig({ onlyName: 'Polar H10 A1B2C3D4' });
+      const spy = vi.spyOn(r.bluetooth, 'requestDevice');
+      await r.source.connect();
+      expect(spy).toHaveBeenCalledWith({
+        filters: [{ name: 'Polar H10 A1B2C3D4' }],
+        optionalServices: ['heart_rate', 'battery_service', 'device_information'],
+      });
+      expect(r.status()).toMatchObject({ kind: 'connected', deviceId: 'strap-1' });
+      await r.source.disconnect();
+    });
+
+    it('a remembered strap out of range is looked for, said to be not reached yet, and connects when it advertises', async () => {
+      const bluetooth = new FakeBluetooth();
+      const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4' });
+      // Chosen once before (the browser remembers it), now out of range.
+      const first = createWebBluetoothSource({ bluetooth });
+      await first.connect();
+      await first.disconnect();
+      strap.inRange = false;
+      const source = createWebBluetoothSource({ bluetooth, device: strap.device, reconnect: { initialDelayMs: 60_000 } });
+      const statuses: SourceStatus[] = [];
+      source.status$.subscribe((s) => statuses.push(s));
+      await source.connect();
+      expect(statuses.at(-1)).toEqual({ kind: 'reconnecting', deviceName: 'Polar H10 A1B2C3D4', attempt: 1, searching: true });
+      expect(strap.device.watchingAdvertisements).toBe(true);
+      expect(bluetooth.requestDeviceCalls).toBe(1);
+      // It wakes up long before the next attempt is due: its advertisement starts one at once.
+      strap.inRange = true;
+      strap.advertise();
+      await vi.advanceTimersByTimeAsync(10);
+      expect(statuses.at(-1)).toMatchObject({ kind: 'connected', deviceName: 'Polar H10 A1B2C3D4' });
+      expect(strap.device.watchingAdvertisements).toBe(false);
+      await source.disconnect();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(bluetooth.totalListeners()).toBe(0);
+    });
+
+    it('a strap never reached is given up on in words that do not speak of losing it', async () => {
+      const bluetooth = new FakeBluetooth();
+      const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4' });
+      // Chosen once before (the browser remembers it), now out of range.
+      const first = createWebBluetoothSource({ bluetooth });
+      await first.connect();
+      await first.disconnect();
+      strap.inRange = false;
+      const source = createWebBluetoothSource({ bluetooth, device: strap.device, reconnect: { initialDelayMs: 100, maxAttempts: 2 } });
+      const statuses: SourceStatus[] = [];
+      source.status$.subscribe((s) => statuses.push(s));
+      await source.connect();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(statuses.at(-1)).toMatchObject({ kind: 'disconnected', code: 'unreachable' });
+      expect((statuses.at(-1) as { reason: string }).reason).toMatch(/^Could not find the strap “Polar H10 A1B2C3D4”/);
+      expect(strap.device.watchingAdvertisements).toBe(false);
     });
 
     it('connect() twice while the chooser is open opens one chooser and both calls resolve', async () => {

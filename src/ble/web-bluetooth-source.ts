@@ -16,7 +16,9 @@
  * silent is reported `stale` and, after a longer silence, reconnected; disconnect storms leave
  * exactly one listener of each kind and no timers; a second `connect()` joins the pending one;
  * a cancelled chooser ends calmly (`cancelled`); Bluetooth turned off is reported, and reconnecting
- * resumes as soon as it is back on.
+ * resumes as soon as it is back on. A strap that cannot be reached is looked for with the same
+ * backoff (status `reconnecting`, `searching` until it was reached once), and where the browser has
+ * `watchAdvertisements()` its first advertisement starts an attempt at once.
  */
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { Subject, asyncScheduler } from 'rxjs';
@@ -52,6 +54,13 @@ export interface WebBluetoothSourceOptions extends StaleWatchdogOptions, BeatClo
   readonly bluetooth: BluetoothLike | undefined;
   /** A remembered device (from `rememberedDevices`): connect to it without the chooser. */
   readonly device?: BluetoothDeviceLike;
+  /**
+   * With no `device`: the chooser lists only straps advertising this name (the strap a partner used
+   * last time, when the browser no longer lists it as permitted).
+   */
+  readonly onlyName?: string;
+  /** The strap's name as remembered, shown while the browser lists the device without one (after a reload). */
+  readonly knownName?: string;
   /** Clock and timers. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
   /** Timeout of each GATT operation, ms. Default 10 000. */
@@ -95,6 +104,10 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let adapterOff = false;
   /** Session whose connection attempt is under way, if any. */
   let establishing: number | null = null;
+  /** False until the strap was reached once since `connect()`: until then it is being looked for. */
+  let reached = false;
+  /** Stops the advertisement watch, while one runs. */
+  let watching: AbortController | null = null;
 
   // Connection state shown in the status.
   let batteryPercent: number | null = null;
@@ -102,13 +115,16 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let stale = false;
 
   const deviceName = (): string =>
-    device?.name === undefined || device.name === null || device.name.trim() === '' ? 'Heart-rate strap' : device.name;
+    device?.name === undefined || device.name === null || device.name.trim() === ''
+      ? options.knownName?.trim() || 'Heart-rate strap'
+      : device.name;
 
   const publishConnected = (): void => {
     const { hrOnly, sensorContact } = beatClock;
     status.set({
       kind: 'connected',
       deviceName: deviceName(),
+      ...(device === null ? {} : { deviceId: device.id }),
       batteryPercent,
       hrOnly,
       malformedPackets,
@@ -179,7 +195,13 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     if (available === false) {
       adapterOff = true;
       if (phase === 'reconnecting')
-        status.set({ kind: 'reconnecting', deviceName: deviceName(), attempt, reason: ADAPTER_OFF_RECONNECTING });
+        status.set({
+          kind: 'reconnecting',
+          deviceName: deviceName(),
+          attempt,
+          ...(reached ? {} : { searching: true }),
+          reason: ADAPTER_OFF_RECONNECTING,
+        });
     } else if (available === true) {
       adapterOff = false;
       if (phase === 'reconnecting') {
@@ -210,6 +232,37 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     reconnectTimer = null;
     staleTimer?.unsubscribe();
     staleTimer = null;
+    stopWatching();
+  };
+
+  // ── Advertisements ───────────────────────────────────────────────────────────────────────────
+
+  /** The strap advertised: it is in range and awake, so try now rather than at the end of the backoff. */
+  const onAdvertisement = (): void => {
+    if (phase !== 'reconnecting' || establishing !== null) return;
+    reconnectTimer?.unsubscribe();
+    reconnectTimer = null;
+    void establish(session);
+  };
+
+  /** Listens for the strap's advertisements while it is out of reach, where the browser can. */
+  const watchForStrap = (): void => {
+    const target = device;
+    if (watching !== null || target === null || typeof target.watchAdvertisements !== 'function') return;
+    const controller = new AbortController();
+    watching = controller;
+    target.addEventListener('advertisementreceived', onAdvertisement);
+    target.watchAdvertisements({ signal: controller.signal }).catch(() => {
+      // Not allowed or not possible here: the backoff alone keeps trying.
+      if (watching === controller) stopWatching();
+    });
+  };
+
+  const stopWatching = (): void => {
+    if (watching === null) return;
+    watching.abort();
+    watching = null;
+    device?.removeEventListener('advertisementreceived', onAdvertisement);
   };
 
   // ── Connection ───────────────────────────────────────────────────────────────────────────────
@@ -255,15 +308,22 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       queue.cancelPending();
       listeners.releaseAll();
       releaseGatt();
-      end('unreachable', `Lost the strap “${deviceName()}”. Check that it is worn and nearby, then connect again.`);
+      end(
+        'unreachable',
+        reached
+          ? `Lost the strap “${deviceName()}”. Check that it is worn and nearby, then connect again.`
+          : `Could not find the strap “${deviceName()}”. Check that it is worn, awake and nearby, then connect again.`,
+      );
       return;
     }
     status.set({
       kind: 'reconnecting',
       deviceName: deviceName(),
       attempt,
+      ...(reached ? {} : { searching: true }),
       ...(adapterOff ? { reason: ADAPTER_OFF_RECONNECTING } : {}),
     });
+    watchForStrap();
     const mine = session;
     reconnectTimer = scheduler.schedule(() => {
       reconnectTimer = null;
@@ -322,6 +382,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       if (!gatt.connected) throw new Error('connect: the strap disconnected while setting up');
       // Beats flow from here on; the battery level follows when it has been read.
       phase = 'connected';
+      reached = true;
+      stopWatching();
       attempt = 0;
       stale = false;
       beatClock.newConnection();
@@ -364,8 +426,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     }
   };
 
-  const chooseDevice = async (mine: number): Promise<BluetoothDeviceLike | null> => {
-    const chosen = await chooseStrap(bluetooth, () => mine === session);
+  const chooseDevice = async (mine: number, onlyName: string | undefined): Promise<BluetoothDeviceLike | null> => {
+    const chosen = await chooseStrap(bluetooth, () => mine === session, onlyName);
     if (chosen === null || !('code' in chosen)) return chosen;
     end(chosen.code, chosen.reason);
     return null;
@@ -375,12 +437,13 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     phase = 'connecting';
     status.set({ kind: 'connecting' });
     if (device === null) {
-      device = await chooseDevice(mine);
+      device = await chooseDevice(mine, options.onlyName);
       if (device === null) return;
     }
     if (mine !== session) return;
     listeners.listenToDevice(device);
     attempt = 0;
+    reached = false;
     if (beatClock.lastBeatSec !== null) beatClock.markGap();
     await establish(mine);
   };

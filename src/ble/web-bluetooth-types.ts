@@ -52,8 +52,14 @@ export interface BluetoothDeviceLike {
   readonly id: string;
   readonly name?: string | null;
   readonly gatt?: GattServerLike | null;
-  addEventListener(type: 'gattserverdisconnected', listener: Listener): void;
-  removeEventListener(type: 'gattserverdisconnected', listener: Listener): void;
+  /**
+   * Starts listening for the device's advertisements (`advertisementreceived`), so a remembered
+   * strap can be connected the moment it comes into range. Absent where the browser lacks it;
+   * `signal` stops the watch.
+   */
+  watchAdvertisements?(options?: { signal?: AbortSignal }): Promise<void>;
+  addEventListener(type: 'gattserverdisconnected' | 'advertisementreceived', listener: Listener): void;
+  removeEventListener(type: 'gattserverdisconnected' | 'advertisementreceived', listener: Listener): void;
 }
 
 export interface BluetoothLike {

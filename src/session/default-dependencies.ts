@@ -12,7 +12,7 @@ import { READINESS_PARAMS } from '../signal/readiness-params';
 import { describeReason } from '../signal/readiness-describe';
 import type { AttuneStore } from '../store';
 import { plainCalibrationMessage, rollInto } from './calibrate-beats';
-import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo } from './dependencies';
+import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo, StrapStore } from './dependencies';
 
 /** The part of the app's store the live session uses: baselines and the session recorder. */
 export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder' | 'partners'>;
@@ -36,6 +36,18 @@ function nameStoreOf(store: LiveStore): NameStore {
     load: async (partner) => (await store.partners.get(partner))?.name,
     save: async (partner, name) => {
       await store.partners.rename(partner, name);
+    },
+  };
+}
+
+function strapStoreOf(store: LiveStore): StrapStore {
+  return {
+    load: async (partner) => {
+      const strap = (await store.partners.get(partner))?.strap;
+      return strap === undefined ? undefined : { deviceId: strap.deviceId, name: strap.name };
+    },
+    save: async (partner, strap, displayName) => {
+      await store.partners.rememberStrap(partner, strap, displayName);
     },
   };
 }
@@ -84,7 +96,8 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     simulator: ({ scenario, partner, speed, seed }) =>
       createSimulatorSource({ scenario, partner, speed, ...clock, ...(seed === undefined ? {} : { seed }) }),
     replay: ({ recording, speed, name }) => createReplaySource({ recording, speed, ...clock, ...(name === undefined ? {} : { name }) }),
-    bluetooth: () => createWebBluetoothSource({ bluetooth: bluetoothHere() }),
+    bluetooth: (options = {}) =>
+      createWebBluetoothSource({ bluetooth: bluetoothHere(), ...(options.onlyName === undefined ? {} : { onlyName: options.onlyName }) }),
     bluetoothSupport: () => {
       const support = webBluetoothSupport(browser);
       return support.available ? { available: true } : { available: false, reason: support.reason, advice: support.advice };
@@ -95,7 +108,8 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
       return devices.map((remembered) => ({
         id: remembered.id,
         name: remembered.name,
-        open: () => createWebBluetoothSource({ bluetooth, device: remembered.device }),
+        open: (knownName?: string) =>
+          createWebBluetoothSource({ bluetooth, device: remembered.device, ...(knownName === undefined ? {} : { knownName }) }),
       }));
     },
     demoBaseline,
@@ -123,6 +137,7 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
       ? {
           baselines: baselineStoreOf(store),
           names: nameStoreOf(store),
+          straps: strapStoreOf(store),
           startRecording: (info: RecordingInfo) => recorderOf(store, info),
         }
       : {}),

@@ -18,8 +18,26 @@ export interface BluetoothSupportView {
 export interface RememberedStrap {
   readonly id: string;
   readonly name: string;
-  /** Opens a source on this strap without the chooser. */
-  readonly open: () => HeartRateSource;
+  /**
+   * Opens a source on this strap without the chooser; `knownName` is shown while the browser lists
+   * the device without a name (it may, after a reload).
+   */
+  readonly open: (knownName?: string) => HeartRateSource;
+}
+
+/** The strap a partner used last time, as kept between visits. */
+export interface StrapMemo {
+  /** The browser's id for the device (random per site; `getDevices()` lists it again). */
+  readonly deviceId: string;
+  /** Its advertised name, e.g. "Polar H10 A1B2C3D4". */
+  readonly name: string;
+}
+
+/** Where each partner's strap is remembered (STORE's partners repository, adapted). */
+export interface StrapStore {
+  load(partner: PartnerId): Promise<StrapMemo | undefined>;
+  /** Remembers `strap` for the partner (null forgets); `displayName` names a partner who has typed none. */
+  save(partner: PartnerId, strap: StrapMemo | null, displayName: string): Promise<void>;
 }
 
 /** One partner's chain: beats in, metrics, trend and readiness out (READINESS's createPartnerPipeline). */
@@ -93,8 +111,11 @@ export interface LiveDependencies {
     speed: number;
     name?: string;
   }) => HeartRateSource;
-  /** A source that asks for a strap with the browser's chooser; `connect()` must run in the click. */
-  readonly bluetooth: () => HeartRateSource;
+  /**
+   * A source that asks for a strap with the browser's chooser; `connect()` must run in the click.
+   * `onlyName` narrows the chooser to the strap of that name (one used before).
+   */
+  readonly bluetooth: (options?: { readonly onlyName?: string }) => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
@@ -131,6 +152,8 @@ export interface LiveDependencies {
   readonly baselines?: BaselineStore;
   /** Names kept between visits; absent → the names last for the page only. */
   readonly names?: NameStore;
+  /** Each partner's strap kept between visits; absent → nothing is remembered. */
+  readonly straps?: StrapStore;
   /** Starts recording a session; absent → nothing is recorded. Called on the first beat. */
   readonly startRecording?: (info: RecordingInfo) => LiveRecorder;
   /** Scheduler for wall-time work in the pipeline (timeouts); the default async scheduler when absent. */

@@ -4,7 +4,9 @@ import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
 import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';
-import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo } from './dependencies';
+import { FakeBluetooth } from '../ble/testing/fake-bluetooth';
+import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
+import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo, StrapMemo, StrapStore } from './dependencies';
 import { createLiveSession } from './live-session';
 import type { PacerEvent } from './shared-pacer';
 
@@ -364,6 +366,135 @@ describe('createLiveSession', () => {
     expect(model.anySourceConnected()).toBe(false);
     model.setSelfReportMode(true);
     expect(seen.at(-1)).toEqual({ active: true, calm: { a: false, b: false } });
+    await model.dispose();
+  });
+});
+
+describe('straps: remembered per partner, swapped between partners', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-03-01T20:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const baselineOf = (hrBpm: number): Baseline => ({
+    lnRmssdMean: 3.6,
+    lnRmssdSd: 0.2,
+    hrBpm,
+    breathsPerMin: 11,
+    device: 'Polar H10',
+    demo: false,
+    recordedAt: '2026-02-20T08:00:00.000Z',
+    calibrations: 1,
+  });
+
+  /** A session on two fake straps of the same model, with the straps' memory kept in a map. */
+  function twoStraps() {
+    const bluetooth = new FakeBluetooth();
+    const sam = bluetooth.addStrap({ id: 'dev-sam', name: 'Polar H10 A1B2C3D4' });
+    const alex = bluetooth.addStrap({ id: 'dev-alex', name: 'Polar H10 A1B2C3E5' });
+    const memory = new Map<PartnerId, StrapMemo | null>();
+    const straps: StrapStore = {
+      load: async (partner) => memory.get(partner) ?? undefined,
+      save: async (partner, strap) => {
+        memory.set(partner, strap);
+      },
+    };
+    const { deps, recorded } = harness({
+      straps,
+      bluetooth: (options = {}) => createWebBluetoothSource({ bluetooth, ...options }),
+      rememberedStraps: async () =>
+        ((await bluetooth.getDevices?.()) ?? []).map((device) => ({
+          id: device.id,
+          name: device.name ?? '',
+          open: () => createWebBluetoothSource({ bluetooth, device }),
+        })),
+    });
+    return { bluetooth, sam, alex, memory, deps, recorded };
+  }
+
+  it('a swap exchanges two connected straps without pairing again; baselines stay, recordings follow the strap', async () => {
+    const { bluetooth, sam, alex, memory, deps, recorded } = twoStraps();
+    const model = createLiveSession(deps, { names: { a: 'Sam', b: 'Alex' } });
+    model.partners.a.setOwnBaseline(baselineOf(64));
+    model.partners.b.setOwnBaseline(baselineOf(70));
+    // Paired the wrong way round: Sam's panel got Alex's strap.
+    bluetooth.chooseNext(alex);
+    await model.partners.a.connectStrap();
+    bluetooth.chooseNext(sam);
+    await model.partners.b.connectStrap();
+    expect(model.partners.a.current().origin?.label).toBe('Polar H10 A1B2C3E5');
+    expect(memory.get('a')).toEqual({ deviceId: 'dev-alex', name: 'Polar H10 A1B2C3E5' });
+    expect(model.canSwapStraps()).toBe(true);
+
+    await model.swapStraps();
+    expect(model.partners.a.current()).toMatchObject({
+      origin: { kind: 'bluetooth', label: 'Polar H10 A1B2C3D4' },
+      status: { kind: 'connected', deviceId: 'dev-sam' },
+    });
+    expect(model.partners.b.current().status).toMatchObject({ kind: 'connected', deviceId: 'dev-alex' });
+    expect(bluetooth.requestDeviceCalls).toBe(2);
+    expect([sam.connectCalls, alex.connectCalls]).toEqual([1, 1]);
+    expect(model.partners.a.current().ownBaseline?.hrBpm).toBe(64);
+    expect(model.partners.b.current().ownBaseline?.hrBpm).toBe(70);
+    expect(memory.get('a')).toEqual({ deviceId: 'dev-sam', name: 'Polar H10 A1B2C3D4' });
+    expect(memory.get('b')).toEqual({ deviceId: 'dev-alex', name: 'Polar H10 A1B2C3E5' });
+
+    // Sam's strap beats slowly (1000 ms), Alex's faster (750 ms): each lands in its wearer's recording.
+    const before = { a: recorded.beats.a.length, b: recorded.beats.b.length };
+    sam.sendRr([1000]);
+    alex.sendRr([750]);
+    expect(recorded.beats.a.slice(before.a).map((b) => b.rrMs)).toEqual([1000]);
+    expect(recorded.beats.b.slice(before.b).map((b) => b.rrMs)).toEqual([750]);
+    await model.dispose();
+    expect(sam.connected || alex.connected).toBe(false);
+  });
+
+  it('a swap is refused unless both partners have a strap', async () => {
+    const { deps } = twoStraps();
+    const model = createLiveSession(deps);
+    await model.partners.a.useSimulator('calm');
+    expect(model.canSwapStraps()).toBe(false);
+    await expect(model.swapStraps()).rejects.toThrow('swap straps: both partners need a strap connected');
+    await model.dispose();
+  });
+
+  it('the strap a partner used last connects with one tap, without the chooser while the browser still permits it', async () => {
+    const { bluetooth, sam, alex, memory, deps } = twoStraps();
+    const first = createLiveSession(deps);
+    bluetooth.chooseNext(sam);
+    await first.partners.a.connectStrap();
+    await first.dispose();
+    expect(memory.get('a')).toEqual({ deviceId: 'dev-sam', name: 'Polar H10 A1B2C3D4' });
+
+    // Next time: Sam's strap is known before any tap, and one tap connects it.
+    const next = createLiveSession(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(next.partners.a.current().rememberedStrap).toEqual({ deviceId: 'dev-sam', name: 'Polar H10 A1B2C3D4' });
+    expect(next.partners.b.current().rememberedStrap).toBeNull();
+    await next.partners.a.connectOwnStrap();
+    expect(next.partners.a.current().status).toMatchObject({ kind: 'connected', deviceId: 'dev-sam' });
+    expect(bluetooth.requestDeviceCalls).toBe(1);
+    expect(alex.connectCalls).toBe(0);
+    await next.dispose();
+  });
+
+  it('when the browser no longer permits the strap, one tap opens the chooser narrowed to its name, saying why', async () => {
+    const { bluetooth, sam, memory, deps } = twoStraps();
+    memory.set('b', { deviceId: 'forgotten-by-the-browser', name: 'Polar H10 A1B2C3D4' });
+    const model = createLiveSession(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    const spy = vi.spyOn(bluetooth, 'requestDevice');
+    bluetooth.autoChoose = false;
+    const connecting = model.partners.b.connectOwnStrap();
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'Polar H10 A1B2C3D4' }] }));
+    expect(model.partners.b.current().notice).toBe('The browser asks again which strap to use: choose “Polar H10 A1B2C3D4” in its list.');
+    await vi.advanceTimersByTimeAsync(0);
+    bluetooth.answerOpenChooser(sam);
+    await connecting;
+    expect(model.partners.b.current()).toMatchObject({ notice: null, status: { kind: 'connected', deviceId: 'dev-sam' } });
+    expect(memory.get('b')).toEqual({ deviceId: 'dev-sam', name: 'Polar H10 A1B2C3D4' });
     await model.dispose();
   });
 });

@@ -100,6 +100,14 @@ export interface LiveSessionModel {
   setSelfReportCalm(partner: PartnerId, calm: boolean): void;
   /** Either partner has a source attached (strap, simulator or replay), connected or reconnecting. */
   anySourceConnected(): boolean;
+  /** Both partners have a strap attached: they can be swapped. */
+  canSwapStraps(): boolean;
+  /**
+   * Exchanges the two partners' straps without pairing again: each strap keeps its connection and
+   * goes to the other partner. Baselines stay with the person; from here on each partner's
+   * recording follows their new strap. Refused with an error unless both have a strap.
+   */
+  swapStraps(): Promise<void>;
   /** The latest gate decision, unthrottled. */
   currentGate(): GateStatusView | null;
   /** The latest summary. */
@@ -250,6 +258,13 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     }
   }
 
+  // Each partner's strap from last time, and the straps the browser still permits, ready for one tap.
+  for (const id of PARTNERS) {
+    partners[id].recallStrap().catch((error: unknown) => console.warn(`straps: could not recall partner ${id}'s strap`, error));
+  }
+
+  const canSwapStraps = (): boolean => PARTNERS.every((id) => partners[id].current().origin?.kind === 'bluetooth');
+
   const session: LiveSessionModel = {
     partners,
     gate$: gateSubject.pipe(track<GateStatusView | null>('view-gate')),
@@ -270,6 +285,14 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
       selfReportSubject.next({ ...current, calm: { ...current.calm, [partner]: calm } });
     },
     anySourceConnected,
+    canSwapStraps,
+    async swapStraps() {
+      if (!canSwapStraps()) throw new Error('swap straps: both partners need a strap connected');
+      const fromA = partners.a.handOver();
+      const fromB = partners.b.handOver();
+      if (fromA === null || fromB === null) throw new Error('swap straps: both partners need a strap connected');
+      await Promise.all([partners.a.takeOver(fromB), partners.b.takeOver(fromA)]);
+    },
     currentGate: () => gateSubject.value,
     currentSummary: summaryNow,
     sessionClockSec,

@@ -4,6 +4,7 @@
  */
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
+import type { StrapMemo } from './dependencies';
 import type { PartnerReadinessView } from './readiness-types';
 
 /**
@@ -62,6 +63,10 @@ export interface PartnerView {
   readonly error: string | null;
   /** What the reader noticed about a loaded recording (skipped lines, guessed units). */
   readonly recordingWarnings: readonly string[];
+  /** The strap this partner used last (kept between visits), to connect again with one tap. */
+  readonly rememberedStrap: StrapMemo | null;
+  /** A plain note about the connection under way (e.g. the browser asking again which strap). */
+  readonly notice: string | null;
 }
 
 /** A point of the trend chart. */
@@ -94,6 +99,8 @@ export function initialPartnerView(id: PartnerId, name: string): PartnerView {
     calibration: null,
     error: null,
     recordingWarnings: [],
+    rememberedStrap: null,
+    notice: null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Scenario } from '../sim/simulator';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
-import type { LiveDependencies, RememberedStrap } from './dependencies';
+import type { LiveDependencies, RememberedStrap, StrapMemo } from './dependencies';
 import { PartnerCalibration } from './partner-calibration';
 import type { RecordingFile } from './partner-recording';
 import { openRecording } from './partner-recording';
@@ -27,6 +27,13 @@ export type { CalibrationProgress, PartnerView, SourceOrigin, TrendPoint } from 
 
 export type { RecordingFile } from './partner-recording';
 
+/** A connected strap passed from one partner to the other (a swap), with its place on the session clock. */
+export interface HandedStrap {
+  readonly source: HeartRateSource;
+  readonly origin: SourceOrigin;
+  readonly clockOffsetSec: number;
+}
+
 /**
  * One partner's live chain: the attached source, its pipeline (metrics, trend, readiness), the chart
  * buffers and calibration, with the partner's intents (connect a strap, use the simulator, load a
@@ -40,7 +47,15 @@ export class PartnerModel {
   private readonly attachedSubject = new BehaviorSubject<number>(0);
   private readonly beatsSubject = new Subject<Beat>();
   private readonly metricsSubject = new Subject<WindowMetrics>();
-  private attached: { source: HeartRateSource; subscription: Subscription; beats$: Observable<Beat>; origin: SourceOrigin } | null = null;
+  private attached: {
+    source: HeartRateSource;
+    subscription: Subscription;
+    beats$: Observable<Beat>;
+    origin: SourceOrigin;
+    clockOffsetSec: number;
+  } | null = null;
+  /** Straps the browser lets this page use without its chooser (`getDevices()`), looked up ahead of the click. */
+  private permitted: readonly RememberedStrap[] = [];
   private idle: Subscription | null = null;
   private readonly calibration: PartnerCalibration;
   private demoBaseline: Baseline | null = null;
@@ -176,6 +191,7 @@ export class PartnerModel {
       hrOnly: false,
       error: null,
       recordingWarnings: [],
+      notice: null,
     });
     this.applyBaseline();
 
@@ -187,7 +203,7 @@ export class PartnerModel {
       clockOffsetSec === 0 ? sourceBeats$ : sourceBeats$.pipe(map((beat) => ({ ...beat, tSec: beat.tSec + clockOffsetSec })))
     ).pipe(share());
     const status$ = source.status$.pipe(this.track<SourceStatus>(`source-status-${this.id}`));
-    this.attached = { source, subscription, beats$, origin };
+    this.attached = { source, subscription, beats$, origin, clockOffsetSec };
     const pipeline = this.deps.partnerPipeline({
       beats$,
       status$,
@@ -225,9 +241,59 @@ export class PartnerModel {
     return this.attach(this.deps.bluetooth(), { kind: 'bluetooth', label: 'Heart-rate strap', demo: false, speed: 1 });
   }
 
-  /** Connects a strap this browser was allowed to use before, without the chooser. */
-  connectRemembered(strap: RememberedStrap): Promise<void> {
-    return this.attach(strap.open(), { kind: 'bluetooth', label: strap.name, demo: false, speed: 1 });
+  /**
+   * Connects the strap this partner used last time, with one tap: straight to the strap when the
+   * browser still lets the page use it (`getDevices()`), else through the chooser narrowed to that
+   * strap's name, with a note saying why the browser asks again. Call from a click.
+   */
+  connectOwnStrap(): Promise<void> {
+    const memo = this.state.rememberedStrap;
+    if (memo === null) return this.connectStrap();
+    const origin: SourceOrigin = { kind: 'bluetooth', label: memo.name, demo: false, speed: 1 };
+    const permitted = this.permitted.find((strap) => strap.id === memo.deviceId);
+    if (permitted) return this.attach(permitted.open(memo.name), origin);
+    const attaching = this.attach(this.deps.bluetooth({ onlyName: memo.name }), origin);
+    this.update({ notice: `The browser asks again which strap to use: choose “${memo.name}” in its list.` });
+    return attaching;
+  }
+
+  /**
+   * Loads the strap this partner used last time, and which straps the browser still lets the page
+   * use without its chooser, so that a tap can connect at once (the chooser needs the click itself).
+   */
+  async recallStrap(): Promise<void> {
+    const [memo, permitted] = await Promise.all([this.deps.straps?.load(this.id), this.deps.rememberedStraps().catch(() => [])]);
+    this.permitted = permitted;
+    if (memo && this.state.rememberedStrap === null && !this.disposed) this.update({ rememberedStrap: memo });
+  }
+
+  /** Forgets the strap this partner used last time (here and in storage). */
+  forgetStrap(): void {
+    this.update({ rememberedStrap: null });
+    this.deps.straps
+      ?.save(this.id, null, this.state.displayName)
+      .catch((error: unknown) => console.warn(`straps: could not forget partner ${this.id}'s strap`, error));
+  }
+
+  /**
+   * Lets go of a connected strap without disconnecting it, for the other partner to take over (a
+   * swap); null when no strap is attached. This partner returns to the choice of sources.
+   */
+  handOver(): HandedStrap | null {
+    const attached = this.attached;
+    if (!attached || attached.origin.kind !== 'bluetooth') return null;
+    this.release();
+    this.calibration.sourceLost();
+    this.update({ origin: null, status: IDLE, lastBeat: null, metrics: null, hrOnly: false, notice: null });
+    this.applyBaseline();
+    this.runIdlePipeline();
+    this.attachedSubject.next(this.attachedSubject.value + 1);
+    return { source: attached.source, origin: attached.origin, clockOffsetSec: attached.clockOffsetSec };
+  }
+
+  /** Takes over a strap the other partner handed over, still connected, on the same session clock. */
+  takeOver(handed: HandedStrap): Promise<void> {
+    return this.attach(handed.source, handed.origin, handed.clockOffsetSec);
   }
 
   /** Plays the simulator with `scenario` at the session's speed, with that scenario's demo baseline. */
@@ -369,11 +435,26 @@ export class PartnerModel {
       return;
     }
     const hrOnly = this.state.hrOnly || (status.kind === 'connected' && status.hrOnly);
-    const origin =
-      status.kind === 'connected' && this.state.origin?.kind === 'bluetooth'
-        ? { ...this.state.origin, label: status.deviceName }
-        : this.state.origin;
-    this.update({ status, hrOnly, origin });
+    const current = this.state.origin;
+    const strap = status.kind === 'connected' && current?.kind === 'bluetooth';
+    const origin = strap && current ? { ...current, label: status.deviceName } : current;
+    this.update({ status, hrOnly, origin, ...(status.kind === 'connected' ? { notice: null } : {}) });
+    if (strap && status.deviceId !== undefined) this.rememberStrap({ deviceId: status.deviceId, name: status.deviceName });
+  }
+
+  /** Keeps the connected strap as this partner's for next time, when it is not already. */
+  private rememberStrap(memo: StrapMemo): void {
+    const known = this.state.rememberedStrap;
+    if (known?.deviceId === memo.deviceId && known.name === memo.name) return;
+    this.update({ rememberedStrap: memo });
+    // The browser now lets the page use this strap: have it at hand for the next tap.
+    this.deps
+      .rememberedStraps()
+      .then((permitted) => (this.permitted = permitted))
+      .catch(() => undefined);
+    this.deps.straps
+      ?.save(this.id, memo, this.state.displayName)
+      .catch((error: unknown) => console.warn(`straps: could not remember partner ${this.id}'s strap`, error));
   }
 
   private onReadiness(readiness: PartnerReadinessView): void {

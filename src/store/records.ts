@@ -58,10 +58,23 @@ export const baselineSchema = z.object({
   demo: z.boolean(),
 }) satisfies z.ZodType<Baseline>;
 
+/**
+ * The strap a partner used last time, to connect it again with one tap: the browser's id for the
+ * device (Web Bluetooth `BluetoothDevice.id`, random per site) and its advertised name.
+ */
+export const rememberedStrapSchema = z.object({
+  deviceId: z.string().min(1, 'expected a device id').max(200, 'expected a device id of at most 200 characters'),
+  name: z.string().max(100, 'expected a strap name of at most 100 characters'),
+  rememberedAt: isoDateTime,
+});
+export type RememberedStrapRecord = z.infer<typeof rememberedStrapSchema>;
+
 export const partnerRecordSchema = z.object({
   id: partnerIdSchema,
   name: z.string().trim().min(1, 'expected a name').max(60, 'expected a name of at most 60 characters'),
   updatedAt: isoDateTime,
+  /** Optional (added without a schema version): absent until the partner connects a strap. */
+  strap: rememberedStrapSchema.optional(),
 });
 export type PartnerRecord = z.infer<typeof partnerRecordSchema>;
 

@@ -26,6 +26,21 @@ describe('repositories', () => {
     ]);
   });
 
+  it('partners.rememberStrap() keeps the strap beside the name; renaming keeps the strap, and null forgets it', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const strap = { deviceId: 'aGVsbG8gc3RyYXA=', name: 'Polar H10 A1B2C3D4' };
+    // A partner who never typed a name is kept under the name the live view shows.
+    const first = await store.partners.rememberStrap('b', strap, 'Partner B');
+    expect(first).toMatchObject({ id: 'b', name: 'Partner B', strap: { ...strap, rememberedAt: first.updatedAt } });
+    await store.partners.rename('b', 'Alex');
+    expect(await store.partners.get('b')).toMatchObject({ name: 'Alex', strap });
+    await store.partners.rememberStrap('b', null, 'Partner B');
+    const forgotten = await store.partners.get('b');
+    expect(forgotten?.name).toBe('Alex');
+    expect(forgotten?.strap).toBeUndefined();
+    await expect(store.partners.rememberStrap('a', { deviceId: '', name: 'x' }, 'Partner A')).rejects.toThrow(/device id/);
+  });
+
   it('baselines.add() keeps every calibration and never mixes demo baselines with real ones', async () => {
     const store = createStore({ name: freshName(), now: fixedClock().now });
     await store.baselines.add('a', strapBaseline);

@@ -36,6 +36,16 @@ import {
 const byChunkOrder = (x: { seq: number }, y: { seq: number }) => x.seq - y.seq;
 
 export function createPartnersRepository(ctx: StoreContext) {
+  /** Reads the partner's record and writes its successor in one transaction, so a name and a strap saved together both stay. */
+  const update = (id: PartnerId, operation: string, next: (before: PartnerRecord | undefined) => unknown): Promise<PartnerRecord> =>
+    writing(ctx, operation, async () => {
+      const tx = (await ctx.db()).transaction('partners', 'readwrite');
+      const before = (await tx.store.get(id)) as PartnerRecord | undefined;
+      const record = valid(partnerRecordSchema, next(before), operation);
+      await tx.store.put(record);
+      await tx.done;
+      return record;
+    });
   return {
     async get(id: PartnerId): Promise<PartnerRecord | undefined> {
       const db = await ctx.db();
@@ -46,10 +56,27 @@ export function createPartnersRepository(ctx: StoreContext) {
       const db = await ctx.db();
       return checkedAll(ctx, partnerRecordSchema, await db.getAll('partners'), 'partner');
     },
-    async rename(id: PartnerId, name: string): Promise<PartnerRecord> {
-      const record = valid(partnerRecordSchema, { id, name: name.trim(), updatedAt: ctx.now().toISOString() }, 'save partner');
-      await writing(ctx, 'save partner', async () => (await ctx.db()).put('partners', record));
-      return record;
+    /** Keeps the partner's name; a strap they remembered stays. */
+    rename(id: PartnerId, name: string): Promise<PartnerRecord> {
+      return update(id, 'save partner', (before) => ({
+        id,
+        name: name.trim(),
+        updatedAt: ctx.now().toISOString(),
+        ...(before?.strap ? { strap: before.strap } : {}),
+      }));
+    },
+    /**
+     * Remembers the strap the partner connected (null forgets it). A partner who has not typed a
+     * name is kept as `defaultName` ("Partner A"), as the live view shows them.
+     */
+    rememberStrap(id: PartnerId, strap: { deviceId: string; name: string } | null, defaultName: string): Promise<PartnerRecord> {
+      const now = ctx.now().toISOString();
+      return update(id, 'remember strap', (before) => ({
+        id,
+        name: before?.name ?? defaultName,
+        updatedAt: now,
+        ...(strap === null ? {} : { strap: { deviceId: strap.deviceId, name: strap.name, rememberedAt: now } }),
+      }));
     },
   };
 }

@@ -10,6 +10,8 @@ async function filledStore(name = freshName()): Promise<AttuneStore> {
   const store = createStore({ name, now: fixedClock().now });
   await store.partners.rename('a', 'Sam');
   await store.partners.rename('b', 'Alex');
+  // The optional remembered strap travels with the partner through export and import.
+  await store.partners.rememberStrap('a', { deviceId: 'aGVsbG8gc3RyYXA=', name: 'Polar H10 A1B2C3D4' }, 'Partner A');
   await store.baselines.add('a', strapBaseline);
 
   const r = store.createRecorder({ source: 'demo', scenario: 'calm', flushIntervalMs: 0 });

@@ -22,7 +22,22 @@ function fakeSession(options: { resumeSessionId?: string }): LiveSessionModel {
   opened.push(options);
   const summary$ = new BehaviorSubject<LiveSummary>(CLOSED_SUMMARY);
   current = summary$;
+  // Both partners connected with a baseline, so the live screen's action is about the routines.
+  const partner = (id: 'a' | 'b') => {
+    const view = {
+      id,
+      displayName: names[id],
+      origin: { kind: 'simulator', label: 'Simulator (calm)', demo: true, speed: 1 },
+      status: { kind: 'connected' },
+      baseline: {},
+      calibration: null,
+      rememberedStrap: null,
+    };
+    return { live$: new BehaviorSubject(view), current: () => view, bluetoothSupport: () => ({ available: true }) };
+  };
   const session = {
+    partners: { a: partner('a'), b: partner('b') },
+    selfReport$: new BehaviorSubject({ active: false, calm: { a: false, b: false } }),
     summary$: summary$.asObservable(),
     access$: summary$.pipe(map(routineAccess)),
     currentSummary: () => summary$.value,

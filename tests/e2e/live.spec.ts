@@ -17,6 +17,8 @@ function rrLines(count: number): string {
 test('without a demo nothing is connected, and each partner can choose a source', async ({ page }) => {
   await openLive(page);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'no-signal');
+  // The gauge joins once a source is connected: before that it has nothing to show.
+  await expect(page.getByTestId('meter-a')).toHaveCount(0);
   for (const id of ['a', 'b']) {
     const panel = page.getByTestId(`partner-${id}`);
     await expect(panel.getByTestId('partner-state')).toHaveAttribute('data-state', 'no-signal');

@@ -75,5 +75,8 @@ test('a source connected after the hand check-in withdraws it: the measured gate
   await page.getByTestId('partner-a').getByRole('button', { name: 'Use the simulator' }).click();
   await expect(page.getByTestId('self-report-unavailable')).toContainText('Your hand check-in was set aside when a source connected.');
   await expect(page.getByTestId('self-report')).toHaveCount(0);
+  // The footer now asks to connect partner B; with B connected too, it leads on to the routines.
+  await expect(page.getByRole('button', { name: 'Connect a strap for Partner B' })).toBeVisible();
+  await page.getByTestId('partner-b').getByRole('button', { name: 'Use the simulator' }).click();
   await expectRoutinesLocked(page);
 });

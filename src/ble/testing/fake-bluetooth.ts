@@ -236,6 +236,9 @@ class FakeDevice extends CountingTarget implements BluetoothDeviceLike {
   /** Services the page may use: those named in `filters` and `optionalServices`. */
   readonly allowedServices = new Set<string>();
 
+  /** True while the page watches this device's advertisements (`watchAdvertisements`, until aborted). */
+  watchingAdvertisements = false;
+
   constructor(
     readonly id: string,
     readonly name: string | null,
@@ -243,6 +246,12 @@ class FakeDevice extends CountingTarget implements BluetoothDeviceLike {
   ) {
     super();
     this.gatt = new FakeGattServer(this, strap);
+  }
+
+  async watchAdvertisements(options: { signal?: AbortSignal } = {}): Promise<void> {
+    await Promise.resolve();
+    this.watchingAdvertisements = true;
+    options.signal?.addEventListener('abort', () => (this.watchingAdvertisements = false), { once: true });
   }
 }
 
@@ -353,6 +362,11 @@ export class FakeStrap {
   }
 
   /** The link drops (out of range, strap unclipped): `gattserverdisconnected` fires. */
+  /** The strap advertises (it woke up or came into range): heard only while the page watches. */
+  advertise(): void {
+    if (this.device.watchingAdvertisements) this.device.dispatchEvent(new Event('advertisementreceived'));
+  }
+
   drop(): void {
     if (this.device.gatt.connected) this.device.gatt.cleanUp();
   }

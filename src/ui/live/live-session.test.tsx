@@ -107,9 +107,14 @@ describe('LiveSession', () => {
     const panel = await screen.findByTestId('partner-a');
     const connect = within(panel).getByRole('button', { name: 'Connect a strap' });
     expect((connect as HTMLButtonElement).disabled).toBe(true);
-    expect(within(panel).getByText(/Firefox cannot connect to Bluetooth straps\. Use Chrome or Edge\./)).toBeTruthy();
+    // The reason is one line after the choices; what to do instead opens below it.
+    expect(within(panel).getByText('Firefox cannot connect to Bluetooth straps.').tagName).toBe('SUMMARY');
+    expect(within(panel).getByText('Use Chrome or Edge.')).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Use the simulator' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Load a recording' })).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Go without straps' })).toBeTruthy();
+    // The gauge joins once a source is connected: before that it has nothing to show.
+    expect(screen.queryByTestId('meter-a')).toBeNull();
     expect(screen.getByTestId('gate').getAttribute('data-state')).toBe('no-signal');
   });
 

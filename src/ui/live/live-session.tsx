@@ -94,6 +94,7 @@ const selectDemo = (snapshot: PartnerView): boolean => snapshot.origin?.demo ===
 const selectCalibrating = (snapshot: PartnerView): boolean =>
   snapshot.calibration?.phase === 'recording' || snapshot.calibration?.phase === 'waiting-for-beats';
 const CALIBRATING_NOTE = 'A calibration is recording natural breathing: start the pacer once it is done.';
+const selectStrap = (snapshot: PartnerView): boolean => snapshot.origin?.kind === 'bluetooth';
 /** What the view around the gauge needs of the gate: who is flooded. */
 const selectFlooded = (gate: GateStatusView | null) => ({
   a: gate?.partners.a.state === 'flooded',
@@ -110,6 +111,9 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const selfReport = useObservable(model.selfReport$, NO_SELF_REPORT);
   const calibratingA = useSelected(model.partners.a.live$, model.partners.a.current(), selectCalibrating);
   const calibratingB = useSelected(model.partners.b.live$, model.partners.b.current(), selectCalibrating);
+  const strapA = useSelected(model.partners.a.live$, model.partners.a.current(), selectStrap);
+  const strapB = useSelected(model.partners.b.live$, model.partners.b.current(), selectStrap);
+  const [swapNote, setSwapNote] = useState<string | null>(null);
   const flooded = summary.gate === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
   const names = summary.names;
@@ -123,36 +127,81 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const setSelfReportMode = useCallback((active: boolean) => model.setSelfReportMode(active), [model]);
   const setSelfReportCalm = useCallback((partner: PartnerId, calm: boolean) => model.setSelfReportCalm(partner, calm), [model]);
   const endBreak = useCallback(() => setBreakOpen(false), []);
+  const canSwap = strapA && strapB;
+  const swap = useCallback(() => {
+    model
+      .swapStraps()
+      .then(() => setSwapNote('Straps swapped. Each of you keeps your own baseline; your recordings follow your own strap from now on.'))
+      .catch((error: unknown) => setSwapNote(error instanceof Error ? error.message : String(error)));
+  }, [model]);
+  const withoutStraps = useCallback(() => {
+    model.setSelfReportMode(true);
+    // The hand check-in sits below the partners: bring it into view.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="self-report"]')?.scrollIntoView({ block: 'center' }));
+  }, [model]);
+  const sourceOn = summary.anySourceConnected;
 
   const floodedNames = PARTNERS.filter((id) => flooding[id]).map((id) => names[id]);
 
   return (
     <>
-      <ReadinessGauge
-        gate$={model.gate$}
-        gate={model.currentGate()}
-        partners={model.partners}
-        names={names}
-        demo={demo}
-        describe={model.describeReason}
-      />
-      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
-      <RegionBoundary region="Breathing together">
-        <StableBreatheTogether
-          pacer={model.pacer}
-          duringBreak={breakOpen}
-          blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null}
+      {/* The gauge joins once a source is connected: before that it has nothing to show, and the
+          gate (test id and state kept, DESIGN.md contracts) is one quiet line. */}
+      {sourceOn ? (
+        <ReadinessGauge
+          gate$={model.gate$}
+          gate={model.currentGate()}
+          partners={model.partners}
+          names={names}
+          demo={demo}
+          describe={model.describeReason}
         />
-        <CoregulationReading coregulation$={model.together.coregulation$} initial={model.together.currentCoregulation()} />
-      </RegionBoundary>
+      ) : (
+        <p className="live__waiting" data-testid="gate" data-state="no-signal">
+          Waiting for a first signal.
+        </p>
+      )}
+      {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
+      {/* Breathing together is offered once there is something to settle: a source, or the hand check-in. */}
+      {sourceOn || selfReport.active ? (
+        <RegionBoundary region="Breathing together">
+          <StableBreatheTogether
+            pacer={model.pacer}
+            duringBreak={breakOpen}
+            blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null}
+          />
+          <CoregulationReading coregulation$={model.together.coregulation$} initial={model.together.currentCoregulation()} />
+        </RegionBoundary>
+      ) : null}
       <div className="live__partners">
         {PARTNERS.map((id) => (
           // One boundary per connection: a failure in one partner's panel leaves the other running.
           <RegionBoundary key={id} region={`Partner ${id.toUpperCase()}’s connection`}>
-            <StablePartnerPanel partner={model.partners[id]} together={model.together} describe={model.describeReason} />
+            <StablePartnerPanel
+              partner={model.partners[id]}
+              together={model.together}
+              describe={model.describeReason}
+              onSwap={canSwap ? swap : undefined}
+              onWithoutStraps={sourceOn || selfReport.active ? undefined : withoutStraps}
+            />
           </RegionBoundary>
         ))}
       </div>
+      {canSwap ? (
+        <div className="live__swap">
+          <p>
+            Straps the wrong way round? Swap them between {names.a} and {names.b} — no need to pair again.
+          </p>
+          <button type="button" onClick={swap} data-testid="swap-straps">
+            Swap straps
+          </button>
+        </div>
+      ) : null}
+      {swapNote ? (
+        <p className="live__swap-note" role="status">
+          {swapNote}
+        </p>
+      ) : null}
       <RegionBoundary region="The trend chart">
         <StableTrendChart partners={model.partners} names={names} />
       </RegionBoundary>

@@ -1,11 +1,11 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Scenario } from '../../sim/simulator';
-import type { RememberedStrap } from '../../session/dependencies';
 import type { ReadinessReason } from '../../session/readiness-types';
 import type { PartnerModel, PartnerView, SourceOrigin } from '../../session/partner';
 import type { PartnerStateName } from '../../session/readiness-types';
 import { CalibrationCard } from './calibration-card';
+import { lowBatteryWords, NotFoundAdvice, StrapName, WhichStrapTip } from './strap-help';
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
 import { describeQuality, PARTNER_STATE_WORDS, shownBreathing } from './readiness-words';
 import { Tachogram } from './tachogram';
@@ -19,6 +19,10 @@ export interface PartnerPanelProps {
   readonly together: TogetherReadings;
   /** A readiness reason in plain words for the partner's shown name (the session's). */
   readonly describe: (reason: ReadinessReason, partnerName: string) => string;
+  /** Exchanges the two partners' straps; given while both have one. */
+  readonly onSwap?: () => void;
+  /** Turns on the hand check-in; given while nothing is connected. */
+  readonly onWithoutStraps?: () => void;
 }
 
 const SIMULATED_KINDS: readonly { value: Scenario; label: string }[] = [
@@ -41,6 +45,8 @@ function describeStatus(status: SourceStatus, origin: SourceOrigin | null): stri
       return `Connected to ${status.deviceName}${battery}${stale}`;
     }
     case 'reconnecting':
+      if (status.searching)
+        return `Looking for ${status.deviceName} — not in range yet (try ${status.attempt})…${status.reason ? ` ${status.reason}` : ''}`;
       return `Connection lost to ${status.deviceName} — reconnecting (attempt ${status.attempt})…${status.reason ? ` ${status.reason}` : ''}`;
     case 'disconnected':
       return `Disconnected: ${status.reason}`;
@@ -192,31 +198,17 @@ const StablePartnerState = memo(PartnerState);
  * tachogram, readiness with plain reasons, and calibration. The panel re-renders at most four times a
  * second; its live figures and state follow every beat on their own.
  */
-export function PartnerPanel({ partner, together, describe }: PartnerPanelProps) {
+export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStraps }: PartnerPanelProps) {
   const snapshot = useObservable(partner.snapshot$, partner.current());
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [simulated, setSimulated] = useState<Scenario>('calm');
-  const [remembered, setRemembered] = useState<readonly RememberedStrap[]>([]);
+  // The strap whose live signal the partner confirmed as theirs (asked again after a swap).
+  const [confirmedId, setConfirmedId] = useState<string | null>(null);
   const support = partner.bluetoothSupport();
   const connected = snapshot.origin !== null;
   const letter = partner.id.toUpperCase();
-
-  useEffect(() => {
-    if (!support.available || connected) return undefined;
-    let live = true;
-    partner
-      .rememberedStraps()
-      .then((straps) => {
-        if (live) setRemembered(straps);
-      })
-      .catch(() => {
-        if (live) setRemembered([]);
-      });
-    return () => {
-      live = false;
-    };
-  }, [partner, support.available, connected]);
+  const name = snapshot.displayName;
 
   const state = snapshot.readiness?.state ?? 'no-signal';
   const words = PARTNER_STATE_WORDS[state];
@@ -227,8 +219,15 @@ export function PartnerPanel({ partner, together, describe }: PartnerPanelProps)
 
   // connect() runs before the intent awaits anything: the browser's chooser needs this click.
   const connectStrap = () => void partner.connectStrap();
+  const connectOwnStrap = () => void partner.connectOwnStrap();
   const useSimulator = () => void partner.useSimulator(simulated);
   const loadRecording = (file: File) => partner.loadRecording(file);
+
+  const status = snapshot.status;
+  const strap = snapshot.origin?.kind === 'bluetooth';
+  const deviceId = status.kind === 'connected' && strap ? (status.deviceId ?? status.deviceName) : null;
+  const remembered = snapshot.rememberedStrap;
+  const lowBattery = status.kind === 'connected' && strap ? lowBatteryWords(status.batteryPercent) : null;
 
   return (
     <section className={`partner partner--${partner.id}`} data-testid={`partner-${partner.id}`} aria-labelledby={headingId}>
@@ -245,44 +244,72 @@ export function PartnerPanel({ partner, together, describe }: PartnerPanelProps)
       <div className="partner__source">
         {connected ? (
           <>
-            <p className="partner__status" data-kind={snapshot.status.kind}>
+            <p className="partner__status" data-kind={status.kind}>
               {snapshot.origin?.demo ? <span className="badge badge--demo">Demo</span> : null}{' '}
-              {snapshot.status.kind === 'connected' || snapshot.status.kind === 'reconnecting'
-                ? describeStatus(snapshot.status, snapshot.origin)
-                : `${snapshot.origin?.label ?? ''}: ${describeStatus(snapshot.status, snapshot.origin)}`}
-              {snapshot.status.kind === 'connected' && snapshot.status.malformedPackets > 0 ? (
-                <span className="partner__malformed"> · {snapshot.status.malformedPackets} unreadable packets skipped</span>
+              {status.kind === 'connected' || status.kind === 'reconnecting'
+                ? describeStatus(status, snapshot.origin)
+                : `${snapshot.origin?.label ?? ''}: ${describeStatus(status, snapshot.origin)}`}
+              {status.kind === 'connected' && status.malformedPackets > 0 ? (
+                <span className="partner__malformed"> · {status.malformedPackets} unreadable packets skipped</span>
               ) : null}
             </p>
-            {snapshot.status.kind === 'disconnected' && snapshot.origin?.kind === 'bluetooth' ? (
+            {strap && status.kind === 'connected' ? (
+              <p className="partner__strap" data-testid="strap-name">
+                {name}’s strap: <StrapName name={status.deviceName} />
+              </p>
+            ) : null}
+            {lowBattery ? <p className="partner__warning">{lowBattery}</p> : null}
+            {deviceId !== null && confirmedId !== deviceId ? (
+              <div className="partner__confirm" role="group" aria-label={`Is this ${name}’s strap?`} data-testid="strap-confirm">
+                <p>
+                  <strong>Is this {name}’s strap?</strong> {name}, take a slow deep breath — your heart rate should move.
+                </p>
+                <div className="partner__confirm-actions">
+                  <button type="button" onClick={() => setConfirmedId(deviceId)}>
+                    Yes, it moved
+                  </button>
+                  {onSwap ? (
+                    <button type="button" onClick={onSwap}>
+                      It’s the other strap — swap
+                    </button>
+                  ) : null}
+                </div>
+              </div>
+            ) : null}
+            {status.kind === 'reconnecting' && status.searching ? (
+              <NotFoundAdvice intro={`${status.deviceName} has not answered yet. Attune keeps looking and connects as soon as it does.`} />
+            ) : null}
+            {status.kind === 'disconnected' && status.code === 'unreachable' ? <NotFoundAdvice /> : null}
+            {(status.kind === 'disconnected' || (status.kind === 'reconnecting' && status.searching)) && strap ? (
               <button type="button" onClick={() => void partner.reconnect()}>
-                Reconnect the strap
+                {status.kind === 'reconnecting' ? 'Try again now' : 'Reconnect the strap'}
               </button>
             ) : null}
             <button type="button" onClick={() => void partner.disconnect()}>
-              {snapshot.status.kind === 'disconnected' ? 'Choose another source' : 'Disconnect'}
+              {status.kind === 'disconnected' || (status.kind === 'reconnecting' && status.searching)
+                ? 'Choose another source'
+                : 'Disconnect'}
             </button>
+            {snapshot.notice ? <p className="partner__note">{snapshot.notice}</p> : null}
           </>
         ) : (
           <div className="partner__connect">
+            {remembered && support.available ? (
+              <button type="button" className="partner__own" onClick={connectOwnStrap}>
+                Connect {name}’s strap{' '}
+                <span className="partner__own-name">
+                  <StrapName name={remembered.name} />
+                </span>
+              </button>
+            ) : null}
             <button
               type="button"
               onClick={connectStrap}
               disabled={!support.available}
               aria-describedby={support.available ? undefined : `${headingId}-bt`}
             >
-              Connect a strap
+              {remembered && support.available ? 'Connect a strap (another one)' : 'Connect a strap'}
             </button>
-            {!support.available ? (
-              <p id={`${headingId}-bt`} className="partner__note">
-                {support.reason ?? 'Bluetooth is not available here.'} {support.advice ?? ''}
-              </p>
-            ) : null}
-            {remembered.map((strap) => (
-              <button type="button" key={strap.id} onClick={() => void partner.connectRemembered(strap)}>
-                Reconnect {strap.name}
-              </button>
-            ))}
             <span className="partner__simulator">
               <button type="button" onClick={useSimulator}>
                 Use the simulator
@@ -301,6 +328,11 @@ export function PartnerPanel({ partner, together, describe }: PartnerPanelProps)
             <button type="button" onClick={() => fileRef.current?.click()}>
               Load a recording
             </button>
+            {onWithoutStraps ? (
+              <button type="button" onClick={onWithoutStraps}>
+                Go without straps
+              </button>
+            ) : null}
             <input
               ref={fileRef}
               type="file"
@@ -314,6 +346,18 @@ export function PartnerPanel({ partner, together, describe }: PartnerPanelProps)
                 if (file) void loadRecording(file);
               }}
             />
+            {support.available ? (
+              <details className="partner__help">
+                <summary>Which strap is whose? Not in the list?</summary>
+                <WhichStrapTip />
+                <NotFoundAdvice intro="Not in the list:" />
+              </details>
+            ) : (
+              <details className="partner__help" id={`${headingId}-bt`}>
+                <summary>{support.reason ?? 'Bluetooth is not available here.'}</summary>
+                <p className="partner__note">{support.advice ?? ''}</p>
+              </details>
+            )}
           </div>
         )}
         {snapshot.error ? (

@@ -41,8 +41,11 @@ export function withBeatMarks(dependencies: LiveDependencies, probe: BeatToScree
     ...dependencies,
     simulator: (options) => markBeats(dependencies.simulator(options), probe),
     replay: (options) => markBeats(dependencies.replay(options), probe),
-    bluetooth: () => markBeats(dependencies.bluetooth(), probe),
+    bluetooth: (options) => markBeats(dependencies.bluetooth(options), probe),
     rememberedStraps: async () =>
-      (await dependencies.rememberedStraps()).map((strap): RememberedStrap => ({ ...strap, open: () => markBeats(strap.open(), probe) })),
+      (await dependencies.rememberedStraps()).map((strap): RememberedStrap => ({
+        ...strap,
+        open: (knownName) => markBeats(strap.open(knownName), probe),
+      })),
   };
 }

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import type { GateState } from '../../../pipeline/dyad';
 import type { DemoUrl } from '../../../session/demo-url';
-import type { LiveSessionModel } from '../../../session/live-session';
+import type { LiveSessionModel, SelfReport } from '../../../session/live-session';
 import type { BeatToScreenProbe } from '../beat-to-screen';
 import type { RoutineAccess } from '../../../session/routine-access';
+import type { PartnerView } from '../../../session/partner';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
+import { useObservable, useSelected } from '../../live/use-observable';
+import { liveAction, type LiveAction, type PartnerStepView } from '../live-action';
 
 export interface LiveScreenProps {
   /** The running live session; null while it opens. */
@@ -47,7 +50,7 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
     case 'no-signal':
       return {
         title: 'Connect',
-        hint: 'Connect a strap for each of you, use the simulator, or check in by hand without straps.',
+        hint: 'One of you at a time: connect your strap, or use the simulator, a recording, or go without straps.',
       };
     case 'calibrating':
       return { title: 'Calibrate', hint: 'Sit quietly for a few minutes while Attune learns what calm looks like for each of you.' };
@@ -63,8 +66,6 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
  */
 export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, access, onBack, onNext, before }: LiveScreenProps) {
   const { title, hint } = wording(gate, access);
-  // The primary "Choose a routine" only when a routine may start, and never on the flooded break.
-  const offerRoutine = access !== 'locked' && gate !== 'flooded';
   return (
     <ScreenFrame
       title={title}
@@ -74,10 +75,8 @@ export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, a
         <ActionBar
           back={{ label: 'the welcome', onClick: onBack }}
           primary={
-            offerRoutine ? (
-              <button type="button" className="primary" onClick={onNext}>
-                Choose a routine
-              </button>
+            session ? (
+              <StepAction session={session} gate={gate} access={access} onNext={onNext} />
             ) : (
               <button type="button" className="quiet" onClick={onNext}>
                 See the routines
@@ -91,5 +90,67 @@ export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, a
       {before}
       <LivePart session={session} demo={demo} probe={probe} />
     </ScreenFrame>
+  );
+}
+
+const selectStep = (view: PartnerView): PartnerStepView => ({
+  id: view.id,
+  displayName: view.displayName,
+  hasSource: view.origin !== null,
+  connected: view.status.kind === 'connected',
+  hasBaseline: view.baseline !== null,
+  calibrating: view.calibration?.phase === 'recording' || view.calibration?.phase === 'waiting-for-beats',
+  rememberedStrap: view.rememberedStrap?.name ?? null,
+});
+const NOT_SELF_REPORTING: SelfReport = { active: false, calm: { a: false, b: false } };
+
+/**
+ * The footer's primary action, following the step (`liveAction`): connect A, connect B, calibrate,
+ * then the routines. Connecting runs in the click itself, as the browser's strap chooser requires.
+ */
+function StepAction({
+  session,
+  gate,
+  access,
+  onNext,
+}: {
+  session: LiveSessionModel;
+  gate: GateState | null;
+  access: RoutineAccess;
+  onNext: () => void;
+}) {
+  const a = useSelected(session.partners.a.live$, session.partners.a.current(), selectStep);
+  const b = useSelected(session.partners.b.live$, session.partners.b.current(), selectStep);
+  const selfReport = useObservable(session.selfReport$, NOT_SELF_REPORTING);
+  const action = liveAction({
+    partners: [a, b],
+    bluetoothAvailable: session.partners.a.bluetoothSupport().available,
+    gate,
+    access,
+    selfReportActive: selfReport.active,
+  });
+  const run = (next: LiveAction) => {
+    switch (next.kind) {
+      case 'connect':
+        void (next.own ? session.partners[next.partner].connectOwnStrap() : session.partners[next.partner].connectStrap());
+        return;
+      case 'simulator':
+        void session.partners[next.partner].useSimulator('calm');
+        return;
+      case 'without-straps':
+        session.setSelfReportMode(true);
+        return;
+      case 'calibrate':
+        session.partners[next.partner].startCalibration();
+        return;
+      case 'choose-routine':
+      case 'see-routines':
+        onNext();
+    }
+  };
+  return (
+    <button type="button" className={action.kind === 'see-routines' ? 'quiet' : 'primary'} onClick={() => run(action)}>
+      {action.label}
+    </button>
   );
 }

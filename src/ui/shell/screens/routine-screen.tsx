@@ -43,6 +43,14 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
     const ending = document.querySelector<HTMLButtonElement>('.rt-player button:not(.rt-stop):not(:disabled)');
     (stop ?? ending)?.focus();
   };
+  // While the routines are open and none has run yet, choosing one is the step's action: the list
+  // sits below the safety notes, so the footer brings it into view with focus on its first Start.
+  const choosing = unlocked && !playing && !finished;
+  const toList = () => {
+    const list = document.querySelector<HTMLElement>('.rt-list');
+    list?.scrollIntoView({ block: 'start' });
+    list?.querySelector<HTMLButtonElement>('button.rt-primary:not(:disabled)')?.focus({ preventScroll: true });
+  };
   return (
     <ScreenFrame
       title={finished ? 'Well done' : 'Routine together'}
@@ -55,6 +63,10 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
               <button type="button" className="primary" onClick={onNext}>
                 Reflect together
               </button>
+            ) : choosing ? (
+              <button type="button" className="primary" onClick={toList}>
+                Choose a routine
+              </button>
             ) : (
               <button type="button" className="quiet" onClick={onNext}>
                 Skip to reflection
@@ -62,15 +74,22 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
             )
           }
           hint={
-            stopFirst
-              ? STOP_FIRST
-              : playing
-                ? 'Follow the routine together. Stop or pause it at any moment.'
-                : finished
-                  ? 'Next: a few words about how it went, and one small promise each.'
-                  : unlocked
-                    ? 'Pick one routine together. You can pause or stop at any moment.'
-                    : 'Routines start once you are both calm. The live view keeps listening meanwhile.'
+            stopFirst ? (
+              STOP_FIRST
+            ) : playing ? (
+              'Follow the routine together. Stop or pause it at any moment.'
+            ) : finished ? (
+              'Next: a few words about how it went, and one small promise each.'
+            ) : unlocked ? (
+              <>
+                Pick one routine together. You can pause or stop at any moment.{' '}
+                <button type="button" className="link" onClick={onNext}>
+                  Skip to reflection
+                </button>
+              </>
+            ) : (
+              'Routines start once you are both calm. The live view keeps listening meanwhile.'
+            )
           }
         />
       }
