@@ -1,5 +1,5 @@
 import { demoBaseline } from '../sim/demo-baseline';
-import { createReplaySource } from '../ble/replay-source';
+import { checkReplayRecording, createReplaySource } from '../ble/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
@@ -103,7 +103,10 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     readRrFile: async (bytes, fileName) => {
       const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
-      return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null, warnings: file.warnings };
+      const tSec = file.hasTimeColumn ? file.tSec : null;
+      // Checked here, as the worker's reader does, so a bad recording is a reading error either way.
+      const checked = checkReplayRecording({ rrMs: file.rrMs, tSec });
+      return { rrMs: file.rrMs, tSec, warnings: file.warnings, checked };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),

@@ -4,6 +4,7 @@ import { readFitHrv } from '../ble/rr-fit';
 import { encodeFitHrv } from '../ble/testing/fit-fixture';
 import type { HeartRateSource } from '../ble/heart-rate-source';
 import { openRecording } from './partner-recording';
+import { checkReplayRecording } from '../ble/replay-source';
 
 const file = (name: string, content: string | Uint8Array) => ({
   name,
@@ -50,5 +51,23 @@ describe('openRecording', () => {
     expect(opened.error).toMatch(/^This recording could not be read — parse RR file notes\.txt: .+ Attune reads .+\.$/);
     expect(played.length).toBe(before);
     expect(() => parseRrFile('we had a fight', 'notes.txt')).toThrow(RrFileError);
+  });
+
+  it('hands a recording the reader already checked to the replay as it is, not its raw intervals', async () => {
+    const checked = checkReplayRecording({ rrMs: [800, 810] });
+    let given: unknown;
+    const opened = await openRecording(
+      {
+        readRrFile: () => Promise.resolve({ rrMs: checked.rrMs, tSec: null, warnings: [], checked }),
+        replay: (options) => {
+          given = options.recording;
+          return {} as HeartRateSource;
+        },
+      },
+      file('rest.txt', '800\n810\n'),
+      1,
+    );
+    expect(opened.ok).toBe(true);
+    expect(given).toBe(checked);
   });
 });

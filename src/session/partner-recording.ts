@@ -35,7 +35,8 @@ export async function openRecording(
       error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
     return { ok: false, error: `This recording could not be read — ${message}.${expected}` };
   }
-  const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
+  // A recording checked where it was read is not checked again (a 10 MB file is millions of beats).
+  const recording = parsed.checked ?? (parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs });
   return {
     ok: true,
     source: deps.replay({ recording, speed, name: file.name }),
