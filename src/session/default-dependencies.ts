@@ -100,7 +100,8 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     },
     demoBaseline,
     // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
-    readRrFile: async (bytes, fileName) => {
+    readRrFile: async (contents, fileName) => {
+      const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
       const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       const tSec = file.hasTimeColumn ? file.tSec : null;

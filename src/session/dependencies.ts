@@ -101,14 +101,16 @@ export interface LiveDependencies {
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
   /**
-   * Reads an RR file from its bytes (any format `readRrFile` reads, FIT included); rejects with an
-   * Error naming the line and, in `expected`, what was expected. `tSec` null: no time column.
+   * Reads an RR file from its bytes, or from a Blob (a browser File) whose bytes are read where the
+   * reader runs — in the app a worker, so the page never holds them (any format `readRrFile`
+   * reads, FIT included); rejects with an Error naming the line and, in `expected`, what was
+   * expected. `tSec` null: no time column.
    * `checked`: the same intervals already checked for replay (`checkReplayRecording`), to pass to
    * `replay` so they are not checked again; a failed check rejects like a reader's error. The
    * bytes may be moved to a worker: the caller must not use them afterwards.
    */
   readonly readRrFile: (
-    bytes: Uint8Array,
+    contents: Uint8Array | Blob,
     fileName?: string,
   ) => Promise<{
     rrMs: ArrayLike<number>;

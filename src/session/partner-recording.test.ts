@@ -14,9 +14,10 @@ const file = (name: string, content: string | Uint8Array) => ({
 describe('openRecording', () => {
   const played: { rrMs: number[]; tSec?: number[]; speed: number; name?: string }[] = [];
   const deps = {
-    readRrFile: (bytes: Uint8Array, name?: string) => {
+    readRrFile: async (contents: Uint8Array | Blob, name?: string) => {
+      const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
       const read = readRrFile(bytes, name, { readFit: readFitHrv });
-      return Promise.resolve({ rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings });
+      return { rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings };
     },
     replay: (options: { recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> }; speed: number; name?: string }) => {
       const { rrMs, tSec } = options.recording;
@@ -69,5 +70,24 @@ describe('openRecording', () => {
     );
     expect(opened.ok).toBe(true);
     expect(given).toBe(checked);
+  });
+
+  it('hands a browser File to the reader as it is, so its bytes are read where the reader runs', async () => {
+    let given: unknown;
+    const chosen = new File(['800\n810\n'], 'rest.txt');
+    const opened = await openRecording(
+      {
+        readRrFile: (contents, name) => {
+          given = contents;
+          return deps.readRrFile(contents, name);
+        },
+        replay: deps.replay,
+      },
+      chosen,
+      1,
+    );
+    expect(given).toBe(chosen);
+    expect(opened.ok).toBe(true);
+    expect(played.at(-1)).toMatchObject({ rrMs: [800, 810], name: 'rest.txt' });
   });
 });

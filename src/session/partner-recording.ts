@@ -28,7 +28,9 @@ export async function openRecording(
 ): Promise<OpenedRecording> {
   let parsed: Awaited<ReturnType<LiveDependencies['readRrFile']>>;
   try {
-    parsed = await deps.readRrFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    // A browser File goes to the reader as it is: its bytes are read where the reader runs.
+    const contents = typeof Blob !== 'undefined' && file instanceof Blob ? file : new Uint8Array(await file.arrayBuffer());
+    parsed = await deps.readRrFile(contents, file.name);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const expected =

@@ -16,6 +16,8 @@ function workerClass(options: { stopAfterRequest?: boolean } = {}) {
     onmessage: Listener = null;
     onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
     terminated = false;
+    /** What each request carried to the worker. */
+    readonly requests: unknown[] = [];
     private readonly scope = {
       onmessage: null as Listener,
       postMessage: (message: unknown, transfer: Transferable[]) => {
@@ -31,6 +33,7 @@ function workerClass(options: { stopAfterRequest?: boolean } = {}) {
     }
     postMessage(message: unknown, transfer: Transferable[]) {
       const data = structuredClone(message, { transfer });
+      this.requests.push((data as { contents: unknown }).contents);
       setTimeout(() => {
         if (options.stopAfterRequest) this.onerror?.({ message: 'out of memory', preventDefault: () => undefined });
         else this.scope.onmessage?.({ data });
@@ -103,7 +106,11 @@ describe('workerRrFileReader', () => {
   it('reads on the page with the fallback reader, bytes intact, when the worker script does not load', async () => {
     vi.stubGlobal('Worker', UnloadableWorker);
     const bytes = bytesOf('800\n810\n');
-    const fallback = vi.fn<LiveDependencies['readRrFile']>(async (given) => ({ rrMs: [given.length], tSec: null, warnings: [] }));
+    const fallback = vi.fn<LiveDependencies['readRrFile']>(async (given) => ({
+      rrMs: [given instanceof Uint8Array ? given.length : 0],
+      tSec: null,
+      warnings: [],
+    }));
     const read = await workerRrFileReader(fallback)(bytes, 'rest.txt');
     expect(fallback).toHaveBeenCalledWith(bytes, 'rest.txt');
     expect(read.rrMs).toEqual([8]);
@@ -114,5 +121,22 @@ describe('workerRrFileReader', () => {
     await expect(workerRrFileReader(noFallback)(bytesOf('800\n810\n'), 'rest.txt')).rejects.toThrow(
       'the reader stopped while reading the file (out of memory)',
     );
+  });
+
+  it('gives the worker a browser File as it is, and the worker reads its bytes: the page never holds them', async () => {
+    const { FakeWorker, made } = workerClass();
+    vi.stubGlobal('Worker', FakeWorker);
+    const read = await workerRrFileReader(noFallback)(new File(['1000\n500\n'], 'kubios.txt'), 'kubios.txt');
+    expect(Array.from(read.rrMs)).toEqual([1000, 500]);
+    expect(made[0].requests[0]).toBeInstanceOf(Blob);
+  });
+
+  it('reads a File again with the fallback reader when the worker stops after taking it', async () => {
+    vi.stubGlobal('Worker', workerClass({ stopAfterRequest: true }).FakeWorker);
+    const chosen = new File(['800\n810\n'], 'rest.txt');
+    const fallback = vi.fn<LiveDependencies['readRrFile']>(async () => ({ rrMs: [800, 810], tSec: null, warnings: [] }));
+    const read = await workerRrFileReader(fallback)(chosen, 'rest.txt');
+    expect(fallback).toHaveBeenCalledWith(chosen, 'rest.txt');
+    expect(read.rrMs).toEqual([800, 810]);
   });
 });

@@ -9,7 +9,8 @@ import { adoptCheckedRecording, type CheckedRecordingParts } from '../../ble/rep
 import type { LiveDependencies } from '../../session/dependencies';
 
 export interface RrFileRequest {
-  readonly bytes: ArrayBuffer;
+  /** The file's bytes (moved here), or the file itself (a Blob: a handle, its bytes are read here). */
+  readonly contents: ArrayBuffer | Blob;
   readonly name: string | undefined;
 }
 
@@ -46,13 +47,14 @@ function transferable(bytes: Uint8Array): ArrayBuffer {
 }
 
 /**
- * Reads each file in a worker of its own, ended when the answer arrives. The bytes move to the
- * worker once it is ready (the caller's buffer is detached then); until then a worker that fails
- * to load leaves them for the fallback reader.
+ * Reads each file in a worker of its own, ended when the answer arrives. A Blob (a browser File)
+ * goes to the worker as it is, and the worker reads its bytes: the page never holds them. Bytes
+ * move to the worker once it is ready (the caller's buffer is detached then); until then a worker
+ * that fails to load leaves them for the fallback reader, which can always read a Blob again.
  */
 export function workerRrFileReader(fallback: ReadRrFile): ReadRrFile {
   if (typeof Worker === 'undefined') return fallback;
-  return (bytes, fileName) =>
+  return (contents, fileName) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./rr-file-worker.ts', import.meta.url), { type: 'module', name: 'attune-rr-file' });
       let handedOver = false;
@@ -60,9 +62,13 @@ export function workerRrFileReader(fallback: ReadRrFile): ReadRrFile {
       worker.onmessage = (event: MessageEvent<RrFileResponse>) => {
         const answer = event.data;
         if (answer.kind === 'ready') {
-          handedOver = true;
-          const buffer = transferable(bytes);
-          worker.postMessage({ bytes: buffer, name: fileName } satisfies RrFileRequest, [buffer]);
+          if (contents instanceof Uint8Array) {
+            handedOver = true;
+            const buffer = transferable(contents);
+            worker.postMessage({ contents: buffer, name: fileName } satisfies RrFileRequest, [buffer]);
+          } else {
+            worker.postMessage({ contents, name: fileName } satisfies RrFileRequest);
+          }
           return;
         }
         done();
@@ -83,7 +89,7 @@ export function workerRrFileReader(fallback: ReadRrFile): ReadRrFile {
         event.preventDefault();
         if (!handedOver) {
           // The worker itself failed (its script did not load): read here instead.
-          fallback(bytes, fileName).then(resolve, reject);
+          fallback(contents, fileName).then(resolve, reject);
         } else {
           reject(new RecordingReadError(`the reader stopped while reading the file (${event.message || 'no reason given'})`, undefined));
         }
