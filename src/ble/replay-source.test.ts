@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRecording, recordingNames } from '../../tests/recordings';
 import type { Beat } from '../signal/types';
 import type { SourceStatus } from './heart-rate-source';
 import { describeHeartRateSourceContract } from './heart-rate-source.contract';
-import { createReplaySource, replayBeats } from './replay-source';
+import { adoptCheckedRecording, checkReplayRecording, createReplaySource, replayBeats } from './replay-source';
 // Tests feed simulated physiology through the source.
 // eslint-disable-next-line no-restricted-imports
 import { simulateRr } from '../sim/simulator';
@@ -55,6 +56,60 @@ describe('replayBeats', () => {
     ],
   ])('replayBeats(%j) rejects it with the first bad value named', (recording, message) => {
     expect(() => replayBeats(recording)).toThrow(message);
+  });
+});
+
+describe('checkReplayRecording', () => {
+  it('checkReplayRecording(recording) computes beat times and gap marks into typed arrays', () => {
+    const checked = checkReplayRecording({ rrMs: [800, 800, 800, 800], tSec: [10, 10.8, 14.0, 14.8] });
+    expect(checked.rrMs).toEqual(new Float64Array([800, 800, 800, 800]));
+    expect(checked.tSec).toEqual(new Float64Array([10, 10.8, 14.0, 14.8]));
+    expect(checked.afterGap).toEqual(new Uint8Array([0, 0, 1, 0]));
+    expect(checkReplayRecording({ rrMs: [1000, 500] }).tSec).toEqual(new Float64Array([1, 1.5]));
+  });
+
+  it('a checked recording replays to the same beats as the recording it was made from', () => {
+    const recording = fc.array(fc.double({ min: 250, max: 2000, noNaN: true }), { maxLength: 60 }).chain((rrMs) =>
+      fc.record({
+        rrMs: fc.constant(rrMs),
+        // Beat times: the cumulative RR with a few seconds of missing beats here and there.
+        tSec: fc.option(
+          fc.array(fc.constantFrom(0, 0, 3), { minLength: rrMs.length, maxLength: rrMs.length }).map((extraSec) => {
+            let t = 0;
+            return rrMs.map((rr, i) => (t += rr / 1000 + extraSec[i]));
+          }),
+          { nil: undefined },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(recording, (input) => {
+        expect(replayBeats(checkReplayRecording(input))).toEqual(replayBeats(input));
+      }),
+    );
+  });
+
+  it('checkReplayRecording(recording) rejects a bad recording with the same message as createReplaySource', () => {
+    expect(() => checkReplayRecording({ rrMs: [800, 70_000] })).toThrow(
+      'createReplaySource: rrMs[1] must be a positive number of milliseconds, got 70000',
+    );
+  });
+
+  it('adoptCheckedRecording(parts) takes back the arrays of a checked recording after a structured clone', () => {
+    const checked = checkReplayRecording({ rrMs: [800, 810, 790] });
+    const { rrMs, tSec, afterGap } = checked;
+    const cloned = structuredClone({ kind: 'checked' as const, rrMs, tSec, afterGap });
+    expect(replayBeats(adoptCheckedRecording(cloned))).toEqual(replayBeats(checked));
+  });
+
+  it.each([
+    ['plain arrays', { kind: 'checked', rrMs: [800], tSec: [0.8], afterGap: [0] }],
+    ['arrays of different lengths', { kind: 'checked', rrMs: new Float64Array(2), tSec: new Float64Array(1), afterGap: new Uint8Array(2) }],
+    ['another kind', { kind: 'read', rrMs: new Float64Array(1), tSec: new Float64Array(1), afterGap: new Uint8Array(1) }],
+  ])('adoptCheckedRecording(parts) refuses %s', (_, parts) => {
+    expect(() => adoptCheckedRecording(parts as never)).toThrow(
+      'adoptCheckedRecording: expected the typed arrays of one checked recording, of equal length',
+    );
   });
 });
 
@@ -112,6 +167,18 @@ describe('createReplaySource', () => {
     await Promise.all([slow.connect(), fast.connect()]);
     await vi.advanceTimersByTimeAsync(200_000);
     expect(a.beats).toHaveLength(200);
+    expect(b.beats).toEqual(a.beats);
+  });
+
+  it('createReplaySource(options) plays a checked recording as it plays the recording it was made from', async () => {
+    const rrMs = calm.rrMs.slice(0, 100);
+    const plain = createReplaySource({ recording: { rrMs }, speed: 100 });
+    const checked = createReplaySource({ recording: checkReplayRecording({ rrMs }), speed: 100 });
+    const a = collect(plain);
+    const b = collect(checked);
+    await Promise.all([plain.connect(), checked.connect()]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(a.beats).toHaveLength(100);
     expect(b.beats).toEqual(a.beats);
   });
 

@@ -15,7 +15,8 @@ export interface ReplayRecording {
 }
 
 export interface ReplaySourceOptions {
-  readonly recording: ReplayRecording;
+  /** A recording, or one already checked where it was read (not checked again). */
+  readonly recording: ReplayRecording | CheckedReplayRecording;
   /** Event-time seconds per scheduler second. Default 1. */
   readonly speed?: number;
   readonly scheduler?: SchedulerLike;
@@ -30,17 +31,34 @@ export interface ReplaySourceOptions {
  */
 const GAP_TOLERANCE_SEC = 0.5;
 
-/** A checked recording: its beats by index, made when asked for (a long file allocates nothing per beat up front). */
-interface CheckedRecording {
-  readonly count: number;
-  beatAt(index: number): Beat;
-}
+declare const checkedBrand: unique symbol;
 
 /**
- * Validates a recording and indexes its beats in event time, in one pass over typed arrays.
+ * A recording that passed {@link checkReplayRecording}: every interval and beat time valid, beat
+ * times and gap marks computed, all in typed arrays that a worker can transfer without copying.
+ * Branded: only `checkReplayRecording` makes one, and {@link adoptCheckedRecording} takes one back
+ * after it crossed a worker's message boundary. `createReplaySource` does not check it again.
+ */
+export interface CheckedReplayRecording {
+  readonly kind: 'checked';
+  /** RR interval ending at each beat, ms; each in (0, 60 000]. */
+  readonly rrMs: Float64Array;
+  /** Event time of each beat, s; finite and strictly increasing. */
+  readonly tSec: Float64Array;
+  /** 1 where beats are missing just before this beat (see GAP_TOLERANCE_SEC), else 0. */
+  readonly afterGap: Uint8Array;
+  readonly [checkedBrand]: true;
+}
+
+/** The parts of a checked recording, as a worker's message carries them (the brand does not travel). */
+export type CheckedRecordingParts = Pick<CheckedReplayRecording, 'kind' | 'rrMs' | 'tSec' | 'afterGap'>;
+
+/**
+ * Validates a recording and indexes its beats in event time, in one pass into typed arrays. Run it
+ * where the file is read (a Web Worker in the app) so the page's thread does not make the pass.
  * @throws Error ("createReplaySource: …") naming the first bad value.
  */
-function checkRecording(recording: ReplayRecording): CheckedRecording {
+export function checkReplayRecording(recording: ReplayRecording): CheckedReplayRecording {
   const { rrMs } = recording;
   const times = recording.tSec ?? null;
   if (!Array.isArray(rrMs) && !(rrMs instanceof Float64Array)) {
@@ -49,6 +67,7 @@ function checkRecording(recording: ReplayRecording): CheckedRecording {
   if (times !== null && times.length !== rrMs.length) {
     throw new Error(`createReplaySource: recording.tSec has ${times.length} values but rrMs has ${rrMs.length}`);
   }
+  const intervalsMs = new Float64Array(rrMs.length);
   const tSecs = new Float64Array(rrMs.length);
   const gaps = new Uint8Array(rrMs.length);
   let cumulativeSec = 0;
@@ -57,6 +76,7 @@ function checkRecording(recording: ReplayRecording): CheckedRecording {
     if (typeof rr !== 'number' || !Number.isFinite(rr) || rr <= 0 || rr > 60_000) {
       throw new Error(`createReplaySource: rrMs[${i}] must be a positive number of milliseconds, got ${String(rr)}`);
     }
+    intervalsMs[i] = rr;
     cumulativeSec += rr / 1000;
     let tSec = cumulativeSec;
     if (times !== null) {
@@ -74,9 +94,46 @@ function checkRecording(recording: ReplayRecording): CheckedRecording {
     }
     tSecs[i] = tSec;
   }
+  return { kind: 'checked', rrMs: intervalsMs, tSec: tSecs, afterGap: gaps } as CheckedReplayRecording;
+}
+
+/**
+ * Takes back a recording that {@link checkReplayRecording} made on the other side of a worker's
+ * message boundary (structured cloning keeps the arrays, not the brand). Checks its shape — typed
+ * arrays of one length — in constant time; the values were checked where it was made, and only
+ * that worker's answer may be passed here.
+ * @throws Error ("adoptCheckedRecording: …") for anything of another shape.
+ */
+export function adoptCheckedRecording(parts: CheckedRecordingParts): CheckedReplayRecording {
+  const { rrMs, tSec, afterGap } = parts;
+  if (
+    parts.kind !== 'checked' ||
+    !(rrMs instanceof Float64Array) ||
+    !(tSec instanceof Float64Array) ||
+    !(afterGap instanceof Uint8Array) ||
+    tSec.length !== rrMs.length ||
+    afterGap.length !== rrMs.length
+  ) {
+    throw new Error('adoptCheckedRecording: expected the typed arrays of one checked recording, of equal length');
+  }
+  return parts as CheckedReplayRecording;
+}
+
+function isChecked(recording: ReplayRecording | CheckedReplayRecording): recording is CheckedReplayRecording {
+  return 'kind' in recording && recording.kind === 'checked';
+}
+
+/** A checked recording's beats by index, made when asked for (a long file allocates nothing per beat up front). */
+interface IndexedRecording {
+  readonly count: number;
+  beatAt(index: number): Beat;
+}
+
+function indexRecording(recording: ReplayRecording | CheckedReplayRecording): IndexedRecording {
+  const { rrMs, tSec, afterGap } = isChecked(recording) ? recording : checkReplayRecording(recording);
   return {
     count: rrMs.length,
-    beatAt: (i) => ({ tSec: tSecs[i], rrMs: rrMs[i], hrBpm: 60_000 / rrMs[i], afterGap: gaps[i] === 1 }),
+    beatAt: (i) => ({ tSec: tSec[i], rrMs: rrMs[i], hrBpm: 60_000 / rrMs[i], afterGap: afterGap[i] === 1 }),
   };
 }
 
@@ -84,8 +141,8 @@ function checkRecording(recording: ReplayRecording): CheckedRecording {
  * Validates a recording and returns its beats in event time.
  * @throws Error ("createReplaySource: …") naming the first bad value.
  */
-export function replayBeats(recording: ReplayRecording): Beat[] {
-  const checked = checkRecording(recording);
+export function replayBeats(recording: ReplayRecording | CheckedReplayRecording): Beat[] {
+  const checked = indexRecording(recording);
   return Array.from({ length: checked.count }, (_, i) => checked.beatAt(i));
 }
 
@@ -99,7 +156,7 @@ export function replayBeats(recording: ReplayRecording): Beat[] {
  * @throws Error ("createReplaySource: …") for a malformed recording or speed, before anything plays.
  */
 export function createReplaySource(options: ReplaySourceOptions): HeartRateSource {
-  const all = checkRecording(options.recording);
+  const all = indexRecording(options.recording);
   const speed = checkSpeed(options.speed ?? 1, 'createReplaySource');
   const scheduler = options.scheduler ?? asyncScheduler;
   const deviceName = options.name === undefined || options.name === '' ? 'Recording' : `Recording: ${options.name}`;

@@ -1,5 +1,5 @@
 import { demoBaseline } from '../sim/demo-baseline';
-import { createReplaySource } from '../ble/replay-source';
+import { checkReplayRecording, createReplaySource } from '../ble/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
@@ -114,10 +114,14 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     },
     demoBaseline,
     // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
-    readRrFile: async (bytes, fileName) => {
+    readRrFile: async (contents, fileName) => {
+      const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
       const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
-      return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null, warnings: file.warnings };
+      const tSec = file.hasTimeColumn ? file.tSec : null;
+      // Checked here, as the worker's reader does, so a bad recording is a reading error either way.
+      const checked = checkReplayRecording({ rrMs: file.rrMs, tSec });
+      return { rrMs: file.rrMs, tSec, warnings: file.warnings, checked };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),

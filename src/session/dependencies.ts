@@ -1,5 +1,6 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { CheckedReplayRecording } from '../ble/replay-source';
 import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
 import type { Scenario } from '../sim/simulator';
 import type { PacerEvent } from './shared-pacer';
@@ -107,7 +108,8 @@ export interface LiveDependencies {
   readonly simulator: (options: { scenario: Scenario; partner: PartnerId; speed: number; seed?: number }) => HeartRateSource;
   /** Plays a recording; `name` (the file name) is shown as the device. */
   readonly replay: (options: {
-    recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> };
+    /** Intervals (and beat times), or a recording already checked where it was read. */
+    recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> } | CheckedReplayRecording;
     speed: number;
     name?: string;
   }) => HeartRateSource;
@@ -120,13 +122,23 @@ export interface LiveDependencies {
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
   /**
-   * Reads an RR file from its bytes (any format `readRrFile` reads, FIT included); rejects with an
-   * Error naming the line and, in `expected`, what was expected. `tSec` null: no time column.
+   * Reads an RR file from its bytes, or from a Blob (a browser File) whose bytes are read where the
+   * reader runs — in the app a worker, so the page never holds them (any format `readRrFile`
+   * reads, FIT included); rejects with an Error naming the line and, in `expected`, what was
+   * expected. `tSec` null: no time column.
+   * `checked`: the same intervals already checked for replay (`checkReplayRecording`), to pass to
+   * `replay` so they are not checked again; a failed check rejects like a reader's error. The
+   * bytes may be moved to a worker: the caller must not use them afterwards.
    */
   readonly readRrFile: (
-    bytes: Uint8Array,
+    contents: Uint8Array | Blob,
     fileName?: string,
-  ) => Promise<{ rrMs: ArrayLike<number>; tSec: ArrayLike<number> | null; warnings: readonly string[] }>;
+  ) => Promise<{
+    rrMs: ArrayLike<number>;
+    tSec: ArrayLike<number> | null;
+    warnings: readonly string[];
+    checked?: CheckedReplayRecording;
+  }>;
   readonly partnerPipeline: (inputs: {
     beats$: Observable<Beat>;
     status$: Observable<SourceStatus>;

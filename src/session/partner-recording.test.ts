@@ -4,6 +4,7 @@ import { readFitHrv } from '../ble/rr-fit';
 import { encodeFitHrv } from '../ble/testing/fit-fixture';
 import type { HeartRateSource } from '../ble/heart-rate-source';
 import { openRecording } from './partner-recording';
+import { checkReplayRecording } from '../ble/replay-source';
 
 const file = (name: string, content: string | Uint8Array) => ({
   name,
@@ -13,9 +14,10 @@ const file = (name: string, content: string | Uint8Array) => ({
 describe('openRecording', () => {
   const played: { rrMs: number[]; tSec?: number[]; speed: number; name?: string }[] = [];
   const deps = {
-    readRrFile: (bytes: Uint8Array, name?: string) => {
+    readRrFile: async (contents: Uint8Array | Blob, name?: string) => {
+      const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
       const read = readRrFile(bytes, name, { readFit: readFitHrv });
-      return Promise.resolve({ rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings });
+      return { rrMs: read.rrMs, tSec: read.hasTimeColumn ? read.tSec : null, warnings: read.warnings };
     },
     replay: (options: { recording: { rrMs: ArrayLike<number>; tSec?: ArrayLike<number> }; speed: number; name?: string }) => {
       const { rrMs, tSec } = options.recording;
@@ -50,5 +52,42 @@ describe('openRecording', () => {
     expect(opened.error).toMatch(/^This recording could not be read — parse RR file notes\.txt: .+ Attune reads .+\.$/);
     expect(played.length).toBe(before);
     expect(() => parseRrFile('we had a fight', 'notes.txt')).toThrow(RrFileError);
+  });
+
+  it('hands a recording the reader already checked to the replay as it is, not its raw intervals', async () => {
+    const checked = checkReplayRecording({ rrMs: [800, 810] });
+    let given: unknown;
+    const opened = await openRecording(
+      {
+        readRrFile: () => Promise.resolve({ rrMs: checked.rrMs, tSec: null, warnings: [], checked }),
+        replay: (options) => {
+          given = options.recording;
+          return {} as HeartRateSource;
+        },
+      },
+      file('rest.txt', '800\n810\n'),
+      1,
+    );
+    expect(opened.ok).toBe(true);
+    expect(given).toBe(checked);
+  });
+
+  it('hands a browser File to the reader as it is, so its bytes are read where the reader runs', async () => {
+    let given: unknown;
+    const chosen = new File(['800\n810\n'], 'rest.txt');
+    const opened = await openRecording(
+      {
+        readRrFile: (contents, name) => {
+          given = contents;
+          return deps.readRrFile(contents, name);
+        },
+        replay: deps.replay,
+      },
+      chosen,
+      1,
+    );
+    expect(given).toBe(chosen);
+    expect(opened.ok).toBe(true);
+    expect(played.at(-1)).toMatchObject({ rrMs: [800, 810], name: 'rest.txt' });
   });
 });

@@ -28,14 +28,17 @@ export async function openRecording(
 ): Promise<OpenedRecording> {
   let parsed: Awaited<ReturnType<LiveDependencies['readRrFile']>>;
   try {
-    parsed = await deps.readRrFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    // A browser File goes to the reader as it is: its bytes are read where the reader runs.
+    const contents = typeof Blob !== 'undefined' && file instanceof Blob ? file : new Uint8Array(await file.arrayBuffer());
+    parsed = await deps.readRrFile(contents, file.name);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const expected =
       error instanceof Error && 'expected' in error && typeof error.expected === 'string' ? ` Attune reads ${error.expected}.` : '';
     return { ok: false, error: `This recording could not be read — ${message}.${expected}` };
   }
-  const recording = parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs };
+  // A recording checked where it was read is not checked again (a 10 MB file is millions of beats).
+  const recording = parsed.checked ?? (parsed.tSec ? { rrMs: parsed.rrMs, tSec: parsed.tSec } : { rrMs: parsed.rrMs });
   return {
     ok: true,
     source: deps.replay({ recording, speed, name: file.name }),

@@ -1,26 +1,38 @@
 /**
  * Reads a recording off the page's main thread, so a large file (10 MB of RR text is about two
- * million beats) leaves the page responsive while it is read. One request per worker: the bytes
- * in, the intervals (transferred, not copied) or the reader's error out.
+ * million beats) leaves the page responsive while it is read. One request per worker: the worker
+ * says it is ready, the file comes in (a Blob whose bytes are read here, or bytes transferred, not
+ * copied), and out go the intervals checked for replay (`checkReplayRecording`, transferred too)
+ * or the reader's error.
  */
+import { checkReplayRecording } from '../../ble/replay-source';
 import { RrFileError, readRrFile } from '../../ble/rr-file';
 import { readFitHrv } from '../../ble/rr-fit';
 import type { RrFileRequest, RrFileResponse } from './rr-file-reader';
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<RrFileRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<RrFileRequest>) => Promise<void>) | null;
   postMessage(message: RrFileResponse, transfer: Transferable[]): void;
 };
 
-scope.onmessage = (event) => {
-  const { bytes, name } = event.data;
+scope.onmessage = async (event) => {
+  const { contents, name } = event.data;
   try {
-    const file = readRrFile(new Uint8Array(bytes), name, { readFit: readFitHrv });
-    const rrMs = Float64Array.from(file.rrMs);
-    const tSec = file.hasTimeColumn ? Float64Array.from(file.tSec) : null;
-    scope.postMessage({ ok: true, rrMs, tSec, warnings: file.warnings }, tSec ? [rrMs.buffer, tSec.buffer] : [rrMs.buffer]);
+    const bytes = new Uint8Array(contents instanceof ArrayBuffer ? contents : await contents.arrayBuffer());
+    const file = readRrFile(bytes, name, { readFit: readFitHrv });
+    // The replay source's own check, made here: the page takes the result as checked.
+    const checked = checkReplayRecording({ rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null });
+    const { rrMs, tSec, afterGap } = checked;
+    scope.postMessage(
+      { kind: 'read', recording: { kind: 'checked', rrMs, tSec, afterGap }, hasTimeColumn: file.hasTimeColumn, warnings: file.warnings },
+      [rrMs.buffer, tSec.buffer, afterGap.buffer],
+    );
   } catch (error) {
     const expected = error instanceof RrFileError ? error.expected : undefined;
-    scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), expected }, []);
+    scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error), expected }, []);
   }
 };
+
+// Loaded and listening: the page may now hand its bytes over. Before this, a worker that fails to
+// load leaves the page's bytes untouched for reading them there instead.
+scope.postMessage({ kind: 'ready' }, []);
