@@ -47,9 +47,20 @@ export function RoutineScreen({ store, focusOnShow, access, onBack, onNext }: Ro
   // sits below the safety notes, so the footer brings it into view with focus on its first Start.
   const choosing = unlocked && !playing && !finished;
   const toList = () => {
-    const list = document.querySelector<HTMLElement>('.rt-list');
-    list?.scrollIntoView({ block: 'start' });
-    list?.querySelector<HTMLButtonElement>('button.rt-primary:not(:disabled)')?.focus({ preventScroll: true });
+    // The list arrives with the routines' own code; a tap before it has loaded is honoured once it
+    // is there (for about two seconds of frames), not lost.
+    let frames = 0;
+    const bringList = () => {
+      const list = document.querySelector<HTMLElement>('.rt-list');
+      const start = list?.querySelector<HTMLButtonElement>('button.rt-primary:not(:disabled)');
+      if (!list || !start) {
+        if (++frames < 120) requestAnimationFrame(bringList);
+        return;
+      }
+      list.scrollIntoView({ block: 'start' });
+      start.focus({ preventScroll: true });
+    };
+    bringList();
   };
   return (
     <ScreenFrame
