@@ -73,7 +73,10 @@ test('Delete all my data also forgets the routine settings', async ({ page }) =>
   await chooseGentlerAndQuiet(page);
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('hands-only');
 
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  // Once the routines are open the footer's action is "Choose a routine" and the skip is a link in
+  // its hint; wait for that state so the click cannot land while the footer changes under it.
+  await expect(page.getByRole('button', { name: START_RESET })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Skip to reflection' }).click();
   await page.getByRole('button', { name: 'See your history' }).click();
   await page.getByRole('button', { name: 'Delete all my data…' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
