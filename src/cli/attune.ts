@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
 import { RrFileError, readRrFile } from '../ble/rr-file';
-import { CONVERT_USAGE, convert } from './convert';
+import { CONVERT_USAGE, convert, describeIoError } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
 import { rrResolutionMs } from '../signal/breathing';
@@ -220,7 +220,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       try {
         text = io.readFile(file);
       } catch (error) {
-        io.stderr(`attune: cannot read ${file}: ${describeReadError(error)}\n`);
+        io.stderr(`attune: cannot read ${file}: ${describeIoError(error)}\n`);
         return EXIT.unreadable;
       }
       let parsed;
@@ -296,20 +296,5 @@ function runConvert(args: readonly string[], io: CliIo): number {
         return EXIT.invalid;
       }
       throw outcome.error;
-  }
-}
-
-function describeReadError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory, expected a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
