@@ -7,7 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_IMPORT_CHARS } from '../../store';
 import type { AttuneStore, PartnerId } from './store-types';
-import { downloadText, fileStamp, formatDateTime } from './format';
+import { fileStamp, formatDateTime } from './format';
+import { downloadText } from '../common/download';
 import { useAsync } from './use-async';
 import { HISTORY_RR_FORMATS, exportSessionRr, isSinglePartner } from './rr-export';
 import type { RrWriteFormat } from '../../ble/rr-write';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { unsavedExport, type AttuneStore, type StorageProblem } from '../../store';
-import { downloadText, fileStamp } from './format';
+import { fileStamp } from './format';
+import { downloadText } from '../common/download';
 
 export interface StorageNoticeProps {
   readonly store: AttuneStore;

@@ -7,7 +7,8 @@ import { useId, useState } from 'react';
 import { PLAN_RITUALS, WEEKDAYS, type AttuneStore, type PlanItem, type PlanRecord, type PlanRitual, type Weekday } from '../../store';
 import { writePlanCalendar } from '../../practice/icalendar';
 import { localDayOf } from '../../practice/week';
-import { RITUALS, RITUAL_TITLES, WEEKDAY_NAMES, downloadFile, errorText } from './rituals';
+import { RITUALS, RITUAL_TITLES, WEEKDAY_NAMES, errorText } from './rituals';
+import { downloadText } from '../common/download';
 import { useLoad } from './use-load';
 
 type Draft = Record<PlanRitual, { id: string; days: Weekday[]; time: string; alarmMinutesBefore: number | null }>;
@@ -118,7 +119,7 @@ export function PlanEditor({ store, now = () => new Date() }: PlanEditorProps) {
       .then(async (plan) => {
         const commitments = await store.commitments.list();
         const text = writePlanCalendar({ plan, commitments, titles: RITUAL_TITLES, now: now() });
-        downloadFile('attune-week.ics', text, 'text/calendar');
+        downloadText('attune-week.ics', text, 'text/calendar');
         setDraft(fromPlan(plan));
         saved.reload();
         const open = commitments.filter((c) => c.status === 'open').length;

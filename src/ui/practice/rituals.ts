@@ -56,18 +56,6 @@ export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { w
   return new Date(`${day}T12:00:00`).toLocaleDateString(undefined, options);
 }
 
-/** Offers text as a file download made on the device (no network). */
-export function downloadFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
