@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RrFileError, parseRrFile } from './rr-file';
-
-function errorOf(run: () => unknown): RrFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RrFileError) return error;
-    throw error;
-  }
-  throw new Error('test: expected an RrFileError');
-}
+import { errorOf } from './testing/rr-file-error';
 
 describe('parseRrFile: text formats', () => {
   it('parseRrFile(text) reads one RR per line with times from the cumulative sum', () => {

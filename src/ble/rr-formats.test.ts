@@ -7,22 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { RrFileError, readRrFile as readWithoutFit, type RrFileOptions } from './rr-file';
 import { readFitHrv } from './rr-fit';
 import { encodeFitHrv } from './testing/fit-fixture';
+import { errorOf } from './testing/rr-file-error';
 
 /** The reader as the app and the command line call it: with the FIT reader. */
 const readRrFile = (data: Uint8Array, name?: string, options: RrFileOptions = {}) =>
   readWithoutFit(data, name, { ...options, readFit: readFitHrv });
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (text: string, name = 'rec.txt') => readRrFile(bytes(text), name);
-
-function errorOf(run: () => unknown): RrFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RrFileError) return error;
-    throw error;
-  }
-  throw new Error('test: expected an RrFileError');
-}
 
 describe('readRrFile: the formats of other HRV tools', () => {
   it('reads a Kubios / Elite HRV text in seconds, converts to ms and says so', () => {
