@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore } from './store-types';
 import { CheckInItem } from './check-in-list';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 
 export interface CheckInReminderProps {
   readonly store: AttuneStore;

@@ -9,7 +9,7 @@ import { MAX_IMPORT_CHARS } from '../../store';
 import type { AttuneStore, PartnerId } from './store-types';
 import { fileStamp, formatDateTime } from './format';
 import { downloadText } from '../common/download';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 import { HISTORY_RR_FORMATS, exportSessionRr, isSinglePartner } from './rr-export';
 import type { RrWriteFormat } from '../../ble/rr-write';
 

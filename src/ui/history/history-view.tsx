@@ -10,7 +10,7 @@ import { SessionChart } from './session-chart';
 import { SessionStoryPanel } from './session-story-view';
 import { fileStamp, formatDateTime, formatDuration } from './format';
 import { downloadText } from '../common/download';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 import { PARTNERS } from '../../signal/types';
 
 const GATE_WORDS: Record<GateEntry['state'], string> = {

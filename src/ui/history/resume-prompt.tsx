@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { AttuneStore, SessionRecord } from './store-types';
 import { formatDateTime, formatDuration } from './format';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 
 export interface ResumePromptProps {
   readonly store: AttuneStore;

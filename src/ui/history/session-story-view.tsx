@@ -12,7 +12,7 @@ import { summarizeSession } from '../../store';
 import type { AttuneStore, SessionRecord } from './store-types';
 import { formatDuration, formatValue } from './format';
 import { sessionStory, type CoregulationPoint, type SessionStory, type StoryFigures } from './session-story';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 

@@ -1,5 +1,5 @@
 import type { AttuneStore } from './store-types';
-import { useAsync } from './use-async';
+import { useAsync } from '../common/use-async';
 
 export interface PartnerNames {
   readonly a: string;

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { BACKUP_REMINDER_SESSIONS, type AttuneStore, type PersistenceState } from '../../store';
-import { useLoad } from './use-load';
+import { useAsync } from '../common/use-async';
 
 export interface KeepingPanelProps {
   readonly store: AttuneStore;
@@ -20,7 +20,7 @@ const WORDS: Record<PersistenceState, string> = {
 
 export function KeepingPanel({ store, refreshKey }: KeepingPanelProps) {
   const id = useId();
-  const status = useLoad(() => store.durability.status(), refreshKey);
+  const status = useAsync(() => store.durability.status(), refreshKey);
   if (!status.data) return null;
   const s = status.data;
   return (

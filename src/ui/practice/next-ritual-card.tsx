@@ -7,7 +7,7 @@ import type { AttuneStore } from '../../store';
 import { nextRitual, todaysRituals } from '../../practice/next-ritual';
 import { localDayOf } from '../../practice/week';
 import { RITUALS, formatDay } from './rituals';
-import { useLoad } from './use-load';
+import { useAsync } from '../common/use-async';
 
 export interface NextRitualCardProps {
   readonly store: AttuneStore;
@@ -19,7 +19,7 @@ export interface NextRitualCardProps {
 export function NextRitualCard({ store, onPlan, now = () => new Date() }: NextRitualCardProps) {
   const id = useId();
   const [dismissed, setDismissed] = useState(false);
-  const loaded = useLoad(async () => {
+  const loaded = useAsync(async () => {
     const [plan, status, runs] = await Promise.all([store.plans.get(), store.durability.status(), store.routineRuns.list()]);
     return { plan, status, runs };
   }, 'welcome');

@@ -9,7 +9,7 @@ import { writePlanCalendar } from '../../practice/icalendar';
 import { localDayOf } from '../../practice/week';
 import { RITUALS, RITUAL_TITLES, WEEKDAY_NAMES, errorText } from './rituals';
 import { downloadText } from '../common/download';
-import { useLoad } from './use-load';
+import { useAsync } from '../common/use-async';
 
 type Draft = Record<PlanRitual, { id: string; days: Weekday[]; time: string; alarmMinutesBefore: number | null }>;
 
@@ -75,7 +75,7 @@ type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 export function PlanEditor({ store, now = () => new Date() }: PlanEditorProps) {
   const id = useId();
-  const saved = useLoad(() => store.plans.get(), 'plan');
+  const saved = useAsync(() => store.plans.get(), 'plan');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);

@@ -11,7 +11,7 @@ import { weekStart } from '../../practice/week';
 import { loadProgress } from './load-progress';
 import { DEFINITIONS, SessionTable, WeekTable } from './progress-tables';
 import { formatDay } from './rituals';
-import { useLoad } from './use-load';
+import { useAsync } from '../common/use-async';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -111,7 +111,7 @@ function weekMedians(sessions: readonly SessionProgress[], weeks: readonly WeekP
 
 export function ProgressView({ store }: { readonly store: AttuneStore }) {
   const id = useId();
-  const progress = useLoad(() => loadProgress(store), 'progress');
+  const progress = useAsync(() => loadProgress(store), 'progress');
   if (progress.error) {
     return (
       <p role="alert" className="practice-error">

@@ -11,7 +11,7 @@ import { addDays, localDayOf } from '../../practice/week';
 import { loadProgress } from './load-progress';
 import { DEFINITIONS, SessionTable, WeekTable } from './progress-tables';
 import { formatDay } from './rituals';
-import { useLoad } from './use-load';
+import { useAsync } from '../common/use-async';
 
 type Section = 'sessions' | 'trends' | 'commitments' | 'reflections';
 
@@ -35,7 +35,7 @@ export function ReportView({ store, now = () => new Date() }: { readonly store: 
   const [from, setFrom] = useState(addDays(today, -27));
   const [to, setTo] = useState(today);
   const [chosen, setChosen] = useState<Record<Section, boolean>>({ sessions: true, trends: true, commitments: true, reflections: false });
-  const data = useLoad(() => loadProgress(store), 'report');
+  const data = useAsync(() => loadProgress(store), 'report');
   const periodOk = from <= to;
 
   if (data.error) {
