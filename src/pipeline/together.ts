@@ -77,6 +77,23 @@ function createBeatBuffer(keepSec: number) {
 const gridAt = (tSec: number) => Math.floor(tSec / TOGETHER_PARAMS.everySec) * TOGETHER_PARAMS.everySec;
 
 /**
+ * The event-time grid readings are taken on: the returned function gives, for a beat at `tSec`,
+ * the grid point it reaches (the first one a full step after the first beat, then each next one),
+ * or null when it reaches none (or its time is not finite).
+ */
+function readingGrid(): (tSec: number) => number | null {
+  let nextGrid: number | undefined;
+  return (t) => {
+    if (!Number.isFinite(t)) return null;
+    nextGrid ??= gridAt(t) + TOGETHER_PARAMS.everySec;
+    if (t < nextGrid) return null;
+    const tSec = gridAt(t);
+    nextGrid = tSec + TOGETHER_PARAMS.everySec;
+    return tSec;
+  };
+}
+
+/**
  * A partner's beats in, {@link RhythmReading}s out every 5 s of event time: resonance coherence
  * over the 64 s before the grid time ({@link resonanceCoherence}) judged against the latest pacer
  * rate ({@link pacerRhythmState}). Until `pacerPerMin$` emits, the pacer counts as off.
@@ -91,7 +108,7 @@ export function toRhythm(pacerPerMin$: Observable<number | null>): OperatorFunct
       let pacer: number | null = null;
       // Event time from which the window holds only breathing at the current pacer setting.
       let pacerSinceSec = Number.NEGATIVE_INFINITY;
-      let nextGrid: number | undefined;
+      const reached = readingGrid();
       const pacerSubscription = pacerPerMin$.subscribe({
         next: (rate) => {
           const value = rate !== null && Number.isFinite(rate) && rate > 0 ? rate : null;
@@ -105,12 +122,8 @@ export function toRhythm(pacerPerMin$: Observable<number | null>): OperatorFunct
       const beatSubscription = source.subscribe({
         next: (beat) => {
           buffer.push(beat);
-          const t = beat.tSec;
-          if (!Number.isFinite(t)) return;
-          nextGrid ??= gridAt(t) + TOGETHER_PARAMS.everySec;
-          if (t < nextGrid) return;
-          const tSec = gridAt(t);
-          nextGrid = tSec + TOGETHER_PARAMS.everySec;
+          const tSec = reached(beat.tSec);
+          if (tSec === null) return;
           const reading = resonanceCoherence(buffer.view(), tSec);
           let state = pacerRhythmState(reading, pacer);
           if (state === 'not-following' && tSec - pacerSinceSec < COHERENCE_PARAMS.windowSec) state = 'unknown';
@@ -168,16 +181,12 @@ export function toCoregulation(
     const buffers = { a: createBeatBuffer(keepSec), b: createBeatBuffer(keepSec) };
     let calm: PairCalm = null;
     let pacerPerMin: number | null = null;
-    let nextGrid: number | undefined;
+    const reached = readingGrid();
     let completed = 0;
     const onBeat = (which: 'a' | 'b') => (beat: Beat) => {
       buffers[which].push(beat);
-      const t = beat.tSec;
-      if (!Number.isFinite(t)) return;
-      nextGrid ??= gridAt(t) + TOGETHER_PARAMS.everySec;
-      if (t < nextGrid) return;
-      const tSec = gridAt(t);
-      nextGrid = tSec + TOGETHER_PARAMS.everySec;
+      const tSec = reached(beat.tSec);
+      if (tSec === null) return;
       const sync = heartRateSynchrony(buffers.a.view(), buffers.b.view(), tSec, windowSec, { pacerPerMin });
       subscriber.next({ tSec, sync, state: coregulationState(sync, calm) });
     };
