@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { recordedBeats } from './fixtures/live-app';
+import { recordedBeats, skipToReflection } from './fixtures/live-app';
 
 /**
  * The history area as a couple uses it: reflection and a commitment after a session, the history
@@ -13,8 +13,7 @@ async function recordDemoAndReflect(page: Page): Promise<void> {
   await expect(page.getByTestId('gate')).not.toHaveAttribute('data-state', 'no-signal', { timeout: 30_000 });
   // Wait until both partners have beats in the database before moving on.
   await expect.poll(async () => new Set((await recordedBeats(page)).map((beat) => beat.partner)).size, { timeout: 30_000 }).toBe(2);
-  await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  await skipToReflection(page);
 }
 
 test('reflection and a specific commitment are kept, and the history is usable by keyboard with no axe violations', async ({ page }) => {

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { skipToReflection } from './fixtures/live-app';
 import { practiceExport } from './fixtures/practice-export';
 
 /**
@@ -52,9 +53,7 @@ async function recordDemoSession(page: Page, first: boolean): Promise<void> {
     await expect(page.getByText('Check-in saved on this device.')).toBeVisible();
   }
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Choose a routine' }).click();
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Reflect together' })).toBeVisible();
+  await skipToReflection(page);
   if (first) {
     await page.getByLabel('Sam: How close do you feel now?').selectOption('8');
     await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -160,11 +159,7 @@ test('the plan, progress and report screens by keyboard alone, with no axe viola
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   // Through the journey to History, then seeded through the app's own import: four weeks of sessions.
   await page.goto('/?demo=calm&speed=40');
-  await page
-    .getByRole('button', { name: 'See the routines' })
-    .or(page.getByRole('button', { name: 'Choose a routine' }))
-    .click();
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  await skipToReflection(page);
   await page.getByRole('button', { name: 'See your history' }).click();
   await page.getByLabel('Choose an Attune export file').setInputFiles({
     name: 'attune-export.json',

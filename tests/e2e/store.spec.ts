@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { skipToReflection } from './fixtures/live-app';
 
 /**
  * The store in Chromium against the real IndexedDB: a demo session survives a reload and resumes,
@@ -81,8 +82,7 @@ function beatCount(chunks: readonly StoredChunkInfo[], sessionId: string, partne
 
 /** From the live view to the history, the way a couple would (skipping the routine). */
 async function walkToHistory(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(See the routines|Choose a routine)$/ }).click();
-  await page.getByRole('button', { name: /^(Skip to reflection|Reflect together)$/ }).click();
+  await skipToReflection(page);
   await page.getByRole('button', { name: 'See your history' }).click();
   await expect(page.getByRole('heading', { name: 'Past sessions' })).toBeVisible();
 }
