@@ -156,6 +156,11 @@ export interface ClassifierSeries {
   readonly th2: readonly number[];
 }
 
+/** dN[k] inside the series' first n beats, 0 outside them. */
+function dNAt(dN: readonly number[], k: number, n: number): number {
+  return k >= 0 && k < n ? dN[k] : 0;
+}
+
 /**
  * Classifies beat i (and possibly i + 1) of normalised series into `kinds`, the decision rules of
  * Lipponen & Tarvainen (2019). Shared by the batch {@link detectArtifacts} and the streaming
@@ -169,18 +174,18 @@ export function classifyBeat(
 ): void {
   const n = rr.length;
   if (kinds[i] !== undefined) return;
-  const at = (k: number) => (k >= 0 && k < n ? dN[k] : 0);
+  const d = dN[i];
   // S12: for a rise, the larger neighbour (an ectopic compensatory pause is flanked by falls on
   // both sides); for a fall, the smaller one. S22: the next two, checking the leap is not undone.
-  const s12 = (k: number) => (dN[k] > 0 ? Math.max(at(k - 1), at(k + 1)) : Math.min(at(k - 1), at(k + 1)));
-  const s22 = (k: number) => (dN[k] >= 0 ? Math.min(at(k + 1), at(k + 2)) : Math.max(at(k + 1), at(k + 2)));
-  const d = dN[i];
-  const s = s12(i);
+  const s = d > 0 ? Math.max(dNAt(dN, i - 1, n), dNAt(dN, i + 1, n)) : Math.min(dNAt(dN, i - 1, n), dNAt(dN, i + 1, n));
   if ((d > 1 && s < -params.c1 * d - params.c2) || (d < -1 && s > -params.c1 * d + params.c2)) {
     if (abnormal(i, { rr, dN, medRr }, params)) kinds[i] = 'ectopic';
     return;
   }
   if (!(Math.abs(d) > 1 || Math.abs(mN[i]) > 3)) return;
+  // Only beats that leap or sit far from the median come this far (a few per hundred).
+  const at = (k: number) => dNAt(dN, k, n);
+  const s22 = (k: number) => (dN[k] >= 0 ? Math.min(at(k + 1), at(k + 2)) : Math.max(at(k + 1), at(k + 2)));
   const candidates = [i];
   if (i + 2 < n && Math.abs(at(i + 1)) < Math.abs(at(i + 2))) candidates.push(i + 1);
   for (const j of candidates) {

@@ -125,6 +125,17 @@ export interface SyncReading {
   readonly phase: 'in-phase' | 'anti-phase';
 }
 
+/** Inserts v into the first `count` values of `sorted` (ascending) and returns the new count. */
+function insertSorted(sorted: Float64Array, count: number, v: number): number {
+  let at = count;
+  while (at > 0 && sorted[at - 1] > v) {
+    sorted[at] = sorted[at - 1];
+    at -= 1;
+  }
+  sorted[at] = v;
+  return count + 1;
+}
+
 /**
  * One partner's heart rate, evenly resampled at fsHz over [t0Sec, t0Sec + (count − 1) / fsHz],
  * or undefined when the beats do not cover it (gap longer than maxGapSec, too little coverage).
@@ -157,18 +168,17 @@ export function evenHeartRate(beats: readonly Beat[], t0Sec: number, count: numb
   // Artifacts (missed, extra, ectopic beats) are left out rather than corrected: an interval more
   // than 25 % from the median of its neighbours (±4 beats, within an unbroken run) is skipped and
   // the interpolation bridges it. Far cheaper than full correction on 512 s every 5 s, and a heart
-  // rate needs no more.
-  const neighbours: number[] = [];
+  // rate needs no more. The neighbours are kept sorted by insertion (at most 8 values).
+  const neighbours = new Float64Array(8);
   for (let k = 0; k < rr.length; k += 1) {
     const value = rr[k];
     if (value < p.minRrMs || value > p.maxRrMs) continue;
-    neighbours.length = 0;
-    for (let j = k - 1; j >= Math.max(0, k - 4) && !breakBefore[j + 1]; j -= 1) neighbours.push(rr[j]);
-    for (let j = k + 1; j <= Math.min(rr.length - 1, k + 4) && !breakBefore[j]; j += 1) neighbours.push(rr[j]);
-    if (neighbours.length >= 2) {
-      neighbours.sort((x, y) => x - y);
-      const middle = neighbours.length / 2;
-      const median = neighbours.length % 2 === 1 ? neighbours[Math.floor(middle)] : (neighbours[middle - 1] + neighbours[middle]) / 2;
+    let count = 0;
+    for (let j = k - 1; j >= Math.max(0, k - 4) && !breakBefore[j + 1]; j -= 1) count = insertSorted(neighbours, count, rr[j]);
+    for (let j = k + 1; j <= Math.min(rr.length - 1, k + 4) && !breakBefore[j]; j += 1) count = insertSorted(neighbours, count, rr[j]);
+    if (count >= 2) {
+      const middle = count >> 1;
+      const median = count % 2 === 1 ? neighbours[middle] : (neighbours[middle - 1] + neighbours[middle]) / 2;
       if (Math.abs(value - median) > p.maxDeviationShare * median) continue;
     }
     times.push(beats[rrIndex[k]].tSec);
@@ -263,7 +273,8 @@ function prewhiten(values: Float64Array, order: number): Float64Array {
   let m = 0;
   for (const v of values) m += v;
   m /= n;
-  const x = Float64Array.from(values, (v) => v - m);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) x[i] = values[i] - m;
   const r = new Float64Array(order + 1);
   for (let k = 0; k <= order; k += 1) {
     let sum = 0;
@@ -313,7 +324,8 @@ export function slowFluctuations(
 ): Float64Array {
   const p = SYNC_PARAMS;
   const first = values.length > 0 ? values[0] : 0;
-  let out: Float64Array = Float64Array.from(values, (v) => v - first);
+  let out: Float64Array = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i += 1) out[i] = values[i] - first;
   if (prewhitenOrder > 0) out = prewhiten(out, prewhitenOrder);
   for (const q of BUTTERWORTH_4) runBiquad(out, biquad('high', p.lowHz, q, p.fsHz));
   for (const q of BUTTERWORTH_4) runBiquad(out, biquad('low', p.highHz, q, p.fsHz));
@@ -322,35 +334,64 @@ export function slowFluctuations(
   return out;
 }
 
+/** Running sums of a series and of its squares: `sum[k]` is the sum of the first k values. */
+interface RunningSums {
+  readonly sum: Float64Array;
+  readonly squares: Float64Array;
+}
+
+function runningSums(values: Float64Array): RunningSums {
+  const sum = new Float64Array(values.length + 1);
+  const squares = new Float64Array(values.length + 1);
+  for (let i = 0; i < values.length; i += 1) {
+    sum[i + 1] = sum[i] + values[i];
+    squares[i + 1] = squares[i] + values[i] * values[i];
+  }
+  return { sum, squares };
+}
+
 /**
  * Peak lagged Pearson correlation between a and b over the last `window` samples, lags
- * −maxLag…+maxLag samples; b is read `shift` samples earlier (b[i − shift]; callers keep it in range).
- * Positive lag: a leads (a[i − lag] with b[i]). Returns [r, lag in samples].
+ * −maxLag…+maxLag samples; b is read `shift` samples earlier (b[i − shift]). Positive lag: a
+ * leads (a[i − lag] with b[i]). The sums of each side come from running sums, so only the
+ * cross products are summed per lag. Returns [r, lag in samples].
+ * @throws RangeError when a lag and shift would read outside the series (a caller's error)
  */
-function peakCorrelation(a: Float64Array, b: Float64Array, window: number, maxLag: number, shift: number): [number, number] {
+function peakCorrelation(
+  a: Float64Array,
+  b: Float64Array,
+  sumsA: RunningSums,
+  sumsB: RunningSums,
+  window: number,
+  maxLag: number,
+  shift: number,
+): [number, number] {
   const n = a.length;
+  const start = n - window;
+  if (start - maxLag - shift < 0 || shift < 0) throw new RangeError(`peakCorrelation: shift ${shift} reads outside the series`);
   let bestR = 0;
   let bestLag = 0;
-  const start = n - window;
   for (let lag = -maxLag; lag <= maxLag; lag += 1) {
-    const aOffset = lag > 0 ? -lag : 0;
-    const bOffset = lag < 0 ? lag : 0;
-    let sa = 0;
-    let sb = 0;
-    let saa = 0;
-    let sbb = 0;
-    let sab = 0;
-    for (let i = start; i < n; i += 1) {
-      const x = a[i + aOffset];
-      let j = (i + bOffset - shift) % n;
-      if (j < 0) j += n;
-      const y = b[j];
-      sa += x;
-      sb += y;
-      saa += x * x;
-      sbb += y * y;
-      sab += x * y;
+    const aFrom = lag > 0 ? start - lag : start;
+    const bFrom = (lag < 0 ? start + lag : start) - shift;
+    // Four running products, so the additions do not wait on one another.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i + 3 < window; i += 4) {
+      s0 += a[aFrom + i] * b[bFrom + i];
+      s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
+      s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
+      s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
     }
+    for (; i < window; i += 1) s0 += a[aFrom + i] * b[bFrom + i];
+    const sab = s0 + s1 + (s2 + s3);
+    const sa = sumsA.sum[aFrom + window] - sumsA.sum[aFrom];
+    const sb = sumsB.sum[bFrom + window] - sumsB.sum[bFrom];
+    const saa = sumsA.squares[aFrom + window] - sumsA.squares[aFrom];
+    const sbb = sumsB.squares[bFrom + window] - sumsB.squares[bFrom];
     const cov = sab - (sa * sb) / window;
     const va = saa - (sa * sa) / window;
     const vb = sbb - (sb * sb) / window;
@@ -383,7 +424,9 @@ export function synchronyOfSeries(
   // Shifts that keep the surrogate's samples inside the span and clear of the filter's start-up.
   const maxShift = n - windowSamples - maxLag - settle;
   if (a.length !== b.length || windowSamples < 3 || maxShift - minShift < p.surrogates) return null;
-  const [r, lag] = peakCorrelation(a, b, windowSamples, maxLag, 0);
+  const sumsA = runningSums(a);
+  const sumsB = runningSums(b);
+  const [r, lag] = peakCorrelation(a, b, sumsA, sumsB, windowSamples, maxLag, 0);
   const peaks = new Float64Array(p.surrogates);
   const range = maxShift - minShift;
   // Half the surrogates pair A's window with B's earlier heart rate, half B's window with A's.
@@ -392,7 +435,9 @@ export function synchronyOfSeries(
     const k = s % perSide;
     const shift = minShift + Math.round((k * range) / Math.max(1, perSide - 1));
     peaks[s] = Math.abs(
-      (s < perSide ? peakCorrelation(a, b, windowSamples, maxLag, shift) : peakCorrelation(b, a, windowSamples, maxLag, shift))[0],
+      (s < perSide
+        ? peakCorrelation(a, b, sumsA, sumsB, windowSamples, maxLag, shift)
+        : peakCorrelation(b, a, sumsB, sumsA, windowSamples, maxLag, shift))[0],
     );
   }
   peaks.sort();
