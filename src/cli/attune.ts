@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
 import { RrFileError, readRrFile } from '../ble/rr-file';
+import { cliArgs, recordingOption } from './args';
 import { CONVERT_USAGE, convert, describeIoError } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
@@ -132,19 +133,19 @@ function parseArgs(args: readonly string[]): Options {
     if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0)) throw new UsageError(`${name} expects a positive number of seconds, got "${raw}"`);
     return value;
   };
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
-      options.files.push(arg);
+  for (const arg of cliArgs(args)) {
+    if (arg.kind === 'file') {
+      options.files.push(arg.path);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? args[++i];
+    const { flag, value } = arg;
+    const recording = recordingOption(flag, value, options.parse);
+    if (typeof recording === 'string') throw new UsageError(recording);
+    if (recording !== null) {
+      options.parse = recording;
+      continue;
+    }
     switch (flag) {
-      case '--':
-        onlyFiles = true;
-        break;
       case '-h':
       case '--help':
         options.help = true;
@@ -161,22 +162,10 @@ function parseArgs(args: readonly string[]): Options {
         options.format = format;
         break;
       }
-      case '--partner': {
-        const partner = value();
-        if (partner !== 'a' && partner !== 'b') throw new UsageError(`--partner expects a or b, got "${partner ?? ''}"`);
-        options.parse = { ...options.parse, partner };
-        break;
-      }
       case '--with': {
         const other = value();
         if (other === undefined || other === '') throw new UsageError("--with needs the second partner's file");
         options.withFile = other;
-        break;
-      }
-      case '--session': {
-        const session = value();
-        if (session === undefined || session === '') throw new UsageError('--session needs a session id');
-        options.parse = { ...options.parse, sessionId: session };
         break;
       }
       default:

@@ -7,6 +7,7 @@ import { readRrFile } from '../ble/rr-file';
 import type { RrSeries, RrWriteFormat } from '../ble/rr-write';
 import { RR_FORMAT_LABELS, RR_WRITE_FORMATS, SINGLE_PARTNER_FORMATS, writeRr } from '../ble/rr-write';
 import type { PartnerId } from '../signal/types';
+import { cliArgs, recordingOption } from './args';
 
 export const CONVERT_USAGE = `Usage: attune convert IN OUT --to FORMAT [--partner a|b] [--session ID] [--start DATETIME]
 
@@ -61,20 +62,19 @@ interface ConvertOptions {
 
 function parseConvertArgs(args: readonly string[]): ConvertOptions | string {
   const options: ConvertOptions = { files: [], parse: {}, help: false };
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
-      options.files.push(arg);
+  for (const arg of cliArgs(args)) {
+    if (arg.kind === 'file') {
+      options.files.push(arg.path);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = () => (eq >= 0 ? arg.slice(eq + 1) : args[++i]);
+    const { flag, value } = arg;
+    const recording = recordingOption(flag, value, options.parse);
+    if (typeof recording === 'string') return recording;
+    if (recording !== null) {
+      options.parse = recording;
+      continue;
+    }
     switch (flag) {
-      case '--':
-        onlyFiles = true;
-        break;
       case '-h':
       case '--help':
         options.help = true;
@@ -85,18 +85,6 @@ function parseConvertArgs(args: readonly string[]): ConvertOptions | string {
           return `--to expects one of ${RR_WRITE_FORMATS.join(', ')}, got "${to ?? ''}"`;
         }
         options.to = to as RrWriteFormat;
-        break;
-      }
-      case '--partner': {
-        const partner = value();
-        if (partner !== 'a' && partner !== 'b') return `--partner expects a or b, got "${partner ?? ''}"`;
-        options.parse = { ...options.parse, partner };
-        break;
-      }
-      case '--session': {
-        const session = value();
-        if (session === undefined || session === '') return '--session needs a session id';
-        options.parse = { ...options.parse, sessionId: session };
         break;
       }
       case '--start': {
