@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CliArg } from './args';
-import { cliArgs, recordingOption } from './args';
+import { cliArgs, readArgs } from './args';
 
 /** Each argument as text; an option's value is read as a subcommand would (only when it takes one). */
 function walk(args: string[], takesValue: readonly string[] = []): string[] {
@@ -36,18 +36,26 @@ describe('cliArgs', () => {
   });
 });
 
-describe('recordingOption', () => {
-  const value = (v: string | undefined) => () => v;
+describe('readArgs', () => {
+  const fresh = () => ({ files: [] as string[], parse: {}, help: false });
 
-  it('applies --partner and --session to the reading options, keeping the others', () => {
-    expect(recordingOption('--partner', value('b'), { sessionId: 's1' })).toEqual({ sessionId: 's1', partner: 'b' });
-    expect(recordingOption('--session', value('s2'), { partner: 'a' })).toEqual({ partner: 'a', sessionId: 's2' });
+  it('takes files, help, --partner and --session itself and hands every other option on', () => {
+    const into = fresh();
+    const others: string[] = [];
+    const problem = readArgs(['in.txt', '--partner', 'b', '--to=csv', '--session', 's2', '-', '--help'], into, (flag, value) => {
+      others.push(`${flag}=${value() ?? ''}`);
+      return null;
+    });
+    expect(problem).toBeNull();
+    expect(into).toEqual({ files: ['in.txt', '-'], parse: { partner: 'b', sessionId: 's2' }, help: true });
+    expect(others).toEqual(['--to=csv']);
   });
 
-  it('says what is wrong with a bad value, and leaves other flags alone', () => {
-    expect(recordingOption('--partner', value('c'), {})).toBe('--partner expects a or b, got "c"');
-    expect(recordingOption('--partner', value(undefined), {})).toBe('--partner expects a or b, got ""');
-    expect(recordingOption('--session', value(''), {})).toBe('--session needs a session id');
-    expect(recordingOption('--to', value('csv'), {})).toBeNull();
+  it('stops at the first message: a bad --partner or --session, or what the subcommand says of its own option', () => {
+    const none = () => null;
+    expect(readArgs(['--partner', 'c'], fresh(), none)).toBe('--partner expects a or b, got "c"');
+    expect(readArgs(['--partner'], fresh(), none)).toBe('--partner expects a or b, got ""');
+    expect(readArgs(['--session='], fresh(), none)).toBe('--session needs a session id');
+    expect(readArgs(['a.txt', '--odd', '--partner', 'c'], fresh(), (flag) => `unknown option ${flag}`)).toBe('unknown option --odd');
   });
 });

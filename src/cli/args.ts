@@ -42,21 +42,56 @@ export function* cliArgs(args: readonly string[]): Generator<CliArg> {
   }
 }
 
+/** What every subcommand reads the same way. */
+export interface CommonArgs {
+  /** Files in order (`-` for standard input or output). */
+  files: string[];
+  /** `--partner a|b` (which partner of a two-partner file) and `--session ID` (which session of an Attune export). */
+  parse: RrFileOptions;
+  /** `-h` or `--help`. */
+  help: boolean;
+}
+
 /**
- * The options both subcommands read a recording with: `--partner a|b` (which partner of a
- * two-partner file) and `--session ID` (which session of an Attune export).
- * @returns the reading options with this one applied, a message when its value is wrong, or null
- *   when `flag` is neither of them
+ * Reads a subcommand's arguments: files, help and the recording options into `into`, and every
+ * other option through `option`, which returns a message when its flag or value is wrong (for an
+ * unknown flag too) and null when it took it.
+ * @returns the first message, or null when every argument was taken
  */
-export function recordingOption(flag: string, value: () => string | undefined, parse: RrFileOptions): RrFileOptions | string | null {
+export function readArgs(
+  args: readonly string[],
+  into: CommonArgs,
+  option: (flag: string, value: () => string | undefined) => string | null,
+): string | null {
+  for (const arg of cliArgs(args)) {
+    if (arg.kind === 'file') {
+      into.files.push(arg.path);
+      continue;
+    }
+    const problem = commonOption(arg.flag, arg.value, into) ?? option(arg.flag, arg.value);
+    if (problem !== null && problem !== '') return problem;
+  }
+  return null;
+}
+
+/** Takes help, `--partner` and `--session` into `into`: '' when taken, a message when wrong, null when `flag` is another option. */
+function commonOption(flag: string, value: () => string | undefined, into: CommonArgs): string | null {
   switch (flag) {
+    case '-h':
+    case '--help':
+      into.help = true;
+      return '';
     case '--partner': {
       const partner = value();
-      return partner === 'a' || partner === 'b' ? { ...parse, partner } : `--partner expects a or b, got "${partner ?? ''}"`;
+      if (partner !== 'a' && partner !== 'b') return `--partner expects a or b, got "${partner ?? ''}"`;
+      into.parse = { ...into.parse, partner };
+      return '';
     }
     case '--session': {
       const session = value();
-      return session === undefined || session === '' ? '--session needs a session id' : { ...parse, sessionId: session };
+      if (session === undefined || session === '') return '--session needs a session id';
+      into.parse = { ...into.parse, sessionId: session };
+      return '';
     }
     default:
       return null;

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
 import { RrFileError, readRrFile } from '../ble/rr-file';
-import { cliArgs, recordingOption } from './args';
+import { readArgs } from './args';
 import { CONVERT_USAGE, convert, describeIoError } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
@@ -133,45 +133,31 @@ function parseArgs(args: readonly string[]): Options {
     if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0)) throw new UsageError(`${name} expects a positive number of seconds, got "${raw}"`);
     return value;
   };
-  for (const arg of cliArgs(args)) {
-    if (arg.kind === 'file') {
-      options.files.push(arg.path);
-      continue;
-    }
-    const { flag, value } = arg;
-    const recording = recordingOption(flag, value, options.parse);
-    if (typeof recording === 'string') throw new UsageError(recording);
-    if (recording !== null) {
-      options.parse = recording;
-      continue;
-    }
+  const problem = readArgs(args, options, (flag, value) => {
     switch (flag) {
-      case '-h':
-      case '--help':
-        options.help = true;
-        break;
       case '--window':
         options.windowSec = seconds('--window', value());
-        break;
+        return null;
       case '--step':
         options.stepSec = seconds('--step', value());
-        break;
+        return null;
       case '--format': {
         const format = value();
-        if (format !== 'json' && format !== 'csv') throw new UsageError(`--format expects json or csv, got "${format ?? ''}"`);
+        if (format !== 'json' && format !== 'csv') return `--format expects json or csv, got "${format ?? ''}"`;
         options.format = format;
-        break;
+        return null;
       }
       case '--with': {
         const other = value();
-        if (other === undefined || other === '') throw new UsageError("--with needs the second partner's file");
+        if (other === undefined || other === '') return "--with needs the second partner's file";
         options.withFile = other;
-        break;
+        return null;
       }
       default:
-        throw new UsageError(`unknown option ${flag}`);
+        return `unknown option ${flag}`;
     }
-  }
+  });
+  if (problem !== null) throw new UsageError(problem);
   return options;
 }
 

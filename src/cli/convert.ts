@@ -7,7 +7,7 @@ import { readRrFile } from '../ble/rr-file';
 import type { RrSeries, RrWriteFormat } from '../ble/rr-write';
 import { RR_FORMAT_LABELS, RR_WRITE_FORMATS, SINGLE_PARTNER_FORMATS, writeRr } from '../ble/rr-write';
 import type { PartnerId } from '../signal/types';
-import { cliArgs, recordingOption } from './args';
+import { readArgs } from './args';
 
 export const CONVERT_USAGE = `Usage: attune convert IN OUT --to FORMAT [--partner a|b] [--session ID] [--start DATETIME]
 
@@ -62,30 +62,15 @@ interface ConvertOptions {
 
 function parseConvertArgs(args: readonly string[]): ConvertOptions | string {
   const options: ConvertOptions = { files: [], parse: {}, help: false };
-  for (const arg of cliArgs(args)) {
-    if (arg.kind === 'file') {
-      options.files.push(arg.path);
-      continue;
-    }
-    const { flag, value } = arg;
-    const recording = recordingOption(flag, value, options.parse);
-    if (typeof recording === 'string') return recording;
-    if (recording !== null) {
-      options.parse = recording;
-      continue;
-    }
+  const problem = readArgs(args, options, (flag, value) => {
     switch (flag) {
-      case '-h':
-      case '--help':
-        options.help = true;
-        break;
       case '--to': {
         const to = value();
         if (!(RR_WRITE_FORMATS as readonly string[]).includes(to ?? '')) {
           return `--to expects one of ${RR_WRITE_FORMATS.join(', ')}, got "${to ?? ''}"`;
         }
         options.to = to as RrWriteFormat;
-        break;
+        return null;
       }
       case '--start': {
         const raw = value() ?? '';
@@ -94,13 +79,13 @@ function parseConvertArgs(args: readonly string[]): ConvertOptions | string {
           return `--start expects a date and time like 2026-03-15T21:04:00, got "${raw}"`;
         }
         options.start = start;
-        break;
+        return null;
       }
       default:
         return `unknown option ${flag}`;
     }
-  }
-  return options;
+  });
+  return problem ?? options;
 }
 
 const toBytes = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
