@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { cssVar, prefersReducedMotion } from '../common/chart-theme';
 import type { PartnerFigures, SessionSummary } from '../../store';
 import { formatValue } from './format';
 
@@ -17,16 +18,6 @@ const MEASURES: readonly { key: Measure; title: string; unit: string; digits: nu
   { key: 'rmssdMs', title: 'RMSSD (heart-rate variability)', unit: 'ms', digits: 0 },
   { key: 'breathsPerMin', title: 'Breathing', unit: 'breaths/min', digits: 1 },
 ];
-
-function cssVar(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 function value(s: PartnerFigures | null, key: Measure): number | null {
   return s ? s[key] : null;

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { cssVar, prefersReducedMotion } from '../common/chart-theme';
 import type { CoregulationState } from '../../signal/synchrony';
 import { PARTNERS, type PartnerId } from '../../signal/types';
 import { summarizeSession } from '../../store';
@@ -29,16 +30,6 @@ const STATE_COLOURS: Record<CoregulationState, [string, string]> = {
   apart: ['--border', '#5a6275'],
   unknown: ['--surface-2', '#2c353e'],
 };
-
-function cssVar(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 const minutes = (sec: number): number => Math.round((sec / 60) * 10) / 10;
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { cssVar, prefersReducedMotion } from '../common/chart-theme';
 import type { AttuneStore } from '../../store';
 import { describeTrend, type SessionProgress, type WeekProgress } from '../../practice/progress';
 import { weekStart } from '../../practice/week';
@@ -14,11 +15,6 @@ import { formatDay } from './rituals';
 import { useAsync } from '../common/use-async';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
-}
 
 interface Series {
   readonly label: string;
@@ -49,7 +45,7 @@ function TrendChart({
     if (!element || !element.getContext('2d')) return undefined;
     const text = cssVar('--muted', '#5a6275');
     const grid = cssVar('--border', '#d8dce6');
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduced = prefersReducedMotion();
     const chart = new Chart(element, {
       type: 'line',
       data: {
