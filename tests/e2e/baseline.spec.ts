@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe } from './fixtures/axe';
 
 /**
  * A partner deletes their own baseline with the keyboard: the app asks first (focus on the safe
@@ -120,7 +120,7 @@ test('a partner deletes their baseline with the keyboard after a confirmation, a
   // Asked again, Shift+Tab reaches "Yes, delete it".
   await page.keyboard.press('Enter');
   await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused();
-  const results = await new AxeBuilder({ page }).include('[data-testid="partner-a"] .calibration').analyze();
+  const results = await axe(page).include('[data-testid="partner-a"] .calibration').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.keyboard.press('Shift+Tab');
   await expect(question.getByRole('button', { name: 'Yes, delete it' })).toBeFocused();
