@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axe } from './fixtures/axe';
+import { watchGate } from './fixtures/gate-states';
 
 /**
  * Keeps, in the page, every state the co-regulation reading shows together with both partners'
@@ -58,14 +59,30 @@ test('/?demo=together&speed=20 runs the shared pacer, both partners follow it, a
   await page.getByRole('button', { name: /^Start (breathing together|the pacer)$/ }).focus();
   await page.keyboard.press('Enter');
   await expect(pacer).toHaveAttribute('data-running', 'true');
-  const results = await new AxeBuilder({ page }).include('[data-testid="pacer"]').include('[data-testid="coregulation"]').analyze();
+  const results = await axe(page).include('[data-testid="pacer"]').include('[data-testid="coregulation"]').analyze();
   expect(results.violations).toEqual([]);
 });
 
-test('/?demo=conflict&speed=20 never shows calming together while a partner is aroused', async ({ page }) => {
+test('/?demo=conflict&speed=20 starts not ready, opens only after the aroused partner recovers, and never shows calming together while a partner is aroused', async ({
+  page,
+}) => {
+  const gateStates = await watchGate(page);
   await page.goto('/?demo=conflict&speed=20');
+  const gate = page.getByTestId('gate');
+  await expect(gate).not.toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('coregulation')).toBeVisible();
   await watchCoregulation(page);
+  // Someone is not settled first, with a reason in plain words.
+  await expect(
+    page.locator('[data-testid="partner-state"][data-state="out"], [data-testid="partner-state"][data-state="flooded"]').first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.partner__reasons li').first()).toBeVisible();
+  await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 100_000 });
+  const seen = await gateStates();
+  const firstReady = seen.indexOf('ready');
+  expect(firstReady).toBeGreaterThan(0);
+  expect(seen.slice(0, firstReady).some((s) => s === 'settling' || s === 'flooded')).toBe(true);
+
   // Long enough for co-regulation readings (they need 512 s of both heart rates) during the recovery.
   await expect(page.getByTestId('coregulation')).not.toHaveAttribute('data-state', 'unknown', { timeout: 75_000 });
   await expect.poll(async () => (await coregulationSeen(page)).some((s) => s.a !== 'near-baseline'), { timeout: 5_000 }).toBe(true);
