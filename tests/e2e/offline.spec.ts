@@ -11,7 +11,7 @@ async function waitForOfflineReady(page: Page): Promise<void> {
 }
 
 test('after one load, the app reloads and runs the demo with the network off', async ({ page, context }) => {
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await waitForOfflineReady(page);
 
   await context.setOffline(true);

@@ -60,7 +60,7 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
   await expect(page.getByRole('region', { name: 'Calibration for Partner B' })).toBeVisible();
 
   // Settle, then the routine, the reflection and the history, on a quick demo.
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await expect(heading(page, /Settle together|Calibrate|You are both calm/)).toBeVisible();
   await expectOnScreen(page, stepAction(page));
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });

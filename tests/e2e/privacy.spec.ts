@@ -15,7 +15,7 @@ test('a full demo session makes no request outside the page’s origin', async (
   context.on('request', (request) => record(request.url()));
   page.on('websocket', (socket) => record(socket.url()));
 
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
 
   // A routine, started with consent, stopped with its safe word, and the aftercare chosen.

@@ -14,7 +14,7 @@ for (const { name, width, height } of [
   test(`the gauge reads at ${width}×${height} (${name})`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/?demo=calm&speed=20');
+    await page.goto('/?demo=calm&speed=40');
     const gate = page.getByTestId('gate');
     await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
     await gate.evaluate((element) => element.closest('section')?.scrollIntoView({ block: 'start' }));

@@ -68,7 +68,7 @@ test('damaged saved settings open with the defaults rather than breaking the rou
 
 test('Delete all my data also forgets the routine settings', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await openRoutines(page);
   await chooseGentlerAndQuiet(page);
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('hands-only');

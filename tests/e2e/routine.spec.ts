@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe } from './fixtures/axe';
 
 const START_RESET = 'Start 5-Minute Apology Reset';
 
@@ -67,7 +67,7 @@ test('/?demo=calm&speed=20: the 5-minute reset is locked until the gate is ready
 });
 
 test('Escape is the keyboard safe word, and the player is reachable by keyboard alone', async ({ page }) => {
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await openRoutines(page);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   const start = page.getByRole('button', { name: START_RESET });
@@ -87,7 +87,7 @@ test('Escape is the keyboard safe word, and the player is reachable by keyboard 
 
 test('the breathing pacer counts in words and stays still under reduced motion', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await openRoutines(page);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Start 2-Minute Grounding Handhold' }).click();
@@ -116,17 +116,17 @@ test('the printable script prints on its own', async ({ page }) => {
 test('the routines panel has no automatic accessibility violations, locked or playing', async ({ page }) => {
   await page.goto('/?demo=calm&speed=20');
   await openRoutines(page);
-  const locked = await new AxeBuilder({ page }).include('.rt-panel').analyze();
+  const locked = await axe(page).include('.rt-panel').analyze();
   expect(locked.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await page.getByRole('button', { name: START_RESET }).click();
   await page.getByRole('button', { name: 'Receiver: yes, I agree' }).click();
-  const playing = await new AxeBuilder({ page }).include('.rt-panel').analyze();
+  const playing = await axe(page).include('.rt-panel').analyze();
   expect(playing.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
 
 test('while a routine plays the page keeps it: no skip to the reflection, and Back asks to stop first', async ({ page }) => {
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await openRoutines(page);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Skip to reflection' })).toBeVisible();

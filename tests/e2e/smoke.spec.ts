@@ -28,7 +28,7 @@ test('a demo session makes no request outside the page origin and breaks no poli
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
   });
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   expect(foreign).toEqual([]);
   expect(violations).toEqual([]);
