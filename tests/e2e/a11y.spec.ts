@@ -33,6 +33,26 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
   }
 }
 
+/** Every control reached with Tab (60 presses from where focus is) shows a visible focus ring. */
+async function expectFocusRingOnEveryTabStop(page: Page): Promise<void> {
+  const seen = new Set<string>();
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const css = getComputedStyle(element);
+      const label = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`;
+      const ring = (css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2) || css.boxShadow !== 'none';
+      return { label, ring };
+    });
+    if (focus === null || seen.has(focus.label)) continue;
+    seen.add(focus.label);
+    expect(focus.ring, `focus ring on ${focus.label}`).toBe(true);
+  }
+  expect(seen.size, [...seen].join(', ')).toBeGreaterThanOrEqual(6);
+}
+
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 test.describe('dim and light themes', () => {
@@ -76,10 +96,13 @@ test.describe('dim and light themes', () => {
     await expectNoSeriousViolations(page, 'flooded break');
   });
 
-  test('ready, routines, routine player, reflection, history', async ({ page }) => {
+  test('ready (where every control reached with Tab shows a visible focus ring), routines, routine player, reflection, history', async ({
+    page,
+  }) => {
     await page.goto('/?demo=calm&speed=20');
     await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
     await expectNoSeriousViolations(page, 'ready');
+    await expectFocusRingOnEveryTabStop(page);
 
     await page.getByRole('button', { name: 'Choose a routine' }).click();
     await expect(heading(page, 'Routine together')).toBeVisible();
@@ -141,25 +164,4 @@ test.describe('motion and lighting preferences', () => {
     await expect(page.getByRole('button', { name: 'Dim lights' })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(background).toBe(dim);
   });
-});
-
-test('every control reached with Tab shows a visible focus ring', async ({ page }) => {
-  await page.goto('/?demo=calm&speed=20');
-  await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  const seen = new Set<string>();
-  for (let i = 0; i < 60; i += 1) {
-    await page.keyboard.press('Tab');
-    const focus = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const css = getComputedStyle(element);
-      const label = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`;
-      const ring = (css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2) || css.boxShadow !== 'none';
-      return { label, ring };
-    });
-    if (focus === null || seen.has(focus.label)) continue;
-    seen.add(focus.label);
-    expect(focus.ring, `focus ring on ${focus.label}`).toBe(true);
-  }
-  expect(seen.size, [...seen].join(', ')).toBeGreaterThanOrEqual(6);
 });

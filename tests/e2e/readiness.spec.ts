@@ -49,7 +49,7 @@ test('/?demo=hr-only&speed=20 says who is heart-rate-only, shows no HRV for them
 });
 
 test('the gate never stays ready on missing data: a partner disconnecting closes it', async ({ page }) => {
-  await page.goto('/?demo=calm&speed=20');
+  await page.goto('/?demo=calm&speed=40');
   const gate = page.getByTestId('gate');
   await expect(gate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   const b = page.getByTestId('partner-b');
