@@ -82,6 +82,11 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
   await page.getByRole('button', { name: 'Skip to reflection' }).click();
 
   await expect(heading(page, 'Reflect together')).toBeVisible();
+  // The session's story (with its six-column table) is read from the device after the heading
+  // shows; the check waits for it, so it covers the whole step.
+  await expect(page.getByTestId('session-story')).toBeVisible();
+  // At 360 px its table scrolls in a box of its own, which the keyboard can reach to scroll it.
+  await expect(page.getByRole('region', { name: 'Each of you before and after' })).toHaveAttribute('tabindex', '0');
   await expectOnScreen(page, page.getByRole('button', { name: 'See your history' }));
   await page.getByRole('button', { name: 'See your history' }).click();
 

@@ -8,6 +8,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { cssVar, prefersReducedMotion } from '../common/chart-theme';
 import type { PartnerFigures, SessionSummary } from '../../store';
 import { formatValue } from './format';
+import { WideTable } from './wide-table';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -97,31 +98,33 @@ export function SessionChart({ summary }: SessionChartProps) {
           <MeasureChart key={m.key} summary={summary} measure={m} />
         ))}
       </div>
-      <table className="history-table">
-        <caption>The same numbers, {when}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">{names.a} before</th>
-            <th scope="col">{names.a} after</th>
-            <th scope="col">{names.b} before</th>
-            <th scope="col">{names.b} after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {MEASURES.map((m) => (
-            <tr key={m.key}>
-              <th scope="row">
-                {m.title} ({m.unit})
-              </th>
-              <td>{formatValue(value(summary.before.a, m.key), m.digits)}</td>
-              <td>{formatValue(value(summary.after.a, m.key), m.digits)}</td>
-              <td>{formatValue(value(summary.before.b, m.key), m.digits)}</td>
-              <td>{formatValue(value(summary.after.b, m.key), m.digits)}</td>
+      <WideTable label={`The same numbers, ${when}`}>
+        <table className="history-table">
+          <caption>The same numbers, {when}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">{names.a} before</th>
+              <th scope="col">{names.a} after</th>
+              <th scope="col">{names.b} before</th>
+              <th scope="col">{names.b} after</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {MEASURES.map((m) => (
+              <tr key={m.key}>
+                <th scope="row">
+                  {m.title} ({m.unit})
+                </th>
+                <td>{formatValue(value(summary.before.a, m.key), m.digits)}</td>
+                <td>{formatValue(value(summary.after.a, m.key), m.digits)}</td>
+                <td>{formatValue(value(summary.before.b, m.key), m.digits)}</td>
+                <td>{formatValue(value(summary.after.b, m.key), m.digits)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
     </section>
   );
 }

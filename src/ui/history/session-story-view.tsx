@@ -14,6 +14,7 @@ import type { AttuneStore, SessionRecord } from './store-types';
 import { formatDuration, formatValue } from './format';
 import { sessionStory, type CoregulationPoint, type SessionStory, type StoryFigures } from './session-story';
 import { useAsync } from '../common/use-async';
+import { WideTable } from './wide-table';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
@@ -146,35 +147,37 @@ export function StoryView({ story, names }: { story: SessionStory; names: Readon
           ? 'The gate did not find you both calm in this session.'
           : `Both calm after ${formatDuration(story.bothCalm.tSec)}${story.bothCalm.segment > 0 ? ' (after resuming)' : ''}.`}
       </p>
-      <table className="history-table">
-        <caption>Each of you before and after</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partner</th>
-            <th scope="col">When</th>
-            <th scope="col">Heart rate (beats/min)</th>
-            <th scope="col">lnRMSSD (ln ms)</th>
-            <th scope="col">Breathing (/min)</th>
-            <th scope="col">Following the pacer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PARTNERS.flatMap((id) => [
-            <tr key={`${id}-before`}>
-              <th scope="row" rowSpan={2}>
-                {names[id]}
-              </th>
-              <td>before</td>
-              <FiguresCells f={story.partners[id].before} />
-              <td rowSpan={2}>{following(story, id)}</td>
-            </tr>,
-            <tr key={`${id}-after`}>
-              <td>after</td>
-              <FiguresCells f={story.partners[id].after} />
-            </tr>,
-          ])}
-        </tbody>
-      </table>
+      <WideTable label="Each of you before and after">
+        <table className="history-table">
+          <caption>Each of you before and after</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">When</th>
+              <th scope="col">Heart rate (beats/min)</th>
+              <th scope="col">lnRMSSD (ln ms)</th>
+              <th scope="col">Breathing (/min)</th>
+              <th scope="col">Following the pacer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PARTNERS.flatMap((id) => [
+              <tr key={`${id}-before`}>
+                <th scope="row" rowSpan={2}>
+                  {names[id]}
+                </th>
+                <td>before</td>
+                <FiguresCells f={story.partners[id].before} />
+                <td rowSpan={2}>{following(story, id)}</td>
+              </tr>,
+              <tr key={`${id}-after`}>
+                <td>after</td>
+                <FiguresCells f={story.partners[id].after} />
+              </tr>,
+            ])}
+          </tbody>
+        </table>
+      </WideTable>
       <CoregulationChart story={story} />
     </section>
   );
