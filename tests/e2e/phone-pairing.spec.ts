@@ -92,6 +92,10 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
 
   await expect(heading(page, 'Your history')).toBeVisible();
   await expectOnScreen(page, page.getByRole('button', { name: 'Start again' }));
+  // The session's details (its charts, its table and its story) fit the phone's width too.
+  await page.getByRole('button', { name: 'Show details' }).first().click();
+  await expect(page.getByTestId('session-story')).toBeVisible();
+  await expectOnScreen(page);
 });
 
 /** Files a real baseline for each partner and their names, as a calibration and the name field would. */
