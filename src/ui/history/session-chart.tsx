@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { cssVar, prefersReducedMotion } from '../common/chart-theme';
+import { cssVar, pastChartLook } from '../common/chart-theme';
 import type { PartnerFigures, SessionSummary } from '../../store';
 import { formatValue } from './format';
 import { WideTable } from './wide-table';
@@ -36,8 +36,7 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
     // No 2D context (old browser, or a test DOM): the table below carries the numbers.
     if (!element || !element.getContext('2d')) return undefined;
     // Colours follow the theme (dim or light) at the moment the chart is drawn.
-    const text = cssVar('--muted', '#5a6275');
-    const grid = cssVar('--border', '#d8dce6');
+    const { text, grid, options } = pastChartLook();
     const chart = new Chart(element, {
       type: 'bar',
       data: {
@@ -48,10 +47,7 @@ function MeasureChart({ summary, measure }: { summary: SessionSummary; measure: 
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: prefersReducedMotion() ? false : { duration: 300 },
-        plugins: { legend: { position: 'bottom', labels: { color: text } }, tooltip: { enabled: true } },
+        ...options,
         // Bars start at zero: a cut axis would make a change of one beat look dramatic.
         scales: {
           x: { ticks: { color: text }, grid: { color: grid } },

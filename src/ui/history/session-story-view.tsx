@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { cssVar, prefersReducedMotion } from '../common/chart-theme';
+import { cssVar, pastChartLook } from '../common/chart-theme';
 import type { CoregulationState } from '../../signal/synchrony';
 import { PARTNERS, type PartnerId } from '../../signal/types';
 import { summarizeSession } from '../../store';
@@ -58,8 +58,7 @@ function CoregulationChart({ story }: { story: SessionStory }) {
     const element = canvas.current;
     // No 2D context (old browser, or a test DOM): the words below carry the story.
     if (!element || !element.getContext('2d') || points.length === 0) return undefined;
-    const text = cssVar('--muted', '#5a6275');
-    const grid = cssVar('--border', '#d8dce6');
+    const { text, grid, options } = pastChartLook();
     const x = along(points);
     const colours = points.map((p) => cssVar(...STATE_COLOURS[p.state]));
     const chart = new Chart(element, {
@@ -88,10 +87,7 @@ function CoregulationChart({ story }: { story: SessionStory }) {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: prefersReducedMotion() ? false : { duration: 300 },
-        plugins: { legend: { position: 'bottom', labels: { color: text } }, tooltip: { enabled: true } },
+        ...options,
         scales: {
           x: { type: 'linear', title: { display: true, text: 'minutes', color: text }, ticks: { color: text }, grid: { color: grid } },
           y: { min: -1, max: 1, title: { display: true, text: 'r', color: text }, ticks: { color: text }, grid: { color: grid } },

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
-import { cssVar, prefersReducedMotion } from '../common/chart-theme';
+import { cssVar, pastChartLook } from '../common/chart-theme';
 import type { AttuneStore } from '../../store';
 import { describeTrend, type SessionProgress, type WeekProgress } from '../../practice/progress';
 import { weekStart } from '../../practice/week';
@@ -43,9 +43,7 @@ function TrendChart({
     const element = canvas.current;
     // No 2D context (a test DOM): the tables carry the numbers.
     if (!element || !element.getContext('2d')) return undefined;
-    const text = cssVar('--muted', '#5a6275');
-    const grid = cssVar('--border', '#d8dce6');
-    const reduced = prefersReducedMotion();
+    const { text, grid, options } = pastChartLook();
     const chart = new Chart(element, {
       type: 'line',
       data: {
@@ -62,10 +60,7 @@ function TrendChart({
         })),
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: reduced ? false : { duration: 300 },
-        plugins: { legend: { position: 'bottom', labels: { color: text } } },
+        ...options,
         scales: {
           x: { ticks: { color: text }, grid: { color: grid } },
           // From zero: a cut axis would make a small change look dramatic.
