@@ -127,7 +127,7 @@ function SessionDetail({ store, session, onChanged }: { store: AttuneStore; sess
     <div className="history-detail">
       <SessionChart summary={summary} />
       <h4>The session’s story</h4>
-      <SessionStoryPanel store={store} session={session} />
+      <SessionStoryPanel store={store} session={session} summary={summary} />
       <h4>Readiness</h4>
       <GateTimeline entries={summary.gate} />
       {reflections.length > 0 && (

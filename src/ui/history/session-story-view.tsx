@@ -9,7 +9,7 @@ import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, 
 import { cssVar, pastChartLook } from '../common/chart-theme';
 import type { CoregulationState } from '../../signal/synchrony';
 import { PARTNERS, type PartnerId } from '../../signal/types';
-import { summarizeSession } from '../../store';
+import { summarizeSession, type SessionSummary } from '../../store';
 import type { AttuneStore, SessionRecord } from './store-types';
 import { formatDuration, formatValue } from './format';
 import { sessionStory, type CoregulationPoint, type SessionStory, type StoryFigures } from './session-story';
@@ -179,16 +179,25 @@ export function StoryView({ story, names }: { story: SessionStory; names: Readon
   );
 }
 
-/** Loads a stored session and tells its story. */
-export function SessionStoryPanel({ store, session }: { store: AttuneStore; session: SessionRecord }) {
+/** Reads a session's figures, gate and routine runs from the store and summarises them. */
+async function readSummary(store: AttuneStore, session: SessionRecord): Promise<SessionSummary> {
+  const [metrics, gate, runs] = await Promise.all([
+    store.recordings.metricChunks(session.id),
+    store.recordings.gate(session.id),
+    store.routineRuns.list(session.id),
+  ]);
+  return summarizeSession(session, metrics, gate, runs);
+}
+
+/**
+ * Loads a stored session and tells its story.
+ * @param summary - the session's summary when the caller has read it already (History's details):
+ *   then only the beats are read
+ */
+export function SessionStoryPanel({ store, session, summary }: { store: AttuneStore; session: SessionRecord; summary?: SessionSummary }) {
   const story = useAsync(async () => {
-    const [beats, metrics, gate, runs] = await Promise.all([
-      store.recordings.beatChunks(session.id),
-      store.recordings.metricChunks(session.id),
-      store.recordings.gate(session.id),
-      store.routineRuns.list(session.id),
-    ]);
-    return sessionStory(session, summarizeSession(session, metrics, gate, runs), beats, gate);
+    const [beats, known] = await Promise.all([store.recordings.beatChunks(session.id), summary ?? readSummary(store, session)]);
+    return sessionStory(session, known, beats, known.gate);
   }, `${session.id}-${session.lastSavedAt}`);
   if (story.error)
     return (
