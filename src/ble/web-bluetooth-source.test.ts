@@ -93,6 +93,17 @@ describe('createWebBluetoothSource', () => {
   });
 
   describe('connecting', () => {
+    /** A strap chosen once before (the browser remembers it), now out of range. */
+    async function rememberedOutOfRange() {
+      const bluetooth = new FakeBluetooth();
+      const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4' });
+      const first = createWebBluetoothSource({ bluetooth });
+      await first.connect();
+      await first.disconnect();
+      strap.inRange = false;
+      return { bluetooth, strap };
+    }
+
     it('connect() asks for heart-rate straps with battery and device information allowed', async () => {
       const r = rig();
       const spy = vi.spyOn(r.bluetooth, 'requestDevice');
@@ -175,13 +186,7 @@ describe('createWebBluetoothSource', () => {
     });
 
     it('a remembered strap out of range is looked for, said to be not reached yet, and connects when it advertises', async () => {
-      const bluetooth = new FakeBluetooth();
-      const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4' });
-      // Chosen once before (the browser remembers it), now out of range.
-      const first = createWebBluetoothSource({ bluetooth });
-      await first.connect();
-      await first.disconnect();
-      strap.inRange = false;
+      const { bluetooth, strap } = await rememberedOutOfRange();
       const source = createWebBluetoothSource({ bluetooth, device: strap.device, reconnect: { initialDelayMs: 60_000 } });
       const statuses: SourceStatus[] = [];
       source.status$.subscribe((s) => statuses.push(s));
@@ -201,13 +206,7 @@ describe('createWebBluetoothSource', () => {
     });
 
     it('a strap never reached is given up on in words that do not speak of losing it', async () => {
-      const bluetooth = new FakeBluetooth();
-      const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4' });
-      // Chosen once before (the browser remembers it), now out of range.
-      const first = createWebBluetoothSource({ bluetooth });
-      await first.connect();
-      await first.disconnect();
-      strap.inRange = false;
+      const { bluetooth, strap } = await rememberedOutOfRange();
       const source = createWebBluetoothSource({ bluetooth, device: strap.device, reconnect: { initialDelayMs: 100, maxAttempts: 2 } });
       const statuses: SourceStatus[] = [];
       source.status$.subscribe((s) => statuses.push(s));
