@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axe } from './fixtures/axe';
+import { seedBaselines } from './fixtures/seed-baselines';
 
 /**
  * A partner deletes their own baseline with the keyboard: the app asks first (focus on the safe
@@ -50,8 +51,8 @@ function storedBaselines(page: Page): Promise<[string, string, number][]> {
 }
 
 /** Files two real calibrations of Sam (partner A), one of Alex (B) and a demo baseline of Sam, as the app keeps them. */
-async function seed(page: Page) {
-  const records = [
+function seed(page: Page): Promise<void> {
+  return seedBaselines(page, [
     { id: 'cal-a-1', partner: 'a', kind: 'real', baseline: { ...calm, recordedAt: '2026-11-01T08:00:00.000Z', calibrations: 1 } },
     {
       id: 'cal-a-2',
@@ -71,27 +72,7 @@ async function seed(page: Page) {
       kind: 'demo',
       baseline: { ...calm, hrBpm: 58, device: 'Simulator', demo: true, recordedAt: '2026-11-03T08:00:00.000Z', calibrations: 1 },
     },
-  ].map((r) => ({ ...r, recordedAt: r.baseline.recordedAt }));
-  await page.evaluate(
-    (baselines) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('attune');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['baselines', 'partners'], 'readwrite');
-          for (const record of baselines) tx.objectStore('baselines').put(record);
-          tx.objectStore('partners').put({ id: 'a', name: 'Sam', updatedAt: '2026-11-01T08:00:00.000Z' });
-          tx.objectStore('partners').put({ id: 'b', name: 'Alex', updatedAt: '2026-11-01T08:00:00.000Z' });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
+  ]);
 }
 
 test('a partner deletes their baseline with the keyboard after a confirmation, and it stays gone after a reload', async ({ page }) => {

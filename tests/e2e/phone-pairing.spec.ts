@@ -7,6 +7,7 @@
 import { test, expect, type EmulatedBluetooth } from './fixtures/emulated-straps';
 import { beatsOf, connection, pair, panel } from './fixtures/live-app';
 import { packetsFromRr } from './fixtures/strap-packets';
+import { seedBaselines } from './fixtures/seed-baselines';
 import type { Locator, Page } from '@playwright/test';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -99,39 +100,30 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
 });
 
 /** Files a real baseline for each partner and their names, as a calibration and the name field would. */
-async function seedBaselines(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'attune'))).toBe(true);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('attune');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['baselines', 'partners'], 'readwrite');
-          const at = '2026-11-01T08:00:00.000Z';
-          for (const [partner, hrBpm] of [
-            ['a', 64],
-            ['b', 70],
-          ] as const) {
-            const baseline = { lnRmssdMean: 3.6, lnRmssdSd: 0.2, hrBpm, breathsPerMin: 11, device: 'Polar H10', demo: false };
-            tx.objectStore('baselines').put({
-              id: `cal-${partner}`,
-              partner,
-              kind: 'real',
-              recordedAt: at,
-              baseline: { ...baseline, recordedAt: at, calibrations: 1 },
-            });
-          }
-          tx.objectStore('partners').put({ id: 'a', name: 'Sam', updatedAt: at });
-          tx.objectStore('partners').put({ id: 'b', name: 'Alex', updatedAt: at });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
+function seedBothBaselines(page: Page): Promise<void> {
+  const at = '2026-11-01T08:00:00.000Z';
+  return seedBaselines(
+    page,
+    (
+      [
+        ['a', 64],
+        ['b', 70],
+      ] as const
+    ).map(([partner, hrBpm]) => ({
+      id: `cal-${partner}`,
+      partner,
+      kind: 'real',
+      baseline: {
+        lnRmssdMean: 3.6,
+        lnRmssdSd: 0.2,
+        hrBpm,
+        breathsPerMin: 11,
+        device: 'Polar H10',
+        demo: false,
+        recordedAt: at,
+        calibrations: 1,
+      },
+    })),
   );
 }
 
@@ -155,7 +147,7 @@ test('two straps of the same model: told apart by ID, swapped without pairing ag
   const sams = await bluetooth.addStrap({ address: '09:09:09:09:09:21', name: 'Polar H10 A1B2C3D4' });
   const alexs = await bluetooth.addStrap({ address: '09:09:09:09:09:22', name: 'Polar H10 A1B2C3E5' });
   await page.goto('/');
-  await seedBaselines(page);
+  await seedBothBaselines(page);
   await begin(page);
   await expect(panel(page, 'a').getByRole('textbox', { name: 'Name of partner A' })).toHaveValue('Sam');
 
