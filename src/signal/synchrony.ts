@@ -441,8 +441,9 @@ export function synchronyOfSeries(
     );
   }
   peaks.sort();
-  // The Monte Carlo test's order statistic: a real |r| above it ranks among the top 5 % of the
-  // real value and the surrogates together (Davison & Hinkley 1997, ch. 4), i.e. p ≤ 0.05.
+  // The Monte Carlo test's order statistic: a real |r| above it ranks in the top (1 − percentile)
+  // of the real value and the surrogates together (Davison & Hinkley 1997, ch. 4), i.e.
+  // p ≤ 1 − percentile (0.025 with the 97.5th in use).
   const threshold = peaks[Math.min(p.surrogates - 1, Math.ceil(percentile * (p.surrogates + 1)) - 1)];
   return {
     r,

@@ -20,10 +20,9 @@ export const STORY_RHYTHM_STEP_SEC = 5;
 /** Event time between co-regulation readings in the story, seconds (twice the live screen's, to keep opening a session quick). */
 export const STORY_COREGULATION_STEP_SEC = 10;
 /**
- * Most readings one story computes of each kind. A co-regulation reading (100 surrogates) takes
- * about 17 ms and a rhythm reading about 3 ms on a desktop: past these counts a long session is
- * read at a wider step (a multiple of the one above), each reading standing for its step, so opening
- * it stays within a few seconds.
+ * Most readings one story computes of each kind (a co-regulation reading, with its 100 surrogates,
+ * costs the most): past these counts a long session is read at a wider step (a multiple of the one
+ * above), each reading standing for its step, so opening it stays quick.
  */
 export const STORY_MAX_COREGULATION_READINGS = 120;
 export const STORY_MAX_RHYTHM_READINGS = 240;
@@ -55,7 +54,7 @@ export interface CoregulationPoint {
   readonly state: CoregulationState;
   /** Peak lagged correlation, −1…1, or null without a reading. */
   readonly r: number | null;
-  /** What chance alone reaches (95th percentile of the surrogates), or null. */
+  /** What chance alone reaches (the surrogates' 97.5th percentile, see SYNC_PARAMS.percentile), or null. */
   readonly threshold: number | null;
 }
 
@@ -171,12 +170,16 @@ export function sessionStory(
   for (const point of coregulation) coregulationSec[point.state] += coregulationStep;
   const ready = [...gate].sort((x, y) => x.segment - y.segment || x.tSec - y.tSec).find((g) => g.state === 'ready');
 
-  const partner = (id: PartnerId): StoryPartner => ({
-    before: figures(summary.before[id]),
-    after: figures(summary.after[id]),
-    followingSec: hrOnly[id] && beatChunks.some((c) => c.partner === id) ? null : followingSec[id],
-    hrOnly: hrOnly[id] && beatChunks.some((c) => c.partner === id),
-  });
+  const partner = (id: PartnerId): StoryPartner => {
+    // Heart rate only: beats were stored for this partner, none with an RR interval.
+    const onlyHr = hrOnly[id] && beatChunks.some((c) => c.partner === id);
+    return {
+      before: figures(summary.before[id]),
+      after: figures(summary.after[id]),
+      followingSec: onlyHr ? null : followingSec[id],
+      hrOnly: onlyHr,
+    };
+  };
   return {
     partners: { a: partner('a'), b: partner('b') },
     bothCalm: ready ? { segment: ready.segment, tSec: ready.tSec } : null,
