@@ -1,5 +1,5 @@
 import { demoBaseline } from '../sim/demo-baseline';
-import { checkReplayRecording, createReplaySource } from '../ble/replay-source';
+import { checkReplayRecording, createReplaySource, replayRecordingOf } from '../ble/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
@@ -119,8 +119,9 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
       const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       const tSec = file.hasTimeColumn ? file.tSec : null;
-      // Checked here, as the worker's reader does, so a bad recording is a reading error either way.
-      const checked = checkReplayRecording({ rrMs: file.rrMs, tSec });
+      // Checked here, as the worker's reader does, so a bad recording is a reading error either way
+      // (a heart-rate-only file is checked and replayed as its heart rate).
+      const checked = checkReplayRecording(replayRecordingOf(file));
       return { rrMs: file.rrMs, tSec, warnings: file.warnings, checked };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
