@@ -21,6 +21,7 @@ export const COMMANDS_USAGE = `Usage: attune COMMAND [options]   (attune COMMAND
 Commands:
   analyze FILE ...          heart rate, HRV, breathing and artifact rate per window of each recording
   convert IN OUT --to FMT   write a recording for another HRV tool (Kubios, Elite HRV, HRV Logger, CSV)
+  gate A [B]                Attune's readiness gate over one or two partners' recordings, every 5 s
 
 FILE, IN and OUT may be - for standard input or output.
 
@@ -42,7 +43,9 @@ it has one, else from the running sum of the RR intervals.
 Files (- reads standard input): one RR interval per line in ms or seconds (Kubios, Elite HRV);
 CSV, TSV or semicolon tables with a header naming an RR column (rr_ms, rr, RR-interval [ms],
 ibi_ms, …) and optionally t_s (HRV Logger, Polar Sensor Logger); a Polar Flow RR export; an
-Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export.
+Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export. Heart rate without RR (an
+Empatica E4 HR.csv, or a table with a heart-rate column hr, bpm, heart_rate or HR (bpm) and a
+time column t_s or ISO times) gives heart-rate rows with null HRV, breathing and coherence.
 
 Options:
   --window SEC      window length in seconds (default 60)
