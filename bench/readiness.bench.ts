@@ -107,7 +107,7 @@ function figures(t: Tally): Figures {
 }
 
 const line = (label: string, f: Figures, extra = ''): string =>
-  `  ${label.padEnd(22)} ${pct(f.taskNotReady)}         ${pct(f.recoveryReady)}           ${pct(f.judged)}   ${extra}`;
+  `  ${label.padEnd(30)} ${pct(f.taskNotReady)}         ${pct(f.recoveryReady)}           ${pct(f.judged)}   ${extra}`;
 
 type Mode = 'calibration' | 'first-night';
 type Signal = 'RR' | 'HR';
@@ -160,7 +160,7 @@ export async function run(): Promise<boolean> {
       console.log(
         `\n${signal === 'RR' ? 'RR (IBI.csv)' : 'heart rate only (HR.csv)'}, ${mode === 'calibration' ? 'baseline from the calibration span' : 'first night (no baseline)'}:`,
       );
-      console.log('  person                 tasks not ready  recoveries ready  judged');
+      console.log(`  ${'person'.padEnd(30)} tasks not ready  recoveries ready  judged`);
       const all = emptyTally();
       const many = emptyTally();
       const accepted = emptyTally();

@@ -97,6 +97,18 @@ describe('attune gate: the contract', () => {
     expect(rows.filter((r) => r.tSec > ready.tSec && r.tSec < 415).every((r) => r.gate === 'ready')).toBe(true);
   });
 
+  it('without a reading the partner is judged as on a first night: the reason says so, and ready comes only after settling', () => {
+    const { stdout } = cli(['gate', 'a.csv', '--every', '1'], { 'a.csv': calm });
+    const rows = JSON.parse(stdout) as Row[];
+    const judged = rows.filter((r) => r.aState === 'near-baseline' || r.aState === 'out');
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.every((r) => r.aReasons.includes('first-night'))).toBe(true);
+    const ready = rows.find((r) => r.gate === 'ready')!;
+    expect(ready).toBeDefined();
+    // A heart-rate plateau held for 2 minutes comes first: never ready in the first two minutes.
+    expect(ready.tSec).toBeGreaterThan(120);
+  });
+
   it('a reading that is not calm is refused with its reason on stderr, and the partner is judged as on a first night', () => {
     const flooded = rrCsv('flooded', 'a', 300);
     const { code, stderr } = cli(['gate', 'f.csv', '--calibrate-a', '60-240'], { 'f.csv': flooded });
