@@ -21,6 +21,14 @@ describeHeartRateSourceContract('createReplaySource (with beat times)', () => ({
   advance: (ms) => vi.advanceTimersByTimeAsync(ms),
 }));
 
+describeHeartRateSourceContract('createReplaySource (heart rate only)', () => ({
+  source: createReplaySource({
+    recording: { rrMs: [], tSec: Array.from({ length: 600 }, (_, i) => i + 1), hrBpm: Array.from({ length: 600 }, (_, i) => 64 + (i % 5)) },
+    name: 'HR.csv',
+  }),
+  advance: (ms) => vi.advanceTimersByTimeAsync(ms),
+}));
+
 describe('replayBeats', () => {
   it('replayBeats(recording) places beats at the cumulative sum of RR when the file has no times', () => {
     expect(replayBeats({ rrMs: [1000, 500, 750] })).toEqual([
