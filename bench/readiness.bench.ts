@@ -43,6 +43,8 @@ interface Tally {
   recoverySec: number;
   recoveryJudgedSec: number;
   recoveryReadySec: number;
+  /** Seconds of each state and its reason kinds (`out: hrv-low;hrv-falling`) in the recoveries. */
+  recoveryWhy: Map<string, number>;
 }
 
 const emptyTally = (): Tally => ({
@@ -52,11 +54,21 @@ const emptyTally = (): Tally => ({
   recoverySec: 0,
   recoveryJudgedSec: 0,
   recoveryReadySec: 0,
+  recoveryWhy: new Map(),
 });
 
 function add(into: Tally, t: Tally): void {
-  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += t[key];
+  into.taskSec += t.taskSec;
+  into.taskJudgedSec += t.taskJudgedSec;
+  into.taskNotReadySec += t.taskNotReadySec;
+  into.recoverySec += t.recoverySec;
+  into.recoveryJudgedSec += t.recoveryJudgedSec;
+  into.recoveryReadySec += t.recoveryReadySec;
+  for (const [why, sec] of t.recoveryWhy) into.recoveryWhy.set(why, (into.recoveryWhy.get(why) ?? 0) + sec);
 }
+
+/** Reason kinds that only inform (they never decide a state). */
+const INFORMATION = new Set(['first-night', 'heart-rate-only', 'irregular-rhythm']);
 
 const judged = (row: GateRow): boolean => row.aState !== 'no-signal' && row.aState !== 'calibrating';
 
@@ -78,6 +90,8 @@ function tally(rows: readonly GateRow[], spans: readonly StressSpan[], offsetSec
         if (j && !ready) t.taskNotReadySec += 1;
       } else {
         t.recoverySec += 1;
+        const why = `${row.aState}: ${row.aReasons.filter((r) => !INFORMATION.has(r)).join(';')}`;
+        t.recoveryWhy.set(why, (t.recoveryWhy.get(why) ?? 0) + 1);
         if (j) t.recoveryJudgedSec += 1;
         if (j && ready) t.recoveryReadySec += 1;
       }
@@ -184,6 +198,10 @@ export async function run(): Promise<boolean> {
       if (signal === 'RR') console.log(line(`pooled, ≥ ${MANY_BEATS} beats`, figures(many)));
       if (mode === 'calibration') console.log(line(`pooled, reading accepted (${acceptedPeople})`, figures(accepted)));
       pooled[`${signal} ${mode} many`] = figures(many);
+      const why = [...all.recoveryWhy].sort((x, y) => y[1] - x[1]).slice(0, 5);
+      console.log(
+        `  recoveries, pooled, share of all their time: ${why.map(([w, sec]) => `${w} ${((100 * sec) / all.recoverySec).toFixed(0)} %`).join(', ')}`,
+      );
     }
   }
 
