@@ -12,6 +12,10 @@ import { simulateRr } from '../sim/simulator';
 import type { Scenario } from '../sim/scenario-names';
 import type { CliIo } from './attune';
 import { EXIT, main } from './attune';
+import { readRrFile } from '../ble/rr-file';
+import type { GateStatus } from '../pipeline/gate';
+import { READINESS_PARAMS } from '../signal/readiness-params';
+import { gateRows, paramsForFile } from './gate';
 
 function cli(args: string[], files: Record<string, string> = {}) {
   let stdout = '';
@@ -233,5 +237,52 @@ describe('attune gate on the stress recordings (Empatica E4), through the built 
     const lines = stdout.trim().split('\n');
     expect(lines[1]).toBe('0,60,60,71,,,,0,0,,');
     expect(lines).toHaveLength(4);
+  });
+});
+
+describe('gateRows and paramsForFile', () => {
+  const status = (tSec: number, state: GateStatus['state']): GateStatus => ({
+    tSec,
+    state,
+    partners: {
+      a: { tSec, state: 'out', reasons: [{ kind: 'hrv-falling', lnRmssdPerMin: -0.2, limitPerMin: -0.1 }, { kind: 'first-night' }] },
+      b: { tSec, state: 'no-signal', reasons: [{ kind: 'no-beat', silentSec: 5 }] },
+    },
+    reasons: [{ kind: 'partner', partner: 'b', state: 'no-signal' }],
+  });
+
+  it('gateRows(statuses) gives each row the latest status at or before its time, from 0 to the end', () => {
+    const statuses = [status(0, 'calibrating'), status(7.5, 'settling'), status(10, 'no-signal')];
+    expect(gateRows(statuses, 5, 12, true).map((r) => [r.tSec, r.gate])).toEqual([
+      [0, 'calibrating'],
+      [5, 'calibrating'],
+      [10, 'no-signal'],
+    ]);
+    expect(gateRows(statuses, 5, 12, true)[1]).toEqual({
+      tSec: 5,
+      gate: 'calibrating',
+      aState: 'out',
+      aReasons: ['hrv-falling', 'first-night'],
+      bState: 'no-signal',
+      bReasons: ['no-beat'],
+    });
+    expect(Object.keys(gateRows(statuses, 5, 12, false)[0]!)).toEqual(['tSec', 'gate', 'aState', 'aReasons']);
+    // Before any status: no signal, nothing connected yet.
+    expect(gateRows([status(3, 'settling')], 2, 2, false)[0]).toEqual({
+      tSec: 0,
+      gate: 'no-signal',
+      aState: 'no-signal',
+      aReasons: ['not-connected'],
+    });
+    expect(() => gateRows(statuses, 0, 12, false)).toThrow('gateRows: everySec must be > 0 (got 0)');
+  });
+
+  it("paramsForFile(file) keeps a strap's 5 s, gives an E4 IBI.csv 15 s and a sparse heart-rate file three sample steps", () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(paramsForFile(readRrFile(bytes('t_s,rr_ms\n0.8,800\n1.6,800\n')))).toBe(READINESS_PARAMS);
+    const e4 = paramsForFile(readRrFile(bytes('1644834634.000000, IBI\n20.6,0.875\n21.5,0.90625\n')));
+    expect(e4).toMatchObject({ noBeatSec: 15, calibrationMaxGapSec: 15, calibrationMaxMissingSec: 90 });
+    expect(paramsForFile(readRrFile(bytes('1644834644\n1\n70\n71\n72\n'))).noBeatSec).toBe(5);
+    expect(paramsForFile(readRrFile(bytes('t_s,hr\n0,70\n5,71\n10,72\n'))).noBeatSec).toBe(15);
   });
 });
