@@ -113,6 +113,24 @@ describe('attune gate: the contract', () => {
     expect(ready.tSec).toBeGreaterThan(120);
   });
 
+  it('on a simulated first night (both aroused, settling minutes apart) the pair is never ready before the later partner settles', () => {
+    const { code, stdout } = cli(['gate', 'a.csv', 'b.csv', '--every', '1'], {
+      'a.csv': rrCsv('first-night', 'a', 1200),
+      'b.csv': rrCsv('first-night', 'b', 1200),
+    });
+    expect(code).toBe(EXIT.ok);
+    const rows = JSON.parse(stdout) as Row[];
+    const aroused = rows.filter((r) => r.aReasons.includes('heart-rate-above-limit') || r.bReasons!.includes('heart-rate-above-limit'));
+    expect(aroused.length).toBeGreaterThan(60);
+    expect(aroused.every((r) => r.gate !== 'ready')).toBe(true);
+    const bSettled = rows.find((r) => r.tSec > 300 && r.bState === 'near-baseline')!;
+    expect(rows.filter((r) => r.tSec < bSettled.tSec).every((r) => r.gate !== 'ready')).toBe(true);
+    const ready = rows.find((r) => r.gate === 'ready')!;
+    expect(ready.tSec - bSettled.tSec).toBeLessThanOrEqual(240);
+    const tail = rows.filter((r) => r.tSec >= ready.tSec && r.tSec < 1190);
+    expect(tail.filter((r) => r.gate === 'ready').length / tail.length).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('a reading that is not calm is refused with its reason on stderr, and the partner is judged as on a first night', () => {
     const flooded = rrCsv('flooded', 'a', 300);
     const { code, stderr } = cli(['gate', 'f.csv', '--calibrate-a', '60-240'], { 'f.csv': flooded });
