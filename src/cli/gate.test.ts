@@ -221,7 +221,7 @@ describe('attune gate on the stress recordings (Empatica E4), through the built 
   const person = loadStressPerson(stressNames().find((n) => n.endsWith('s06')) ?? stressNames()[0]!);
   const calibration = person.spans.find((s) => s.name === 'calibration')!;
 
-  it.runIf(existsSync(bin))('replays an IBI.csv and its HR.csv as two partners, rows to the end, the E4 waiting 15 s for a beat', () => {
+  it.runIf(existsSync(bin))('replays an IBI.csv and its HR.csv as two partners, rows to the end, the E4 waiting 30 s for a beat', () => {
     const span = `${calibration.startSec}-${calibration.endSec}`;
     const hrSpan = `${calibration.startSec - person.hrOffsetSec}-${calibration.endSec - person.hrOffsetSec}`;
     const run = spawnSync(
@@ -230,7 +230,7 @@ describe('attune gate on the stress recordings (Empatica E4), through the built 
       { encoding: 'utf8' },
     );
     expect(run.status).toBe(EXIT.ok);
-    expect(run.stderr).toContain('a device that leaves out beats it cannot detect: no signal only after 15 s without a beat');
+    expect(run.stderr).toContain('a device that leaves out beats it cannot detect: no signal only after 30 s without a beat');
     expect(run.stderr).toMatch(/A \(.*IBI\.csv\): the calm reading .* was (accepted|refused)/);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe('tSec,gate,aState,aReasons,bState,bReasons');
@@ -295,11 +295,11 @@ describe('gateRows and paramsForFile', () => {
     expect(() => gateRows(statuses, 0, 12, false)).toThrow('gateRows: everySec must be > 0 (got 0)');
   });
 
-  it("paramsForFile(file) keeps a strap's 5 s, gives an E4 IBI.csv 15 s and a sparse heart-rate file three sample steps", () => {
+  it("paramsForFile(file) keeps a strap's 5 s, gives an E4 IBI.csv 60 − 30 = 30 s and a sparse heart-rate file three sample steps", () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     expect(paramsForFile(readRrFile(bytes('t_s,rr_ms\n0.8,800\n1.6,800\n')))).toBe(READINESS_PARAMS);
     const e4 = paramsForFile(readRrFile(bytes('1644834634.000000, IBI\n20.6,0.875\n21.5,0.90625\n')));
-    expect(e4).toMatchObject({ noBeatSec: 15, calibrationMaxGapSec: 15, calibrationMaxMissingSec: 90 });
+    expect(e4).toMatchObject({ noBeatSec: 30, calibrationMaxGapSec: 5, calibrationMaxMissingSec: 10 });
     expect(paramsForFile(readRrFile(bytes('1644834644\n1\n70\n71\n72\n'))).noBeatSec).toBe(5);
     expect(paramsForFile(readRrFile(bytes('t_s,hr\n0,70\n5,71\n10,72\n'))).noBeatSec).toBe(15);
   });

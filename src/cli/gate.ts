@@ -15,18 +15,13 @@ import type { Baseline } from '../signal/types';
 
 /**
  * "No beat for `noBeatSec`" for a device that leaves out every beat it cannot detect (Empatica E4
- * `IBI.csv`), seconds. A wrist PPG drops beats for a few seconds whenever the hand moves; with a
- * strap's 5 s such a file reads as "no signal" far more often (on the stress set, 45 % of the E4's
- * gaps last 5–15 s and 29 % less than 5 s). 15 s still ends a run of usable data at a real loss of
- * contact. The value was set before running the gate on those data, not fitted to them. The same
- * limit applies to the gaps allowed within a calm reading of such a file.
+ * `IBI.csv`), seconds: `windowSec` − `minCoveredSec` (30 s). Such a device is judged by how much
+ * of the last window its beats cover; after a silence this long the window can no longer hold
+ * `minCoveredSec` of beats, so judgement stops there and not at a strap's 5 s, which a wrist PPG
+ * passes whenever the hand moves (on the stress set 29 % of the E4's gaps are under 5 s, 45 %
+ * 5–15 s). Derived from the coverage rule, not fitted to those data.
  */
-export const DROPPED_BEATS_NO_BEAT_SEC = 15;
-/**
- * Time within a calm reading a wrist device may have dropped in all, as a share of the span: its
- * beats are what it could detect (a strap's limit is 10 s in 3 minutes).
- */
-export const DROPPED_BEATS_MAX_MISSING_SHARE = 0.5;
+export const droppedBeatsNoBeatSec = (base: ReadinessParams = READINESS_PARAMS): number => base.windowSec - base.minCoveredSec;
 
 /** A span of a recording, seconds on its own clock: (startSec, endSec]. */
 export interface Span {
@@ -36,18 +31,11 @@ export interface Span {
 
 /**
  * The readiness parameters for one file's pipeline: the app's, except for devices whose samples
- * are sparse. An E4 `IBI.csv` gets {@link DROPPED_BEATS_NO_BEAT_SEC}; a heart-rate file sampled
+ * are sparse. An E4 `IBI.csv` gets {@link droppedBeatsNoBeatSec}; a heart-rate file sampled
  * less often than every `noBeatSec` / 3 gets three sample steps, so one late sample is not a silence.
  */
 export function paramsForFile(file: RrFile, base: ReadinessParams = READINESS_PARAMS): ReadinessParams {
-  if (file.dropsBeats === true) {
-    return {
-      ...base,
-      noBeatSec: Math.max(base.noBeatSec, DROPPED_BEATS_NO_BEAT_SEC),
-      calibrationMaxGapSec: Math.max(base.calibrationMaxGapSec, DROPPED_BEATS_NO_BEAT_SEC),
-      calibrationMaxMissingSec: Math.max(base.calibrationMaxMissingSec, DROPPED_BEATS_MAX_MISSING_SHARE * base.calibrationSec),
-    };
-  }
+  if (file.dropsBeats === true) return { ...base, noBeatSec: Math.max(base.noBeatSec, droppedBeatsNoBeatSec(base)) };
   if (file.hrBpm !== undefined && file.tSec.length > 1) {
     const steps = file.tSec
       .slice(1)
@@ -75,10 +63,13 @@ export type PartnerCalm =
 export function calmFromSpan(file: RrFile, span: Span, params: ReadinessParams, meta: { recordedAt: string; device: string }): PartnerCalm {
   const beats = replayBeats(replayRecordingOf(file)).filter((b) => b.tSec > span.startSec && b.tSec <= span.endSec);
   const kind = span.endSec - span.startSec >= params.calibrationSec ? 'calibration' : 'calm-check';
+  const dropsBeats = file.dropsBeats === true;
   // The span's first beat comes a little after its start and its last a little before its end:
-  // allow the gap a reading may have anyway (a strap's 5 s; a wristband's longer).
-  const minSec = Math.max(0, (kind === 'calibration' ? params.calibrationSec : params.readingMinSec) - params.calibrationMaxGapSec);
-  const outcome = readingFromBeats(beats, { ...meta, kind, minSec, hrOnly: file.hrBpm !== undefined }, params);
+  // allow the gap a reading may have anyway (a strap's 5 s). A device that drops beats is checked
+  // by the share of the span its beats cover instead.
+  const needSec = kind === 'calibration' ? params.calibrationSec : params.readingMinSec;
+  const minSec = dropsBeats ? needSec : Math.max(0, needSec - params.calibrationMaxGapSec);
+  const outcome = readingFromBeats(beats, { ...meta, kind, minSec, hrOnly: file.hrBpm !== undefined, dropsBeats }, params);
   if (!outcome.ok) return { kind: 'refused', baseline: null, message: outcome.message };
   const check = checkReading(outcome.reading, [], params);
   if (!check.accepted) return { kind: 'refused', baseline: null, message: check.message };
@@ -113,6 +104,7 @@ export function gateStatuses(a: GatePartner, b: GatePartner | null): GateStatus[
       scheduler,
       speed: 1,
       params: partner.params,
+      dropsBeats: partner.file.dropsBeats === true,
     });
     return { source, readiness$: pipeline.readiness$ };
   };

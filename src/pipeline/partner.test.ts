@@ -1,4 +1,4 @@
-import { BehaviorSubject, NEVER, Observable, of, Subject } from 'rxjs';
+import { BehaviorSubject, NEVER, Observable, of, Subject, VirtualTimeScheduler } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../ble/heart-rate-source';
@@ -9,6 +9,7 @@ import { demoBaseline } from '../sim/demo-baseline';
 import { createSimulatorSource, type SimulatorSourceOptions } from '../sim/simulator-source';
 import type { PartnerReadiness } from '../signal/readiness';
 import type { Baseline, Beat } from '../signal/types';
+import { READINESS_PARAMS } from '../signal/readiness-params';
 import { createPartnerPipeline } from './partner';
 
 interface Seen {
@@ -211,6 +212,61 @@ describe('createPartnerPipeline', () => {
     expect(() => createPartnerPipeline({ beats$: NEVER, status$: NEVER, baseline$: NEVER, speed: 0 })).toThrow(
       'createPartnerPipeline: speed must be a positive number (got 0)',
     );
+  });
+});
+
+describe('createPartnerPipeline (a device that drops beats)', () => {
+  /** 20 s of beats at 60 bpm (RR 1000 ± 40 ms, sinus arrhythmia), 10 s left out, repeated for 120 s. */
+  const beats: Beat[] = [];
+  for (let t = 1; t <= 120; t += 1) {
+    if (t % 30 > 20 || t % 30 === 0) continue;
+    beats.push({ tSec: t, rrMs: 1000 + 40 * Math.sin(2 * Math.PI * 0.2 * t), hrBpm: 60, afterGap: t > 1 && t % 30 === 1 });
+  }
+  const baseline: Baseline = {
+    ...demoBaseline('calm', 'a'),
+    lnRmssdMean: 3.5,
+    lnRmssdSd: 0.2,
+    hrBpm: 60,
+    breathsPerMin: null,
+    demo: false,
+  };
+  const run = (dropsBeats: boolean, noBeatSec: number): PartnerReadiness[] => {
+    const seen: PartnerReadiness[] = [];
+    const scheduler = new VirtualTimeScheduler();
+    const status$ = of<SourceStatus>({ kind: 'connected', deviceName: 'E4', batteryPercent: null, hrOnly: false, malformedPackets: 0 });
+    createPartnerPipeline({
+      // Each beat at its own time on the virtual clock (1×), so silences are seen by the timer too.
+      beats$: new Observable<Beat>((s) => {
+        for (const b of beats) scheduler.schedule(() => s.next(b), b.tSec * 1000);
+        scheduler.schedule(() => s.complete(), 121_000);
+      }),
+      status$,
+      baseline$: of(baseline),
+      scheduler,
+      params: { ...READINESS_PARAMS, noBeatSec },
+      dropsBeats,
+    }).readiness$.subscribe((r) => seen.push(r));
+    scheduler.flush();
+    return seen;
+  };
+
+  it('createPartnerPipeline({ dropsBeats }) judges once beats cover 30 s of the last minute (t = 40 s: 20 + 10), through 10 s silences', () => {
+    const seen = run(true, 30);
+    const firstJudged = seen.find((r) => r.state === 'near-baseline' || r.state === 'out')!;
+    // Beats at whole seconds, each covering its ~1 s interval: 29 s at t = 39, 30 s at t = 40 (± rounding of the intervals).
+    expect(firstJudged.tSec).toBeGreaterThanOrEqual(40);
+    expect(firstJudged.tSec).toBeLessThanOrEqual(41);
+    const before = seen.filter((r) => r.tSec === 39).at(-1)!;
+    expect(before.reasons[0]).toEqual({ kind: 'not-enough-data', haveSec: 29, needSec: 30 });
+    // Never "no signal" for a 10 s silence, judged to the end of the file.
+    const during = seen.filter((r) => r.tSec >= 41 && r.tSec < 110 && r.reasons[0]?.kind !== 'not-connected');
+    expect(during.every((r) => r.state === 'near-baseline')).toBe(true);
+  });
+
+  it('createPartnerPipeline(strap rules) never judges the same beats: each 10 s silence is a lost signal and 60 s uninterrupted never comes', () => {
+    const seen = run(false, 5);
+    expect(seen.some((r) => r.state === 'near-baseline' || r.state === 'out')).toBe(false);
+    expect(seen.some((r) => r.state === 'no-signal' && r.tSec > 0 && r.tSec < 120)).toBe(true);
   });
 });
 

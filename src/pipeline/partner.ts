@@ -28,6 +28,12 @@ export interface PartnerPipelineInputs {
   readonly speed?: number;
   /** Thresholds; `READINESS_PARAMS` by default. */
   readonly params?: ReadinessParams;
+  /**
+   * True for a device that leaves out every beat it cannot detect (Empatica E4 `IBI.csv`): the
+   * partner is then judged once the last `windowSec` is covered by beats for `minCoveredSec`
+   * (`coveredSec` in the snapshot) instead of after `minUsableSec` of uninterrupted beats.
+   */
+  readonly dropsBeats?: boolean;
 }
 
 export interface PartnerPipeline {
@@ -74,7 +80,7 @@ export function createPartnerPipeline(inputs: PartnerPipelineInputs): PartnerPip
   // One subscription to the source for every consumer; reset when nobody listens.
   const beats$ = inputs.beats$.pipe(share());
   const metrics$ = beats$.pipe(toMetrics({ windowSec: params.windowSec }), shareLatest());
-  const trend$ = metrics$.pipe(toTrend({ spanSec: params.trendSpanSec }), shareLatest());
+  const trend$ = metrics$.pipe(toTrend({ spanSec: params.trendSpanSec, minPairs: params.minHrvPairs }), shareLatest());
   const readiness$ = readinessStream({
     beats$,
     metrics$,
@@ -84,6 +90,7 @@ export function createPartnerPipeline(inputs: PartnerPipelineInputs): PartnerPip
     scheduler,
     speed,
     params,
+    dropsBeats: inputs.dropsBeats === true,
   }).pipe(shareLatest());
   return { metrics$, trend$, readiness$ };
 }
@@ -97,10 +104,11 @@ interface ReadinessStreamInputs {
   readonly scheduler: SchedulerLike;
   readonly speed: number;
   readonly params: ReadinessParams;
+  readonly dropsBeats: boolean;
 }
 
 function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadiness> {
-  const { params, scheduler, speed } = inputs;
+  const { params, scheduler, speed, dropsBeats } = inputs;
   return new Observable<PartnerReadiness>((subscriber) => {
     let link: PartnerLink = { kind: 'not-connected', status: 'idle', detail: null };
     let statusHrOnly = false;
@@ -113,6 +121,10 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
     /** Event time the current run of uninterrupted signal started, seconds. */
     let runSinceSec: number | null = null;
     let flooding: FloodingTrack = NO_FLOODING;
+    /** Beats of the last `windowSec` and the sum of their intervals, seconds (devices that drop beats). */
+    let covered: { tSec: number; sec: number }[] = [];
+    let coveredHead = 0;
+    let coveredSum = 0;
     /** Heart-rate plateau in this run of signal, for the first-night rules (no baseline). */
     const settling = createSettlingTracker(params);
     /** Latest event time seen, seconds. */
@@ -132,6 +144,7 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
             tSec: nowSec,
             link,
             usableSec: runSinceSec === null ? 0 : nowSec - runSinceSec,
+            ...(dropsBeats ? { coveredSec: coveredOf(nowSec) } : {}),
             metrics,
             trend,
             baseline,
@@ -142,6 +155,23 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
           params,
         ),
       );
+    };
+
+    const dropCoveredBefore = (fromSec: number): void => {
+      while (coveredHead < covered.length && covered[coveredHead]!.tSec <= fromSec) {
+        coveredSum -= covered[coveredHead]!.sec;
+        coveredHead += 1;
+      }
+      if (coveredHead > 256) {
+        covered = covered.slice(coveredHead);
+        coveredHead = 0;
+      }
+    };
+
+    /** Seconds of (t − windowSec, t] covered by beats: their intervals, at most the window. */
+    const coveredOf = (tSec: number): number => {
+      dropCoveredBefore(tSec - params.windowSec);
+      return Math.min(params.windowSec, Math.max(0, coveredSum));
     };
 
     const loseSignal = (): void => {
@@ -195,6 +225,12 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
         runSinceSec = beat.tSec - (beat.rrMs ?? 0) / 1000;
       }
       silenceReported = false;
+      if (dropsBeats) {
+        // A beat covers its own interval; a heart-rate sample, the time since the previous one (capped).
+        const sec = beat.rrMs !== null ? beat.rrMs / 1000 : lastBeat === null ? 0 : Math.min(beat.tSec - lastBeat.tSec, params.noBeatSec);
+        covered.push({ tSec: beat.tSec, sec });
+        coveredSum += sec;
+      }
       lastBeat = beat;
       recent.push(beat);
       settling.add(beat);

@@ -48,6 +48,18 @@ describe('toTrend', () => {
     expect(trends[99].breathsPerMinPerMin).toBeNull();
   });
 
+  it('toTrend({ minPairs: 30 }) leaves out windows with fewer pairs: a fall of 1 per minute from 10-pair windows is not seen', async () => {
+    // Even seconds: 40 pairs, lnRMSSD steady at 3; odd seconds: 10 pairs, lnRMSSD falling 1 per minute.
+    const metrics = Array.from({ length: 130 }, (_, i) => ({
+      ...metricsAt(i, i % 2 === 0 ? 3 : 3 - i / 60, null),
+      pairs: i % 2 === 0 ? 40 : 10,
+    }));
+    const all = await firstValueFrom(from(metrics).pipe(toTrend(), toArray()));
+    expect(all[129].lnRmssdPerMin!).toBeLessThan(-0.4);
+    const enough = await firstValueFrom(from(metrics).pipe(toTrend({ minPairs: 30 }), toArray()));
+    expect(enough[129].lnRmssdPerMin).toBeCloseTo(0, 9);
+  });
+
   it('toTrend({ spanSec: 300 }) fits over five minutes', async () => {
     const metrics = Array.from({ length: 600 }, (_, i) => metricsAt(i, i < 300 ? 3 : 3 + (i - 300) / 300, 12));
     const trends = await run(metrics, 300);

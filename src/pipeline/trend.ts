@@ -9,6 +9,12 @@ import type { Trend, WindowMetrics } from '../signal/types';
 export interface TrendOptions {
   /** Span the slope is fitted over, seconds of event time, 120–300 (2–5 min). Default 120. */
   readonly spanSec?: number;
+  /**
+   * Windows with fewer clean successive pairs than this (`WindowMetrics.pairs`) are left out of the
+   * lnRMSSD fit: an RMSSD from a handful of pairs (a device that drops beats) would make the slope
+   * noise. Default 0 (every window with an lnRMSSD counts).
+   */
+  readonly minPairs?: number;
 }
 
 /** Named limits of the trend fit. */
@@ -71,12 +77,13 @@ function createSlidingFit() {
 /**
  * Emits, for each `WindowMetrics`, the least-squares slope of lnRMSSD and of the breathing rate
  * against window end time over the last `spanSec`, per minute (e.g. −0.1 lnRMSSD/min: HRV
- * falling). Null metrics are skipped; a slope is null until its points cover half the span and
+ * falling). Null metrics are skipped, and lnRMSSD from windows with fewer than `minPairs` pairs; a slope is null until its points cover half the span and
  * number at least 10. Event time only; one fit per subscription (cold). A span outside 120–300 s
  * errors on subscription ("toTrend: …").
  */
 export function toTrend(options: TrendOptions = {}): OperatorFunction<WindowMetrics, Trend> {
   const spanSec = options.spanSec ?? 120;
+  const minPairs = options.minPairs ?? 0;
   return (source) =>
     new Observable<Trend>((subscriber) => {
       if (!(spanSec >= 120 && spanSec <= 300)) {
@@ -89,7 +96,7 @@ export function toTrend(options: TrendOptions = {}): OperatorFunction<WindowMetr
       return source.subscribe({
         next: (m) => {
           const t = m.endSec;
-          if (m.lnRmssd !== null) ln.add(t, m.lnRmssd);
+          if (m.lnRmssd !== null && (m.pairs ?? Infinity) >= minPairs) ln.add(t, m.lnRmssd);
           if (m.breathsPerMin !== null) breathing.add(t, m.breathsPerMin);
           ln.dropBefore(t - spanSec);
           breathing.dropBefore(t - spanSec);

@@ -21,6 +21,11 @@ export type CalibrationProblem =
       readonly maxGapSec: number;
       readonly maxMissingSec: number;
     }
+  /**
+   * A device that drops beats (wrist PPG) caught beats over too little of the span: the sum of
+   * its intervals is below the least coverage.
+   */
+  | { readonly kind: 'sparse'; readonly coveredSec: number; readonly spanSec: number; readonly needCoveredSec: number }
   /** A device with RR intervals, but no window had enough clean successive beats for RMSSD. */
   | { readonly kind: 'no-hrv' }
   /** No beat arrived for a while during the recording (reported by the stream). */
@@ -68,6 +73,8 @@ export function describeCalibrationProblem(problem: CalibrationProblem): string 
       return `calibrate: the signal was too noisy (${pct(problem.artifactRate)} % of beats unclear; at most ${pct(problem.limitRate)} %) — moisten the strap's electrodes, snug it up and sit still`;
     case 'dropouts':
       return `calibrate: the strap lost contact for ${whole(problem.longestGapSec)} s at the longest, ${whole(problem.missingSec)} s in all (at most ${whole(problem.maxGapSec)} s at once and ${whole(problem.maxMissingSec)} s in all) — check its fit and stay near the device`;
+    case 'sparse':
+      return `calibrate: the wristband caught beats over only ${whole(problem.coveredSec)} s of ${whole(problem.spanSec)} s (at least ${whole(problem.needCoveredSec)} s needed) — keep the hand still and the band snug`;
     case 'no-hrv':
       return 'calibrate: too few clean successive beats to measure heart-rate variability — sit still, breathe easily and try again';
     case 'no-beats':
@@ -97,6 +104,11 @@ export interface MeasuredRecording {
  * `calibrationMaxArtifactRate` of the beats are artifacts. Beats after `maxSec` are ignored.
  * The "no HRV" check needs windows and is left to the caller.
  *
+ * A device that drops beats (`dropsBeats`: a wrist PPG leaves out every beat it cannot detect) is
+ * checked by coverage instead of length and gaps: its beats' intervals must add up to at least
+ * `minCoveredSec` / `windowSec` of `needSec` (the share the live rules ask of a window), else the
+ * problem is `sparse`. The artifact check is the same.
+ *
  * @param beats - the recording in event time, increasing `tSec`.
  * @param span - `needSec` the least length, `maxSec` the most used (Infinity for all), seconds.
  * @param hrOnlyHint - true when the device is known to send heart rate only.
@@ -106,6 +118,7 @@ export function measureRecording(
   span: { readonly needSec: number; readonly maxSec: number },
   hrOnlyHint: boolean,
   params: ReadinessParams = READINESS_PARAMS,
+  dropsBeats = false,
 ): MeasuredRecording {
   const { needSec } = span;
   const first = beats[0];
@@ -138,7 +151,11 @@ export function measureRecording(
   };
   const slackSec = 2;
   let problem: CalibrationProblem | null = null;
-  if (quality.durationSec < needSec - slackSec) problem = { kind: 'too-short', haveSec: quality.durationSec, needSec };
+  const coveredSec = dropsBeats ? used.reduce((sum, b) => sum + (b.rrMs === null ? 0 : b.rrMs / 1000), 0) : 0;
+  const needCoveredSec = (params.minCoveredSec / params.windowSec) * needSec;
+  if (dropsBeats) {
+    if (coveredSec < needCoveredSec) problem = { kind: 'sparse', coveredSec, spanSec: needSec, needCoveredSec };
+  } else if (quality.durationSec < needSec - slackSec) problem = { kind: 'too-short', haveSec: quality.durationSec, needSec };
   else if (longestGapSec > params.calibrationMaxGapSec || missingSec > params.calibrationMaxMissingSec) {
     problem = {
       kind: 'dropouts',

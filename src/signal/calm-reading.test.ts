@@ -83,6 +83,47 @@ describe('readingFromBeats', () => {
     expect(readingFromBeats(beats, meta)).toMatchObject({ ok: false, problem: { kind: 'dropouts' } });
   });
 
+  it('readingFromBeats(a device that drops beats) is checked by coverage: 65 of 120 s covered passes (≥ 60), 55 s is sparse', () => {
+    /** Rest beats kept only in the given spans, the first after a gap marked as such (as an E4 IBI.csv). */
+    const kept = (spans: [number, number][]): Beat[] =>
+      beatsOf(121, rest)
+        .filter((b) => spans.some(([from, to]) => b.tSec > from && b.tSec <= to))
+        .map((b, i, all) => ({ ...b, afterGap: i > 0 && b.tSec - all[i - 1]!.tSec > 1.5 }));
+    const e4 = { ...meta, minSec: 120, dropsBeats: true };
+    // A 35 s silence would fail a strap's 5 s limit; covered ≈ 25 + 40 = 65 s ≥ ½ × 120 = 60 s.
+    const ok = readingFromBeats(
+      kept([
+        [0, 25],
+        [60, 100],
+      ]),
+      e4,
+    );
+    expect(ok.ok).toBe(true);
+    expect(
+      readingFromBeats(
+        kept([
+          [0, 25],
+          [60, 100],
+        ]),
+        meta,
+      ),
+    ).toMatchObject({ ok: false, problem: { kind: 'dropouts' } });
+    // lnRMSSD only from windows with ≥ 30 clean pairs: (30, 90] holds ~32 of them.
+    if (ok.ok) expect(ok.reading.lnRmssd).not.toBeNull();
+    const sparse = readingFromBeats(
+      kept([
+        [0, 25],
+        [60, 90],
+      ]),
+      e4,
+    );
+    expect(sparse).toMatchObject({ ok: false, problem: { kind: 'sparse', spanSec: 120, needCoveredSec: 60 } });
+    if (!sparse.ok && sparse.problem.kind === 'sparse') expect(sparse.problem.coveredSec).toBeCloseTo(55, 0);
+    expect(sparse.ok ? '' : sparse.message).toMatch(
+      /^calibrate: the wristband caught beats over only 55 s of 120 s \(at least 60 s needed\)/,
+    );
+  });
+
   it('readingFromBeats(heart-rate-only samples) gives heart rate with null lnRMSSD and breathing', () => {
     const beats: Beat[] = Array.from({ length: 120 }, (_, i) => ({ tSec: i + 1, rrMs: null, hrBpm: 70, afterGap: false }));
     const outcome = readingFromBeats(beats, meta);

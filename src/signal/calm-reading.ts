@@ -54,6 +54,8 @@ export interface ReadingMeta {
   readonly hrOnly?: boolean;
   /** Least length, seconds; `calibrationSec` for a calibration, else `readingMinSec`. */
   readonly minSec?: number;
+  /** True for a device that leaves out beats it cannot detect: checked by coverage (`measureRecording`). */
+  readonly dropsBeats?: boolean;
 }
 
 export type ReadingOutcome =
@@ -125,7 +127,10 @@ function sampleSd(values: readonly number[]): number | null {
 
 const present = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null && Number.isFinite(v));
 
-const minute = (w: WindowMetrics): MinuteSummary => ({ hrBpm: w.hrBpm, lnRmssd: w.hrOnly ? null : w.lnRmssd });
+const minute = (w: WindowMetrics, params: ReadinessParams): MinuteSummary => ({
+  hrBpm: w.hrBpm,
+  lnRmssd: w.hrOnly || (w.pairs ?? Infinity) < params.minHrvPairs ? null : w.lnRmssd,
+});
 
 /**
  * One calm reading from a recording, or the quality problem that stops it (the checks of
@@ -142,7 +147,7 @@ const minute = (w: WindowMetrics): MinuteSummary => ({ hrBpm: w.hrBpm, lnRmssd: 
  */
 export function readingFromBeats(beats: readonly Beat[], meta: ReadingMeta, params: ReadinessParams = READINESS_PARAMS): ReadingOutcome {
   const needSec = meta.minSec ?? (meta.kind === 'calibration' ? params.calibrationSec : params.readingMinSec);
-  const measured = measureRecording(beats, { needSec, maxSec: Infinity }, meta.hrOnly === true, params);
+  const measured = measureRecording(beats, { needSec, maxSec: Infinity }, meta.hrOnly === true, params, meta.dropsBeats === true);
   const { originSec, endSec, used, hrOnly, quality } = measured;
   const fail = (problem: CalibrationProblem): ReadingOutcome => ({
     ok: false,
@@ -163,8 +168,10 @@ export function readingFromBeats(beats: readonly Beat[], meta: ReadingMeta, para
   }
   const hrBpm = mean(present(windows.map((w) => w.hrBpm)));
   if (hrBpm === null) return fail({ kind: 'too-short', haveSec: quality.durationSec, needSec });
-  const ln = hrOnly ? [] : present(windows.map((w) => w.lnRmssd));
-  if (!hrOnly && ln.length === 0) return fail({ kind: 'no-hrv' });
+  // lnRMSSD only from windows with `minHrvPairs` clean pairs, as the live rules judge.
+  const ln = hrOnly ? [] : present(windows.map((w) => ((w.pairs ?? Infinity) >= params.minHrvPairs ? w.lnRmssd : null)));
+  // A device that drops beats may give a reading of heart rate alone; a strap without HRV has a problem.
+  if (!hrOnly && ln.length === 0 && meta.dropsBeats !== true) return fail({ kind: 'no-hrv' });
   const breaths = hrOnly
     ? []
     : present(windows.map((w) => (w.breathingConfidence >= params.minBreathingConfidence ? w.breathsPerMin : null)));
@@ -184,8 +191,8 @@ export function readingFromBeats(beats: readonly Beat[], meta: ReadingMeta, para
       lnRmssd: mean(ln),
       lnRmssdSd: sampleSd(ln),
       breathsPerMin: mean(breaths),
-      firstMinute: settlingVisible ? minute(windows[0]!) : null,
-      lastMinute: settlingVisible ? minute(windows[windows.length - 1]!) : null,
+      firstMinute: settlingVisible ? minute(windows[0]!, params) : null,
+      lastMinute: settlingVisible ? minute(windows[windows.length - 1]!, params) : null,
     },
   };
 }

@@ -217,6 +217,7 @@ export function createMetricsWindow(options: MetricsWindowOptions = {}): Metrics
         artifactRate,
         hrOnly: rrBeats === 0 && hrSamples > 0,
         irregular,
+        pairs,
       };
     },
   };

@@ -59,6 +59,12 @@ describe('describeReason', () => {
     );
   });
 
+  it('describeReason(few-pairs, ...) says HRV is left out for too few beats in a row and heart rate decides', () => {
+    expect(describeReason({ kind: 'few-pairs', pairs: 12, needPairs: 30 }, 'Alex')).toBe(
+      'Alex: too few clean beats in a row for HRV (12 of 30) — readiness uses heart rate alone',
+    );
+  });
+
   it('describeReason(...) falls back to "Partner" for an empty name', () => {
     expect(describeReason({ kind: 'no-baseline' }, '  ')).toMatch(/^Partner: no baseline yet/);
   });

@@ -94,6 +94,8 @@ function body(reason: ReadinessReason): string {
       return 'heart rate only — no HRV from this device';
     case 'irregular-rhythm':
       return `${RHYTHM_WORDS[reason.rhythm]} — HRV not shown; readiness uses heart rate alone`;
+    case 'few-pairs':
+      return `too few clean beats in a row for HRV (${reason.pairs} of ${reason.needPairs}) — readiness uses heart rate alone`;
     case 'near-baseline':
       return `heart rate ${round(reason.hrBpm)}, usually ${round(reason.baselineHrBpm)} — close to your usual calm`;
     case 'settled':

@@ -14,6 +14,18 @@ export interface ReadinessParams {
   /** A partner with no beat for this long has no signal, seconds. */
   readonly noBeatSec: number;
   /**
+   * For a device that leaves out beats it cannot detect (a wrist PPG): the least time of the last
+   * `windowSec` its beats must cover (sum of their intervals) before the partner is judged, seconds.
+   * Such a device is judged by coverage instead of `minUsableSec` of uninterrupted beats.
+   */
+  readonly minCoveredSec: number;
+  /**
+   * Fewest clean successive pairs in the window before the HRV rules (lnRMSSD band, very low
+   * lnRMSSD, breathing, falling trend) are applied; with fewer the partner is judged on heart rate
+   * alone and a `few-pairs` reason says so.
+   */
+  readonly minHrvPairs: number;
+  /**
    * Smallest wall-clock wait before a silent source is declared silent by the scheduler, seconds.
    * At high replay speeds `noBeatSec / speed` would be shorter than timer jitter; the event-time
    * check on the next beat still places the no-signal transition exactly (see partner pipeline).
@@ -29,6 +41,12 @@ export interface ReadinessParams {
   readonly lnRmssdSdMultiplier: number;
   /** Floor for the baseline SD of lnRMSSD used in the rule above, ln(ms). */
   readonly minLnRmssdSd: number;
+  /**
+   * SD of lnRMSSD used instead, when larger, while the baseline is still learning (fewer than
+   * `baselineLearningReadings` readings): a prior for the day-to-day variation the readings cannot
+   * show yet, ln(ms).
+   */
+  readonly learningLnRmssdSd: number;
   /** Breathing may be at most baseline + this, breaths per minute. */
   readonly maxBreathsAboveBaselinePerMin: number;
   /** A breathing estimate counts only at or above this confidence, 0–1. */
@@ -121,12 +139,15 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   windowSec: 60,
   minUsableSec: 60,
   noBeatSec: 5,
+  minCoveredSec: 30,
+  minHrvPairs: 30,
   minSilenceWallSec: 1,
 
   maxArtifactRate: 0.1,
   maxHrRatio: 1.1,
   lnRmssdSdMultiplier: 1,
   minLnRmssdSd: 0.1,
+  learningLnRmssdSd: 0.2,
   maxBreathsAboveBaselinePerMin: 3,
   minBreathingConfidence: 0.5,
   trendSpanSec: 120,

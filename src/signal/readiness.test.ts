@@ -83,11 +83,62 @@ describe('assessPartner', () => {
   });
 
   it('assessPartner(...) floors the baseline SD at 0.10 so a very steady calibration does not make the band razor-thin', () => {
-    const baseline = { ...CALM_BASELINE, lnRmssdSd: 0.02 };
+    // Three readings or more: no longer learning, so only the 0.10 floor applies (limit 3.8 − 0.1 = 3.7).
+    const baseline = { ...CALM_BASELINE, lnRmssdSd: 0.02, calibrations: 3 };
     expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe('near-baseline');
     expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.69 }) })).state).toBe('out');
-    const noSd = { ...CALM_BASELINE, lnRmssdSd: null };
+    const noSd = { ...CALM_BASELINE, lnRmssdSd: null, calibrations: 3 };
     expect(assessPartner(calmSnapshot(100, { baseline: noSd, metrics: calmWindow(100, { lnRmssd: 3.71 }) })).state).toBe('near-baseline');
+  });
+
+  it('assessPartner(...) gives a learning baseline (1 or 2 readings) the prior day-to-day SD 0.20: one reading SD 0.05 → limit 3.8 − 0.2 = 3.6', () => {
+    for (const calibrations of [1, 2]) {
+      const baseline = { ...CALM_BASELINE, lnRmssdSd: 0.05, calibrations };
+      expect(assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.61 }) })).state).toBe('near-baseline');
+      const out = assessPartner(calmSnapshot(100, { baseline, metrics: calmWindow(100, { lnRmssd: 3.59 }) }));
+      expect(out.state).toBe('out');
+      expect((out.reasons[0] as { limitLnRmssd: number }).limitLnRmssd).toBeCloseTo(3.6, 10);
+    }
+    // A wider SD of its own still counts: 0.3 → limit 3.5.
+    const wide = { ...CALM_BASELINE, lnRmssdSd: 0.3, calibrations: 1 };
+    expect(assessPartner(calmSnapshot(100, { baseline: wide, metrics: calmWindow(100, { lnRmssd: 3.51 }) })).state).toBe('near-baseline');
+  });
+
+  it('assessPartner(...) judges a window with fewer than 30 clean pairs on heart rate alone, saying so (few-pairs)', () => {
+    // lnRMSSD 2.0 is far below the band and the trend falls, but from 29 pairs neither counts.
+    const few = calmSnapshot(100, {
+      metrics: calmWindow(100, { lnRmssd: 2, pairs: 29, breathsPerMin: 25 }),
+      trend: { tSec: 100, lnRmssdPerMin: -0.5, breathsPerMinPerMin: 0 },
+    });
+    expect(assessPartner(few)).toMatchObject({
+      state: 'near-baseline',
+      reasons: [{ kind: 'near-baseline' }, { kind: 'few-pairs', pairs: 29, needPairs: 30 }],
+    });
+    // Heart rate still decides: 75 > 68 × 1.1 = 74.8.
+    const fast = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { hrBpm: 75, pairs: 29 }) }));
+    expect(fast.state).toBe('out');
+    expect(fast.reasons.map((r) => r.kind)).toEqual(['heart-rate-high', 'few-pairs']);
+    // 30 pairs: the HRV rules apply again.
+    const enough = assessPartner(calmSnapshot(100, { metrics: calmWindow(100, { lnRmssd: 2, pairs: 30 }) }));
+    expect(enough.reasons.map((r) => r.kind)).toEqual(['hrv-low']);
+    // First night: no very-low-HRV verdict from 12 pairs either.
+    const night = assessPartner(
+      calmSnapshot(100, {
+        baseline: null,
+        metrics: calmWindow(100, { lnRmssd: 2, pairs: 12 }),
+        settling: { hrBpm: 70, plateauSinceSec: 0, heldSec: 130, floorBpm: 70 },
+      }),
+    );
+    expect(night.state).toBe('near-baseline');
+    expect(night.reasons.map((r) => r.kind)).toEqual(['settled', 'few-pairs', 'first-night']);
+  });
+
+  it('assessPartner(...) judges a device that drops beats once 30 s of the last minute is covered by beats, however interrupted', () => {
+    const covered = (coveredSec: number) => assessPartner(calmSnapshot(100, { usableSec: 10, coveredSec }));
+    expect(covered(29.9)).toMatchObject({ state: 'calibrating', reasons: [{ kind: 'not-enough-data', haveSec: 29.9, needSec: 30 }] });
+    expect(covered(30).state).toBe('near-baseline');
+    // Without coveredSec the strap's rule stands: 60 s of uninterrupted beats.
+    expect(assessPartner(calmSnapshot(100, { usableSec: 59 })).state).toBe('calibrating');
   });
 
   it('assessPartner(...) uses breathing ≤ baseline + 3/min: 15 is in, 15.5 is out (baseline 12)', () => {

@@ -29,6 +29,11 @@ export type ReadinessReason =
   | { readonly kind: 'not-enough-data'; readonly haveSec: number; readonly needSec: number }
   /** Enough time, but too few clean successive beats for an RMSSD. */
   | { readonly kind: 'few-clean-beats' }
+  /**
+   * Information: the window has fewer clean successive pairs than `minHrvPairs` (a device that
+   * drops beats), so its RMSSD is too noisy to judge by: heart rate alone decides.
+   */
+  | { readonly kind: 'few-pairs'; readonly pairs: number; readonly needPairs: number }
   /** No personal baseline yet: calibration needed (no longer given: see `first-night`). */
   | { readonly kind: 'no-baseline' }
   /**
@@ -114,6 +119,11 @@ export interface PartnerSnapshot {
   readonly link: PartnerLink;
   /** Seconds of uninterrupted signal since beats (re)started; 0 before any beat. */
   readonly usableSec: number;
+  /**
+   * For a device that drops beats: seconds of the last `windowSec` covered by its beats (sum of
+   * their intervals). Present, it replaces `usableSec` as the data requirement (`minCoveredSec`).
+   */
+  readonly coveredSec?: number;
   /** Metrics of the latest window; null before the first beat. */
   readonly metrics: WindowMetrics | null;
   /** Latest lnRMSSD trend; null when not known yet. */
@@ -145,7 +155,16 @@ export interface PartnerSnapshot {
  * RMSSD, breathing and the lnRMSSD trend are never consulted, and a `heart-rate-only` reason says so.
  * The same holds while the rhythm is irregular (metrics `irregular`: frequent ectopy, AF-like,
  * flat), with an `irregular-rhythm` reason; the artifact rule still applies, so a noisy strap
- * stays out.
+ * stays out. And while the window has fewer than `minHrvPairs` clean successive pairs (metrics
+ * `pairs`; a device that drops beats), with a `few-pairs` reason: an RMSSD from a handful of
+ * pairs is too noisy for a band of a tenth of a log unit (Esco & Flatt 2014 and Munoz et al. 2015
+ * found ultra-short RMSSD to agree with 5-minute values from about 30 s of beats on).
+ *
+ * Data requirement: `minUsableSec` of uninterrupted signal, or, for a device that drops beats
+ * (`coveredSec` given), `minCoveredSec` of the last window covered by beats.
+ *
+ * While the baseline is learning (fewer than `baselineLearningReadings` readings) its lnRMSSD SD
+ * is at least `learningLnRmssdSd`, a prior for the day-to-day variation one reading cannot show.
  *
  * Limitations: the breathing rule is skipped when either the estimate's confidence is below
  * `minBreathingConfidence` or the baseline has no breathing rate; the lnRMSSD rule is skipped when
@@ -158,11 +177,15 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
   const { tSec, link, metrics, baseline, flooding } = snapshot;
   const hrOnly = snapshot.hrOnly || (metrics?.hrOnly ?? false);
   const irregular = hrOnly ? null : (metrics?.irregular ?? null);
+  const pairs = metrics?.pairs;
+  const fewPairs = !hrOnly && irregular === null && pairs !== undefined && pairs < params.minHrvPairs;
   const info: ReadinessReason[] = hrOnly
     ? [{ kind: 'heart-rate-only' }]
     : irregular !== null
       ? [{ kind: 'irregular-rhythm', rhythm: irregular }]
-      : [];
+      : fewPairs
+        ? [{ kind: 'few-pairs', pairs, needPairs: params.minHrvPairs }]
+        : [];
   if (baseline === null) info.push({ kind: 'first-night' });
   const result = (state: PartnerState, reasons: ReadinessReason[]): PartnerReadiness => ({
     tSec,
@@ -188,15 +211,18 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
     ]);
   }
 
-  if (snapshot.usableSec < params.minUsableSec || metrics === null || metrics.hrBpm === null) {
-    return result('calibrating', [{ kind: 'not-enough-data', haveSec: Math.max(0, snapshot.usableSec), needSec: params.minUsableSec }]);
+  const byCoverage = snapshot.coveredSec !== undefined;
+  const haveSec = Math.max(0, snapshot.coveredSec ?? snapshot.usableSec);
+  const needSec = byCoverage ? params.minCoveredSec : params.minUsableSec;
+  if (haveSec < needSec || metrics === null || metrics.hrBpm === null) {
+    return result('calibrating', [{ kind: 'not-enough-data', haveSec, needSec }]);
   }
 
   const out: ReadinessReason[] = [];
   if (metrics.artifactRate > params.maxArtifactRate) {
     out.push({ kind: 'artifacts', artifactRate: metrics.artifactRate, limitRate: params.maxArtifactRate });
   }
-  const hrvRules = !hrOnly && irregular === null;
+  const hrvRules = !hrOnly && irregular === null && !fewPairs;
   // Without an RMSSD the HRV rules cannot be checked: poor signal is "out", otherwise wait.
   const noRmssd = (): PartnerReadiness =>
     out.some((r) => r.kind === 'artifacts') ? result('out', out) : result('calibrating', [{ kind: 'few-clean-beats' }]);
@@ -213,7 +239,10 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
   if (hrvRules) {
     if (metrics.lnRmssd === null) return noRmssd();
     if (baseline.lnRmssdMean !== null) {
-      const sd = Math.max(baseline.lnRmssdSd ?? 0, params.minLnRmssdSd);
+      // A learning baseline has not seen the person's day-to-day variation yet: a prior stands in.
+      const learning = baseline.calibrations < params.baselineLearningReadings;
+      const floor = learning ? Math.max(params.minLnRmssdSd, params.learningLnRmssdSd) : params.minLnRmssdSd;
+      const sd = Math.max(baseline.lnRmssdSd ?? 0, floor);
       const lnLimit = baseline.lnRmssdMean - params.lnRmssdSdMultiplier * sd;
       if (metrics.lnRmssd < lnLimit) {
         out.push({ kind: 'hrv-low', lnRmssd: metrics.lnRmssd, baselineLnRmssd: baseline.lnRmssdMean, limitLnRmssd: lnLimit });

@@ -48,6 +48,11 @@ export interface WindowMetrics {
    * lnRMSSD and breathing are then null. Null or absent: regular, or too little data to tell.
    */
   readonly irregular?: IrregularRhythm | null;
+  /**
+   * Clean successive pairs behind the RMSSD (both beats genuine and truly consecutive); absent
+   * where not counted. A device that drops beats can have an RMSSD from a handful of pairs.
+   */
+  readonly pairs?: number;
 }
 
 /** Slopes over the trend window (2–5 min), per minute of event time; null when too little data. */

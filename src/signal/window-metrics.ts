@@ -99,7 +99,7 @@ export function computeWindowMetrics(beats: readonly Beat[], startSec: number, e
     rhythmEvents / rr.length,
     rmssd ?? null,
   );
-  if (irregular !== null) return { ...empty, hrBpm, artifactRate, irregular };
+  if (irregular !== null) return { ...empty, hrBpm, artifactRate, irregular, pairs: validPairs };
   const breathing = estimateBreathingRate(times, nn);
   return {
     ...empty,
@@ -110,5 +110,6 @@ export function computeWindowMetrics(beats: readonly Beat[], startSec: number, e
     breathingConfidence: breathing.confidence,
     artifactRate,
     irregular: null,
+    pairs: validPairs,
   };
 }

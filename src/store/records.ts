@@ -45,6 +45,7 @@ export const windowMetricsSchema = z.object({
   artifactRate: z.number().min(0).max(1),
   hrOnly: z.boolean(),
   irregular: z.enum(['ectopy', 'af-like', 'flat']).nullable().optional(),
+  pairs: count.optional(),
 }) satisfies z.ZodType<WindowMetrics>;
 
 export const baselineSchema = z.object({
