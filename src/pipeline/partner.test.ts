@@ -230,18 +230,23 @@ describe('createPartnerPipeline (a device that drops beats)', () => {
     breathsPerMin: null,
     demo: false,
   };
-  const run = (dropsBeats: boolean, noBeatSec: number): PartnerReadiness[] => {
+  const run = (
+    dropsBeats: boolean,
+    noBeatSec: number,
+    played: readonly Beat[] = beats,
+    calm: Baseline | null = baseline,
+  ): PartnerReadiness[] => {
     const seen: PartnerReadiness[] = [];
     const scheduler = new VirtualTimeScheduler();
     const status$ = of<SourceStatus>({ kind: 'connected', deviceName: 'E4', batteryPercent: null, hrOnly: false, malformedPackets: 0 });
     createPartnerPipeline({
       // Each beat at its own time on the virtual clock (1×), so silences are seen by the timer too.
       beats$: new Observable<Beat>((s) => {
-        for (const b of beats) scheduler.schedule(() => s.next(b), b.tSec * 1000);
-        scheduler.schedule(() => s.complete(), 121_000);
+        for (const b of played) scheduler.schedule(() => s.next(b), b.tSec * 1000);
+        scheduler.schedule(() => s.complete(), (played.at(-1)!.tSec + 1) * 1000);
       }),
       status$,
-      baseline$: of(baseline),
+      baseline$: of(calm),
       scheduler,
       params: { ...READINESS_PARAMS, noBeatSec },
       dropsBeats,
@@ -261,6 +266,25 @@ describe('createPartnerPipeline (a device that drops beats)', () => {
     // Never "no signal" for a 10 s silence, judged to the end of the file.
     const during = seen.filter((r) => r.tSec >= 41 && r.tSec < 110 && r.reasons[0]?.kind !== 'not-connected');
     expect(during.every((r) => r.state === 'near-baseline')).toBe(true);
+  });
+
+  it('createPartnerPipeline({ dropsBeats }) on a first night keeps the heart-rate plateau through a 40 s silence: settled as soon as 30 s are covered again (170 s)', () => {
+    // Steady 60 bpm from 1 to 200 s with nothing between 100 and 140 s.
+    const steady: Beat[] = [];
+    for (let t = 1; t <= 200; t += 1) {
+      if (t > 100 && t <= 140) continue;
+      steady.push({ tSec: t, rrMs: 1000 + 40 * Math.sin(2 * Math.PI * 0.2 * t), hrBpm: 60, afterGap: t === 141 });
+    }
+    const seen = run(true, 30, steady, null);
+    // The silence is reported at 100 + 30 s; beats from 141 s cover 30 s of (t − 60, t] again at t = 170.
+    expect(seen.some((r) => r.state === 'no-signal' && r.tSec === 130)).toBe(true);
+    const after = seen.filter((r) => r.tSec >= 141 && r.tSec < 200);
+    const firstSettled = after.find((r) => r.state === 'near-baseline')!;
+    expect(firstSettled.tSec).toBeGreaterThanOrEqual(170);
+    expect(firstSettled.tSec).toBeLessThanOrEqual(171);
+    // The plateau held from 31 s (first full 30 s median), through the silence: well over 120 s.
+    expect(firstSettled.reasons[0]).toMatchObject({ kind: 'settled' });
+    expect((firstSettled.reasons[0] as { heldSec: number }).heldSec).toBeGreaterThan(120);
   });
 
   it('createPartnerPipeline(strap rules) never judges the same beats: each 10 s silence is a lost signal and 60 s uninterrupted never comes', () => {

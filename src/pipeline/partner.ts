@@ -174,17 +174,22 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
       return Math.min(params.windowSec, Math.max(0, coveredSum));
     };
 
-    const loseSignal = (): void => {
+    /**
+     * Forgets the run of signal. A silence of a device that drops beats is its ordinary way of
+     * working, not a new session: its heart-rate plateau is kept (`keepPlateau`) and goes on from
+     * the beats after the silence, which restart it only if they are below it.
+     */
+    const loseSignal = (keepPlateau = false): void => {
       runSinceSec = null;
       flooding = NO_FLOODING;
-      settling.reset();
+      if (!(keepPlateau && dropsBeats)) settling.reset();
       metrics = null;
       recent = [];
     };
 
     const emitSilence = (silentSec: number, atSec: number): void => {
       silenceReported = true;
-      loseSignal();
+      loseSignal(true);
       nowSec = Math.max(nowSec, atSec);
       const saved = link;
       link = { kind: 'silent', silentSec };
@@ -220,7 +225,7 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
         emitSilence(params.noBeatSec, lastBeat.tSec + params.noBeatSec);
       }
       if (runSinceSec === null || (lastBeat !== null && beat.tSec - lastBeat.tSec >= params.noBeatSec)) {
-        loseSignal();
+        loseSignal(lastBeat !== null);
         // The first RR interval started before its beat; count it as usable time.
         runSinceSec = beat.tSec - (beat.rrMs ?? 0) / 1000;
       }
