@@ -73,13 +73,44 @@ export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS
   let floorBpm: number | null = null;
   const scratch: number[] = [];
 
+  /** The k-th smallest of scratch[0..n) (Hoare's selection, average O(n); reorders scratch). */
+  const select = (n: number, k: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const pivot = scratch[(lo + hi) >> 1]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (scratch[i]! < pivot) i += 1;
+        while (scratch[j]! > pivot) j -= 1;
+        if (i <= j) {
+          const x = scratch[i]!;
+          scratch[i] = scratch[j]!;
+          scratch[j] = x;
+          i += 1;
+          j -= 1;
+        }
+      }
+      if (k <= j) hi = j;
+      else if (k >= i) lo = i;
+      else return scratch[k]!;
+    }
+    return scratch[k]!;
+  };
+
   const median = (): number | null => {
-    scratch.length = 0;
-    for (let i = head; i < rates.length; i += 1) scratch.push(rates[i]!);
-    if (scratch.length === 0) return null;
-    scratch.sort((x, y) => x - y);
-    const mid = scratch.length >> 1;
-    return scratch.length % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+    const n = rates.length - head;
+    if (n <= 0) return null;
+    scratch.length = n;
+    for (let i = 0; i < n; i += 1) scratch[i] = rates[head + i]!;
+    const mid = n >> 1;
+    const upper = select(n, mid);
+    if (n % 2 === 1) return upper;
+    // The lower middle is the largest of the values the selection left below `mid`.
+    let lower = scratch[0]!;
+    for (let i = 1; i < mid; i += 1) if (scratch[i]! > lower) lower = scratch[i]!;
+    return (lower + upper) / 2;
   };
 
   const sample = (tSec: number, value: number): void => {
