@@ -33,6 +33,8 @@ const BUDGET = {
   following: 0.9,
   /** physio-example1 (slow deep breathing): median coherence at least this. */
   slowBreathingCoherence: 0.5,
+  /** First co-regulation reading after both partners have heart rate, seconds of event time. */
+  firstReadingSec: 150,
   /** Live update per beat with the new readings, microseconds. */
   perBeatUs: 100,
 } as const;
@@ -184,6 +186,41 @@ function syncFigures(check: (pass: boolean, what: string) => void): void {
   check(lagError(w).mean <= BUDGET.lagErrorSec, `lag error ${lagError(w).mean.toFixed(2)} s ≤ ${BUDGET.lagErrorSec} s`);
 }
 
+/**
+ * Time from both partners having heart rate to the first co-regulation reading, through the live
+ * operator (its 5 s grid included): simulated calm partners, partner B's strap starting 0–40 s after A's.
+ */
+function firstReadingFigures(check: (pass: boolean, what: string) => void): void {
+  const delays: number[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    const random = createRandom(`first-reading/${i}`);
+    const startB = 3.7 * i;
+    const a = beatsOf({ durationSec: 300, physiology: drawPhysiology(random), seed: `first-reading/${i}/a` });
+    const b = beatsOf({ durationSec: 300, physiology: drawPhysiology(random), seed: `first-reading/${i}/b` }).map((beat) => ({
+      ...beat,
+      tSec: beat.tSec + startB,
+    }));
+    const bothSec = Math.max(a[0].tSec, b[0].tSec);
+    let first: number | null = null;
+    const inputs = [new Subject<Beat>(), new Subject<Beat>()] as const;
+    toCoregulation(inputs[0], inputs[1], from([{ a: true, b: true }])).subscribe((reading) => {
+      if (reading.sync !== null) first ??= reading.tSec;
+    });
+    // Both partners' beats in event-time order, as they arrive live.
+    for (let j = 0, k = 0; j < a.length || k < b.length; ) {
+      if (k >= b.length || (j < a.length && a[j].tSec <= b[k].tSec)) inputs[0].next(a[j++]);
+      else inputs[1].next(b[k++]);
+    }
+    delays.push(first === null ? Number.POSITIVE_INFINITY : first - bothSec);
+  }
+  const worst = Math.max(...delays);
+  console.log(
+    `  first co-regulation reading after both partners have heart rate (live operator, 12 dyads, B starting 0–41 s after A): ` +
+      `${Math.min(...delays).toFixed(1)}–${worst.toFixed(1)} s, then one every 5 s`,
+  );
+  check(worst <= BUDGET.firstReadingSec, `first reading ${worst.toFixed(1)} s after both have heart rate ≤ ${BUDGET.firstReadingSec} s`);
+}
+
 function followingFigures(check: (pass: boolean, what: string) => void): void {
   console.log('  pacer following: share of 5 s readings judged right (from 70 s after the pacer starts), 6 partners per row');
   const states = (beats: Beat[], perMin: number, fromSec: number, toSec: number) => {
@@ -274,11 +311,13 @@ function demoFigures(): void {
     return null;
   };
   let linkedFrom: number | null = null;
+  let firstReading: number | null = null;
   let linked = 0;
   let read = 0;
-  for (let t = 520; t <= 1195; t += 5) {
+  for (let t = 5; t <= 1195; t += 5) {
     const sync = heartRateSynchrony(a, b, t, SYNC_PARAMS.windowSec, { pacerPerMin: TOGETHER_PACER_PER_MIN });
     if (sync === null) continue;
+    firstReading ??= t;
     read += 1;
     if (sync.significant && sync.phase === 'in-phase') {
       linked += 1;
@@ -287,7 +326,8 @@ function demoFigures(): void {
   }
   const wall = (t: number | null) => (t === null ? 'never' : `${t} s (${(t / 20).toFixed(0)} s at speed 20)`);
   console.log(
-    `  together demo: A following from ${wall(firstFollowing(a))}, B from ${wall(firstFollowing(b))}; linked in phase first at ${wall(linkedFrom)}, ` +
+    `  together demo: A following from ${wall(firstFollowing(a))}, B from ${wall(firstFollowing(b))}; first co-regulation reading at ${wall(firstReading)}; ` +
+      `linked in phase first at ${wall(linkedFrom)}, ` +
       `in ${pct(linked / Math.max(1, read))} of readings from then to 20 min`,
   );
 }
@@ -365,6 +405,7 @@ export async function run(): Promise<boolean> {
   };
   const only = process.env.TOGETHER_ONLY;
   if (only === undefined || only === 'sync') syncFigures(check);
+  if (only === undefined || only === 'first') firstReadingFigures(check);
   if (only === undefined || only === 'following') followingFigures(check);
   if (only === undefined || only === 'coherence') coherenceFigures(check);
   if (only === undefined || only === 'demo') demoFigures();
