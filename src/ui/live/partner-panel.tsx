@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Scenario } from '../../sim/simulator';
 import type { ReadinessReason } from '../../session/readiness-types';
@@ -140,8 +140,8 @@ function figuresSelector(): (view: PartnerView) => FiguresView {
 
 /** The live figures, following every beat; re-rendered alone, and only when a shown figure changes. */
 function LiveFigures({ partner }: { partner: PartnerModel }) {
-  // One selector per partner: it remembers the breathing figure it last showed.
-  const select = useMemo(() => figuresSelector(), [partner]);
+  // One selector per panel: it remembers the breathing figure it last showed.
+  const [select] = useState(figuresSelector);
   const { hr, rr, rmssd, breathing, breathingHeldSinceSec, hrOnly, irregular, quality, qualityLevel } = useSelected(
     partner.live$,
     partner.current(),
