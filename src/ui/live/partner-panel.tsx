@@ -92,7 +92,10 @@ function Figure({
         {held ? (
           <span className="figure__held">
             {' '}
-            held<span className="visually-hidden">: the last clear reading, kept up to {BREATHING_HOLD_SEC} s while the estimate is unsure</span>
+            held
+            <span className="visually-hidden">
+              : the last clear reading, kept up to {BREATHING_HOLD_SEC} s while the estimate is unsure
+            </span>
           </span>
         ) : null}
       </dd>
