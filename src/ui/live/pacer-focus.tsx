@@ -61,6 +61,7 @@ export interface PacerFocusProps {
  */
 export function PacerFocus({ state, cues, together, names, blockedBecause, vibrate, onVibrate, onStartStop, onBack }: PacerFocusProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const primary = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const back = useRef(onBack);
   back.current = onBack;
@@ -73,6 +74,8 @@ export function PacerFocus({ state, cues, together, names, blockedBecause, vibra
     // missing (older test DOMs) the dialog is simply open.
     if (typeof element.showModal === 'function' && !element.open) element.showModal();
     else element.setAttribute('open', '');
+    // The one action most wanted here first: focus starts on Stop (or Start).
+    primary.current?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       back.current();
@@ -115,8 +118,7 @@ export function PacerFocus({ state, cues, together, names, blockedBecause, vibra
           className={running ? undefined : 'primary'}
           onClick={onStartStop}
           disabled={!running && blockedBecause !== null}
-          // The one action most wanted here: focus starts on it.
-          autoFocus
+          ref={primary}
         >
           {running ? 'Stop' : 'Start'}
         </button>
