@@ -140,6 +140,28 @@ test('the focus view works from the keyboard and asks for the wake lock again wh
   await expect(open).toBeFocused();
 });
 
+test('a phone held sideways (740×360) keeps the orb, the words and the marks beside each other, and Stop and Back in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 740, height: 360 });
+  await page.goto('/?demo=together&speed=20');
+  await page.getByRole('button', { name: 'Breathe together', exact: true }).click();
+  const focus = page.getByTestId('pacer-focus');
+  for (const part of [
+    focus.getByTestId('pacer-orb'),
+    focus.getByText(/^(Breathe in|Hold|Breathe out)$/),
+    focus.getByTestId('rhythm-a'),
+    focus.getByTestId('rhythm-b'),
+    focus.getByTestId('focus-coregulation'),
+    focus.getByRole('button', { name: 'Stop' }),
+    focus.getByRole('button', { name: 'Back' }),
+  ]) {
+    await expect(part).toBeInViewport();
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'no sideways scroll').toBeLessThanOrEqual(0);
+});
+
 test('under reduced motion the focus view paces in words only', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
