@@ -207,7 +207,7 @@ function firstReadingFigures(check: (pass: boolean, what: string) => void): void
       if (reading.sync !== null) first ??= reading.tSec;
     });
     // Both partners' beats in event-time order, as they arrive live.
-    for (let j = 0, k = 0; j < a.length || k < b.length; ) {
+    for (let j = 0, k = 0; j < a.length || k < b.length;) {
       if (k >= b.length || (j < a.length && a[j].tSec <= b[k].tSec)) inputs[0].next(a[j++]);
       else inputs[1].next(b[k++]);
     }
