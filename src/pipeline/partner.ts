@@ -125,7 +125,10 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
     let covered: { tSec: number; sec: number }[] = [];
     let coveredHead = 0;
     let coveredSum = 0;
-    /** Heart-rate plateau in this run of signal, for the first-night rules (no baseline). */
+    /**
+     * Heart-rate plateau over the last two minutes, for the first-night rules (no baseline). Kept
+     * across dropouts: it judges the beats in its span, however many a wrist device let through.
+     */
     const settling = createSettlingTracker(params);
     /** Latest event time seen, seconds. */
     let nowSec = 0;
@@ -174,22 +177,16 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
       return Math.min(params.windowSec, Math.max(0, coveredSum));
     };
 
-    /**
-     * Forgets the run of signal. A silence of a device that drops beats is its ordinary way of
-     * working, not a new session: its heart-rate plateau is kept (`keepPlateau`) and goes on from
-     * the beats after the silence, which restart it only if they are below it.
-     */
-    const loseSignal = (keepPlateau = false): void => {
+    const loseSignal = (): void => {
       runSinceSec = null;
       flooding = NO_FLOODING;
-      if (!(keepPlateau && dropsBeats)) settling.reset();
       metrics = null;
       recent = [];
     };
 
     const emitSilence = (silentSec: number, atSec: number): void => {
       silenceReported = true;
-      loseSignal(true);
+      loseSignal();
       nowSec = Math.max(nowSec, atSec);
       const saved = link;
       link = { kind: 'silent', silentSec };
@@ -225,7 +222,7 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
         emitSilence(params.noBeatSec, lastBeat.tSec + params.noBeatSec);
       }
       if (runSinceSec === null || (lastBeat !== null && beat.tSec - lastBeat.tSec >= params.noBeatSec)) {
-        loseSignal(lastBeat !== null);
+        loseSignal();
         // The first RR interval started before its beat; count it as usable time.
         runSinceSec = beat.tSec - (beat.rrMs ?? 0) / 1000;
       }
