@@ -1,7 +1,7 @@
 /**
  * The demo scenarios end to end in event time: simulator sources → partner pipelines with the demo
  * baselines → the two-person gate (DESIGN.md, Page URLs). Pins what each scenario is for: `calm`
- * opens the gate soon, `conflict` only after partner A has recovered (4–8 minutes), `flooded`
+ * opens the gate soon, `conflict` only after partner A has recovered (3.5–8 minutes), `flooded`
  * holds the break, `hr-only` works with a heart-rate-only partner, `first-night` (no baselines)
  * opens only once both have settled.
  */
@@ -56,10 +56,13 @@ describe('demo scenarios through the readiness gate', () => {
     expect(changes.filter(([t]) => t > (ready ?? 0)).map(([, s]) => s)).toEqual([]);
   });
 
-  it('conflict: partner A holds the gate shut, then it opens within 4–8 minutes, without a flooding break', async () => {
+  it('conflict: partner A holds the gate shut, then it opens within 3.5–8 minutes, without a flooding break', async () => {
     const changes = await gateTimeline('conflict', 10);
     const ready = firstAt(changes, 'ready');
-    expect(ready).toBeGreaterThan(240);
+    // About 3.9 min: the demo baseline is one calibration, so its lnRMSSD band is a learning band
+    // (prior day-to-day SD 0.20, not the 30-minute simulation's own SD floored at 0.10) and A's
+    // recovering HRV counts a minute sooner than it did against the narrower band.
+    expect(ready).toBeGreaterThan(210);
     expect(ready).toBeLessThan(480);
     expect(changes.map(([, s]) => s)).not.toContain('flooded');
     expect(changes.map(([, s]) => s)).toContain('settling');
