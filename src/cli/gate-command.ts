@@ -36,8 +36,9 @@ Options:
   --session ID       which session to read from an Attune export (default: the latest)
   -h, --help         show this help
 
-An Empatica E4 IBI.csv (a wristband that leaves out beats it cannot detect) counts as no signal
-only after 15 s without a beat, straps after 5 s.
+An Empatica E4 IBI.csv (a wristband that leaves out beats it cannot detect) is judged once its
+beats cover 30 s of the last minute, and counts as no signal only after 30 s without a beat
+(straps: 60 s of uninterrupted beats, no signal after 5 s).
 
 Columns: tSec, gate (no-signal, calibrating, settling, ready, flooded), aState (no-signal,
 calibrating, near-baseline, out, flooded), aReasons (why: reason kinds, an array in JSON,
