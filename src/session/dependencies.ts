@@ -54,8 +54,7 @@ export interface PartnerPipelineView {
  * decided it) and the one sentence the person is told.
  */
 export type ReadingVerdictView =
-  | { readonly accepted: true }
-  | { readonly accepted: false; readonly problem: { readonly kind: string }; readonly message: string };
+  { readonly accepted: true } | { readonly accepted: false; readonly problem: { readonly kind: string }; readonly message: string };
 
 /** One kept calm reading with its verdict. */
 export interface StoredReading {

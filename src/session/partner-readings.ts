@@ -98,7 +98,10 @@ export type CalmEndOffer =
  * readings: settling within itself and the flooding line). Null when there is no calm end long
  * enough to offer.
  */
-export function calmEndOffer(tail: readonly Beat[] | null, meta: { recordedAt: string; device: string; demo: boolean }): CalmEndOffer | null {
+export function calmEndOffer(
+  tail: readonly Beat[] | null,
+  meta: { recordedAt: string; device: string; demo: boolean },
+): CalmEndOffer | null {
   if (tail === null) return null;
   const outcome = readingFromBeats(tail, { recordedAt: meta.recordedAt, device: meta.device, kind: 'session-end', demo: meta.demo });
   if (!outcome.ok) return { ok: false, message: outcome.message };

@@ -426,7 +426,8 @@ export class PartnerModel {
     store?.save(this.id, stored).catch((error: unknown) => {
       const current = this.state.calibration;
       const reason = error instanceof Error ? error.message : String(error);
-      if (current) this.update({ calibration: { ...current, message: `${current.message ?? ''} It could not be saved: ${reason}`.trim() } });
+      if (current)
+        this.update({ calibration: { ...current, message: `${current.message ?? ''} It could not be saved: ${reason}`.trim() } });
     });
     if (!stored.verdict.accepted) {
       const after = hadBaseline ? ' Your baseline stays as it was.' : '';

@@ -145,7 +145,7 @@ export const readingRecordSchema = z
     reading: calmReadingSchema,
     verdict: readingVerdictSchema,
   })
-  .refine((r) => r.recordedAt === r.reading.recordedAt, 'expected recordedAt to be the reading\'s recordedAt');
+  .refine((r) => r.recordedAt === r.reading.recordedAt, "expected recordedAt to be the reading's recordedAt");
 export type ReadingRecord = z.infer<typeof readingRecordSchema>;
 
 export const routineMarkSchema = z.object({

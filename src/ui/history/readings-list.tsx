@@ -86,16 +86,15 @@ export function ReadingsList({ store, refreshKey }: ReadingsListProps) {
     <section className="history-readings" aria-labelledby={headingId} data-testid="readings">
       <h2 id={headingId}>Calm readings</h2>
       <p className="history-hint">
-        Your usual calm is made from your last accepted readings (up to 14). A reading taken while still settling or upset is kept here
-        but not used.
+        Your usual calm is made from your last accepted readings (up to 14). A reading taken while still settling or upset is kept here but
+        not used.
       </p>
       {readings.error && (
         <p role="alert" className="history-error">
           {readings.error}
         </p>
       )}
-      {readings.data &&
-        PARTNERS.map((p: PartnerId) => <PartnerReadings key={p} name={names[p]} records={readings.data?.[p] ?? []} />)}
+      {readings.data && PARTNERS.map((p: PartnerId) => <PartnerReadings key={p} name={names[p]} records={readings.data?.[p] ?? []} />)}
     </section>
   );
 }

@@ -91,10 +91,7 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
   if (running && calibration) {
     const inhaling = Math.floor(calibration.elapsedSec / CUE_HALF_BREATH_SEC) % 2 === 0;
     return (
-      <section
-        className="calibration calibration--running"
-        aria-label={`${READING_NAMES[calibration.kind]} for ${snapshot.displayName}`}
-      >
+      <section className="calibration calibration--running" aria-label={`${READING_NAMES[calibration.kind]} for ${snapshot.displayName}`}>
         <h3>{calibration.kind === 'calm-check' ? 'Calm check — sit still and rest' : 'Calibrating — sit still and rest'}</h3>
         <p>
           Sit comfortably, feet on the floor, and breathe easily. Stay quiet for {calibration.kind === 'calm-check' ? 'two' : 'three'}{' '}
@@ -199,8 +196,8 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
             }}
           >
             <span id={confirmId}>
-              Delete {snapshot.displayName}&rsquo;s baseline and readings? Until new readings, Attune judges by how{' '}
-              {snapshot.displayName} is settling.
+              Delete {snapshot.displayName}&rsquo;s baseline and readings? Until new readings, Attune judges by how {snapshot.displayName}{' '}
+              is settling.
             </span>{' '}
             <button type="button" disabled={deleting} onClick={() => void deleteBaseline()}>
               Yes, delete it
