@@ -73,7 +73,7 @@ describe('export and import', () => {
     expect(file.data.sessions).toHaveLength(1);
     expect(file.data.beatChunks.flatMap((c) => c.beats)).toHaveLength(28);
     expect(file.data.voiceClips).toEqual([expect.objectContaining({ lineId: 'line-1', type: 'audio/webm', base64: 'AQID+g==' })]);
-    for (const name of Object.keys(file.data) as (keyof typeof file.data)[]) expect(file.data[name].length).toBeGreaterThan(0);
+    for (const name of Object.keys(file.data) as (keyof typeof file.data)[]) expect(file.data[name]?.length).toBeGreaterThan(0);
   });
 
   it('export → deleteAll() → importJson() restores the same records', async () => {

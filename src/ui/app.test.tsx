@@ -43,6 +43,7 @@ function fakeSession(options: { resumeSessionId?: string }): LiveSessionModel {
     currentSummary: () => summary$.value,
     finishRecording: async (outcome: string) => void finished.push(outcome),
     recordingId: () => 'session-3',
+    calmEnds: () => ({ a: null, b: null }),
     dispose: async () => undefined,
   };
   return session as unknown as LiveSessionModel;
