@@ -104,7 +104,7 @@ export interface ReadinessParams {
   // ── First night (no baseline: judged by settling within the session) ─────────────────────
   /** Heart rate for the plateau is the mean of the beats in this recent span, seconds. */
   readonly firstNightHrSmoothingSec: number;
-  /** The smoothed heart rate is on a plateau while it stays within this band (highest − lowest), bpm. */
+  /** A smoothed heart rate more than this below the plateau's floor is still falling (a new plateau starts), bpm. */
   readonly firstNightPlateauBandBpm: number;
   /** The plateau must have held this long before the partner counts as settled, seconds. */
   readonly firstNightPlateauSec: number;
@@ -162,8 +162,8 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   baselineMaxReadings: 14,
   baselineLearningReadings: 3,
 
-  firstNightHrSmoothingSec: 15,
-  firstNightPlateauBandBpm: 4,
+  firstNightHrSmoothingSec: 30,
+  firstNightPlateauBandBpm: 6,
   firstNightPlateauSec: 120,
   firstNightMaxHrBpm: 90,
   firstNightMinLnRmssd: Math.log(12),
