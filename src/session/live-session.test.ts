@@ -298,6 +298,37 @@ describe('createLiveSession', () => {
     await model.dispose();
   });
 
+  it('a first night on real data: the calm end of the session is offered as the first reading; none for a demo partner or one with readings', async () => {
+    const { deps, counted } = harness({ readings: { load: async () => [], save: async () => undefined } });
+    const real = createDefaultLiveDependencies();
+    const model = createLiveSession(deps);
+    await model.partners.a.attach(counted(real.simulator({ scenario: 'calm', partner: 'a', speed: 20 })), {
+      kind: 'replay',
+      label: 'tonight.csv',
+      demo: false,
+      speed: 20,
+    });
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
+    expect(model.calmEnds('2026-03-01T21:00:00.000Z')).toEqual({ a: null, b: null });
+    await vi.advanceTimersByTimeAsync(30_000); // 10 minutes of event time
+    expect(model.partners.a.current().readiness?.state).toBe('near-baseline');
+    const offers = model.calmEnds('2026-03-01T21:00:00.000Z');
+    expect(offers.a).toMatchObject({
+      ok: true,
+      stored: { reading: { kind: 'session-end', demo: false, recordedAt: '2026-03-01T21:00:00.000Z' }, verdict: { accepted: true } },
+    });
+    expect(offers.b).toBeNull();
+    // Once the partner has a reading of their own, there is nothing to offer.
+    if (offers.a?.ok) model.partners.a.setReadings([offers.a.stored]);
+    expect(model.calmEnds('2026-03-01T21:00:00.000Z').a).toBeNull();
+    await model.dispose();
+  });
+
   it('a calibration whose strap goes silent stops with a sentence saying what to check', async () => {
     const beats = new Subject<Beat>();
     const status = new BehaviorSubject<SourceStatus>({ kind: 'idle' });
