@@ -416,7 +416,7 @@ export class PartnerModel {
       this.demoReadings = [...this.demoReadings, stored];
       this.demoBaseline = baselineOfReadings(this.demoReadings);
       this.applyBaseline();
-      return { accepted: true, message: 'Demo reading kept (simulated data, not stored).' };
+      return { accepted: true, message: 'Demo baseline updated with this reading (simulated data, not stored).' };
     }
     const hadBaseline = this.state.ownBaseline !== null;
     const stored = judgeReading(reading, this.state.readings);
