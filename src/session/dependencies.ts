@@ -141,7 +141,7 @@ export interface LiveDependencies {
   readonly bluetooth: (options?: { readonly onlyName?: string }) => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
-  /** The scenario's demo baseline; null for a scenario whose partners have none (the first night). */
+  /** The baseline a demo partner brings; null for a scenario without baselines (`first-night`). */
   readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline | null;
   /**
    * Reads an RR file from its bytes, or from a Blob (a browser File) whose bytes are read where the

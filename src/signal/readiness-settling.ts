@@ -1,12 +1,18 @@
 /**
  * Settling within a session, for the first night (no baseline yet; issue "A baseline worth
- * trusting", 3): a smoothed heart rate, and since when it has stopped coming down. The plateau has
- * a floor: a smoothed heart rate more than `firstNightPlateauBandBpm` below the floor means the
- * heart rate is still falling, and a new plateau starts there. The floor follows the heart rate up
- * (never more than the band below it), so a rise and a fall back by more than twice the band also
- * starts a new plateau; an ordinary wander up and down at rest does not. The stream layer feeds it
- * one beat at a time; the work per beat is small and constant (a median of the last
- * `firstNightHrSmoothingSec`, once a second of event time).
+ * trusting", 3): a smoothed heart rate, and since when it has stopped coming down.
+ *
+ * A plateau has a floor; a smoothed heart rate more than `firstNightPlateauBandBpm` below the floor
+ * is still falling, and a new plateau starts there, at that level. Until the plateau has held
+ * `firstNightPlateauSec` its floor is the level it started at, so a heart rate that keeps coming
+ * down — even slowly, more than the band in the span — never holds one. Once it has held, the
+ * floor is the lowest level reached on it: calming further is never held against anyone. Either
+ * way the floor follows the heart rate up (never more than the band below the highest level on the
+ * plateau), so a rise and a fall back by more than twice the band also starts a new plateau, while
+ * an ordinary wander up and down at rest does not.
+ *
+ * The stream layer feeds it one beat at a time; the work per beat is small and constant (a median
+ * of the last `firstNightHrSmoothingSec`, once a second of event time).
  */
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
 import type { Beat } from './types';
@@ -58,6 +64,10 @@ export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS
   let nextSampleSec = 0;
   let hrBpm: number | null = null;
   let plateauSinceSec: number | null = null;
+  /** Level the plateau started at, and the lowest and highest levels on it, bpm. */
+  let startBpm = 0;
+  let lowBpm = 0;
+  let highBpm = 0;
   let floorBpm: number | null = null;
   const scratch: number[] = [];
 
@@ -71,13 +81,19 @@ export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS
   };
 
   const sample = (tSec: number, value: number): void => {
-    if (floorBpm === null || value < floorBpm - bandBpm) {
+    if (floorBpm === null || plateauSinceSec === null || value < floorBpm - bandBpm) {
       // Still coming down (or the first sample): a new plateau starts here, at this level.
+      startBpm = value;
+      lowBpm = value;
+      highBpm = value;
       floorBpm = value;
       plateauSinceSec = tSec;
-    } else if (value - bandBpm > floorBpm) {
-      floorBpm = value - bandBpm;
+      return;
     }
+    lowBpm = Math.min(lowBpm, value);
+    highBpm = Math.max(highBpm, value);
+    const held = tSec - plateauSinceSec >= params.firstNightPlateauSec;
+    floorBpm = Math.max(held ? lowBpm : startBpm, highBpm - bandBpm);
   };
 
   return {
