@@ -120,7 +120,7 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
     <section className="calibration" aria-label={`Baseline for ${snapshot.displayName}`}>
       <p className="calibration__baseline">
         {describeBaseline(snapshot)}
-        {snapshot.learning?.learning ? (
+        {snapshot.baseline && snapshot.learning?.learning ? (
           <>
             {' '}
             <span className="calibration__learning" data-testid="baseline-learning">
