@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axe } from './fixtures/axe';
-import { skipToReflection } from './fixtures/live-app';
+import { beatsOf, skipToReflection } from './fixtures/live-app';
 import { seedReadings, type SeededReading } from './fixtures/seed-baselines';
 
 /**
  * Calm readings as the couple meets them: a calm check kept as a reading ("learning (1 of 3)") and
  * listed in History; a calibration taken while aroused refused with its reason, the old baseline
- * kept; and the first night, judged by how each partner settles, never ready while one is aroused.
+ * kept; the first night, judged by how each partner settles, never ready while one is aroused, and
+ * its calm end offered after the session as the first reading.
  *
  * Real (non-demo) readings come from "Load a recording": a replayed file is real data, never a
  * demo, and it plays at the demo link's speed, so two minutes of rest take six seconds.
@@ -130,6 +131,31 @@ test('a calibration taken while aroused is refused with its reason, kept in Hist
   await expect(refused).toHaveAttribute('data-verdict', 'refused');
   await expect(refused).toContainText('Calibration');
   await expect(refused).toContainText(/Refused: .+not used as your calm\./);
+});
+
+test('a first night on real data: the reflection offers the calm end as the first reading, and keeps it on request', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await seedReadings(page, []);
+  const { a, card } = await replayForSam(page, 'tonight.txt', intervals(1200, 960, 45));
+  await expect(card).toContainText('First time: judged by how you are settling, not by your usual calm.');
+  // Settled (a plateau held two minutes), then two minutes near calm: about five minutes of the recording.
+  await expect(a.getByTestId('partner-state')).toHaveAttribute('data-state', 'near-baseline', { timeout: 40_000 });
+  // Two more minutes of the recording's own time, as the recorder stored them.
+  const latestSec = async () => (await beatsOf(page, 'a')).at(-1)?.tSec ?? 0;
+  const settledAt = await latestSec();
+  await expect.poll(latestSec, { timeout: 30_000 }).toBeGreaterThan(settledAt + 130);
+  await expect(a.getByTestId('partner-state')).toHaveAttribute('data-state', 'near-baseline');
+  await skipToReflection(page);
+  const offer = page.getByRole('region', { name: 'A first calm reading' });
+  await expect(offer).toContainText('Sam settled near calm by the end');
+  // Alex is the simulator: demo data is never kept, so nothing is offered for Alex.
+  await expect(offer).not.toContainText('Alex');
+  await offer.getByRole('button', { name: 'Keep as Sam’s first reading' }).click();
+  await expect(offer.getByRole('status')).toHaveText('Kept as Sam’s first calm reading — learning (1 of 3).');
+  await expect.poll(() => storedReadings(page)).toEqual([['session-end', true]]);
+  const results = await axe(page).include('.first-readings').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('/?demo=first-night&speed=20 is judged by settling: never ready while a partner is aroused, ready once both settle', async ({
