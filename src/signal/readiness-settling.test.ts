@@ -50,13 +50,26 @@ describe('createSettlingTracker', () => {
     expect(feed(wander, 300).read(300)).toMatchObject({ plateauSinceSec: 31, heldSec: 269 });
   });
 
-  it('a rise by 20 bpm (re-arousal) lifts the floor, so the fall back starts a new plateau', () => {
-    // 70 until 100 s, 90 until 200 s, 70 again: the floor follows up to 90 − 6 = 84; the median's
-    // fall to 80 then 70 (t ≈ 214–215) is more than 6 below it.
-    const r = feed((t) => (t > 100 && t < 200 ? 90 : 70), 400).read(400);
-    expect(r.floorBpm).toBe(70);
-    expect(r.plateauSinceSec).toBeGreaterThanOrEqual(214);
-    expect(r.plateauSinceSec).toBeLessThanOrEqual(216);
+  it('a heart rate held steady above 90 bpm is no plateau: it starts only once the median is at or below 90', () => {
+    // 96 until 100 s, then 88: the median is 96 until t = 113, (96 + 88) / 2 = 92 at t = 114, and
+    // 88 from t = 115 — no plateau above 90; it starts with the first sample at or below.
+    const tracker = feed((t) => (t < 100 ? 96 : 88), 99);
+    expect(tracker.read(99)).toEqual({ hrBpm: 96, plateauSinceSec: null, heldSec: 0, floorBpm: null });
+    feed((t) => (t < 100 ? 96 : 88), 300, 100, tracker);
+    expect(tracker.read(300)).toEqual({ hrBpm: 88, plateauSinceSec: 115, heldSec: 185, floorBpm: 88 });
+  });
+
+  it('once held, the floor follows the heart rate down by one band at most: 70 → 66 keeps the plateau, → 57 starts a new one', () => {
+    // 70 from the start (plateau at 31 s, held from 151 s); 66 from 200 s: the floor follows to 66.
+    const gentle = feed((t) => (t < 200 ? 70 : 66), 400).read(400);
+    expect(gentle).toMatchObject({ plateauSinceSec: 31, floorBpm: 66 });
+    // 57 from 200 s: the floor may go no lower than 70 − 6 = 64, and 57 < 64 − 6 starts a new plateau.
+    const further = feed((t) => (t < 200 ? 70 : 57), 400).read(400);
+    expect(further).toMatchObject({ plateauSinceSec: 215, floorBpm: 57 });
+  });
+
+  it('a rise at rest (70 → 80 bpm) never starts a new plateau: rises are for the absolute limits and the HRV trend', () => {
+    expect(feed((t) => (t > 100 && t < 200 ? 80 : 70), 400).read(400)).toMatchObject({ plateauSinceSec: 31 });
   });
 
   it('reset() forgets the plateau: settling starts again with the next beats', () => {

@@ -6,10 +6,13 @@
  * is still falling, and a new plateau starts there, at that level. Until the plateau has held
  * `firstNightPlateauSec` its floor is the level it started at, so a heart rate that keeps coming
  * down — even slowly, more than the band in the span — never holds one. Once it has held, the
- * floor is the lowest level reached on it: calming further is never held against anyone. Either
- * way the floor follows the heart rate up (never more than the band below the highest level on the
- * plateau), so a rise and a fall back by more than twice the band also starts a new plateau, while
- * an ordinary wander up and down at rest does not.
+ * floor is the lowest level reached on it, but at most one band below where it started: settling a
+ * little further is not held against anyone, while a recovery that goes on is still seen. A
+ * smoothed heart rate above `firstNightMaxHrBpm` is no plateau at all ("down to a plateau"): the
+ * plateau starts with the first sample at or below it, so a heart rate held steady while aroused
+ * never counts as held.
+ * Rises within the limit never start a new plateau: without a baseline, a rise is judged by the
+ * absolute limits, the HRV trend and flooding, not by the plateau.
  *
  * The stream layer feeds it one beat at a time; the work per beat is small and constant (a median
  * of the last `firstNightHrSmoothingSec`, once a second of event time).
@@ -21,7 +24,7 @@ import type { Beat } from './types';
 export interface SettlingTrack {
   /** Smoothed heart rate (median over `firstNightHrSmoothingSec`), bpm; null before a full span of beats. */
   readonly hrBpm: number | null;
-  /** Event time the current plateau started, seconds; null before the smoothed heart rate exists. */
+  /** Event time the current plateau started, seconds; null without one (no smoothed heart rate yet, or above the aroused limit). */
   readonly plateauSinceSec: number | null;
   /** How long the plateau has held, seconds (0 without one). */
   readonly heldSec: number;
@@ -64,36 +67,70 @@ export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS
   let nextSampleSec = 0;
   let hrBpm: number | null = null;
   let plateauSinceSec: number | null = null;
-  /** Level the plateau started at, and the lowest and highest levels on it, bpm. */
+  /** Level the plateau started at, and the lowest level on it, bpm. */
   let startBpm = 0;
   let lowBpm = 0;
-  let highBpm = 0;
   let floorBpm: number | null = null;
   const scratch: number[] = [];
 
+  /** The k-th smallest of scratch[0..n) (Hoare's selection, average O(n); reorders scratch). */
+  const select = (n: number, k: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const pivot = scratch[(lo + hi) >> 1]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (scratch[i]! < pivot) i += 1;
+        while (scratch[j]! > pivot) j -= 1;
+        if (i <= j) {
+          const x = scratch[i]!;
+          scratch[i] = scratch[j]!;
+          scratch[j] = x;
+          i += 1;
+          j -= 1;
+        }
+      }
+      if (k <= j) hi = j;
+      else if (k >= i) lo = i;
+      else return scratch[k]!;
+    }
+    return scratch[k]!;
+  };
+
   const median = (): number | null => {
-    scratch.length = 0;
-    for (let i = head; i < rates.length; i += 1) scratch.push(rates[i]!);
-    if (scratch.length === 0) return null;
-    scratch.sort((x, y) => x - y);
-    const mid = scratch.length >> 1;
-    return scratch.length % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+    const n = rates.length - head;
+    if (n <= 0) return null;
+    scratch.length = n;
+    for (let i = 0; i < n; i += 1) scratch[i] = rates[head + i]!;
+    const mid = n >> 1;
+    const upper = select(n, mid);
+    if (n % 2 === 1) return upper;
+    // The lower middle is the largest of the values the selection left below `mid`.
+    let lower = scratch[0]!;
+    for (let i = 1; i < mid; i += 1) if (scratch[i]! > lower) lower = scratch[i]!;
+    return (lower + upper) / 2;
   };
 
   const sample = (tSec: number, value: number): void => {
+    if (value > params.firstNightMaxHrBpm) {
+      // Not down yet: no plateau while the heart rate is above the aroused limit.
+      floorBpm = null;
+      plateauSinceSec = null;
+      return;
+    }
     if (floorBpm === null || plateauSinceSec === null || value < floorBpm - bandBpm) {
-      // Still coming down (or the first sample): a new plateau starts here, at this level.
+      // The first sample, or still coming down: a new plateau starts here, at this level.
       startBpm = value;
       lowBpm = value;
-      highBpm = value;
       floorBpm = value;
       plateauSinceSec = tSec;
       return;
     }
     lowBpm = Math.min(lowBpm, value);
-    highBpm = Math.max(highBpm, value);
-    const held = tSec - plateauSinceSec >= params.firstNightPlateauSec;
-    floorBpm = Math.max(held ? lowBpm : startBpm, highBpm - bandBpm);
+    // Once held, the floor may follow the heart rate down by one band at most.
+    if (tSec - plateauSinceSec >= params.firstNightPlateauSec) floorBpm = Math.max(lowBpm, startBpm - bandBpm);
   };
 
   return {
@@ -127,7 +164,8 @@ export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS
       floorBpm = null;
     },
     read(tSec) {
-      if (hrBpm === null || plateauSinceSec === null) return NO_SETTLING;
+      if (hrBpm === null) return NO_SETTLING;
+      if (plateauSinceSec === null) return { ...NO_SETTLING, hrBpm };
       return { hrBpm, plateauSinceSec, heldSec: Math.max(0, tSec - plateauSinceSec), floorBpm };
     },
   };
