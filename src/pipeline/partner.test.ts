@@ -74,16 +74,15 @@ describe('createPartnerPipeline', () => {
         .filter((r) => r.tSec < tSec)
         .at(-1)!
         .reasons.map((r) => r.kind);
-    // A calm partner: the smoothed heart rate (median over 30 s) starts its plateau at about 30 s,
-    // so it has held for 120 s at about 150 s; before that it is out, still settling, and every
-    // judgement says first-night.
+    // A calm partner: after a minute of data it is out until two whole minutes of beats show a level
+    // heart rate (118 s: one beat of slack), then settled; every judgement says first-night.
     expect(seen.filter((r) => r.tSec > 1 && r.tSec < 59).every((r) => r.state === 'calibrating')).toBe(true);
     expect(kindsAt(59)).toEqual(['not-enough-data', 'first-night']);
     expect(kindsAt(100)).toEqual(['heart-rate-settling', 'first-night']);
     const settledAt = seen.find((r) => r.state === 'near-baseline')!.tSec;
-    expect(settledAt).toBeGreaterThan(149);
-    expect(settledAt).toBeLessThan(155);
-    expect(seen.filter((r) => r.tSec > 155 && r.tSec < 219).every((r) => r.state === 'near-baseline')).toBe(true);
+    expect(settledAt).toBeGreaterThan(118);
+    expect(settledAt).toBeLessThan(121);
+    expect(seen.filter((r) => r.tSec > 121 && r.tSec < 219).every((r) => r.state === 'near-baseline')).toBe(true);
     expect(kindsAt(219)).toEqual(['settled', 'first-night']);
     expect(kindsAt(259)).toEqual(['near-baseline']);
   });

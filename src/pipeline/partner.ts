@@ -113,7 +113,10 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
     /** Event time the current run of uninterrupted signal started, seconds. */
     let runSinceSec: number | null = null;
     let flooding: FloodingTrack = NO_FLOODING;
-    /** Heart-rate plateau in this run of signal, for the first-night rules (no baseline). */
+    /**
+     * Heart-rate plateau over the last two minutes, for the first-night rules (no baseline). Kept
+     * across dropouts: it judges the beats in its span, however many a wrist device let through.
+     */
     const settling = createSettlingTracker(params);
     /** Latest event time seen, seconds. */
     let nowSec = 0;
@@ -147,7 +150,6 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
     const loseSignal = (): void => {
       runSinceSec = null;
       flooding = NO_FLOODING;
-      settling.reset();
       metrics = null;
       recent = [];
     };

@@ -97,12 +97,12 @@ describe('describeReason', () => {
       );
     });
 
-    it('describeReason(heart-rate-settling, ...) counts the steady seconds toward the two minutes', () => {
-      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: 81.6, heldSec: 47.9, needSec: 120, bandBpm: 6 }, 'A')).toBe(
-        'A: heart rate 82, still settling — steady for 47 s of 120 s',
+    it('describeReason(heart-rate-settling, ...) says the heart rate is still coming down, or that two minutes are needed', () => {
+      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: 81.6, earlierHrBpm: 88.4, limitFallBpm: 6 }, 'A')).toBe(
+        'A: heart rate 82, down from 88 a minute before — still settling',
       );
-      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: null, heldSec: 0, needSec: 120, bandBpm: 6 }, 'A')).toBe(
-        'A: heart rate still settling — sit back and breathe slowly',
+      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: null, earlierHrBpm: null, limitFallBpm: 6 }, 'A')).toBe(
+        'A: watching your heart rate settle — this takes two minutes',
       );
     });
 
@@ -119,7 +119,9 @@ describe('describeReason', () => {
     });
 
     it('describeReason(settled, ...) says the heart rate has been steady', () => {
-      expect(describeReason({ kind: 'settled', hrBpm: 66.2, heldSec: 185 }, 'A')).toBe('A: heart rate 66, steady for 3 min — settled');
+      expect(describeReason({ kind: 'settled', hrBpm: 66.2, earlierHrBpm: 67 }, 'A')).toBe(
+        'A: heart rate 66, level for two minutes — settled',
+      );
     });
   });
 });

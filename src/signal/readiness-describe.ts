@@ -67,9 +67,9 @@ function body(reason: ReadinessReason): string {
     case 'first-night':
       return 'first time: judged by how you are settling, not by your usual calm';
     case 'heart-rate-settling':
-      return reason.hrBpm === null
-        ? 'heart rate still settling — sit back and breathe slowly'
-        : `heart rate ${round(reason.hrBpm)}, still settling — steady for ${Math.floor(Math.max(0, reason.heldSec))} s of ${round(reason.needSec)} s`;
+      return reason.hrBpm === null || reason.earlierHrBpm === null
+        ? 'watching your heart rate settle — this takes two minutes'
+        : `heart rate ${round(reason.hrBpm)}, down from ${round(reason.earlierHrBpm)} a minute before — still settling`;
     case 'heart-rate-above-limit':
       return `heart rate ${round(reason.hrBpm)}, above ${round(reason.limitBpm)} — give it a few minutes`;
     case 'hrv-very-low':
@@ -97,7 +97,7 @@ function body(reason: ReadinessReason): string {
     case 'near-baseline':
       return `heart rate ${round(reason.hrBpm)}, usually ${round(reason.baselineHrBpm)} — close to your usual calm`;
     case 'settled':
-      return `heart rate ${round(reason.hrBpm)}, steady for ${seconds(reason.heldSec)} — settled`;
+      return `heart rate ${round(reason.hrBpm)}, level for two minutes — settled`;
   }
   return exhaustive(reason);
 }

@@ -102,11 +102,9 @@ export interface ReadinessParams {
   readonly baselineLearningReadings: number;
 
   // ── First night (no baseline: judged by settling within the session) ─────────────────────
-  /** Heart rate for the plateau is the mean of the beats in this recent span, seconds. */
-  readonly firstNightHrSmoothingSec: number;
-  /** A smoothed heart rate more than this below the plateau's floor is still falling (a new plateau starts), bpm. */
+  /** The plateau: the last half of `firstNightPlateauSec` may average at most this much below the first half, bpm. */
   readonly firstNightPlateauBandBpm: number;
-  /** The plateau must have held this long before the partner counts as settled, seconds. */
+  /** Span of the plateau: the heart rate must have held level this long, seconds (two halves compared). */
   readonly firstNightPlateauSec: number;
   /** Heart rate (60 s window) above this is plainly aroused on a first night, bpm. */
   readonly firstNightMaxHrBpm: number;
@@ -162,7 +160,6 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   baselineMaxReadings: 14,
   baselineLearningReadings: 3,
 
-  firstNightHrSmoothingSec: 30,
   firstNightPlateauBandBpm: 6,
   firstNightPlateauSec: 120,
   firstNightMaxHrBpm: 90,

@@ -1,172 +1,128 @@
 /**
  * Settling within a session, for the first night (no baseline yet; issue "A baseline worth
- * trusting", 3): a smoothed heart rate, and since when it has stopped coming down.
+ * trusting", 3): has the heart rate come down to a plateau and held it for two minutes?
  *
- * A plateau has a floor; a smoothed heart rate more than `firstNightPlateauBandBpm` below the floor
- * is still falling, and a new plateau starts there, at that level. Until the plateau has held
- * `firstNightPlateauSec` its floor is the level it started at, so a heart rate that keeps coming
- * down — even slowly, more than the band in the span — never holds one. Once it has held, the
- * floor is the lowest level reached on it, but at most one band below where it started: settling a
- * little further is not held against anyone, while a recovery that goes on is still seen. A
- * smoothed heart rate above `firstNightMaxHrBpm` is no plateau at all ("down to a plateau"): the
- * plateau starts with the first sample at or below it, so a heart rate held steady while aroused
- * never counts as held.
- * Rises within the limit never start a new plateau: without a baseline, a rise is judged by the
- * absolute limits, the HRV trend and flooding, not by the plateau.
+ * Over the last `firstNightPlateauSec` of beats, split into an earlier and a later half, the mean
+ * heart rate of the later half may be at most `firstNightPlateauBandBpm` below the earlier half's.
+ * A heart rate still coming down shows as a later half clearly below the earlier one; a heart rate
+ * on a plateau for the whole span shows as two halves alike. Means over a minute (rather than the
+ * lowest level reached, or a band that a single dip can leave) keep ordinary wandering at rest and
+ * a wrist device's missing beats from restarting anything: the judgement is made afresh on every
+ * beat from the beats in the span, so it needs no reset after a dropout either.
  *
- * The stream layer feeds it one beat at a time; the work per beat is small and constant (a median
- * of the last `firstNightHrSmoothingSec`, once a second of event time).
+ * Rises are not judged here: without a baseline a rise is seen by the absolute limits, the HRV
+ * trend and flooding. The stream layer feeds it one beat at a time; the work per beat is constant
+ * (running sums over the two halves).
  */
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
 import type { Beat } from './types';
 
 /** The partner's settling at one moment. */
 export interface SettlingTrack {
-  /** Smoothed heart rate (median over `firstNightHrSmoothingSec`), bpm; null before a full span of beats. */
-  readonly hrBpm: number | null;
-  /** Event time the current plateau started, seconds; null without one (no smoothed heart rate yet, or above the aroused limit). */
-  readonly plateauSinceSec: number | null;
-  /** How long the plateau has held, seconds (0 without one). */
-  readonly heldSec: number;
-  /** The plateau's floor, bpm: a smoothed heart rate more than the band below it starts a new plateau. */
-  readonly floorBpm: number | null;
+  /** Mean heart rate of the earlier half of the span, bpm; null while that half has too few beats. */
+  readonly earlierHrBpm: number | null;
+  /** Mean heart rate of the later half (the last minute), bpm; null while it has too few beats. */
+  readonly laterHrBpm: number | null;
 }
 
-/** Settling before any beat, or after the signal was lost. */
-export const NO_SETTLING: SettlingTrack = Object.freeze({
-  hrBpm: null,
-  plateauSinceSec: null,
-  heldSec: 0,
-  floorBpm: null,
-});
+/** Settling before any beat (and, for the earlier mean, before a whole span of beats). */
+export const NO_SETTLING: SettlingTrack = Object.freeze({ earlierHrBpm: null, laterHrBpm: null });
+
+/**
+ * Fewest beats (or heart-rate samples) a half of the span needs for its mean: a quarter of a
+ * minute's beats at 40 bpm per half-minute of span, so a wrist device that drops many beats can
+ * still be judged while an empty half cannot.
+ */
+export function minBeatsPerHalf(params: ReadinessParams = READINESS_PARAMS): number {
+  return Math.max(5, Math.round(((params.firstNightPlateauSec / 2) * 40) / 60 / 2));
+}
+
+/** Slack on the span's coverage, seconds (one beat). */
+const COVER_SLACK_SEC = 2;
 
 /** Stateful settling tracker of one partner; `read` never changes it. */
 export interface SettlingTracker {
   /** Adds one beat (or heart-rate sample) in event-time order. */
   add(beat: Beat): void;
-  /** Forgets everything: the signal was lost, settling starts again with the next beat. */
-  reset(): void;
   /** The settling at event time `tSec` (at or after the latest beat). */
   read(tSec: number): SettlingTrack;
 }
 
 /**
- * Creates a settling tracker. The smoothed heart rate is the median of the beats' `hrBpm` over the
- * last `firstNightHrSmoothingSec` (a median, so one ectopic or missed beat does not start a
- * plateau), taken once per second of event time from the first full span on. The first sample
- * starts the first plateau with its value as the floor.
+ * Creates a settling tracker: keeps the beats of the last `firstNightPlateauSec` with running sums
+ * of their heart rates in the earlier and the later half (the boundary moves with time).
  */
 export function createSettlingTracker(params: ReadinessParams = READINESS_PARAMS): SettlingTracker {
-  const smoothingSec = params.firstNightHrSmoothingSec;
-  const bandBpm = params.firstNightPlateauBandBpm;
-  /** Recent beats' heart rates and times, oldest first from `head`. */
+  const spanSec = params.firstNightPlateauSec;
+  const halfSec = spanSec / 2;
+  const need = minBeatsPerHalf(params);
   let times: number[] = [];
   let rates: number[] = [];
+  /** First beat in the span, and first beat of the later half. */
   let head = 0;
-  let firstSec: number | null = null;
-  let nextSampleSec = 0;
-  let hrBpm: number | null = null;
-  let plateauSinceSec: number | null = null;
-  /** Level the plateau started at, and the lowest level on it, bpm. */
-  let startBpm = 0;
-  let lowBpm = 0;
-  let floorBpm: number | null = null;
-  const scratch: number[] = [];
+  let mid = 0;
+  let earlierSum = 0;
+  let laterSum = 0;
+  /** Event time of the first beat since the span was last empty: the plateau needs a whole span of beats. */
+  let coveredFromSec: number | null = null;
 
-  /** The k-th smallest of scratch[0..n) (Hoare's selection, average O(n); reorders scratch). */
-  const select = (n: number, k: number): number => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const pivot = scratch[(lo + hi) >> 1]!;
-      let i = lo;
-      let j = hi;
-      while (i <= j) {
-        while (scratch[i]! < pivot) i += 1;
-        while (scratch[j]! > pivot) j -= 1;
-        if (i <= j) {
-          const x = scratch[i]!;
-          scratch[i] = scratch[j]!;
-          scratch[j] = x;
-          i += 1;
-          j -= 1;
-        }
-      }
-      if (k <= j) hi = j;
-      else if (k >= i) lo = i;
-      else return scratch[k]!;
+  /** Moves the span's start and the halves' boundary to event time `tSec`. */
+  const advance = (tSec: number): void => {
+    while (mid < times.length && times[mid]! <= tSec - halfSec) {
+      laterSum -= rates[mid]!;
+      earlierSum += rates[mid]!;
+      mid += 1;
     }
-    return scratch[k]!;
+    while (head < mid && times[head]! <= tSec - spanSec) {
+      earlierSum -= rates[head]!;
+      head += 1;
+    }
+    if (head > 512 && head * 2 > times.length) {
+      times = times.slice(head);
+      rates = rates.slice(head);
+      mid -= head;
+      head = 0;
+    }
   };
 
-  const median = (): number | null => {
-    const n = rates.length - head;
-    if (n <= 0) return null;
-    scratch.length = n;
-    for (let i = 0; i < n; i += 1) scratch[i] = rates[head + i]!;
-    const mid = n >> 1;
-    const upper = select(n, mid);
-    if (n % 2 === 1) return upper;
-    // The lower middle is the largest of the values the selection left below `mid`.
-    let lower = scratch[0]!;
-    for (let i = 1; i < mid; i += 1) if (scratch[i]! > lower) lower = scratch[i]!;
-    return (lower + upper) / 2;
-  };
-
-  const sample = (tSec: number, value: number): void => {
-    if (value > params.firstNightMaxHrBpm) {
-      // Not down yet: no plateau while the heart rate is above the aroused limit.
-      floorBpm = null;
-      plateauSinceSec = null;
-      return;
+  const sums = (tSec: number): { earlier: number; earlierN: number; later: number; laterN: number } => {
+    // Reading must not change the tracker: count from a copy of the boundaries.
+    let h = head;
+    let m = mid;
+    let earlier = earlierSum;
+    let later = laterSum;
+    while (m < times.length && times[m]! <= tSec - halfSec) {
+      later -= rates[m]!;
+      earlier += rates[m]!;
+      m += 1;
     }
-    if (floorBpm === null || plateauSinceSec === null || value < floorBpm - bandBpm) {
-      // The first sample, or still coming down: a new plateau starts here, at this level.
-      startBpm = value;
-      lowBpm = value;
-      floorBpm = value;
-      plateauSinceSec = tSec;
-      return;
+    while (h < m && times[h]! <= tSec - spanSec) {
+      earlier -= rates[h]!;
+      h += 1;
     }
-    lowBpm = Math.min(lowBpm, value);
-    // Once held, the floor may follow the heart rate down by one band at most.
-    if (tSec - plateauSinceSec >= params.firstNightPlateauSec) floorBpm = Math.max(lowBpm, startBpm - bandBpm);
+    return { earlier, earlierN: m - h, later, laterN: times.length - m };
   };
 
   return {
     add(beat) {
       if (!Number.isFinite(beat.tSec) || !Number.isFinite(beat.hrBpm) || beat.hrBpm <= 0) return;
-      const t = beat.tSec;
-      firstSec ??= t;
-      times.push(t);
+      advance(beat.tSec);
+      if (head === times.length) coveredFromSec = beat.tSec;
+      times.push(beat.tSec);
       rates.push(beat.hrBpm);
-      while (head < times.length && times[head]! <= t - smoothingSec) head += 1;
-      if (head > 256) {
-        times = times.slice(head);
-        rates = rates.slice(head);
-        head = 0;
-      }
-      if (t - firstSec < smoothingSec || t < nextSampleSec) return;
-      nextSampleSec = Math.floor(t) + 1;
-      const m = median();
-      if (m === null) return;
-      hrBpm = m;
-      sample(t, m);
-    },
-    reset() {
-      times = [];
-      rates = [];
-      head = 0;
-      firstSec = null;
-      nextSampleSec = 0;
-      hrBpm = null;
-      plateauSinceSec = null;
-      floorBpm = null;
+      laterSum += beat.hrBpm;
+      advance(beat.tSec);
     },
     read(tSec) {
-      if (hrBpm === null) return NO_SETTLING;
-      if (plateauSinceSec === null) return { ...NO_SETTLING, hrBpm };
-      return { hrBpm, plateauSinceSec, heldSec: Math.max(0, tSec - plateauSinceSec), floorBpm };
+      const s = sums(tSec);
+      // One beat of slack, as for a calibration: the first beat's interval began before it.
+      if (coveredFromSec === null || tSec - coveredFromSec < spanSec - COVER_SLACK_SEC) {
+        return { earlierHrBpm: null, laterHrBpm: s.laterN >= need ? s.later / s.laterN : null };
+      }
+      return {
+        earlierHrBpm: s.earlierN >= need ? s.earlier / s.earlierN : null,
+        laterHrBpm: s.laterN >= need ? s.later / s.laterN : null,
+      };
     },
   };
 }

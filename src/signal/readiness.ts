@@ -36,14 +36,18 @@ export type ReadinessReason =
    * by their usual calm (the first night, or after the baseline was deleted).
    */
   | { readonly kind: 'first-night' }
-  /** First night: the smoothed heart rate has not yet held a plateau for `needSec`. */
+  /**
+   * First night: the heart rate has not held a plateau for the last two minutes — its last minute's
+   * mean is more than `limitFallBpm` below the minute's before (still coming down), or there are
+   * not two minutes of beats yet (null means).
+   */
   | {
       readonly kind: 'heart-rate-settling';
-      /** Smoothed heart rate, bpm; null while the smoothing span is still filling. */
+      /** Mean heart rate of the last minute, bpm. */
       readonly hrBpm: number | null;
-      readonly heldSec: number;
-      readonly needSec: number;
-      readonly bandBpm: number;
+      /** Mean heart rate of the minute before, bpm. */
+      readonly earlierHrBpm: number | null;
+      readonly limitFallBpm: number;
     }
   /** First night: heart rate above the absolute limit for a person at rest. */
   | { readonly kind: 'heart-rate-above-limit'; readonly hrBpm: number; readonly limitBpm: number }
@@ -90,8 +94,8 @@ export type ReadinessReason =
   | { readonly kind: 'irregular-rhythm'; readonly rhythm: IrregularRhythm }
   /** Information: every condition holds. */
   | { readonly kind: 'near-baseline'; readonly hrBpm: number; readonly baselineHrBpm: number }
-  /** Information, first night: every settling condition holds; heart rate steady for `heldSec`. */
-  | { readonly kind: 'settled'; readonly hrBpm: number; readonly heldSec: number };
+  /** Information, first night: every settling condition holds; heart rate on a plateau for two minutes. */
+  | { readonly kind: 'settled'; readonly hrBpm: number; readonly earlierHrBpm: number };
 
 /** A partner's readiness at one moment of event time. */
 export interface PartnerReadiness {
@@ -247,7 +251,8 @@ function pushFalling(snapshot: PartnerSnapshot, out: ReadinessReason[], params: 
 /**
  * The first-night rules (issue "A baseline worth trusting", 3): with no baseline, a partner is
  * settled when
- * - the smoothed heart rate has held a plateau (`firstNightPlateauBandBpm`) for `firstNightPlateauSec`;
+ * - the heart rate is on a plateau: over the last `firstNightPlateauSec`, the later half's mean heart
+ *   rate is at most `firstNightPlateauBandBpm` below the earlier half's (see `createSettlingTracker`);
  * - heart rate (60 s window) is at most `firstNightMaxHrBpm`;
  * - with RR intervals and a regular rhythm: lnRMSSD is at least `firstNightMinLnRmssd`, breathing
  *   (confident estimates only) at most `firstNightMaxBreathsPerMin`, and the 2-minute lnRMSSD trend
@@ -263,16 +268,11 @@ function assessFirstNight(
   params: ReadinessParams,
 ): ReadinessReason | null {
   const { metrics } = snapshot;
-  const settling = snapshot.settling;
-  const heldSec = settling?.heldSec ?? 0;
-  if (heldSec < params.firstNightPlateauSec) {
-    out.push({
-      kind: 'heart-rate-settling',
-      hrBpm: settling?.hrBpm ?? null,
-      heldSec,
-      needSec: params.firstNightPlateauSec,
-      bandBpm: params.firstNightPlateauBandBpm,
-    });
+  const earlier = snapshot.settling?.earlierHrBpm ?? null;
+  const later = snapshot.settling?.laterHrBpm ?? null;
+  const onPlateau = earlier !== null && later !== null && earlier - later <= params.firstNightPlateauBandBpm;
+  if (!onPlateau) {
+    out.push({ kind: 'heart-rate-settling', hrBpm: later, earlierHrBpm: earlier, limitFallBpm: params.firstNightPlateauBandBpm });
   }
   if (hrBpm > params.firstNightMaxHrBpm) out.push({ kind: 'heart-rate-above-limit', hrBpm, limitBpm: params.firstNightMaxHrBpm });
   if (hrvRules && metrics !== null && metrics.lnRmssd !== null) {
@@ -288,6 +288,6 @@ function assessFirstNight(
     }
     pushFalling(snapshot, out, params);
   }
-  if (out.length > 0) return null;
-  return { kind: 'settled', hrBpm, heldSec };
+  if (out.length > 0 || earlier === null) return null;
+  return { kind: 'settled', hrBpm, earlierHrBpm: earlier };
 }

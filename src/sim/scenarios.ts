@@ -63,12 +63,13 @@ const FIRST_NIGHT_HOLD_SEC: Readonly<Record<PartnerId, number>> = { a: 120, b: 3
 const FIRST_NIGHT_TAU_SEC = 60;
 
 /**
- * When each first-night partner counts as calm, event-time seconds: three time constants into the
- * recovery, when heart rate is within 5 % of its fall from calm (about 1.7 bpm).
+ * When each first-night partner counts as calm, event-time seconds: two and a half time constants
+ * into the recovery, when heart rate is within 8 % of its fall from calm (about 2.6 bpm) and RMSSD
+ * within 17 % of calm in the log domain.
  */
 export const FIRST_NIGHT_CALM_FROM_SEC: Readonly<Record<PartnerId, number>> = {
-  a: FIRST_NIGHT_HOLD_SEC.a + 3 * FIRST_NIGHT_TAU_SEC,
-  b: FIRST_NIGHT_HOLD_SEC.b + 3 * FIRST_NIGHT_TAU_SEC,
+  a: FIRST_NIGHT_HOLD_SEC.a + 2.5 * FIRST_NIGHT_TAU_SEC,
+  b: FIRST_NIGHT_HOLD_SEC.b + 2.5 * FIRST_NIGHT_TAU_SEC,
 };
 
 /**
@@ -87,7 +88,7 @@ export const FIRST_NIGHT_CALM_FROM_SEC: Readonly<Record<PartnerId, number>> = {
  * - `first-night`: both partners start aroused (A: HR 97, 20 breaths/min, RMSSD 8 ms; B: HR 96,
  *   20/min, 9 ms; slow drift 1 % of the interval rather than 3 %, so heart rate stays near 97), A for
  *   2 minutes and B for 6, then each recovers to calm with a 60 s time constant
- *   (calm from {@link FIRST_NIGHT_CALM_FROM_SEC}: 300 s for A, 540 s for B). Its demo partners have
+ *   (calm from {@link FIRST_NIGHT_CALM_FROM_SEC}: 270 s for A, 510 s for B). Its demo partners have
  *   no baseline ({@link scenarioHasNoBaseline}).
  */
 export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyframe[] {

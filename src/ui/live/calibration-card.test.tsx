@@ -101,6 +101,8 @@ describe('CalibrationCard', () => {
     expect(within(card).queryByRole('button', { name: 'Delete baseline' })).toBeNull();
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Calibrate (3 minutes)' }));
     expect(card.textContent).toContain('First time: judged by how you are settling, not by your usual calm.');
+    // Without a baseline the partner is judged by their own settling, and the panel's reasons say so too.
+    await waitFor(() => expect(panel.textContent).toContain('first time: judged by how you are settling, not by your usual calm'));
     expect(await store.readings.history('a')).toEqual([]);
     expect((await store.readings.accepted('b')).map((r) => r.hrBpm)).toEqual([70]);
   });
