@@ -1,38 +1,15 @@
-import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, share, startWith, Subject, Subscription } from 'rxjs';
+import { asyncScheduler, map, NEVER, of, share, Subscription } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Scenario } from '../sim/simulator';
-import type { CalmReading } from '../signal/calm-reading';
-import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
-import type { LiveDependencies, RememberedStrap, StartedReadingKind, StoredReading, StrapMemo } from './dependencies';
-import { PartnerCalibration, type ReadingOutcome } from './partner-calibration';
-import {
-  acceptedReadings,
-  baselineOfReadings,
-  calmEndOffer,
-  CalmTail,
-  demoReadingsOf,
-  judgeReading,
-  learningOf,
-  type CalmEndOffer,
-} from './partner-readings';
+import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
+import type { LiveDependencies, RememberedStrap, StartedReadingKind, StrapMemo } from './dependencies';
+import { PartnerBaseline } from './partner-baseline';
+import { PartnerCalibration } from './partner-calibration';
 import type { RecordingFile } from './partner-recording';
 import { openRecording } from './partner-recording';
-import {
-  describeConnectError,
-  displayNameOf,
-  IDLE,
-  initialPartnerView,
-  TACHOGRAM_SPAN_SEC,
-  TREND_SPAN_SEC,
-  TREND_STEP_SEC,
-  UI_REFRESH_MS,
-  type PartnerView,
-  type SourceOrigin,
-  type TrendPoint,
-} from './partner-view';
+import { describeConnectError, displayNameOf, IDLE, type SourceOrigin } from './partner-view';
 import type { PartnerReadinessView } from './readiness-types';
-import { TimeSeriesBuffer } from './time-series-buffer';
 
 export type { CalibrationProgress, PartnerView, SourceOrigin, TrendPoint } from './partner-view';
 
@@ -48,16 +25,11 @@ export interface HandedStrap {
 /**
  * One partner's live chain: the attached source, its pipeline (metrics, trend, readiness), the chart
  * buffers and calibration, with the partner's intents (connect a strap, use the simulator, load a
- * recording, disconnect, rename), so the view never builds a source itself. Only the session creates it.
+ * recording, disconnect, rename, calibrate), so the view never builds a source itself. Only the session creates it.
+ * What it shows (views, streams, chart buffers) is `PartnerStreams` (`partner-streams.ts`); its
+ * readings and baseline are `PartnerBaseline` (`partner-baseline.ts`); this class adds the intents.
  */
-export class PartnerModel {
-  private state: PartnerView;
-  private readonly changed = new Subject<void>();
-  private readonly baselineSubject: BehaviorSubject<Baseline | null>;
-  private readonly readinessSubject = new BehaviorSubject<PartnerReadinessView | null>(null);
-  private readonly attachedSubject = new BehaviorSubject<number>(0);
-  private readonly beatsSubject = new Subject<Beat>();
-  private readonly metricsSubject = new Subject<WindowMetrics>();
+export class PartnerModel extends PartnerBaseline {
   private attached: {
     source: HeartRateSource;
     subscription: Subscription;
@@ -69,52 +41,20 @@ export class PartnerModel {
   private permitted: readonly RememberedStrap[] = [];
   private idle: Subscription | null = null;
   private readonly calibration: PartnerCalibration;
-  /** Demo readings, in memory only: the scenario's baseline as one, then demo calibrations that passed. */
-  private demoReadings: readonly StoredReading[] = [];
-  private demoBaseline: Baseline | null = null;
-  /** The calm stretch the partner is in, for the calm end of a first session. */
-  private readonly calmTail = new CalmTail();
-  private lastTrendSec = Number.NEGATIVE_INFINITY;
-  private disposed = false;
-
-  /** Beats of the last two minutes, for the tachogram. */
-  readonly tachogram = new TimeSeriesBuffer<Beat>(TACHOGRAM_SPAN_SEC, 1024);
-  /** lnRMSSD and breathing rate of the last ten minutes, for the trend chart. */
-  readonly trend = new TimeSeriesBuffer<TrendPoint>(TREND_SPAN_SEC, Math.ceil(TREND_SPAN_SEC / TREND_STEP_SEC) + 8);
-
-  /** The partner's figures, at most every UI_REFRESH_MS (replays the latest on subscribe). */
-  readonly snapshot$: Observable<PartnerView>;
-  /**
-   * Every change, unthrottled, replaying the latest on subscribe: for the small parts of the gauge
-   * (figures, state, meter), each of which picks what it shows and skips repeats, so the screen
-   * follows each beat within a frame without redrawing the rest of the view.
-   */
-  readonly live$: Observable<PartnerView>;
-  /** Fires at most every UI_REFRESH_MS after any change; charts compare buffer versions before drawing. */
-  readonly chartTick$: Observable<void>;
-  /** Every readiness change, unthrottled, for the gate. Replays the latest. */
-  readonly readiness$: Observable<PartnerReadinessView>;
-  /** Emits when a source is attached or detached (the gate starts over). */
-  readonly attachments$: Observable<number>;
-  /** Every beat of whatever source is attached, on the session clock; hot, no replay (the recording subscribes). */
-  readonly beats$: Observable<Beat>;
-  /** Every window of metrics, per beat; hot, no replay. */
-  readonly metrics$: Observable<WindowMetrics>;
 
   constructor(
-    readonly id: PartnerId,
+    id: PartnerId,
     name: string,
-    private readonly deps: LiveDependencies,
+    deps: LiveDependencies,
     uiScheduler: SchedulerLike = asyncScheduler,
     /** The session's event time now (latest beat of either partner), where a new source starts. */
     private readonly sessionClockSec: () => number = () => 0,
     /** Simulated seconds per wall-clock second for the simulator and recordings this partner starts. */
     private readonly speed: number = 1,
     /** Counts the subscriptions to each long-lived stream (the session's diagnostics). */
-    private readonly track: <T>(label: string) => MonoTypeOperatorFunction<T> = () => (source) => source,
+    track: <T>(label: string) => MonoTypeOperatorFunction<T> = () => (source) => source,
   ) {
-    this.baselineSubject = new BehaviorSubject<Baseline | null>(null);
-    this.state = initialPartnerView(id, name);
+    super(id, name, deps, uiScheduler, track);
     this.calibration = new PartnerCalibration(
       deps,
       {
@@ -125,31 +65,7 @@ export class PartnerModel {
       },
       track,
     );
-    const ticks = this.changed.pipe(auditTime(UI_REFRESH_MS, uiScheduler), share());
-    this.snapshot$ = ticks.pipe(
-      startWith(undefined),
-      map(() => this.state),
-      this.track<PartnerView>(`view-snapshot-${id}`),
-    );
-    this.live$ = this.changed.pipe(
-      startWith(undefined),
-      map(() => this.state),
-      this.track<PartnerView>(`view-live-${id}`),
-    );
-    this.chartTick$ = ticks.pipe(
-      map(() => undefined),
-      this.track<void>(`view-charts-${id}`),
-    );
-    this.readiness$ = this.readinessSubject.pipe(filter((r): r is PartnerReadinessView => r !== null));
-    this.attachments$ = this.attachedSubject.asObservable();
-    this.beats$ = this.beatsSubject.asObservable();
-    this.metrics$ = this.metricsSubject.asObservable();
     this.runIdlePipeline();
-  }
-
-  /** The latest snapshot, unthrottled. */
-  current(): PartnerView {
-    return this.state;
   }
 
   /** The name as typed (blank shows "Partner A" / "Partner B"). */
@@ -162,30 +78,6 @@ export class PartnerModel {
     const name = this.state.name.trim();
     if (name === '' || !this.deps.names) return;
     this.deps.names.save(this.id, name).catch((error: unknown) => console.warn(`names: could not keep partner ${this.id}'s name`, error));
-  }
-
-  /**
-   * The partner's own readings (loaded from storage, or kept since): their baseline is made of the
-   * accepted ones (`baselineFromReadings`, the last 14).
-   */
-  setReadings(readings: readonly StoredReading[]): void {
-    this.update({ readings, ownBaseline: baselineOfReadings(readings) });
-    this.applyBaseline();
-  }
-
-  /**
-   * The demo baseline for simulated data (never stored, never mixed with the partner's own): the
-   * demo readings start over from it (none for a scenario without one, the first night).
-   */
-  setDemoBaseline(baseline: Baseline | null): void {
-    this.demoReadings = demoReadingsOf(baseline);
-    this.demoBaseline = baseline;
-    this.applyBaseline();
-  }
-
-  /** Event time of this partner's latest beat on the session clock, or null before any beat. */
-  latestBeatSec(): number | null {
-    return this.state.lastBeat?.tSec ?? null;
   }
 
   /**
@@ -396,69 +288,8 @@ export class PartnerModel {
     this.calibration.start(attached && { beats$: attached.beats$, device, demo: attached.origin.demo, speed: attached.origin.speed }, kind);
   }
 
-  /**
-   * The calm end of this session offered as the partner's first reading: only for a partner with
-   * no accepted reading of their own, on real data (demo readings are never kept), when they spent
-   * the last `CALM_END_SEC` near calm. Null when there is nothing to offer.
-   */
-  calmEnd(recordedAt: string): CalmEndOffer | null {
-    const origin = this.state.origin;
-    if (origin === null || origin.demo || acceptedReadings(this.state.readings).length > 0) return null;
-    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : origin.label;
-    return calmEndOffer(this.calmTail.lastSpan(), { recordedAt, device, demo: false });
-  }
-
-  /**
-   * A finished calibration or calm check: checked against the partner's earlier accepted readings
-   * of the same kind of data, kept either way (a real one in storage), used only when it passes.
-   */
-  private takeReading(reading: CalmReading): ReadingOutcome {
-    if (reading.demo) {
-      const stored = judgeReading(reading, this.demoReadings);
-      if (!stored.verdict.accepted) return { accepted: false, message: `${stored.verdict.message} The demo baseline stays as it was.` };
-      this.demoReadings = [...this.demoReadings, stored];
-      this.demoBaseline = baselineOfReadings(this.demoReadings);
-      this.applyBaseline();
-      return { accepted: true, message: 'Demo baseline updated with this reading (simulated data, not stored).' };
-    }
-    const hadBaseline = this.state.ownBaseline !== null;
-    const stored = judgeReading(reading, this.state.readings);
-    this.setReadings([...this.state.readings, stored]);
-    const store = this.deps.readings;
-    const kept = store ? '' : ' It is kept for this session only: storage is not available here.';
-    store?.save(this.id, stored).catch((error: unknown) => {
-      const current = this.state.calibration;
-      const reason = error instanceof Error ? error.message : String(error);
-      if (current)
-        this.update({ calibration: { ...current, message: `${current.message ?? ''} It could not be saved: ${reason}`.trim() } });
-    });
-    if (!stored.verdict.accepted) {
-      const after = hadBaseline ? ' Your baseline stays as it was.' : '';
-      return { accepted: false, message: `${stored.verdict.message}${after}${kept}` };
-    }
-    const learning = learningOf(this.state.readings);
-    const said = learning.learning
-      ? `Reading kept: still learning your calm (${learning.have} of ${learning.need}).`
-      : `Reading kept: your baseline now comes from your last ${Math.min(learning.have, 14)} readings.`;
-    return { accepted: true, message: `${said}${kept}` };
-  }
-
   cancelCalibration(): void {
     this.calibration.cancel();
-  }
-
-  /** True when the partner's own baseline can be deleted (kept in memory only, or a store that deletes). */
-  get canDeleteOwnBaseline(): boolean {
-    return !this.deps.readings || typeof this.deps.readings.remove === 'function';
-  }
-
-  /** Deletes the partner's own baseline: every reading of theirs (and the stored copies). */
-  async deleteOwnBaseline(): Promise<void> {
-    if (this.deps.readings) {
-      if (!this.deps.readings.remove) throw new Error('delete baseline: this storage cannot delete readings');
-      await this.deps.readings.remove(this.id);
-    }
-    this.setReadings([]);
   }
 
   /** Stops everything for good. */
@@ -468,11 +299,7 @@ export class PartnerModel {
     this.idle?.unsubscribe();
     this.idle = null;
     const source = this.release();
-    this.changed.complete();
-    this.readinessSubject.complete();
-    this.attachedSubject.complete();
-    this.beatsSubject.complete();
-    this.metricsSubject.complete();
+    this.completeStreams();
     if (source) await source.disconnect();
   }
 
@@ -496,25 +323,6 @@ export class PartnerModel {
     this.idle = pipeline.readiness$
       .pipe(this.track<PartnerReadinessView>(`readiness-idle-${this.id}`))
       .subscribe((readiness) => this.onReadiness(readiness));
-  }
-
-  private applyBaseline(): void {
-    const demo = this.state.origin?.demo === true;
-    const baseline = demo ? this.demoBaseline : this.state.ownBaseline;
-    // A scenario's demo baseline is given, not learnt: only demo readings taken here are "learning".
-    const learning = demo
-      ? this.demoReadings[0]?.reading.kind === 'migrated'
-        ? null
-        : learningOf(this.demoReadings)
-      : learningOf(this.state.readings);
-    const sameLearning =
-      learning === this.state.learning ||
-      (learning !== null &&
-        this.state.learning !== null &&
-        learning.have === this.state.learning.have &&
-        learning.learning === this.state.learning.learning);
-    if (baseline !== this.baselineSubject.value) this.baselineSubject.next(baseline);
-    if (baseline !== this.state.baseline || !sameLearning) this.update({ baseline, learning });
   }
 
   private onStatus(status: SourceStatus): void {
@@ -548,37 +356,5 @@ export class PartnerModel {
     this.deps.straps
       ?.save(this.id, memo, this.state.displayName)
       .catch((error: unknown) => console.warn(`straps: could not remember partner ${this.id}'s strap`, error));
-  }
-
-  private onReadiness(readiness: PartnerReadinessView): void {
-    if (readiness.state !== 'near-baseline') this.calmTail.clear();
-    this.readinessSubject.next(readiness);
-    this.update({ readiness });
-  }
-
-  private onMetrics(metrics: WindowMetrics): void {
-    this.metricsSubject.next(metrics);
-    if (metrics.endSec - this.lastTrendSec >= TREND_STEP_SEC) {
-      this.lastTrendSec = metrics.endSec;
-      // A heart-rate-only device has no HRV: its trend stays empty rather than showing guesses.
-      this.trend.push({
-        tSec: metrics.endSec,
-        lnRmssd: metrics.hrOnly ? null : metrics.lnRmssd,
-        breathsPerMin: metrics.hrOnly ? null : metrics.breathsPerMin,
-      });
-    }
-    this.update({ metrics, hrOnly: this.state.hrOnly || metrics.hrOnly });
-  }
-
-  private onBeat(beat: Beat): void {
-    this.beatsSubject.next(beat);
-    this.calmTail.push(beat, this.state.readiness?.state === 'near-baseline');
-    this.tachogram.push(beat);
-    this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
-  }
-
-  private update(patch: Partial<PartnerView>): void {
-    this.state = { ...this.state, ...patch };
-    if (!this.disposed) this.changed.next();
   }
 }
