@@ -140,6 +140,22 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 const percentile = (sorted: readonly number[], p: number): number => quantileSorted(sorted, p / 100) as number;
 
 /**
+ * Installed in the page before Begin is pressed: notes the click's time, and the time the Connect
+ * step's partner panel is painted (two frames after it enters the DOM).
+ */
+const CONNECT_PROBE = `(() => {
+  const probe = { clickAt: 0, shownAt: 0 };
+  window.__connect = probe;
+  document.addEventListener('click', () => { probe.clickAt = performance.now(); }, { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="partner-a"]') === null) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { probe.shownAt = performance.now(); }));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+})()`;
+
+/**
  * Milliseconds from the click on Begin to the Connect step's partner panels painted (two frames
  * after they enter the DOM), on a fresh page; `throttled` makes it a phone on Fast 3G.
  */
@@ -159,18 +175,8 @@ async function measureConnectStep(baseUrl: string, throttled: boolean, readingMs
     const begin = page.getByRole('button', { name: 'Begin' });
     await begin.waitFor({ timeout: 60_000 });
     await page.waitForTimeout(readingMs);
-    await page.evaluate(() => {
-      const probe = { clickAt: 0, shownAt: 0 };
-      (window as unknown as { __connect: typeof probe }).__connect = probe;
-      document.addEventListener('click', () => (probe.clickAt = performance.now()), { capture: true, once: true });
-      const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => (probe.shownAt = performance.now())));
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="partner-a"]') === null) return;
-        observer.disconnect();
-        painted();
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
+    // As a string, so the page runs it as written (the bench's compiler would add helpers the page lacks).
+    await page.evaluate(CONNECT_PROBE);
     await begin.click();
     await page.waitForFunction(() => (window as unknown as { __connect: { shownAt: number } }).__connect.shownAt > 0, undefined, {
       timeout: 60_000,
