@@ -19,7 +19,7 @@ import {
   ReportScreen,
   RoutineScreen,
 } from './shell/later-screens';
-import type { AppParts } from './shell/composition-root';
+import { preloadSessionCode, type AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
 import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
 
@@ -53,6 +53,7 @@ export function App({ app }: AppProps) {
     const id = window.setTimeout(() => {
       preloadLive();
       void preloadScreens();
+      preloadSessionCode();
     }, 1500);
     return () => window.clearTimeout(id);
   }, [liveOn]);
