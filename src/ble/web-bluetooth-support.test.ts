@@ -50,6 +50,17 @@ describe('webBluetoothSupport', () => {
     expect(support.available === false && support.advice).toMatch('chrome://flags/#enable-experimental-web-platform-features');
   });
 
+  it('webBluetoothSupport(env) tells iPhone and iPad users that a browser with Web Bluetooth can be installed there (Bluefy is one)', () => {
+    for (const userAgent of [UA.iphoneChrome, UA.ipadDesktop]) {
+      const support = webBluetoothSupport({ navigator: without, isSecureContext: true, userAgent });
+      expect(support.available === false && support.advice).toMatch(/install a browser that has Web Bluetooth \(Bluefy is one\)/);
+    }
+    // In such a browser navigator.bluetooth exists and nothing is explained.
+    expect(webBluetoothSupport({ navigator: withBluetooth, isSecureContext: true, userAgent: UA.iphoneChrome })).toEqual({
+      available: true,
+    });
+  });
+
   it('webBluetoothSupport(env) points Firefox and Safari users to Chrome or Edge', () => {
     for (const userAgent of [UA.firefox, UA.safari]) {
       const support = webBluetoothSupport({ navigator: without, isSecureContext: true, userAgent });

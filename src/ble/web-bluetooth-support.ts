@@ -33,7 +33,8 @@ const USE_CHROME = 'To connect straps, open Attune in Chrome or Edge on a comput
  *
  * Web Bluetooth exists only in secure contexts, in Chromium-based browsers; Chrome on Linux hides it
  * behind the "Experimental Web Platform features" flag; Firefox and Safari do not implement it, and
- * every iOS browser is Safari underneath. (https://developer.mozilla.org/docs/Web/API/Web_Bluetooth_API)
+ * every iOS browser is Safari underneath, except the few that add Web Bluetooth of their own (such as
+ * Bluefy), which this page then finds like any other. (https://developer.mozilla.org/docs/Web/API/Web_Bluetooth_API)
  */
 export function webBluetoothSupport(env: SupportEnvironment): BluetoothSupport {
   if (env.isSecureContext && navigatorBluetooth(env.navigator) !== undefined) return { available: true };
@@ -50,8 +51,12 @@ export function webBluetoothSupport(env: SupportEnvironment): BluetoothSupport {
     return {
       available: false,
       code: 'ios',
-      reason: 'Browsers on iPhone and iPad cannot connect to Bluetooth straps.',
-      advice: `Use a computer with Chrome or Edge, or an Android phone with Chrome. ${ALTERNATIVES}`,
+      reason: 'Safari, and the usual browsers on iPhone and iPad, cannot connect to Bluetooth straps.',
+      // Every iOS browser runs on Safari's engine, but a few add Web Bluetooth themselves; in one of
+      // those this page finds `navigator.bluetooth` and never gets here.
+      advice:
+        'On this iPhone or iPad you can install a browser that has Web Bluetooth (Bluefy is one) and open Attune in it. ' +
+        `Or use a computer with Chrome or Edge, or an Android phone with Chrome. ${ALTERNATIVES}`,
     };
   }
   if (/Firefox\//.test(ua) && !/Seamonkey\//.test(ua)) {

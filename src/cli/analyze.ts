@@ -35,7 +35,7 @@ export interface SyncColumns {
   readonly syncR: number | null;
   /** Lag of that peak, seconds: positive when this file's partner leads; null with syncR. */
   readonly syncLagSec: number | null;
-  /** True only when |syncR| is beyond the surrogates' threshold; null with syncR. */
+  /** True only when |syncR| is beyond what chance alone reaches (the null's threshold); null with syncR. */
   readonly syncSignificant: boolean | null;
 }
 
@@ -106,7 +106,8 @@ export function analyzeRecording(file: RrFile, windowSec: number, stepSec: numbe
 /**
  * Heart-rate synchrony between two recordings on the same time base, for the windows of
  * {@link analyzeRecording}: each window's end and length (which must be 30–120 s), with the
- * 512 s before its end as the surrogates' span, so windows ending earlier than that give nulls.
+ * {@link SYNC_PARAMS.spanSec} (145 s) before its end as the filtered span, so windows ending
+ * earlier than that give nulls (with 120 s windows every reading from 150 s on has one).
  * @throws RangeError for a window outside 30–120 s
  */
 export function synchronyRows(file: RrFile, other: RrFile, windowSec: number, stepSec: number): SyncColumns[] {

@@ -143,11 +143,11 @@ describe('attune analyze', () => {
     expect(read[Math.floor(read.length / 2)]).toBeGreaterThan(0.6);
   });
 
-  it('--with OTHER adds syncR, syncLagSec and syncSignificant: null until 512 s, then a link for the same recording', () => {
+  it('--with OTHER adds syncR, syncLagSec and syncSignificant: null before 145 s, then from the window ending at 150 s a link for the same recording', () => {
     const wave = (i: number) => 900 + 60 * Math.sin(i / 7) + 40 * Math.sin(i / 19) + 25 * Math.sin(i / 3.1 + Math.sin(i / 50));
     const rr = Array.from({ length: 900 }, (_, i) => Math.round(wave(i)));
     const text = rr.join('\n');
-    const { code, stdout } = cli(['analyze', 'a.txt', '--with', 'b.txt', '--window', '120', '--step', '60'], {
+    const { code, stdout } = cli(['analyze', 'a.txt', '--with', 'b.txt', '--window', '120', '--step', '30'], {
       'a.txt': text,
       'b.txt': text,
     });
@@ -155,8 +155,9 @@ describe('attune analyze', () => {
     const rows = JSON.parse(stdout) as Record<string, unknown>[];
     expect(Object.keys(rows[0])).toEqual([...ANALYZE_COLUMNS, ...SYNC_COLUMNS]);
     expect(rows[0]).toMatchObject({ syncR: null, syncLagSec: null, syncSignificant: null });
-    const late = rows.filter((r) => (r.endS as number) >= 540);
-    expect(late.length).toBeGreaterThan(0);
+    const late = rows.filter((r) => (r.endS as number) >= 150);
+    expect(late[0].endS).toBe(150);
+    expect(late.length).toBeGreaterThan(10);
     for (const row of late) expect(row).toMatchObject({ syncR: 1, syncLagSec: 0, syncSignificant: true });
     const csv = cli(['analyze', 'a.txt', '--with=b.txt', '--window', '120', '--format', 'csv'], { 'a.txt': text, 'b.txt': text });
     expect(csv.stdout.split('\n')[0]).toBe(`${[...ANALYZE_COLUMNS, ...SYNC_COLUMNS].join(',')}`);

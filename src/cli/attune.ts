@@ -81,8 +81,8 @@ Columns: startS, endS, beats, hrBpm, rmssdMs, lnRmssd, breathsPerMin (null, or e
 not estimable), breathingConfidence (0-1), artifactRate (0-1), irregular (why HRV is not given),
 coherence (0-1: resonance coherence over the 64 s ending at the window's end, null when not
 computable). With --with: syncR (peak lagged correlation of the two heart rates, -1..1), syncLagSec
-(positive: FILE's partner leads) and syncSignificant (true only beyond the surrogates); all three
-null until 512 s of both recordings lie before the window's end. With several files each row also
+(positive: FILE's partner leads) and syncSignificant (true only beyond chance); all three
+null until 145 s of both recordings lie before the window's end. With several files each row also
 names its file.
 
 Exit codes:

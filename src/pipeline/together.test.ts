@@ -1,4 +1,4 @@
-import { Subject, firstValueFrom, from, map, of, toArray } from 'rxjs';
+import { Subject, filter, firstValueFrom, from, map, of, take, timer, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { seededUniform, tachogramFixture } from '../signal/tachogram-fixture';
@@ -87,6 +87,37 @@ describe('toCoregulation', () => {
     });
   });
 
+  it('toCoregulation() reads every 5 s of event time, and its first synchrony comes within 150 s of both partners having heart rate, then every 5 s', () => {
+    scheduler().run(({ expectObservable }) => {
+      const calm = of<PairCalm>({ a: true, b: true });
+      // One heart-rate sample a second; partner B's strap starts 20 s after A's.
+      const wander = shared(400, 4);
+      const a = timer(0, 1000).pipe(
+        take(300),
+        map((k) => ({ ...wander[k], tSec: k + 0.5 })),
+      );
+      const b = timer(20_000, 1000).pipe(
+        take(280),
+        map((k) => ({ ...wander[k + 20], tSec: k + 20.5 })),
+      );
+      const readings = toCoregulation(a, b, calm);
+      expectObservable(
+        readings.pipe(
+          take(3),
+          map((r) => [r.tSec, r.state]),
+        ),
+      ).toBe('5s a 4999ms b 4999ms (c|)', { a: [5, 'unknown'], b: [10, 'unknown'], c: [15, 'unknown'] });
+      // Both have heart rate from 20.5 s: the first synchrony at the 160 s grid time, 139.5 s later.
+      expectObservable(
+        readings.pipe(
+          filter((r) => r.sync !== null),
+          take(3),
+          map((r) => r.tSec),
+        ),
+      ).toBe('160s a 4999ms b 4999ms (c|)', { a: 160, b: 165, c: 170 });
+    });
+  });
+
   it('toCoregulation() says together for two calm partners whose heart rates move in step, linked-aroused when one is aroused', async () => {
     const calm = new Subject<PairCalm>();
     const a = new Subject<Beat>();
@@ -101,8 +132,8 @@ describe('toCoregulation', () => {
       a.next(beatA);
       b.next(beatsB[i]);
     });
-    expect(readings.filter((r) => r.tSec < 510).every((r) => r.state === 'unknown')).toBe(true);
-    expect(readings.filter((r) => r.tSec >= 520 && r.tSec < 600).every((r) => r.state === 'together')).toBe(true);
+    expect(readings.filter((r) => r.tSec < 135).every((r) => r.state === 'unknown')).toBe(true);
+    expect(readings.filter((r) => r.tSec >= 150 && r.tSec < 600).every((r) => r.state === 'together')).toBe(true);
     expect(readings.filter((r) => r.tSec >= 605).every((r) => r.state === 'linked-aroused')).toBe(true);
   });
 

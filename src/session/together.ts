@@ -90,10 +90,10 @@ const sameCalm = (x: PairCalm, y: PairCalm): boolean => x === y || (x !== null &
  * framed again at once whenever a partner's own readiness changes (not only at the next reading),
  * so "calming together" never outlasts either partner's calm on screen.
  *
- * A reading every 5 s of event time costs a few ms (the co-regulation's 100 surrogates the most),
- * too much to do inside the beat that triggers it while the gauge waits for that beat: with a
- * `scheduler` the beats reach the readings in a task of their own, after the beat is on screen.
- * Without one (tests) they are read synchronously.
+ * The readings every 5 s of event time cost about 0.3 ms together (each partner's coherence, the
+ * co-regulation's filters and null; `npm run bench -- together`), which the gauge should not wait
+ * for: with a `scheduler` the beats reach the readings in a task of their own, after the beat is on
+ * screen. Without one (tests) they are read synchronously.
  */
 export function createTogetherReadings(
   partners: Readonly<Record<PartnerId, Pick<PartnerModel, 'beats$' | 'attachments$' | 'readiness$' | 'live$' | 'current'>>>,

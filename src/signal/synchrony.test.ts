@@ -9,7 +9,7 @@ const FS = SYNC_PARAMS.fsHz;
 const N = SYNC_PARAMS.spanSec * FS;
 
 /** Smooth random heart-rate fluctuation at the synchrony's sampling rate (AR(1)), seeded. */
-function fluctuation(seed: number, n = N): Float64Array {
+function fluctuation(seed: number, n = 600): Float64Array {
   const uniform = seededUniform(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const out = new Float64Array(n);
@@ -92,11 +92,22 @@ describe('heartRateSynchrony', () => {
   it('heartRateSynchrony() is null until both partners cover the span, and with a long gap', () => {
     const a = samplesOf(fluctuation(5));
     const b = samplesOf(fluctuation(6));
-    expect(heartRateSynchrony(a, b, 300)).toBeNull();
+    expect(heartRateSynchrony(a, b, 120)).toBeNull();
     expect(heartRateSynchrony(a, b.slice(0, 400), 511)).toBeNull();
-    const gapped = b.filter((beat) => beat.tSec < 200 || beat.tSec > 210);
+    const gapped = b.filter((beat) => beat.tSec < 400 || beat.tSec > 410);
     expect(heartRateSynchrony(a, gapped, 511)).toBeNull();
     expect(heartRateSynchrony(a, b, 511)).not.toBeNull();
+    // Once the gap has left the span, readings come back.
+    expect(heartRateSynchrony(a, gapped, 400 + SYNC_PARAMS.spanSec)).toBeNull();
+    expect(heartRateSynchrony(a, gapped, 411 + SYNC_PARAMS.spanSec + SYNC_PARAMS.maxGapSec)).not.toBeNull();
+  });
+
+  it('heartRateSynchrony() gives its first reading within 150 s of both partners having heart rate', () => {
+    const a = samplesOf(fluctuation(7));
+    const b = samplesOf(fluctuation(8));
+    const first = Array.from({ length: 60 }, (_, k) => 5 * k).find((t) => heartRateSynchrony(a, b, t) !== null);
+    expect(first).toBeDefined();
+    expect(first).toBeLessThanOrEqual(150);
   });
 
   it('heartRateSynchrony() rejects a window outside 30–120 s with a specific error', () => {

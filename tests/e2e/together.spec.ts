@@ -23,7 +23,7 @@ async function watchCoregulation(page: Page): Promise<void> {
   });
 }
 
-// Co-regulation needs 512 s of both heart rates: about 26 s at 20×, more on a busy machine.
+// Co-regulation needs 145 s of both heart rates (about 7 s at 20×); calming together waits for both to be calm.
 test.describe.configure({ timeout: 120_000 });
 
 async function coregulationSeen(page: Page): Promise<{ coregulation: string; a: string; b: string }[]> {
@@ -83,7 +83,7 @@ test('/?demo=conflict&speed=20 starts not ready, opens only after the aroused pa
   expect(firstReady).toBeGreaterThan(0);
   expect(seen.slice(0, firstReady).some((s) => s === 'settling' || s === 'flooded')).toBe(true);
 
-  // Long enough for co-regulation readings (they need 512 s of both heart rates) during the recovery.
+  // Long enough for co-regulation readings (they need 145 s of both heart rates) during the recovery.
   await expect(page.getByTestId('coregulation')).not.toHaveAttribute('data-state', 'unknown', { timeout: 75_000 });
   await expect.poll(async () => (await coregulationSeen(page)).some((s) => s.a !== 'near-baseline'), { timeout: 5_000 }).toBe(true);
   for (const seen of await coregulationSeen(page)) {

@@ -20,8 +20,8 @@ export const STORY_RHYTHM_STEP_SEC = 5;
 /** Event time between co-regulation readings in the story, seconds (twice the live screen's, to keep opening a session quick). */
 export const STORY_COREGULATION_STEP_SEC = 10;
 /**
- * Most readings one story computes of each kind (a co-regulation reading, with its 100 surrogates,
- * costs the most): past these counts a long session is read at a wider step (a multiple of the one
+ * Most readings one story computes of each kind (a co-regulation reading, with its filters and
+ * null, costs the most): past these counts a long session is read at a wider step (a multiple of the one
  * above), each reading standing for its step, so opening it stays quick.
  */
 export const STORY_MAX_COREGULATION_READINGS = 120;
@@ -54,7 +54,7 @@ export interface CoregulationPoint {
   readonly state: CoregulationState;
   /** Peak lagged correlation, −1…1, or null without a reading. */
   readonly r: number | null;
-  /** What chance alone reaches (the surrogates' 97.5th percentile, see SYNC_PARAMS.percentile), or null. */
+  /** What chance alone reaches (the parametric null's threshold at level SYNC_PARAMS.alpha), or null. */
   readonly threshold: number | null;
 }
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { asyncScheduler } from 'rxjs';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { asyncScheduler, BehaviorSubject } from 'rxjs';
 import { createSharedPacer } from '../../session/shared-pacer';
+import { UNKNOWN_COREGULATION, type RhythmView, type TogetherReadings } from '../../session/together';
 import { BreatheTogether } from './breathe-together';
 import { describeCoregulation, describeRhythm } from './together-readings';
 
@@ -43,6 +44,93 @@ describe('BreatheTogether', () => {
     mount('A calibration is recording natural breathing: start the pacer once it is done.');
     expect(screen.getByRole('button', { name: 'Start breathing together' })).toHaveProperty('disabled', true);
     expect(screen.getByText(/calibration is recording natural breathing/)).toBeTruthy();
+  });
+});
+
+/** Readings of settling together the test sets by hand. */
+function fakeTogether() {
+  const rhythm = {
+    a: new BehaviorSubject<RhythmView>({ state: 'following', coherence: 0.8, pacerPerMin: 5.45, hrOnly: false }),
+    b: new BehaviorSubject<RhythmView>({ state: 'unknown', coherence: null, pacerPerMin: 5.45, hrOnly: true }),
+  };
+  const coregulation = new BehaviorSubject(UNKNOWN_COREGULATION);
+  const together: TogetherReadings = {
+    rhythm$: { a: rhythm.a.asObservable(), b: rhythm.b.asObservable() },
+    coregulation$: coregulation.asObservable(),
+    currentRhythm: (id) => rhythm[id].value,
+    currentCoregulation: () => coregulation.value,
+    dispose: () => undefined,
+  };
+  return { together, rhythm };
+}
+
+/** A stand-in for navigator.wakeLock that records requests and releases. */
+function stubWakeLock(): string[] {
+  const log: string[] = [];
+  Object.defineProperty(navigator, 'wakeLock', {
+    configurable: true,
+    value: {
+      request: (type: string) => {
+        log.push(`request ${type}`);
+        const sentinel = {
+          released: false,
+          release: () => {
+            sentinel.released = true;
+            log.push('release');
+            return Promise.resolve();
+          },
+        };
+        return Promise.resolve(sentinel);
+      },
+    },
+  });
+  return log;
+}
+
+describe('the focus view', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'wakeLock');
+  });
+
+  it('shows each partner’s rhythm as a mark with its state, co-regulation in a line, and Stop and Back; Back leaves the pacer running', async () => {
+    const pacer = createSharedPacer(() => 42, asyncScheduler);
+    const { together, rhythm } = fakeTogether();
+    let closed = 0;
+    pacer.start();
+    render(
+      <BreatheTogether
+        pacer={pacer}
+        blockedBecause={null}
+        focusOpen
+        onCloseFocus={() => (closed += 1)}
+        together={together}
+        names={{ a: 'Sam', b: 'Alex' }}
+      />,
+    );
+    const focus = screen.getByTestId('pacer-focus');
+    expect(screen.getByTestId('rhythm-a').dataset.state).toBe('following');
+    expect(screen.getByTestId('rhythm-a').textContent).toMatch(/Sam: following/);
+    expect(screen.getByTestId('rhythm-b').textContent).toMatch(/Alex: can't tell/);
+    await act(async () => rhythm.b.next({ state: 'not-following', coherence: 0.3, pacerPerMin: 5.45, hrOnly: false }));
+    expect(screen.getByTestId('rhythm-b').dataset.state).toBe('not-following');
+    expect(screen.getByTestId('focus-coregulation').textContent).toMatch(/Can't tell yet/);
+    expect(focus.textContent).toMatch(/Breathe in\s*1 of 4/);
+    await act(async () => within(focus).getByRole('button', { name: 'Back' }).click());
+    expect(closed).toBe(1);
+    expect(pacer.current().running).toBe(true);
+    await act(async () => within(focus).getByRole('button', { name: 'Stop' }).click());
+    expect(pacer.current().running).toBe(false);
+  });
+
+  it('keeps the screen awake while the pacer runs and lets it sleep when the pacer stops', async () => {
+    const log = stubWakeLock();
+    const { pacer } = mount();
+    expect(log).toEqual([]);
+    await act(async () => screen.getByRole('button', { name: 'Start breathing together' }).click());
+    expect(log).toEqual(['request screen']);
+    await act(async () => screen.getByRole('button', { name: 'Stop the pacer' }).click());
+    expect(pacer.current().running).toBe(false);
+    expect(log).toEqual(['request screen', 'release']);
   });
 });
 

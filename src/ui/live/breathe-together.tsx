@@ -1,14 +1,12 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
-import { breathingAtPace, createChime, createSpeechGuide, pacerAt, type BreathPhase, type Chime, type SpeechGuide } from '../../routines';
-import {
-  formatPace,
-  GROUNDING_BREATHS_PER_MIN,
-  PACER_MAX_PER_MIN,
-  PACER_MIN_PER_MIN,
-  type PacerState,
-  type SharedPacer,
-} from '../../session/shared-pacer';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createChime, createSpeechGuide, type Chime, type SpeechGuide } from '../../routines';
+import { formatPace, GROUNDING_BREATHS_PER_MIN, PACER_MAX_PER_MIN, PACER_MIN_PER_MIN, type SharedPacer } from '../../session/shared-pacer';
+import type { PartnerId } from '../../signal/types';
+import type { TogetherReadings } from '../../session/together';
+import { PacerFocus } from './pacer-focus';
+import { paceWords, SILENT, StablePacerVisual, vibrationAvailable, type PacerCues } from './pacer-visual';
 import { useObservable } from './use-observable';
+import { useWakeLock } from './wake-lock';
 
 export interface BreatheTogetherProps {
   readonly pacer: SharedPacer;
@@ -18,13 +16,17 @@ export interface BreatheTogetherProps {
   readonly duringBreak?: boolean;
   /** The shared co-regulation reading, placed under the pacer by the view. */
   readonly children?: React.ReactNode;
+  /** The focus view is open (the view opens it from its "Breathe together" control). */
+  readonly focusOpen?: boolean;
+  /** Closes the focus view (Back, Escape); the pacer keeps running. */
+  readonly onCloseFocus?: () => void;
+  /** The session's readings, for the focus view's marks and co-regulation line. */
+  readonly together?: TogetherReadings;
+  /** The partners' names, for the focus view's marks. */
+  readonly names?: Readonly<Record<PartnerId, string>>;
 }
 
-/** How often the circle and the count refresh, ms; the timing itself comes from timestamps. */
-const REFRESH_MS = 250;
-
-const PHASE_WORDS: Record<BreathPhase, string> = { in: 'Breathe in', hold: 'Hold', out: 'Breathe out' };
-const SPOKEN_PHASE: Record<BreathPhase, string> = { in: 'In', hold: 'Hold', out: 'Out' };
+const DEFAULT_NAMES: Readonly<Record<PartnerId, string>> = { a: 'Partner A', b: 'Partner B' };
 
 type PaceChoice = 'grounding' | 'six' | 'own';
 
@@ -33,85 +35,22 @@ function choiceOf(breathsPerMin: number): PaceChoice {
   return breathsPerMin === 6 ? 'six' : 'own';
 }
 
-/** "5.5 breaths a minute" for the words; the attribute keeps two decimals. */
-function paceWords(breathsPerMin: number): string {
-  return `${String(Math.round(breathsPerMin * 10) / 10)} breaths a minute`;
-}
-
-/**
- * The moving part: a circle that grows on the in-breath and shrinks on the out-breath, with the
- * count in words. Under reduced motion the circle is not shown and the words carry the pace. It
- * re-renders four times a second while running, alone; the chime and the spoken count follow the
- * phases and seconds.
- */
-function PacerVisual({ state, chime, voice }: { state: PacerState; chime: Chime | null; voice: SpeechGuide | null }) {
-  const [nowMs, setNowMs] = useState(() => Date.now());
-  const lastSpoken = useRef<string | null>(null);
-  const running = state.running && state.sinceMs !== null;
-
-  useEffect(() => {
-    if (!running) return undefined;
-    const refresh = () => setNowMs(Date.now());
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    document.addEventListener('visibilitychange', refresh);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', refresh);
-    };
-  }, [running]);
-
-  const pattern = breathingAtPace(state.breathsPerMin);
-  const reading = running ? pacerAt(nowMs - (state.sinceMs ?? nowMs), pattern) : null;
-  const cue = reading ? `${reading.cycle}:${reading.phase}:${reading.count}` : null;
-
-  // One cue per second of the count: the chime at each new phase, the spoken count on every second.
-  useEffect(() => {
-    if (!reading || cue === lastSpoken.current) return;
-    const newPhase = lastSpoken.current === null || reading.count === 1;
-    lastSpoken.current = cue;
-    if (newPhase) chime?.play();
-    voice?.speak([reading.count === 1 ? SPOKEN_PHASE[reading.phase] : String(reading.count)]);
-  });
-  useEffect(() => {
-    if (!running) lastSpoken.current = null;
-  }, [running]);
-
-  if (!reading) {
-    return (
-      <div className="together-pacer__visual" data-phase="rest">
-        <p className="together-pacer__words">Pacer off. Start it to breathe at {paceWords(state.breathsPerMin)} together.</p>
-      </div>
-    );
-  }
-  const phaseSec = { in: pattern.inSec, hold: pattern.holdSec, out: pattern.outSec }[reading.phase];
-  const scale = reading.phase === 'out' ? 0.55 : 1;
-  return (
-    <div className="together-pacer__visual" data-phase={reading.phase}>
-      <div
-        className="together-pacer__circle"
-        aria-hidden="true"
-        style={{ transform: `scale(${scale})`, transition: `transform ${phaseSec}s ease-in-out` }}
-      />
-      <p className="together-pacer__words">
-        <strong>{PHASE_WORDS[reading.phase]}</strong>{' '}
-        <span>
-          {reading.count} of {reading.of}
-        </span>
-      </p>
-    </div>
-  );
-}
-
-const StablePacerVisual = memo(PacerVisual);
-
 /**
  * Breathe together: one breathing pacer for both partners on the settle screen — the article's
  * 4-1-6 grounding breath by default, 6 a minute, or the couple's own pace from 4 to 7 a minute —
  * with an optional soft chime at each phase and an optional spoken count. The pacer lives in the
  * session; this only shows it and sends the couple's choices. It never changes what opens the gate.
  */
-export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, children }: BreatheTogetherProps) {
+export function BreatheTogether({
+  pacer,
+  blockedBecause,
+  duringBreak = false,
+  children,
+  focusOpen = false,
+  onCloseFocus,
+  together,
+  names = DEFAULT_NAMES,
+}: BreatheTogetherProps) {
   const state = useObservable(pacer.state$, pacer.current());
   const headingId = useId();
   const hintId = useId();
@@ -119,6 +58,7 @@ export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, ch
   const [ownPace, setOwnPace] = useState(() => (choiceOf(state.breathsPerMin) === 'own' ? state.breathsPerMin : 5));
   const [chimeOn, setChimeOn] = useState(false);
   const [countOn, setCountOn] = useState(false);
+  const [vibrateOn, setVibrateOn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chime = useRef<Chime | null>(null);
   const voice = useRef<SpeechGuide | null>(null);
@@ -164,6 +104,13 @@ export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, ch
     pacer.start();
   };
   const speechAvailable = typeof globalThis.speechSynthesis !== 'undefined';
+  // While the pacer runs the screen stays awake, in the focus view or not.
+  useWakeLock(state.running);
+  // One set of cues at a time: the focus view's while it is open, else the card's.
+  const cues = useMemo<PacerCues>(
+    () => ({ chime: chimeOn ? chime.current : null, voice: countOn ? voice.current : null, vibrate: vibrateOn }),
+    [chimeOn, countOn, vibrateOn],
+  );
 
   return (
     <section
@@ -179,7 +126,7 @@ export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, ch
           ? 'During the break, breathe with the pacer on your own if it helps. Breathing together is for after the break.'
           : 'One slow breath for both of you, side by side. It is optional: the routines open when each of you is calm, paced or not.'}
       </p>
-      <StablePacerVisual state={state} chime={chimeOn ? chime.current : null} voice={countOn ? voice.current : null} />
+      <StablePacerVisual state={state} cues={focusOpen ? SILENT : cues} />
       <fieldset className="together-pacer__pace">
         <legend>Pace</legend>
         <label>
@@ -222,6 +169,11 @@ export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, ch
             <input type="checkbox" checked={countOn} onChange={(event) => toggleCount(event.target.checked)} /> Count aloud
           </label>
         ) : null}
+        {vibrationAvailable() ? (
+          <label>
+            <input type="checkbox" checked={vibrateOn} onChange={(event) => setVibrateOn(event.target.checked)} /> Vibrate at each breath
+          </label>
+        ) : null}
       </div>
       <button
         type="button"
@@ -242,6 +194,19 @@ export function BreatheTogether({ pacer, blockedBecause, duringBreak = false, ch
         </p>
       ) : null}
       {children}
+      {focusOpen ? (
+        <PacerFocus
+          state={state}
+          cues={cues}
+          together={together}
+          names={names}
+          blockedBecause={blockedBecause}
+          vibrate={vibrateOn}
+          onVibrate={setVibrateOn}
+          onStartStop={startStop}
+          onBack={() => onCloseFocus?.()}
+        />
+      ) : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { GateStatusView } from '../../session/readiness-types';
 import { RegionBoundary } from '../common/region-boundary';
 import { BreakTimer } from './break-timer';
 import { BreatheTogether } from './breathe-together';
+import { paceWords } from './pacer-visual';
 import { CoregulationReading } from './together-readings';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
@@ -74,6 +75,24 @@ export function LiveSession({ session: model, demo: demoUrl }: LiveSessionProps)
   );
 }
 
+/**
+ * The way into breathing together at the top of the live view: one control, "Breathe together",
+ * that starts the pacer and opens it as the whole screen, with the pacer's state in a few words.
+ */
+function BreatheEntry({ pacer, onOpen }: { pacer: LiveSessionModel['pacer']; onOpen: () => void }) {
+  const state = useObservable(pacer.state$, pacer.current());
+  return (
+    <div className="live__breathe" data-testid="breathe-entry">
+      <button type="button" className="primary" onClick={onOpen}>
+        Breathe together
+      </button>
+      <span className="live__breathe-state">
+        {state.running ? `Pacer on, ${paceWords(state.breathsPerMin)}` : 'Full screen, one slow breath for both'}
+      </span>
+    </div>
+  );
+}
+
 /** How often the hidden diagnostics are refreshed, ms (wall clock; cheap attribute writes). */
 const DIAGNOSTICS_REFRESH_MS = 500;
 
@@ -123,6 +142,7 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const [swapNote, setSwapNote] = useState<string | null>(null);
   const flooded = summary.gate === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
+  const [focusOpen, setFocusOpen] = useState(false);
   const names = summary.names;
   const demo = demoA || demoB;
 
@@ -147,11 +167,21 @@ function LiveView({ model }: { model: LiveSessionModel }) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="self-report"]')?.scrollIntoView({ block: 'center' }));
   }, [model]);
   const sourceOn = summary.anySourceConnected;
+  const pacerOffered = sourceOn || selfReport.active;
+  const pacerBlocked = calibratingA || calibratingB ? CALIBRATING_NOTE : null;
+  // One tap to breathe: the pacer starts (unless a calibration records natural breathing) and fills the screen.
+  const openFocus = useCallback(() => {
+    if (!model.pacer.current().running && pacerBlocked === null) model.pacer.start();
+    setFocusOpen(true);
+  }, [model, pacerBlocked]);
+  const closeFocus = useCallback(() => setFocusOpen(false), []);
 
   const floodedNames = PARTNERS.filter((id) => flooding[id]).map((id) => names[id]);
 
   return (
     <>
+      {/* The way into breathing together comes first, so on a phone it is on screen without scrolling. */}
+      {pacerOffered ? <BreatheEntry pacer={model.pacer} onOpen={openFocus} /> : null}
       {/* The gauge joins once a source is connected: before that it has nothing to show, and the
           gate (test id and state kept, DESIGN.md contracts) is one quiet line. */}
       {sourceOn ? (
@@ -170,12 +200,16 @@ function LiveView({ model }: { model: LiveSessionModel }) {
       )}
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       {/* Breathing together is offered once there is something to settle: a source, or the hand check-in. */}
-      {sourceOn || selfReport.active ? (
+      {pacerOffered ? (
         <RegionBoundary region="Breathing together">
           <StableBreatheTogether
             pacer={model.pacer}
             duringBreak={breakOpen}
-            blockedBecause={calibratingA || calibratingB ? CALIBRATING_NOTE : null}
+            blockedBecause={pacerBlocked}
+            focusOpen={focusOpen}
+            onCloseFocus={closeFocus}
+            together={model.together}
+            names={names}
           />
           <CoregulationReading coregulation$={model.together.coregulation$} initial={model.together.currentCoregulation()} />
         </RegionBoundary>

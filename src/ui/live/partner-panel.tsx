@@ -7,7 +7,8 @@ import type { PartnerStateName } from '../../session/readiness-types';
 import { CalibrationCard } from './calibration-card';
 import { lowBatteryWords, NotFoundAdvice, StrapName, WhichStrapTip } from './strap-help';
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
-import { describeQuality, PARTNER_STATE_WORDS, shownBreathing } from './readiness-words';
+import { BREATHING_HOLD_SEC, holdBreathing, NO_BREATHING, type HeldBreathing } from './held-breathing';
+import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
 import type { TogetherReadings } from '../../session/together';
 import { RhythmReading } from './together-readings';
 import { useObservable, useSelected } from './use-observable';
@@ -63,28 +64,48 @@ function describeStatus(status: SourceStatus, origin: SourceOrigin | null): stri
 
 const round = (x: number): string => Math.round(x).toString();
 
-/** One figure with its test id; "—" and a reason when it is not known. */
+/**
+ * One figure with its test id; "—" and a reason when it is not known. A held figure (the last
+ * confident one, kept a short while) says so, and carries the event time it was measured at.
+ */
 function Figure({
   testId,
   label,
   value,
   unit,
   missing,
+  heldSinceSec = null,
 }: {
   testId: string;
   label: string;
   value: string | null;
   unit: string;
   missing: string;
+  heldSinceSec?: number | null;
 }) {
+  const held = value !== null && heldSinceSec !== null;
   return (
     <div className="figure">
       <dt>{label}</dt>
       <dd>
-        <span data-testid={testId} className="figure__value">
+        <span
+          data-testid={testId}
+          className={held ? 'figure__value figure__value--held' : 'figure__value'}
+          data-held={held ? 'true' : undefined}
+          data-held-since-sec={held ? heldSinceSec.toFixed(1) : undefined}
+        >
           {value ?? '—'}
         </span>
         {value === null ? <span className="figure__missing"> {missing}</span> : <span className="figure__unit"> {unit}</span>}
+        {held ? (
+          <span className="figure__held">
+            {' '}
+            held
+            <span className="visually-hidden">
+              : the last clear reading, kept up to {BREATHING_HOLD_SEC} s while the estimate is unsure
+            </span>
+          </span>
+        ) : null}
       </dd>
     </div>
   );
@@ -96,6 +117,8 @@ interface FiguresView {
   readonly rr: string | null;
   readonly rmssd: string | null;
   readonly breathing: string | null;
+  /** The breathing figure is held (see {@link holdBreathing}): the event time of its estimate. */
+  readonly breathingHeldSinceSec: number | null;
   readonly hrOnly: boolean;
   /** Words for an irregular rhythm (HRV and breathing not shown), or null. */
   readonly irregular: string | null;
@@ -103,27 +126,37 @@ interface FiguresView {
   readonly qualityLevel: ReturnType<typeof describeQuality>['level'];
 }
 
-function selectFigures({ metrics, lastBeat, hrOnly }: PartnerView): FiguresView {
-  const quality = describeQuality(metrics);
-  const breathing = shownBreathing(metrics);
-  return {
-    hr: lastBeat ? round(lastBeat.hrBpm) : null,
-    rr: lastBeat?.rrMs == null ? null : round(lastBeat.rrMs),
-    rmssd: hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs),
-    breathing: hrOnly || breathing === null ? null : round(breathing),
-    hrOnly,
-    irregular: hrOnly || metrics?.irregular == null ? null : RHYTHM_WORDS[metrics.irregular],
-    quality: quality.label,
-    qualityLevel: quality.level,
+/**
+ * A selector of the shown figures for one panel: the breathing figure is held a short while through
+ * unsure estimates ({@link holdBreathing}), so the selector keeps the last figure it showed.
+ */
+function figuresSelector(): (view: PartnerView) => FiguresView {
+  let breathing: HeldBreathing = NO_BREATHING;
+  return ({ metrics, lastBeat, hrOnly }) => {
+    const quality = describeQuality(metrics);
+    breathing = holdBreathing(breathing, hrOnly ? null : metrics);
+    return {
+      hr: lastBeat ? round(lastBeat.hrBpm) : null,
+      rr: lastBeat?.rrMs == null ? null : round(lastBeat.rrMs),
+      rmssd: hrOnly || metrics?.rmssdMs == null ? null : round(metrics.rmssdMs),
+      breathing: breathing.breathsPerMin === null ? null : round(breathing.breathsPerMin),
+      breathingHeldSinceSec: breathing.held ? breathing.confidentSec : null,
+      hrOnly,
+      irregular: hrOnly || metrics?.irregular == null ? null : RHYTHM_WORDS[metrics.irregular],
+      quality: quality.label,
+      qualityLevel: quality.level,
+    };
   };
 }
 
 /** The live figures, following every beat; re-rendered alone, and only when a shown figure changes. */
 function LiveFigures({ partner }: { partner: PartnerModel }) {
-  const { hr, rr, rmssd, breathing, hrOnly, irregular, quality, qualityLevel } = useSelected(
+  // One selector per panel: it remembers the breathing figure it last showed.
+  const [select] = useState(figuresSelector);
+  const { hr, rr, rmssd, breathing, breathingHeldSinceSec, hrOnly, irregular, quality, qualityLevel } = useSelected(
     partner.live$,
     partner.current(),
-    selectFigures,
+    select,
   );
   const notShown = irregular === null ? null : `${irregular} — HRV not shown`;
   return (
@@ -147,6 +180,7 @@ function LiveFigures({ partner }: { partner: PartnerModel }) {
         testId="breathing"
         label="Breathing"
         value={breathing}
+        heldSinceSec={breathingHeldSinceSec}
         unit="/min"
         missing={hrOnly ? 'not available — heart rate only' : (notShown ?? "can't tell from the heartbeat right now")}
       />

@@ -59,7 +59,7 @@ export function describeCoregulation(view: CoregulationView): { label: string; d
     case 'apart':
       return { label: 'Each at your own pace', detail: 'No link between your heart rates beyond chance right now. That is normal.' };
     case 'unknown':
-      return { label: "Can't tell yet", detail: 'Needs several minutes of both heart rates on the same timeline.' };
+      return { label: "Can't tell yet", detail: 'Needs about two and a half minutes of both heart rates on the same timeline.' };
   }
 }
 
