@@ -16,6 +16,8 @@ import { createReplaySource } from '../ble/replay-source';
 import { simulateRr } from '../sim/simulator';
 // eslint-disable-next-line no-restricted-imports
 import { createSimulatorSource } from '../sim/simulator-source';
+// eslint-disable-next-line no-restricted-imports
+import { FIRST_NIGHT_CALM_FROM_SEC } from '../sim/scenarios';
 import { calibrationFromBeats } from '../signal/baseline-calibration';
 import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { combineGate, type GateStatus } from './gate';
@@ -56,11 +58,41 @@ const firstAt = (statuses: readonly GateStatus[], state: GateStatus['state']): n
   statuses.find((s) => s.state === state)?.tSec;
 
 /** A simulated scenario for both partners, as a source of the given kind. */
-function simulated(scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only' | 'together', durationSec: number, speed = 1) {
+function simulated(
+  scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only' | 'together' | 'first-night',
+  durationSec: number,
+  speed = 1,
+  seed?: string,
+) {
   return (scheduler: TestScheduler): Sources => ({
-    a: createSimulatorSource({ scenario, partner: 'a', scheduler, speed, durationSec }),
-    b: createSimulatorSource({ scenario, partner: 'b', scheduler, speed, durationSec }),
+    a: createSimulatorSource({
+      scenario,
+      partner: 'a',
+      scheduler,
+      speed,
+      durationSec,
+      ...(seed === undefined ? {} : { seed: `${seed}/a` }),
+    }),
+    b: createSimulatorSource({
+      scenario,
+      partner: 'b',
+      scheduler,
+      speed,
+      durationSec,
+      ...(seed === undefined ? {} : { seed: `${seed}/b` }),
+    }),
   });
+}
+
+/** Share of event time in [fromSec, toSec) the gate spent `ready`, 0–1 (each status holds until the next). */
+function readyShare(statuses: readonly GateStatus[], fromSec: number, toSec: number): number {
+  let ready = 0;
+  for (let i = 0; i < statuses.length; i += 1) {
+    const start = Math.max(statuses[i]!.tSec, fromSec);
+    const end = Math.min(statuses[i + 1]?.tSec ?? toSec, toSec);
+    if (end > start && statuses[i]!.state === 'ready') ready += end - start;
+  }
+  return ready / (toSec - fromSec);
 }
 
 const demo = (scenario: 'calm' | 'conflict' | 'flooded' | 'hr-only' | 'together') => ({
@@ -135,6 +167,30 @@ describe('the gate on simulated scenarios', () => {
     const ready = firstAt(statuses, 'ready')!;
     expect(ready).toBeGreaterThan(180);
     expect(ready).toBeLessThan(480);
+  });
+
+  it('first-night (no baselines, both aroused, B settling 4 minutes after A): never ready before B is calm, ready within 4 minutes after, ≥ 80 % of the calm tail', () => {
+    const calmSec = Math.max(FIRST_NIGHT_CALM_FROM_SEC.a, FIRST_NIGHT_CALM_FROM_SEC.b); // 510 s
+    const endSec = 1500;
+    // The demo's own seeds, and two more, so the figures do not rest on one draw of the noise.
+    for (const seed of [undefined, 'one', 'two']) {
+      const statuses = playGate(simulated('first-night', endSec, 1, seed), { a: null, b: null });
+      const ready = firstAt(statuses, 'ready')!;
+      expect(ready, `seed ${seed}`).toBeGreaterThan(calmSec);
+      expect(ready, `seed ${seed}`).toBeLessThan(calmSec + 240);
+      expect(readyShare(statuses, calmSec, endSec - 1), `seed ${seed}`).toBeGreaterThanOrEqual(0.8);
+      // While B is still aroused (before its recovery, at 360 s), B is out for its heart rate and HRV.
+      const aroused = statuses.find((s) => s.tSec > 300 && s.partners.b.state === 'out')!;
+      expect(aroused.partners.b.reasons.map((r) => r.kind)).toEqual(
+        expect.arrayContaining(['heart-rate-above-limit', 'hrv-very-low', 'first-night']),
+      );
+      // Every judgement of a partner with a signal says it is a first-night judgement.
+      for (const s of statuses) {
+        for (const p of [s.partners.a, s.partners.b]) {
+          if (p.state !== 'no-signal') expect(p.reasons.at(-1)).toEqual({ kind: 'first-night' });
+        }
+      }
+    }
   });
 
   it('hr-only: partner b is judged on heart rate alone, says so, and the gate still opens', () => {

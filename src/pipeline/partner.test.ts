@@ -58,21 +58,33 @@ describe('createPartnerPipeline', () => {
     expect(calibrating.readiness.reasons[0]).toMatchObject({ kind: 'not-enough-data', needSec: 60 });
   });
 
-  it('createPartnerPipeline(...) is calibrating without a baseline, and near baseline once one arrives', () => {
+  it('createPartnerPipeline(...) without a baseline judges the first night by settling, then by the baseline once one arrives', () => {
     const scheduler = new TestScheduler(() => undefined);
     const seen: PartnerReadiness[] = [];
     scheduler.run(() => {
       const baseline$ = new BehaviorSubject<Baseline | null>(null);
-      const source = createSimulatorSource({ scenario: 'calm', partner: 'b', scheduler, durationSec: 100 });
+      const source = createSimulatorSource({ scenario: 'calm', partner: 'b', scheduler, durationSec: 260 });
       const pipeline = createPartnerPipeline({ beats$: source.beats$, status$: source.status$, baseline$, scheduler });
       pipeline.readiness$.subscribe((r) => seen.push(r));
       void source.connect();
-      scheduler.schedule(() => baseline$.next(demoBaseline('calm', 'b')), 80_000);
+      scheduler.schedule(() => baseline$.next(demoBaseline('calm', 'b')), 220_000);
     });
-    const at79 = seen.filter((r) => r.tSec < 79).at(-1)!;
-    expect(at79.state).toBe('calibrating');
-    expect(at79.reasons).toEqual([{ kind: 'no-baseline' }]);
-    expect(seen.filter((r) => r.tSec > 81 && r.tSec < 99).every((r) => r.state === 'near-baseline')).toBe(true);
+    const kindsAt = (tSec: number) =>
+      seen
+        .filter((r) => r.tSec < tSec)
+        .at(-1)!
+        .reasons.map((r) => r.kind);
+    // A calm partner: after a minute of data it is out until two whole minutes of beats show a level
+    // heart rate (118 s: one beat of slack), then settled; every judgement says first-night.
+    expect(seen.filter((r) => r.tSec > 1 && r.tSec < 59).every((r) => r.state === 'calibrating')).toBe(true);
+    expect(kindsAt(59)).toEqual(['not-enough-data', 'first-night']);
+    expect(kindsAt(100)).toEqual(['heart-rate-settling', 'first-night']);
+    const settledAt = seen.find((r) => r.state === 'near-baseline')!.tSec;
+    expect(settledAt).toBeGreaterThan(118);
+    expect(settledAt).toBeLessThan(121);
+    expect(seen.filter((r) => r.tSec > 121 && r.tSec < 219).every((r) => r.state === 'near-baseline')).toBe(true);
+    expect(kindsAt(219)).toEqual(['settled', 'first-night']);
+    expect(kindsAt(259)).toEqual(['near-baseline']);
   });
 
   it('createPartnerPipeline(...) reports no-signal 5 s after the last beat when a strap drops out, then recalibrates', () => {

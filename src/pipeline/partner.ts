@@ -6,6 +6,7 @@ import type { SourceStatus } from '../ble/heart-rate-source';
 import { assessPartner, type PartnerLink, type PartnerReadiness } from '../signal/readiness';
 import { NO_FLOODING, recentMedianHr, stepFlooding, type FloodingTrack } from '../signal/readiness-flooding';
 import { READINESS_PARAMS, type ReadinessParams } from '../signal/readiness-params';
+import { createSettlingTracker } from '../signal/readiness-settling';
 import type { Baseline, Beat, Trend, WindowMetrics } from '../signal/types';
 import { toMetrics } from './metrics';
 import { shareLatest } from './readiness-share';
@@ -112,6 +113,11 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
     /** Event time the current run of uninterrupted signal started, seconds. */
     let runSinceSec: number | null = null;
     let flooding: FloodingTrack = NO_FLOODING;
+    /**
+     * Heart-rate plateau over the last two minutes, for the first-night rules (no baseline). Kept
+     * across dropouts: it judges the beats in its span, however many a wrist device let through.
+     */
+    const settling = createSettlingTracker(params);
     /** Latest event time seen, seconds. */
     let nowSec = 0;
     /** True once `no-signal` was emitted for the current silence. */
@@ -134,6 +140,7 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
             baseline,
             hrOnly: statusHrOnly,
             flooding,
+            settling: settling.read(nowSec),
           },
           params,
         ),
@@ -192,6 +199,7 @@ function readinessStream(inputs: ReadinessStreamInputs): Observable<PartnerReadi
       silenceReported = false;
       lastBeat = beat;
       recent.push(beat);
+      settling.add(beat);
       const keepFrom = beat.tSec - params.floodingSmoothingSec;
       while (recent.length > 0 && recent[0]!.tSec <= keepFrom) recent.shift();
       if (link.kind === 'connected') armSilenceTimer();

@@ -1,4 +1,4 @@
-import { demoBaseline } from '../sim/demo-baseline';
+import { scenarioBaseline } from '../sim/demo-baseline';
 import { checkReplayRecording, createReplaySource } from '../ble/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
@@ -112,7 +112,7 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
           createWebBluetoothSource({ bluetooth, device: remembered.device, ...(knownName === undefined ? {} : { knownName }) }),
       }));
     },
-    demoBaseline,
+    demoBaseline: scenarioBaseline,
     // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
     readRrFile: async (contents, fileName) => {
       const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());

@@ -12,7 +12,7 @@ describe('parseDemoUrl', () => {
   });
 
   it('parseDemoUrl reads every scenario and a speed', () => {
-    for (const scenario of ['calm', 'conflict', 'flooded', 'hr-only', 'together']) {
+    for (const scenario of ['calm', 'conflict', 'flooded', 'hr-only', 'together', 'first-night']) {
       expect(parseDemoUrl(`?demo=${scenario}&speed=20`)).toEqual({ kind: 'demo', request: { scenario, speed: 20 } });
     }
     expect(parseDemoUrl('?demo=calm&speed=2.5')).toEqual({ kind: 'demo', request: { scenario: 'calm', speed: 2.5 } });
@@ -21,7 +21,7 @@ describe('parseDemoUrl', () => {
   it('parseDemoUrl names what is wrong with a bad scenario or speed', () => {
     expect(parseDemoUrl('?demo=angry')).toEqual({
       kind: 'invalid',
-      message: 'demo link: demo must be one of calm, conflict, flooded, hr-only, together',
+      message: 'demo link: demo must be one of calm, conflict, flooded, hr-only, together, first-night',
     });
     expect(parseDemoUrl('?demo=calm&speed=fast')).toMatchObject({ kind: 'invalid', message: 'demo link: speed must be a number' });
     expect(parseDemoUrl('?demo=calm&speed=0')).toMatchObject({ kind: 'invalid', message: 'demo link: speed must be above 0' });

@@ -16,7 +16,7 @@ export type DemoUrl =
   | { readonly kind: 'invalid'; readonly message: string };
 
 /**
- * Reads `?demo=calm|conflict|flooded|hr-only|together&speed=N` from a query string. Without `demo` nothing
+ * Reads `?demo=calm|conflict|flooded|hr-only|together|first-night&speed=N` from a query string. Without `demo` nothing
  * is connected; a bad value gives one readable message instead of a half-started demo.
  */
 export function parseDemoUrl(search: string): DemoUrl {

@@ -120,7 +120,8 @@ export interface LiveDependencies {
   readonly bluetooth: (options?: { readonly onlyName?: string }) => HeartRateSource;
   readonly bluetoothSupport: () => BluetoothSupportView;
   readonly rememberedStraps: () => Promise<readonly RememberedStrap[]>;
-  readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline;
+  /** The baseline a demo partner brings; null for a scenario without baselines (`first-night`). */
+  readonly demoBaseline: (scenario: Scenario, partner: PartnerId) => Baseline | null;
   /**
    * Reads an RR file from its bytes, or from a Blob (a browser File) whose bytes are read where the
    * reader runs — in the app a worker, so the page never holds them (any format `readRrFile`

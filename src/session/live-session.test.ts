@@ -221,7 +221,8 @@ describe('createLiveSession', () => {
     const rest = real.simulator({ scenario: 'calm', partner: 'a', speed: 20 });
     await model.partners.a.attach(counted(rest), { kind: 'replay', label: 'rest.csv', demo: false, speed: 20 });
     await vi.advanceTimersByTimeAsync(500);
-    expect(model.partners.a.current().readiness?.reasons.map((r) => r.kind)).toContain('no-baseline');
+    // No baseline yet: judged as on a first night.
+    expect(model.partners.a.current().readiness?.reasons.map((r) => r.kind)).toContain('first-night');
     model.partners.a.startCalibration();
     await vi.advanceTimersByTimeAsync(9_500);
     const calibration = model.partners.a.current().calibration;

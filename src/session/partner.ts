@@ -296,7 +296,10 @@ export class PartnerModel {
     return this.attach(handed.source, handed.origin, handed.clockOffsetSec);
   }
 
-  /** Plays the simulator with `scenario` at the session's speed, with that scenario's demo baseline. */
+  /**
+   * Plays the simulator with `scenario` at the session's speed, with that scenario's demo baseline
+   * (none for `first-night`: the partner is judged by their own settling).
+   */
   useSimulator(scenario: Scenario): Promise<void> {
     this.setDemoBaseline(this.deps.demoBaseline(scenario, this.id));
     return this.attach(this.deps.simulator({ scenario, partner: this.id, speed: this.speed }), {

@@ -75,6 +75,84 @@ export function describeCalibrationProblem(problem: CalibrationProblem): string 
   }
 }
 
+/** One recording measured for quality, before any baseline is computed from it. */
+export interface MeasuredRecording {
+  /** Start of the recording: the first beat's interval begins here, event-time seconds. */
+  readonly originSec: number;
+  /** End of the span used, event-time seconds. */
+  readonly endSec: number;
+  /** The beats within (originSec, endSec]. */
+  readonly used: readonly Beat[];
+  readonly hrOnly: boolean;
+  readonly quality: CalibrationQuality;
+  /** Why the recording cannot be used, or null when it passes the quality checks. */
+  readonly problem: CalibrationProblem | null;
+}
+
+/**
+ * The signal-quality checks shared by calibrations and calm readings: the span covers at least
+ * `needSec` (with one beat of slack, 2 s); beats are missing for no more than
+ * `calibrationMaxGapSec` at once and `calibrationMaxMissingSec` in all (time between beats beyond
+ * their RR interval, or beyond 1 s for heart-rate-only samples); at most
+ * `calibrationMaxArtifactRate` of the beats are artifacts. Beats after `maxSec` are ignored.
+ * The "no HRV" check needs windows and is left to the caller.
+ *
+ * @param beats - the recording in event time, increasing `tSec`.
+ * @param span - `needSec` the least length, `maxSec` the most used (Infinity for all), seconds.
+ * @param hrOnlyHint - true when the device is known to send heart rate only.
+ */
+export function measureRecording(
+  beats: readonly Beat[],
+  span: { readonly needSec: number; readonly maxSec: number },
+  hrOnlyHint: boolean,
+  params: ReadinessParams = READINESS_PARAMS,
+): MeasuredRecording {
+  const { needSec } = span;
+  const first = beats[0];
+  // The first beat's interval (or, for a heart-rate-only sample, the second it summarises) is part
+  // of the recording, so the origin lies before it and every window (start exclusive) includes it.
+  const originSec = first === undefined ? 0 : first.tSec - (first.rrMs === null ? HR_ONLY_SPACING_SEC : first.rrMs / 1000);
+  const limitSec = originSec + span.maxSec;
+  const used = beats.filter((b) => b.tSec <= limitSec);
+  const last = used[used.length - 1];
+  const endSec = Number.isFinite(limitSec) ? limitSec : (last?.tSec ?? originSec);
+  const hrOnly = hrOnlyHint || used.every((b) => b.rrMs === null);
+
+  let longestGapSec = 0;
+  let missingSec = 0;
+  for (let i = 1; i < used.length; i += 1) {
+    const expected = used[i]!.rrMs === null ? HR_ONLY_SPACING_SEC : used[i]!.rrMs! / 1000;
+    const gap = used[i]!.tSec - used[i - 1]!.tSec - expected;
+    if (gap > GAP_JITTER_SEC) {
+      longestGapSec = Math.max(longestGapSec, gap);
+      missingSec += gap;
+    }
+  }
+  const overall = used.length > 0 ? computeWindowMetrics(used, originSec, endSec) : null;
+  const quality: CalibrationQuality = {
+    durationSec: last === undefined ? 0 : last.tSec - originSec,
+    beats: used.length,
+    artifactRate: overall?.artifactRate ?? 0,
+    longestGapSec,
+    missingSec,
+  };
+  const slackSec = 2;
+  let problem: CalibrationProblem | null = null;
+  if (quality.durationSec < needSec - slackSec) problem = { kind: 'too-short', haveSec: quality.durationSec, needSec };
+  else if (longestGapSec > params.calibrationMaxGapSec || missingSec > params.calibrationMaxMissingSec) {
+    problem = {
+      kind: 'dropouts',
+      longestGapSec,
+      missingSec,
+      maxGapSec: params.calibrationMaxGapSec,
+      maxMissingSec: params.calibrationMaxMissingSec,
+    };
+  } else if (!hrOnly && quality.artifactRate > params.calibrationMaxArtifactRate) {
+    problem = { kind: 'noisy', artifactRate: quality.artifactRate, limitRate: params.calibrationMaxArtifactRate };
+  }
+  return { originSec, endSec, used, hrOnly, quality, problem };
+}
+
 /**
  * Checks one seated-rest recording and, when it is good enough, computes its baseline with
  * `baselineFromCalibration` over rest windows of `calibrationWindowSec` stepped by
@@ -95,53 +173,19 @@ export function calibrationFromBeats(
   params: ReadinessParams = READINESS_PARAMS,
 ): CalibrationOutcome {
   const needSec = params.calibrationSec;
-  const first = beats[0];
-  // The first beat's interval (or, for a heart-rate-only sample, the second it summarises) is part
-  // of the recording, so the origin lies before it and every window (start exclusive) includes it.
-  const originSec = first === undefined ? 0 : first.tSec - (first.rrMs === null ? HR_ONLY_SPACING_SEC : first.rrMs / 1000);
-  const endSec = originSec + needSec;
-  const used = beats.filter((b) => b.tSec <= endSec);
-  const hrOnly = meta.hrOnly === true || used.every((b) => b.rrMs === null);
-
-  let longestGapSec = 0;
-  let missingSec = 0;
-  for (let i = 1; i < used.length; i += 1) {
-    const expected = used[i]!.rrMs === null ? HR_ONLY_SPACING_SEC : used[i]!.rrMs! / 1000;
-    const gap = used[i]!.tSec - used[i - 1]!.tSec - expected;
-    if (gap > GAP_JITTER_SEC) {
-      longestGapSec = Math.max(longestGapSec, gap);
-      missingSec += gap;
-    }
-  }
-  const overall = used.length > 0 ? computeWindowMetrics(used, originSec, endSec) : null;
-  const quality: CalibrationQuality = {
-    durationSec: used.length > 0 ? used[used.length - 1]!.tSec - originSec : 0,
-    beats: used.length,
-    artifactRate: overall?.artifactRate ?? 0,
-    longestGapSec,
-    missingSec,
-  };
-  const fail = (problem: CalibrationProblem): CalibrationOutcome => ({
+  const { originSec, endSec, used, hrOnly, quality, problem } = measureRecording(
+    beats,
+    { needSec, maxSec: needSec },
+    meta.hrOnly === true,
+    params,
+  );
+  const fail = (p: CalibrationProblem): CalibrationOutcome => ({
     ok: false,
-    problem,
-    message: describeCalibrationProblem(problem),
+    problem: p,
+    message: describeCalibrationProblem(p),
     quality,
   });
-
-  const slackSec = 2;
-  if (quality.durationSec < needSec - slackSec) return fail({ kind: 'too-short', haveSec: quality.durationSec, needSec });
-  if (longestGapSec > params.calibrationMaxGapSec || missingSec > params.calibrationMaxMissingSec) {
-    return fail({
-      kind: 'dropouts',
-      longestGapSec,
-      missingSec,
-      maxGapSec: params.calibrationMaxGapSec,
-      maxMissingSec: params.calibrationMaxMissingSec,
-    });
-  }
-  if (!hrOnly && quality.artifactRate > params.calibrationMaxArtifactRate) {
-    return fail({ kind: 'noisy', artifactRate: quality.artifactRate, limitRate: params.calibrationMaxArtifactRate });
-  }
+  if (problem !== null) return fail(problem);
 
   const windows: WindowMetrics[] = [];
   for (let start = originSec; start + params.calibrationWindowSec <= endSec + 1e-9; start += params.calibrationStepSec) {

@@ -89,4 +89,39 @@ describe('describeReason', () => {
     expect(describeReason(all[3]!, 'Sam')).toContain('2 min');
     expect(describeReason(all[11]!, 'Sam')).toContain('23 %');
   });
+
+  describe('first night', () => {
+    it('describeReason(first-night, ...) says how the partner is judged', () => {
+      expect(describeReason({ kind: 'first-night' }, 'Sam')).toBe(
+        'Sam: first time: judged by how you are settling, not by your usual calm',
+      );
+    });
+
+    it('describeReason(heart-rate-settling, ...) says the heart rate is still coming down, or that two minutes are needed', () => {
+      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: 81.6, earlierHrBpm: 88.4, limitFallBpm: 6 }, 'A')).toBe(
+        'A: heart rate 82, down from 88 a minute before — still settling',
+      );
+      expect(describeReason({ kind: 'heart-rate-settling', hrBpm: null, earlierHrBpm: null, limitFallBpm: 6 }, 'A')).toBe(
+        'A: watching your heart rate settle — this takes two minutes',
+      );
+    });
+
+    it('describeReason(first-night limits, ...) give the number and the limit', () => {
+      expect(describeReason({ kind: 'heart-rate-above-limit', hrBpm: 96.7, limitBpm: 90 }, 'B')).toBe(
+        'B: heart rate 97, above 90 — give it a few minutes',
+      );
+      expect(describeReason({ kind: 'hrv-very-low', lnRmssd: Math.log(8), limitLnRmssd: Math.log(12) }, 'B')).toBe(
+        'B: heart-rate variability 8 ms, very low (under 12 ms) — slow, easy breathing helps it return',
+      );
+      expect(describeReason({ kind: 'breathing-above-limit', breathsPerMin: 20.4, limitPerMin: 18 }, 'B')).toBe(
+        'B: breathing 20/min, faster than 18/min — try longer, slower out-breaths',
+      );
+    });
+
+    it('describeReason(settled, ...) says the heart rate has been steady', () => {
+      expect(describeReason({ kind: 'settled', hrBpm: 66.2, earlierHrBpm: 67 }, 'A')).toBe(
+        'A: heart rate 66, level for two minutes — settled',
+      );
+    });
+  });
 });

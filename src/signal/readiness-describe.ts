@@ -64,6 +64,18 @@ function body(reason: ReadinessReason): string {
       return 'not enough clean heartbeats yet — sit still for a moment';
     case 'no-baseline':
       return 'no baseline yet — a 3-minute calibration at rest sets one';
+    case 'first-night':
+      return 'first time: judged by how you are settling, not by your usual calm';
+    case 'heart-rate-settling':
+      return reason.hrBpm === null || reason.earlierHrBpm === null
+        ? 'watching your heart rate settle — this takes two minutes'
+        : `heart rate ${round(reason.hrBpm)}, down from ${round(reason.earlierHrBpm)} a minute before — still settling`;
+    case 'heart-rate-above-limit':
+      return `heart rate ${round(reason.hrBpm)}, above ${round(reason.limitBpm)} — give it a few minutes`;
+    case 'hrv-very-low':
+      return `heart-rate variability ${ms(reason.lnRmssd)} ms, very low (under ${ms(reason.limitLnRmssd)} ms) — slow, easy breathing helps it return`;
+    case 'breathing-above-limit':
+      return `breathing ${round(reason.breathsPerMin)}/min, faster than ${round(reason.limitPerMin)}/min — try longer, slower out-breaths`;
     case 'heart-rate-high':
       return `heart rate ${round(reason.hrBpm)}, usually ${round(reason.baselineHrBpm)} — give it a few minutes`;
     case 'hrv-low':
@@ -84,6 +96,8 @@ function body(reason: ReadinessReason): string {
       return `${RHYTHM_WORDS[reason.rhythm]} — HRV not shown; readiness uses heart rate alone`;
     case 'near-baseline':
       return `heart rate ${round(reason.hrBpm)}, usually ${round(reason.baselineHrBpm)} — close to your usual calm`;
+    case 'settled':
+      return `heart rate ${round(reason.hrBpm)}, level for two minutes — settled`;
   }
   return exhaustive(reason);
 }

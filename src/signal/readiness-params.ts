@@ -80,6 +80,38 @@ export interface ReadinessParams {
   // ── Rolling baselines ─────────────────────────────────────────────────────────────────────
   /** Weight of the newest calibration when rolled into the previous baseline, 0–1. */
   readonly rollNewestWeight: number;
+
+  // ── Calm readings and the normal range ────────────────────────────────────────────────────
+  /** Length of a calm check as the app runs it, seconds. */
+  readonly calmCheckSec: number;
+  /** Shortest recording that can be a calm reading, seconds (a calm check runs 1–2 min). */
+  readonly readingMinSec: number;
+  /** A reading is still settling when its last minute's heart rate is lower than its first by more than this, bpm. */
+  readonly readingMaxHrFallBpm: number;
+  /** A reading is still settling when its last minute's lnRMSSD is higher than its first by more than this, ln(ms). */
+  readonly readingMaxLnRmssdRise: number;
+  /** A reading is aroused beyond this many SDs of the person's earlier accepted readings. */
+  readonly readingArousedSdMultiplier: number;
+  /** Floor for the SD of heart rate across earlier readings in the check above, bpm. */
+  readonly readingMinHrSdBpm: number;
+  /** Floor for the SD of lnRMSSD across earlier readings in the check above, ln(ms). */
+  readonly readingMinLnRmssdSd: number;
+  /** The normal range uses at most this many of the latest accepted readings. */
+  readonly baselineMaxReadings: number;
+  /** The normal range is "learning" until this many readings are accepted. */
+  readonly baselineLearningReadings: number;
+
+  // ── First night (no baseline: judged by settling within the session) ─────────────────────
+  /** The plateau: the last half of `firstNightPlateauSec` may average at most this much below the first half, bpm. */
+  readonly firstNightPlateauBandBpm: number;
+  /** Span of the plateau: the heart rate must have held level this long, seconds (two halves compared). */
+  readonly firstNightPlateauSec: number;
+  /** Heart rate (60 s window) above this is plainly aroused on a first night, bpm. */
+  readonly firstNightMaxHrBpm: number;
+  /** lnRMSSD (60 s window) below this is plainly aroused on a first night, ln(ms). */
+  readonly firstNightMinLnRmssd: number;
+  /** Breathing (confident estimates only) above this is fast on a first night, breaths per minute. */
+  readonly firstNightMaxBreathsPerMin: number;
 }
 
 /** The values in force; docs/readiness.md gives the rationale and source of each. */
@@ -117,4 +149,20 @@ export const READINESS_PARAMS: ReadinessParams = Object.freeze({
   calibrationFirstBeatSec: 15,
 
   rollNewestWeight: 0.6,
+
+  calmCheckSec: 120,
+  readingMinSec: 60,
+  readingMaxHrFallBpm: 5,
+  readingMaxLnRmssdRise: 0.3,
+  readingArousedSdMultiplier: 2,
+  readingMinHrSdBpm: 4,
+  readingMinLnRmssdSd: 0.2,
+  baselineMaxReadings: 14,
+  baselineLearningReadings: 3,
+
+  firstNightPlateauBandBpm: 6,
+  firstNightPlateauSec: 120,
+  firstNightMaxHrBpm: 90,
+  firstNightMinLnRmssd: Math.log(12),
+  firstNightMaxBreathsPerMin: 18,
 });

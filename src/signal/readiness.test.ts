@@ -34,10 +34,13 @@ describe('assessPartner', () => {
     expect(r.reasons).toEqual([{ kind: 'no-beat', silentSec: 5 }]);
   });
 
-  it('assessPartner(...) is calibrating without a baseline', () => {
+  it('assessPartner(...) without a baseline judges the first night: a heart rate not yet on a plateau is out, and says first-night', () => {
     const r = assessPartner(calmSnapshot(100, { baseline: null }));
-    expect(r.state).toBe('calibrating');
-    expect(r.reasons).toEqual([{ kind: 'no-baseline' }]);
+    expect(r).toEqual({
+      tSec: 100,
+      state: 'out',
+      reasons: [{ kind: 'heart-rate-settling', hrBpm: null, earlierHrBpm: null, limitFallBpm: 6 }, { kind: 'first-night' }],
+    });
   });
 
   it('assessPartner(...) is calibrating with less than 60 s of usable beats, and says how much it has', () => {
@@ -46,9 +49,10 @@ describe('assessPartner', () => {
     expect(r.reasons).toEqual([{ kind: 'not-enough-data', haveSec: 59.5, needSec: 60 }]);
   });
 
-  it('assessPartner(...) lists both calibrating reasons when both hold', () => {
+  it('assessPartner(...) without a baseline and with 30 s of data is calibrating, and says first-night', () => {
     const r = assessPartner(calmSnapshot(30, { usableSec: 30, baseline: null }));
-    expect(kinds(r.reasons)).toEqual(['no-baseline', 'not-enough-data']);
+    expect(r.state).toBe('calibrating');
+    expect(kinds(r.reasons)).toEqual(['not-enough-data', 'first-night']);
   });
 
   it('assessPartner(...) is calibrating before the first window', () => {
@@ -137,7 +141,7 @@ describe('assessPartner', () => {
     expect(r).toEqual({
       tSec: 100,
       state: 'flooded',
-      reasons: [{ kind: 'flooding', hrBpm: 104, limitBpm: 100, baselineHrBpm: null, heldSec: 30 }],
+      reasons: [{ kind: 'flooding', hrBpm: 104, limitBpm: 100, baselineHrBpm: null, heldSec: 30 }, { kind: 'first-night' }],
     });
   });
 
@@ -244,5 +248,103 @@ describe('assessPartner', () => {
         expect(rank[low.state]).toBeGreaterThanOrEqual(rank[high.state]);
       }),
     );
+  });
+
+  describe('first night (no baseline)', () => {
+    /** The minute before at `earlierHrBpm`, the last minute at 72 bpm. */
+    const plateau = (earlierHrBpm: number | null) => ({ earlierHrBpm, laterHrBpm: 72 });
+    const firstNight = (earlierHrBpm: number | null, metrics: Partial<WindowMetrics> = {}, rest: Parameters<typeof calmSnapshot>[1] = {}) =>
+      calmSnapshot(200, { baseline: null, settling: plateau(earlierHrBpm), metrics: calmWindow(200, { hrBpm: 72, ...metrics }), ...rest });
+
+    it('assessPartner(...) is settled once the last minute is at most 6 bpm below the minute before: 78 → 72 is in, 78.1 → 72 is out', () => {
+      expect(assessPartner(firstNight(78))).toEqual({
+        tSec: 200,
+        state: 'near-baseline',
+        reasons: [{ kind: 'settled', hrBpm: 72, earlierHrBpm: 78 }, { kind: 'first-night' }],
+      });
+      expect(assessPartner(firstNight(78.1))).toEqual({
+        tSec: 200,
+        state: 'out',
+        reasons: [{ kind: 'heart-rate-settling', hrBpm: 72, earlierHrBpm: 78.1, limitFallBpm: 6 }, { kind: 'first-night' }],
+      });
+      // A rise is not the plateau's business (the absolute limits and the HRV trend see it).
+      expect(assessPartner(firstNight(64)).state).toBe('near-baseline');
+    });
+
+    it('assessPartner(...) is out while there are not two minutes of beats for the plateau', () => {
+      expect(assessPartner(firstNight(null)).reasons[0]).toEqual({
+        kind: 'heart-rate-settling',
+        hrBpm: 72,
+        earlierHrBpm: null,
+        limitFallBpm: 6,
+      });
+    });
+
+    it('assessPartner(...) holds back a steady but plainly aroused partner: 90 bpm is in, 90.5 is out, with the limit', () => {
+      expect(assessPartner(firstNight(72, { hrBpm: 90 })).state).toBe('near-baseline');
+      const r = assessPartner(firstNight(72, { hrBpm: 90.5 }));
+      expect(r.state).toBe('out');
+      expect(r.reasons).toEqual([{ kind: 'heart-rate-above-limit', hrBpm: 90.5, limitBpm: 90 }, { kind: 'first-night' }]);
+    });
+
+    it('assessPartner(...) holds back very low HRV: RMSSD 12 ms (ln 2.4849) is in, 11.9 ms is out', () => {
+      const ln12 = Math.log(12);
+      expect(assessPartner(firstNight(72, { lnRmssd: ln12, rmssdMs: 12 })).state).toBe('near-baseline');
+      const r = assessPartner(firstNight(72, { lnRmssd: Math.log(11.9), rmssdMs: 11.9 }));
+      expect(r.state).toBe('out');
+      expect(r.reasons[0]).toMatchObject({ kind: 'hrv-very-low', limitLnRmssd: ln12 });
+    });
+
+    it('assessPartner(...) holds back fast breathing only where the estimate is confident: 18/min in, 18.5 out, 25 at confidence 0.4 ignored', () => {
+      expect(assessPartner(firstNight(72, { breathsPerMin: 18 })).state).toBe('near-baseline');
+      expect(assessPartner(firstNight(72, { breathsPerMin: 18.5 })).reasons[0]).toEqual({
+        kind: 'breathing-above-limit',
+        breathsPerMin: 18.5,
+        limitPerMin: 18,
+      });
+      expect(assessPartner(firstNight(72, { breathsPerMin: 25, breathingConfidence: 0.4 })).state).toBe('near-baseline');
+    });
+
+    it('assessPartner(...) holds back falling HRV as with a baseline: −0.1/min in, −0.11/min out', () => {
+      const trend = (lnRmssdPerMin: number) => ({ tSec: 200, lnRmssdPerMin, breathsPerMinPerMin: 0 });
+      expect(assessPartner(firstNight(72, {}, { trend: trend(-0.1) })).state).toBe('near-baseline');
+      expect(assessPartner(firstNight(72, {}, { trend: trend(-0.11) })).reasons[0]).toEqual({
+        kind: 'hrv-falling',
+        lnRmssdPerMin: -0.11,
+        limitPerMin: -0.1,
+      });
+    });
+
+    it('assessPartner(aroused upset partner: 97 bpm, RMSSD 8 ms, 20 breaths/min, HRV falling) lists every missed condition', () => {
+      const r = assessPartner(
+        firstNight(
+          105,
+          { hrBpm: 97, rmssdMs: 8, lnRmssd: Math.log(8), breathsPerMin: 20 },
+          { trend: { tSec: 200, lnRmssdPerMin: -0.2, breathsPerMinPerMin: 0 } },
+        ),
+      );
+      expect(r.state).toBe('out');
+      expect(kinds(r.reasons)).toEqual([
+        'heart-rate-settling',
+        'heart-rate-above-limit',
+        'hrv-very-low',
+        'breathing-above-limit',
+        'hrv-falling',
+        'first-night',
+      ]);
+    });
+
+    it('assessPartner(heart-rate-only first night) needs only the plateau and the heart-rate limit', () => {
+      const metrics = withoutHrv(72, { artifactRate: 0, hrOnly: true });
+      const r = assessPartner(calmSnapshot(200, { baseline: null, settling: plateau(73), metrics, hrOnly: true }));
+      expect(r.state).toBe('near-baseline');
+      expect(kinds(r.reasons)).toEqual(['settled', 'heart-rate-only', 'first-night']);
+    });
+
+    it('assessPartner(...) first night with a noisy strap is out for the artifacts, as with a baseline', () => {
+      const r = assessPartner(firstNight(72, { artifactRate: 0.2 }));
+      expect(r.state).toBe('out');
+      expect(kinds(r.reasons)).toEqual(['artifacts', 'first-night']);
+    });
   });
 });

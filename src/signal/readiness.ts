@@ -8,6 +8,7 @@ import type { Baseline, Trend, WindowMetrics } from './types';
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
 import type { FloodingTrack } from './readiness-flooding';
 import type { IrregularRhythm } from './rhythm';
+import type { SettlingTrack } from './readiness-settling';
 
 /** One partner's state, worst first in the gate's eyes only for `flooded` and `no-signal`. */
 export type PartnerState = 'no-signal' | 'calibrating' | 'near-baseline' | 'out' | 'flooded';
@@ -28,8 +29,32 @@ export type ReadinessReason =
   | { readonly kind: 'not-enough-data'; readonly haveSec: number; readonly needSec: number }
   /** Enough time, but too few clean successive beats for an RMSSD. */
   | { readonly kind: 'few-clean-beats' }
-  /** No personal baseline yet: calibration needed. */
+  /** No personal baseline yet: calibration needed (no longer given: see `first-night`). */
   | { readonly kind: 'no-baseline' }
+  /**
+   * Information: no baseline, so the partner is judged by their own settling in this session, not
+   * by their usual calm (the first night, or after the baseline was deleted).
+   */
+  | { readonly kind: 'first-night' }
+  /**
+   * First night: the heart rate has not held a plateau for the last two minutes — its last minute's
+   * mean is more than `limitFallBpm` below the minute's before (still coming down), or there are
+   * not two minutes of beats yet (null means).
+   */
+  | {
+      readonly kind: 'heart-rate-settling';
+      /** Mean heart rate of the last minute, bpm. */
+      readonly hrBpm: number | null;
+      /** Mean heart rate of the minute before, bpm. */
+      readonly earlierHrBpm: number | null;
+      readonly limitFallBpm: number;
+    }
+  /** First night: heart rate above the absolute limit for a person at rest. */
+  | { readonly kind: 'heart-rate-above-limit'; readonly hrBpm: number; readonly limitBpm: number }
+  /** First night: lnRMSSD below the absolute limit (very low HRV). */
+  | { readonly kind: 'hrv-very-low'; readonly lnRmssd: number; readonly limitLnRmssd: number }
+  /** First night: breathing (a confident estimate) faster than the absolute limit. */
+  | { readonly kind: 'breathing-above-limit'; readonly breathsPerMin: number; readonly limitPerMin: number }
   /** Heart rate above baseline × `maxHrRatio`. */
   | {
       readonly kind: 'heart-rate-high';
@@ -68,7 +93,9 @@ export type ReadinessReason =
   /** The rhythm is too irregular for HRV (metrics `irregular`): judged on heart rate alone. */
   | { readonly kind: 'irregular-rhythm'; readonly rhythm: IrregularRhythm }
   /** Information: every condition holds. */
-  | { readonly kind: 'near-baseline'; readonly hrBpm: number; readonly baselineHrBpm: number };
+  | { readonly kind: 'near-baseline'; readonly hrBpm: number; readonly baselineHrBpm: number }
+  /** Information, first night: every settling condition holds; heart rate on a plateau for two minutes. */
+  | { readonly kind: 'settled'; readonly hrBpm: number; readonly earlierHrBpm: number };
 
 /** A partner's readiness at one moment of event time. */
 export interface PartnerReadiness {
@@ -100,15 +127,23 @@ export interface PartnerSnapshot {
   readonly hrOnly: boolean;
   /** Flooding tracked over recent beats (see `stepFlooding`). */
   readonly flooding: FloodingTrack;
+  /**
+   * Settling in this session (see `createSettlingTracker`), used only without a baseline; absent
+   * means not tracked, and a first-night partner then never counts as settled.
+   */
+  readonly settling?: SettlingTrack;
 }
 
 /**
  * Decides one partner's readiness from a snapshot (DESIGN.md, Readiness gate).
  *
  * Order of the rules: no signal (not connected, or silent for `noBeatSec`) → flooded (needs no
- * baseline: 100 bpm sustained is flooding for anyone) → calibrating (no baseline, or less than
- * `minUsableSec` of usable signal, or no RMSSD yet) → near baseline when every condition holds,
- * else out with one reason per missed condition.
+ * baseline: 100 bpm sustained is flooding for anyone) → calibrating (less than `minUsableSec` of
+ * usable signal, or no RMSSD yet) → near baseline when every condition holds, else out with one
+ * reason per missed condition.
+ *
+ * **First night.** Without a baseline the partner is judged by their own settling in this session
+ * ({@link assessFirstNight}), and every state but no-signal carries a `first-night` reason.
  *
  * Heart-rate-only devices (`hrOnly`, or metrics flagged `hrOnly`) are judged on heart rate alone:
  * RMSSD, breathing and the lnRMSSD trend are never consulted, and a `heart-rate-only` reason says so.
@@ -132,6 +167,7 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
     : irregular !== null
       ? [{ kind: 'irregular-rhythm', rhythm: irregular }]
       : [];
+  if (baseline === null) info.push({ kind: 'first-night' });
   const result = (state: PartnerState, reasons: ReadinessReason[]): PartnerReadiness => ({
     tSec,
     state,
@@ -156,29 +192,30 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
     ]);
   }
 
-  const calibrating: ReadinessReason[] = [];
-  if (baseline === null) calibrating.push({ kind: 'no-baseline' });
   if (snapshot.usableSec < params.minUsableSec || metrics === null || metrics.hrBpm === null) {
-    calibrating.push({ kind: 'not-enough-data', haveSec: Math.max(0, snapshot.usableSec), needSec: params.minUsableSec });
-  }
-  if (calibrating.length > 0 || metrics === null || metrics.hrBpm === null || baseline === null) {
-    return result('calibrating', calibrating);
+    return result('calibrating', [{ kind: 'not-enough-data', haveSec: Math.max(0, snapshot.usableSec), needSec: params.minUsableSec }]);
   }
 
   const out: ReadinessReason[] = [];
   if (metrics.artifactRate > params.maxArtifactRate) {
     out.push({ kind: 'artifacts', artifactRate: metrics.artifactRate, limitRate: params.maxArtifactRate });
   }
+  const hrvRules = !hrOnly && irregular === null;
+  // Without an RMSSD the HRV rules cannot be checked: poor signal is "out", otherwise wait.
+  const noRmssd = (): PartnerReadiness =>
+    out.some((r) => r.kind === 'artifacts') ? result('out', out) : result('calibrating', [{ kind: 'few-clean-beats' }]);
+  if (baseline === null) {
+    if (hrvRules && metrics.lnRmssd === null) return noRmssd();
+    const settled = assessFirstNight(snapshot, metrics.hrBpm, hrvRules, out, params);
+    return settled === null ? result('out', out) : result('near-baseline', [settled]);
+  }
+
   const hrLimit = baseline.hrBpm * params.maxHrRatio;
   if (metrics.hrBpm > hrLimit) {
     out.push({ kind: 'heart-rate-high', hrBpm: metrics.hrBpm, baselineHrBpm: baseline.hrBpm, limitBpm: hrLimit });
   }
-  if (!hrOnly && irregular === null) {
-    if (metrics.lnRmssd === null) {
-      // Without an RMSSD the HRV rules cannot be checked: poor signal is "out", otherwise wait.
-      if (out.some((r) => r.kind === 'artifacts')) return result('out', out);
-      return result('calibrating', [{ kind: 'few-clean-beats' }]);
-    }
+  if (hrvRules) {
+    if (metrics.lnRmssd === null) return noRmssd();
     if (baseline.lnRmssdMean !== null) {
       const sd = Math.max(baseline.lnRmssdSd ?? 0, params.minLnRmssdSd);
       const lnLimit = baseline.lnRmssdMean - params.lnRmssdSdMultiplier * sd;
@@ -197,11 +234,60 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
         });
       }
     }
-    const slope = snapshot.trend?.lnRmssdPerMin ?? null;
-    if (slope !== null && slope < -params.fallingLnRmssdPerMin) {
-      out.push({ kind: 'hrv-falling', lnRmssdPerMin: slope, limitPerMin: -params.fallingLnRmssdPerMin });
-    }
+    pushFalling(snapshot, out, params);
   }
   if (out.length > 0) return result('out', out);
   return result('near-baseline', [{ kind: 'near-baseline', hrBpm: metrics.hrBpm, baselineHrBpm: baseline.hrBpm }]);
+}
+
+/** The 2-minute lnRMSSD trend falling faster than the tolerance. */
+function pushFalling(snapshot: PartnerSnapshot, out: ReadinessReason[], params: ReadinessParams): void {
+  const slope = snapshot.trend?.lnRmssdPerMin ?? null;
+  if (slope !== null && slope < -params.fallingLnRmssdPerMin) {
+    out.push({ kind: 'hrv-falling', lnRmssdPerMin: slope, limitPerMin: -params.fallingLnRmssdPerMin });
+  }
+}
+
+/**
+ * The first-night rules (issue "A baseline worth trusting", 3): with no baseline, a partner is
+ * settled when
+ * - the heart rate is on a plateau: over the last `firstNightPlateauSec`, the later half's mean heart
+ *   rate is at most `firstNightPlateauBandBpm` below the earlier half's (see `createSettlingTracker`);
+ * - heart rate (60 s window) is at most `firstNightMaxHrBpm`;
+ * - with RR intervals and a regular rhythm: lnRMSSD is at least `firstNightMinLnRmssd`, breathing
+ *   (confident estimates only) at most `firstNightMaxBreathsPerMin`, and the 2-minute lnRMSSD trend
+ *   is not falling (`fallingLnRmssdPerMin`, as with a baseline).
+ * Flooding is judged before, on the absolute line alone. Appends one reason to `out` per missed
+ * condition and returns the `settled` reason when none was missed (and `out` was empty).
+ */
+function assessFirstNight(
+  snapshot: PartnerSnapshot,
+  hrBpm: number,
+  hrvRules: boolean,
+  out: ReadinessReason[],
+  params: ReadinessParams,
+): ReadinessReason | null {
+  const { metrics } = snapshot;
+  const earlier = snapshot.settling?.earlierHrBpm ?? null;
+  const later = snapshot.settling?.laterHrBpm ?? null;
+  const onPlateau = earlier !== null && later !== null && earlier - later <= params.firstNightPlateauBandBpm;
+  if (!onPlateau) {
+    out.push({ kind: 'heart-rate-settling', hrBpm: later, earlierHrBpm: earlier, limitFallBpm: params.firstNightPlateauBandBpm });
+  }
+  if (hrBpm > params.firstNightMaxHrBpm) out.push({ kind: 'heart-rate-above-limit', hrBpm, limitBpm: params.firstNightMaxHrBpm });
+  if (hrvRules && metrics !== null && metrics.lnRmssd !== null) {
+    if (metrics.lnRmssd < params.firstNightMinLnRmssd) {
+      out.push({ kind: 'hrv-very-low', lnRmssd: metrics.lnRmssd, limitLnRmssd: params.firstNightMinLnRmssd });
+    }
+    if (
+      metrics.breathsPerMin !== null &&
+      metrics.breathingConfidence >= params.minBreathingConfidence &&
+      metrics.breathsPerMin > params.firstNightMaxBreathsPerMin
+    ) {
+      out.push({ kind: 'breathing-above-limit', breathsPerMin: metrics.breathsPerMin, limitPerMin: params.firstNightMaxBreathsPerMin });
+    }
+    pushFalling(snapshot, out, params);
+  }
+  if (out.length > 0 || earlier === null) return null;
+  return { kind: 'settled', hrBpm, earlierHrBpm: earlier };
 }

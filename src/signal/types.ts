@@ -66,11 +66,18 @@ export interface Baseline {
   readonly lnRmssdSd: number | null;
   readonly hrBpm: number;
   readonly breathsPerMin: number | null;
+  /**
+   * SD of heart rate across the readings of a normal range, bpm (day-to-day variation); null or
+   * absent for one reading or a baseline from before readings. Shown, not used by the rules.
+   */
+  readonly hrSdBpm?: number | null;
+  /** SD of breathing across readings, breaths per minute; as `hrSdBpm`. */
+  readonly breathsPerMinSd?: number | null;
   /** ISO 8601 date of the latest calibration that contributed. */
   readonly recordedAt: string;
   /** Name of the device used, or "simulator". */
   readonly device: string;
-  /** How many calibrations were rolled into this baseline. */
+  /** How many calibrations (readings) make up this baseline. */
   readonly calibrations: number;
   readonly demo: boolean;
 }

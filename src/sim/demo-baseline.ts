@@ -3,6 +3,7 @@ import { mean, sampleSd } from '../stats/descriptive';
 import { rmssdMs } from '../signal/rmssd';
 import type { Baseline, PartnerId } from '../signal/types';
 import type { Scenario } from './simulator';
+import { scenarioHasNoBaseline } from './scenario-names';
 import { CALM_PHYSIOLOGY, isScenario, scenarioSeed, simulateRr } from './simulator';
 
 /** Event time of the simulated rest the demo baseline is measured on, seconds. */
@@ -61,4 +62,13 @@ export function demoBaseline(scenario: Scenario, partner: PartnerId): Baseline {
   };
   cache.set(partner, baseline);
   return baseline;
+}
+
+/**
+ * The baseline a demo partner of `scenario` brings into a session: the measured demo baseline
+ * ({@link demoBaseline}), or null for a scenario whose partners have none (`first-night`: judged by
+ * their own settling).
+ */
+export function scenarioBaseline(scenario: Scenario, partner: PartnerId): Baseline | null {
+  return isScenario(scenario) && scenarioHasNoBaseline(scenario) ? null : demoBaseline(scenario, partner);
 }

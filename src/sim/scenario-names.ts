@@ -3,8 +3,16 @@
  * loads nothing of the simulator.
  */
 /** The demo scenarios (DESIGN.md, Page URLs). */
-export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only', 'together'] as const;
+export const SCENARIOS = ['calm', 'conflict', 'flooded', 'hr-only', 'together', 'first-night'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+
+/**
+ * True when the scenario's demo partners have no baseline: `first-night` shows how an upset couple
+ * is judged by their own settling before any calm reading exists.
+ */
+export function scenarioHasNoBaseline(scenario: Scenario): boolean {
+  return scenario === 'first-night';
+}
 
 /** True when `value` names a scenario. */
 export function isScenario(value: unknown): value is Scenario {

@@ -9,7 +9,7 @@ import { seedFrom } from './random';
 import type { Scenario } from './scenario-names';
 import type { PacerFollowing, SharedCoupling } from './together';
 
-export { SCENARIOS, isScenario, type Scenario } from './scenario-names';
+export { SCENARIOS, isScenario, scenarioHasNoBaseline, type Scenario } from './scenario-names';
 
 /** Each partner's resting physiology: what their demo baseline describes. */
 export const CALM_PHYSIOLOGY: Readonly<Record<PartnerId, PhysiologyParams>> = {
@@ -50,6 +50,29 @@ const AROUSED: PhysiologyParams = { hrBpm: 80, breathsPerMin: 18, rmssdMs: 15 };
 const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
 
 /**
+ * The upset couple of the first night, after a fight (issue "A baseline worth trusting", 3): heart
+ * rate about 97, breathing 20/min, RMSSD under 10 ms — plainly aroused, just short of flooding.
+ */
+const FIRST_NIGHT_AROUSED: Readonly<Record<PartnerId, PhysiologyParams>> = {
+  a: { hrBpm: 97, breathsPerMin: 20, rmssdMs: 8 },
+  b: { hrBpm: 96, breathsPerMin: 20, rmssdMs: 9 },
+};
+/** How long each first-night partner stays aroused before recovering, seconds: B 4 minutes after A. */
+const FIRST_NIGHT_HOLD_SEC: Readonly<Record<PartnerId, number>> = { a: 120, b: 360 };
+/** Time constant of the first-night recovery, seconds. */
+const FIRST_NIGHT_TAU_SEC = 60;
+
+/**
+ * When each first-night partner counts as calm, event-time seconds: two and a half time constants
+ * into the recovery, when heart rate is within 8 % of its fall from calm (about 2.6 bpm) and RMSSD
+ * within 17 % of calm in the log domain.
+ */
+export const FIRST_NIGHT_CALM_FROM_SEC: Readonly<Record<PartnerId, number>> = {
+  a: FIRST_NIGHT_HOLD_SEC.a + 2.5 * FIRST_NIGHT_TAU_SEC,
+  b: FIRST_NIGHT_HOLD_SEC.b + 2.5 * FIRST_NIGHT_TAU_SEC,
+};
+
+/**
  * The physiology timeline of a scenario for one partner (event-time seconds).
  * - `calm` and `hr-only`: both partners at rest throughout.
  * - `conflict`: partner a starts aroused (HR 80, RMSSD 15 ms, 18 breaths/min: out of range, not
@@ -62,6 +85,11 @@ const FLOODED: PhysiologyParams = { hrBpm: 108, breathsPerMin: 22, rmssdMs: 7 };
  *   {@link scenarioPacing}) and recover to calm with a 90 s time constant; meanwhile a slow
  *   component they share grows to carry 80 % of their Mayer-wave band (time constant 120 s from
  *   the first minute), partner A leading by 1.5 s.
+ * - `first-night`: both partners start aroused (A: HR 97, 20 breaths/min, RMSSD 8 ms; B: HR 96,
+ *   20/min, 9 ms; slow drift 1 % of the interval rather than 3 %, so heart rate stays near 97), A for
+ *   2 minutes and B for 6, then each recovers to calm with a 60 s time constant
+ *   (calm from {@link FIRST_NIGHT_CALM_FROM_SEC}: 270 s for A, 510 s for B). Its demo partners have
+ *   no baseline ({@link scenarioHasNoBaseline}).
  */
 export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyframe[] {
   const calm = CALM_PHYSIOLOGY[partner];
@@ -72,6 +100,15 @@ export function scenarioTimeline(scenario: Scenario, partner: PartnerId): Keyfra
     // The recovery's frames (every 10 s once it starts) carry the growing share, then it holds.
     const last = frames[frames.length - 1];
     return [...frames, { ...last, atSec: last.atSec + 600 }].map((frame) => ({ ...frame, sharedShare: share(frame.atSec) }));
+  }
+  if (scenario === 'first-night') {
+    const from = FIRST_NIGHT_AROUSED[partner];
+    // Aroused heart rate is held up by sympathetic drive and wanders less: the slow drift grows from
+    // 1 % of the interval when aroused to the usual 3 % at calm, with the recovery.
+    return recoveryTimeline(from, calm, FIRST_NIGHT_HOLD_SEC[partner], FIRST_NIGHT_TAU_SEC).map((frame) => {
+      const left = (frame.hrBpm - calm.hrBpm) / (from.hrBpm - calm.hrBpm);
+      return { ...frame, driftSdMs: 0.03 * (60_000 / frame.hrBpm) * (1 - (2 / 3) * left) };
+    });
   }
   if (partner === 'a' && scenario === 'conflict') return recoveryTimeline(AROUSED, calm, 30, 90);
   if (partner === 'a' && scenario === 'flooded') return recoveryTimeline(FLOODED, calm, 20 * 60, 120);

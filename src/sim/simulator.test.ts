@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeWindowMetrics } from '../signal/window-metrics';
-import { demoBaseline } from './demo-baseline';
+import { demoBaseline, scenarioBaseline } from './demo-baseline';
+import { FIRST_NIGHT_CALM_FROM_SEC } from './scenarios';
 import type { SimulatedRr } from './simulator';
 import {
   CALM_PHYSIOLOGY,
@@ -193,6 +194,25 @@ describe('simulateRr', () => {
     expect(scenarioTimeline('flooded', 'b')).toEqual([{ ...CALM_PHYSIOLOGY.b, atSec: 0 }]);
   });
 
+  it('simulateRr(options) plays the first night: both aroused (~97 bpm, RMSSD < 10 ms, 20/min), A calm from 270 s, B from 510 s', () => {
+    for (const partner of ['a', 'b'] as const) {
+      const sim = simulateRr({ durationSec: 900, scenario: 'first-night', partner, seed: 5 });
+      // The slow drift (SD 1 % of the interval while aroused, about 1 bpm) moves the mean a little.
+      expect(meanHr(slice(sim, 0, 120))).toBeGreaterThan(93);
+      expect(meanHr(slice(sim, 0, 120))).toBeLessThan(100);
+      expect(rmssd(slice(sim, 0, 120))).toBeLessThan(10);
+      expect(sim.breathsPerMin[0]).toBeGreaterThan(19);
+      expect(sim.breathsPerMin[0]).toBeLessThan(22);
+      const calm = CALM_PHYSIOLOGY[partner];
+      const from = FIRST_NIGHT_CALM_FROM_SEC[partner];
+      expect(meanHr(slice(sim, from, from + 60))).toBeLessThan(calm.hrBpm + 5);
+      expect(Math.log(rmssd(slice(sim, from, from + 60)))).toBeGreaterThan(Math.log(calm.rmssdMs ?? 0) - 0.2);
+    }
+    const b = simulateRr({ durationSec: 900, scenario: 'first-night', partner: 'b', seed: 6 });
+    expect(meanHr(slice(b, 240, 300))).toBeGreaterThan(90); // still aroused while A has calmed
+    expect(FIRST_NIGHT_CALM_FROM_SEC).toEqual({ a: 270, b: 510 });
+  });
+
   it('scenarioIsHrOnly(scenario, partner) is true for partner b of hr-only only', () => {
     const hits = SCENARIOS.flatMap((s) => (['a', 'b'] as const).filter((p) => scenarioIsHrOnly(s, p)).map((p) => `${s}/${p}`));
     expect(hits).toEqual(['hr-only/b']);
@@ -314,6 +334,14 @@ describe('demoBaseline', () => {
       if (Math.log(rmssd(rr)) >= floor && meanHr(rr) <= baseline.hrBpm * 1.1) inside += 1;
     }
     expect(inside / windows).toBeGreaterThan(0.95);
+  });
+
+  it('scenarioBaseline(scenario, partner) is the demo baseline, except none for first-night', () => {
+    for (const scenario of SCENARIOS) {
+      for (const partner of ['a', 'b'] as const) {
+        expect(scenarioBaseline(scenario, partner)).toEqual(scenario === 'first-night' ? null : demoBaseline(scenario, partner));
+      }
+    }
   });
 
   it('demoBaseline(scenario, partner) rejects an unknown scenario or partner', () => {

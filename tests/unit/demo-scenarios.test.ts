@@ -2,11 +2,13 @@
  * The demo scenarios end to end in event time: simulator sources → partner pipelines with the demo
  * baselines → the two-person gate (DESIGN.md, Page URLs). Pins what each scenario is for: `calm`
  * opens the gate soon, `conflict` only after partner A has recovered (4–8 minutes), `flooded`
- * holds the break, `hr-only` works with a heart-rate-only partner.
+ * holds the break, `hr-only` works with a heart-rate-only partner, `first-night` (no baselines)
+ * opens only once both have settled.
  */
 import { of } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoBaseline } from '../../src/sim/demo-baseline';
+import { scenarioBaseline } from '../../src/sim/demo-baseline';
+import { FIRST_NIGHT_CALM_FROM_SEC } from '../../src/sim/scenarios';
 import type { Scenario } from '../../src/sim/simulator';
 import { createSimulatorSource } from '../../src/sim/simulator-source';
 import { combineGate } from '../../src/pipeline/gate';
@@ -21,7 +23,7 @@ async function gateTimeline(scenario: Scenario, minutes: number): Promise<[numbe
     const pipeline = createPartnerPipeline({
       beats$: source.beats$,
       status$: source.status$,
-      baseline$: of(demoBaseline(scenario, partner)),
+      baseline$: of(scenarioBaseline(scenario, partner)),
       speed: SPEED,
     });
     return { source, pipeline };
@@ -73,5 +75,12 @@ describe('demo scenarios through the readiness gate', () => {
   it('hr-only: the gate still opens with a heart-rate-only partner', async () => {
     const changes = await gateTimeline('hr-only', 5);
     expect(firstAt(changes, 'ready')).toBeLessThan(180);
+  });
+
+  it('first-night: no baselines; the gate stays shut until partner B has settled, then opens within 4 minutes', async () => {
+    const changes = await gateTimeline('first-night', 15);
+    const ready = firstAt(changes, 'ready');
+    expect(ready).toBeGreaterThan(FIRST_NIGHT_CALM_FROM_SEC.b);
+    expect(ready).toBeLessThan(FIRST_NIGHT_CALM_FROM_SEC.b + 240);
   });
 });
