@@ -21,6 +21,14 @@ describeHeartRateSourceContract('createReplaySource (with beat times)', () => ({
   advance: (ms) => vi.advanceTimersByTimeAsync(ms),
 }));
 
+describeHeartRateSourceContract('createReplaySource (heart rate only)', () => ({
+  source: createReplaySource({
+    recording: { rrMs: [], tSec: Array.from({ length: 600 }, (_, i) => i + 1), hrBpm: Array.from({ length: 600 }, (_, i) => 64 + (i % 5)) },
+    name: 'HR.csv',
+  }),
+  advance: (ms) => vi.advanceTimersByTimeAsync(ms),
+}));
+
 describe('replayBeats', () => {
   it('replayBeats(recording) places beats at the cumulative sum of RR when the file has no times', () => {
     expect(replayBeats({ rrMs: [1000, 500, 750] })).toEqual([
@@ -102,6 +110,26 @@ describe('checkReplayRecording', () => {
     expect(replayBeats(adoptCheckedRecording(cloned))).toEqual(replayBeats(checked));
   });
 
+  it('checkReplayRecording(recording) takes heart rate only: samples become beats with rrMs null, steps over 2.5 s are gaps', () => {
+    const checked = checkReplayRecording({ rrMs: [], tSec: [0, 1, 2, 6], hrBpm: [70, 71, 72, 73] });
+    expect(checked.rrMs).toHaveLength(0);
+    expect(replayBeats(checked)).toEqual([
+      { tSec: 0, rrMs: null, hrBpm: 70, afterGap: false },
+      { tSec: 1, rrMs: null, hrBpm: 71, afterGap: false },
+      { tSec: 2, rrMs: null, hrBpm: 72, afterGap: false },
+      { tSec: 6, rrMs: null, hrBpm: 73, afterGap: true },
+    ]);
+    const { rrMs, tSec, afterGap, hrBpm } = checked;
+    const cloned = structuredClone({ kind: 'checked' as const, rrMs, tSec, afterGap, hrBpm });
+    expect(replayBeats(adoptCheckedRecording(cloned))).toEqual(replayBeats(checked));
+    expect(() => checkReplayRecording({ rrMs: [], hrBpm: [70] })).toThrow(
+      'createReplaySource: a heart-rate-only recording needs the time of each sample (tSec)',
+    );
+    expect(() => checkReplayRecording({ rrMs: [], tSec: [0, 1], hrBpm: [70, 0] })).toThrow(
+      'createReplaySource: hrBpm[1] must be a heart rate in (0, 400] bpm, got 0',
+    );
+  });
+
   it.each([
     ['plain arrays', { kind: 'checked', rrMs: [800], tSec: [0.8], afterGap: [0] }],
     ['arrays of different lengths', { kind: 'checked', rrMs: new Float64Array(2), tSec: new Float64Array(1), afterGap: new Uint8Array(2) }],
@@ -180,6 +208,20 @@ describe('createReplaySource', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(a.beats).toHaveLength(100);
     expect(b.beats).toEqual(a.beats);
+  });
+
+  it('createReplaySource(options) plays heart rate only as a strap without RR: hrOnly in its status, rrMs null', async () => {
+    const source = createReplaySource({ recording: { rrMs: [], tSec: [10, 11, 12], hrBpm: [70, 71, 72] }, speed: 10 });
+    const out = collect(source);
+    await source.connect();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(out.statuses.find((s) => s.kind === 'connected')).toMatchObject({ hrOnly: true });
+    expect(out.beats.map((b) => [b.tSec, b.rrMs, b.hrBpm])).toEqual([
+      [10, null, 70],
+      [11, null, 71],
+      [12, null, 72],
+    ]);
+    expect(out.statuses.at(-1)).toMatchObject({ kind: 'disconnected', code: 'ended' });
   });
 
   it('createReplaySource(options) ends at once for an empty recording', async () => {

@@ -2,16 +2,28 @@ import type { SchedulerLike } from 'rxjs';
 import { Subject, asyncScheduler } from 'rxjs';
 import type { Beat } from '../signal/types';
 import type { HeartRateSource } from './heart-rate-source';
+import type { RrFile } from './rr-file';
 import type { Playback } from './playback';
 import { checkSpeed, startPlayback } from './playback';
 import { createStatusStore } from './source-status';
 
-/** A recording to replay: RR intervals, and beat times when the file has them. */
+/** A recording to replay: RR intervals, and beat times when the file has them; or heart rate only. */
 export interface ReplayRecording {
-  /** RR interval ending at each beat, ms. */
+  /** RR interval ending at each beat, ms; ignored (may be empty) when `hrBpm` is given. */
   readonly rrMs: ArrayLike<number>;
-  /** Event time of each beat, seconds; default the cumulative sum of `rrMs`. */
+  /** Event time of each beat, seconds; default the cumulative sum of `rrMs`. Required with `hrBpm`. */
   readonly tSec?: ArrayLike<number> | null;
+  /**
+   * Heart rate of each sample, bpm, for a recording without RR intervals: it replays as a
+   * heart-rate-only device (beats with `rrMs` null, status `hrOnly`).
+   */
+  readonly hrBpm?: ArrayLike<number> | null;
+}
+
+/** The recording a file read by `readRrFile` replays: its intervals, or its heart rate only. */
+export function replayRecordingOf(file: Pick<RrFile, 'rrMs' | 'tSec' | 'hasTimeColumn' | 'hrBpm'>): ReplayRecording {
+  if (file.hrBpm !== undefined) return { rrMs: [], tSec: file.tSec, hrBpm: file.hrBpm };
+  return { rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null };
 }
 
 export interface ReplaySourceOptions {
@@ -30,6 +42,10 @@ export interface ReplaySourceOptions {
  * were removed or lost there.
  */
 const GAP_TOLERANCE_SEC = 0.5;
+/** A step between heart-rate samples longer than this marks missing samples (devices send one a second), s. */
+const HR_GAP_SEC = 2.5;
+/** Heart rates above this cannot be a heart's, bpm. */
+const MAX_HR_BPM = 400;
 
 declare const checkedBrand: unique symbol;
 
@@ -41,8 +57,10 @@ declare const checkedBrand: unique symbol;
  */
 export interface CheckedReplayRecording {
   readonly kind: 'checked';
-  /** RR interval ending at each beat, ms; each in (0, 60 000]. */
+  /** RR interval ending at each beat, ms; each in (0, 60 000]. Empty for heart rate only. */
   readonly rrMs: Float64Array;
+  /** Heart rate of each sample, bpm, each in (0, 400], for a heart-rate-only recording; else null. */
+  readonly hrBpm: Float64Array | null;
   /** Event time of each beat, s; finite and strictly increasing. */
   readonly tSec: Float64Array;
   /** 1 where beats are missing just before this beat (see GAP_TOLERANCE_SEC), else 0. */
@@ -51,7 +69,10 @@ export interface CheckedReplayRecording {
 }
 
 /** The parts of a checked recording, as a worker's message carries them (the brand does not travel). */
-export type CheckedRecordingParts = Pick<CheckedReplayRecording, 'kind' | 'rrMs' | 'tSec' | 'afterGap'>;
+export type CheckedRecordingParts = Pick<CheckedReplayRecording, 'kind' | 'rrMs' | 'tSec' | 'afterGap'> & {
+  /** Absent or null: RR intervals. */
+  readonly hrBpm?: Float64Array | null;
+};
 
 /**
  * Validates a recording and indexes its beats in event time, in one pass into typed arrays. Run it
@@ -59,6 +80,7 @@ export type CheckedRecordingParts = Pick<CheckedReplayRecording, 'kind' | 'rrMs'
  * @throws Error ("createReplaySource: …") naming the first bad value.
  */
 export function checkReplayRecording(recording: ReplayRecording): CheckedReplayRecording {
+  if (recording.hrBpm !== undefined && recording.hrBpm !== null) return checkHeartRateOnly(recording.hrBpm, recording.tSec ?? null);
   const { rrMs } = recording;
   const times = recording.tSec ?? null;
   if (!Array.isArray(rrMs) && !(rrMs instanceof Float64Array)) {
@@ -94,7 +116,35 @@ export function checkReplayRecording(recording: ReplayRecording): CheckedReplayR
     }
     tSecs[i] = tSec;
   }
-  return { kind: 'checked', rrMs: intervalsMs, tSec: tSecs, afterGap: gaps } as CheckedReplayRecording;
+  return { kind: 'checked', rrMs: intervalsMs, tSec: tSecs, afterGap: gaps, hrBpm: null } as CheckedReplayRecording;
+}
+
+/** {@link checkReplayRecording} for heart-rate samples: rates and times valid, steps over 2.5 s marked as gaps. */
+function checkHeartRateOnly(hrBpm: ArrayLike<number>, times: ArrayLike<number> | null): CheckedReplayRecording {
+  if (times === null) throw new Error('createReplaySource: a heart-rate-only recording needs the time of each sample (tSec)');
+  if (times.length !== hrBpm.length) {
+    throw new Error(`createReplaySource: recording.tSec has ${times.length} values but hrBpm has ${hrBpm.length}`);
+  }
+  const rates = new Float64Array(hrBpm.length);
+  const tSecs = new Float64Array(hrBpm.length);
+  const gaps = new Uint8Array(hrBpm.length);
+  for (let i = 0; i < hrBpm.length; i += 1) {
+    const hr = hrBpm[i];
+    if (typeof hr !== 'number' || !Number.isFinite(hr) || hr <= 0 || hr > MAX_HR_BPM) {
+      throw new Error(`createReplaySource: hrBpm[${i}] must be a heart rate in (0, ${MAX_HR_BPM}] bpm, got ${String(hr)}`);
+    }
+    const tSec = times[i];
+    if (typeof tSec !== 'number' || !Number.isFinite(tSec)) {
+      throw new Error(`createReplaySource: tSec[${i}] must be a finite number of seconds, got ${String(tSec)}`);
+    }
+    if (i > 0 && tSec <= tSecs[i - 1]) {
+      throw new Error(`createReplaySource: tSec[${i}] = ${tSec} does not come after tSec[${i - 1}] = ${tSecs[i - 1]}`);
+    }
+    rates[i] = hr;
+    tSecs[i] = tSec;
+    gaps[i] = i > 0 && tSec - tSecs[i - 1] > HR_GAP_SEC ? 1 : 0;
+  }
+  return { kind: 'checked', rrMs: new Float64Array(0), tSec: tSecs, afterGap: gaps, hrBpm: rates } as CheckedReplayRecording;
 }
 
 /**
@@ -106,17 +156,20 @@ export function checkReplayRecording(recording: ReplayRecording): CheckedReplayR
  */
 export function adoptCheckedRecording(parts: CheckedRecordingParts): CheckedReplayRecording {
   const { rrMs, tSec, afterGap } = parts;
+  const hrBpm = parts.hrBpm ?? null;
+  const perBeat = hrBpm === null ? rrMs : hrBpm;
   if (
     parts.kind !== 'checked' ||
     !(rrMs instanceof Float64Array) ||
     !(tSec instanceof Float64Array) ||
     !(afterGap instanceof Uint8Array) ||
-    tSec.length !== rrMs.length ||
-    afterGap.length !== rrMs.length
+    !(hrBpm === null || (hrBpm instanceof Float64Array && rrMs.length === 0)) ||
+    tSec.length !== perBeat.length ||
+    afterGap.length !== perBeat.length
   ) {
     throw new Error('adoptCheckedRecording: expected the typed arrays of one checked recording, of equal length');
   }
-  return parts as CheckedReplayRecording;
+  return { ...parts, hrBpm } as CheckedReplayRecording;
 }
 
 function isChecked(recording: ReplayRecording | CheckedReplayRecording): recording is CheckedReplayRecording {
@@ -126,13 +179,23 @@ function isChecked(recording: ReplayRecording | CheckedReplayRecording): recordi
 /** A checked recording's beats by index, made when asked for (a long file allocates nothing per beat up front). */
 interface IndexedRecording {
   readonly count: number;
+  /** True for heart-rate samples without RR intervals. */
+  readonly hrOnly: boolean;
   beatAt(index: number): Beat;
 }
 
 function indexRecording(recording: ReplayRecording | CheckedReplayRecording): IndexedRecording {
-  const { rrMs, tSec, afterGap } = isChecked(recording) ? recording : checkReplayRecording(recording);
+  const { rrMs, tSec, afterGap, hrBpm } = isChecked(recording) ? recording : checkReplayRecording(recording);
+  if (hrBpm !== null) {
+    return {
+      count: hrBpm.length,
+      hrOnly: true,
+      beatAt: (i) => ({ tSec: tSec[i], rrMs: null, hrBpm: hrBpm[i], afterGap: afterGap[i] === 1 }),
+    };
+  }
   return {
     count: rrMs.length,
+    hrOnly: false,
     beatAt: (i) => ({ tSec: tSec[i], rrMs: rrMs[i], hrBpm: 60_000 / rrMs[i], afterGap: afterGap[i] === 1 }),
   };
 }
@@ -151,7 +214,8 @@ export function replayBeats(recording: ReplayRecording | CheckedReplayRecording)
  * the scheduler's clock reaches its event time divided by `speed`, counted from the start of the
  * recording (the first beat's time minus its RR interval). `disconnect()` pauses; `connect()`
  * resumes where it paused, the first beat marked `afterGap`. At the end the status becomes
- * `disconnected` with code `ended`.
+ * `disconnected` with code `ended`. A heart-rate-only recording (`hrBpm`) plays its samples as
+ * beats with `rrMs` null and reports `hrOnly` in its status, as a strap that sends no RR does.
  *
  * @throws Error ("createReplaySource: …") for a malformed recording or speed, before anything plays.
  */
@@ -173,7 +237,7 @@ export function createReplaySource(options: ReplaySourceOptions): HeartRateSourc
   const connect = async (): Promise<void> => {
     if (playback !== null || (status.current().kind === 'disconnected' && delivered >= all.count)) return;
     status.set({ kind: 'connecting' });
-    status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly: false, malformedPackets: 0 });
+    status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly: all.hrOnly, malformedPackets: 0 });
     let gap = resumed;
     const fromSec = index < all.count ? Math.max(originSec, index === 0 ? originSec : all.beatAt(index - 1).tSec) : originSec;
     playback = startPlayback<Beat>({

@@ -83,7 +83,7 @@ describe('parseRrFile: bad input gets a specific error', () => {
       2,
       'parse RR file rec.txt: line 2: time 800 s does not come after 800 s',
     ],
-    ['a missing RR column', 't_s,hr\n0.8,75\n', 1, 'parse RR file rec.txt: line 1: no RR column: got columns "t_s", "hr"'],
+    ['a missing RR column', 't_s,note\n0.8,75\n', 1, 'parse RR file rec.txt: line 1: no RR column: got columns "t_s", "note"'],
     ['times going backwards', 't_s,rr_ms\n1.6,800\n0.8,800\n', 3, 'parse RR file rec.txt: line 3: time 0.8 s does not come after 1.6 s'],
   ])('parseRrFile rejects %s', (_, text, line, message) => {
     const error = errorOf(() => parseRrFile(text, 'rec.txt'));

@@ -9,6 +9,8 @@
  *   the app's own CSV and its two-partner CSV (`t_s,partner,rr_ms`);
  * - a table of two numbers without a header: elapsed seconds and RR in ms (Polar Flow's RR export);
  * - Empatica E4 `IBI.csv`: a first line `START_UNIX_TIME, IBI`, then `offset s, interval s` rows;
+ * - heart rate without RR (`hr-file.ts`): Empatica E4 `HR.csv`, or a table with a heart-rate
+ *   column and a time column; the file then has `hrBpm` and no `rrMs`;
  * - JSON: the app's export (`attune-export`), an object with RR arrays per partner, or an array;
  * - FIT files with HRV messages (message 78), through the FIT SDK (`rr-fit.ts`), from bytes only
  *   ({@link readRrFile}).
@@ -19,6 +21,7 @@
  * to artifact correction, which flags them.
  */
 import { PARTNERS, type PartnerId } from '../signal/types';
+import { HR_EXPECTED, heartRateColumn, isE4SingleChannel, parseE4Hr, parseHrTable, type HrSamples } from './hr-file';
 
 /** A parse failure: where, and what was expected. */
 export class RrFileError extends Error {
@@ -38,8 +41,18 @@ export class RrFileError extends Error {
 
 /** A parsed recording. */
 export interface RrFile {
-  /** RR interval ending at each beat, ms. */
+  /** RR interval ending at each beat, ms; empty for a heart-rate-only file (see `hrBpm`). */
   readonly rrMs: number[];
+  /**
+   * Heart rate of each sample, bpm, for a file of heart rate without RR intervals (`hr-file.ts`);
+   * absent otherwise. `tSec` and `afterGap` then index these samples.
+   */
+  readonly hrBpm?: number[];
+  /**
+   * True for a device that leaves out every beat it cannot detect (Empatica E4 `IBI.csv`), so
+   * silences of several seconds are ordinary there rather than a lost connection.
+   */
+  readonly dropsBeats?: boolean;
   /** Time of each beat, seconds: the file's own when it has them, else the cumulative RR sum. */
   readonly tSec: number[];
   /** True when times came from the file (`t_s` column or the export's beat times). */
@@ -85,7 +98,7 @@ const PLAUSIBLE_MS = { min: 250, max: 2500 } as const;
 const GAP_SLACK_SEC = 1;
 
 const EXPECTED_FORMAT =
-  'one RR interval per line (ms or seconds), a CSV/TSV/semicolon table with an RR column (rr_ms, rr, RR-interval [ms], …), a Polar Flow RR export, an Empatica E4 IBI.csv, a FIT file with HRV data, or an Attune JSON export';
+  'one RR interval per line (ms or seconds), a CSV/TSV/semicolon table with an RR column (rr_ms, rr, RR-interval [ms], …) or a heart-rate column (hr, bpm, heart_rate, HR (bpm)) with a time column, a Polar Flow RR export, an Empatica E4 IBI.csv or HR.csv, a FIT file with HRV data, or an Attune JSON export';
 
 /** A median interval below this is taken to be in seconds, not milliseconds. */
 const SECONDS_BELOW = 10;
@@ -124,6 +137,9 @@ interface Series {
   /** False when `tSec` was computed here rather than read (a FIT file's running sum). Default true. */
   timesFromFile?: boolean;
   partners?: readonly PartnerId[];
+  /** Heart-rate samples of a file without RR intervals (`hr-file.ts`); `rrMs` is then empty. */
+  hr?: HrSamples;
+  dropsBeats?: boolean;
 }
 
 /** Byte-order marks of UTF-16 text (a spreadsheet's "Unicode text" export). */
@@ -177,9 +193,17 @@ export function parseRrFile(text: string, fileName?: string, options: RrFileOpti
 type Fail = (reason: string, expected: string, line?: number) => never;
 
 function finish(series: Series, fail: Fail): RrFile {
+  if (series.hr !== undefined) {
+    const { hrBpm, tSec, afterGap, warnings } = series.hr;
+    if (hrBpm.length === 0) fail('no heart rate found', HR_EXPECTED);
+    return { rrMs: [], hrBpm, tSec, hasTimeColumn: true, afterGap, warnings };
+  }
   if (series.rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
   const warnings = [...series.warnings];
-  const partners = series.partners === undefined ? {} : { partners: series.partners };
+  const partners = {
+    ...(series.partners === undefined ? {} : { partners: series.partners }),
+    ...(series.dropsBeats === true ? { dropsBeats: true } : {}),
+  };
   const sorted = Float64Array.from(series.rrMs).sort();
   const medianRr = sorted[Math.floor(sorted.length / 2)];
   let rrMs = series.rrMs;
@@ -234,6 +258,7 @@ function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
   const isHeader = headFields.some((f) => !NUMBER.test(f));
   if (!isHeader) {
     if (sep === undefined) {
+      if (isE4SingleChannel(content)) return { rrMs: [], tSec: undefined, warnings: [], hr: parseE4Hr(content, fail) };
       return { rrMs: content.map((l) => numberAt(l.text, l.n, 'an RR interval in ms', fail, sep)), tSec: undefined, warnings: [] };
     }
     if (headFields.length !== 2) {
@@ -255,11 +280,15 @@ function parseText(body: string, fail: Fail, options: RrFileOptions): Series {
     rrColumn = names.findIndex((n) => RR_SEC_NAMES.has(n));
     scale = 1000;
   }
+  const hrColumn = rrColumn < 0 && sep !== undefined ? heartRateColumn(headFields) : -1;
+  if (hrColumn >= 0) {
+    return { rrMs: [], tSec: undefined, warnings: [], hr: parseHrTable(content.slice(1), sep!, headFields, hrColumn, fail, head.n) };
+  }
   if (rrColumn < 0) {
     const got = headFields.length === 1 ? `"${clip(head.text)}"` : `columns ${headFields.map((f) => `"${clip(f)}"`).join(', ')}`;
     fail(
       `no RR column: got ${got}`,
-      'an RR interval in ms, or a header naming an RR column (rr_ms, rr, RR-interval [ms], ibi_ms, …)',
+      'an RR interval in ms, or a header naming an RR column (rr_ms, rr, RR-interval [ms], ibi_ms, …) or a heart-rate column (hr, bpm, heart_rate) with a time column',
       head.n,
     );
   }
@@ -352,6 +381,7 @@ function parseE4(content: readonly { n: number; text: string }[], sep: string, s
   );
   const started = startUnixSec > 0 && startUnixSec < 1e11 ? ` (recording started ${new Date(startUnixSec * 1000).toISOString()})` : '';
   series.warnings.push(`read as an Empatica E4 IBI.csv${started}; beats the wristband could not detect are gaps`);
+  series.dropsBeats = true;
   return series;
 }
 

@@ -75,8 +75,11 @@ function toRow(m: WindowMetrics, coherence: number | null): AnalyzeRow {
   };
 }
 
+/** The file's beats; a heart-rate-only file's samples are beats without RR (null HRV and breathing). */
 const beatsOf = (file: RrFile): Beat[] =>
-  file.rrMs.map((rrMs, i) => ({ tSec: file.tSec[i], rrMs, hrBpm: 60_000 / rrMs, afterGap: file.afterGap[i] }));
+  file.hrBpm !== undefined
+    ? file.hrBpm.map((hrBpm, i) => ({ tSec: file.tSec[i], rrMs: null, hrBpm, afterGap: file.afterGap[i] }))
+    : file.rrMs.map((rrMs, i) => ({ tSec: file.tSec[i], rrMs, hrBpm: 60_000 / rrMs, afterGap: file.afterGap[i] }));
 
 /**
  * Windows [start, start + windowSec] for start = 0, stepSec, 2·stepSec, … while the window ends

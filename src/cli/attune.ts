@@ -4,45 +4,24 @@
  * `attune` command (compiled ahead by `npm run build:cli`, see `bin.ts`); `npm run analyze -- FILE`
  * runs it from the sources.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
-import { RrFileError, readRrFile } from '../ble/rr-file';
+import type { RrFile, RrFileOptions } from '../ble/rr-file';
+import { RrFileError } from '../ble/rr-file';
 import { readArgs } from './args';
-import { CONVERT_USAGE, convert, describeIoError } from './convert';
+import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
-import { rrResolutionMs } from '../signal/breathing';
 import { SYNC_PARAMS } from '../signal/synchrony';
+import { type CliIo, EXIT, defaultIo, loadRecordingFile } from './cli-io';
+import { runGateCommand } from './gate-command';
 
-/**
- * What the confidence of breathing assumed about the file's RR values, in words: the step they
- * were rounded to limits how small a breathing rhythm can be trusted.
- */
-export function describeResolution(resolutionMs: number): string {
-  if (resolutionMs === 0) return 'RR values are not rounded to a common step (treated as exact)';
-  if (Math.abs(resolutionMs - 1000 / 1024) < 1e-9) return "RR resolution 1/1024 s (0.98 ms, a heart-rate strap's)";
-  const ms = Number(resolutionMs.toFixed(4));
-  return `RR resolution ${ms} ms${resolutionMs >= 4 ? ' (coarse: small breathing rhythms get low confidence)' : ''}`;
-}
-
-/** Exit codes, documented in `--help`. */
-export const EXIT = {
-  ok: 0,
-  /** An unexpected internal failure (a bug: please report it). */
-  internal: 1,
-  /** Wrong command line. */
-  usage: 2,
-  /** A file could not be read (missing, a directory, no permission). */
-  unreadable: 3,
-  /** A file was read but is not a recording Attune understands. */
-  invalid: 4,
-} as const;
+export { type CliIo, EXIT, defaultIo, describeResolution } from './cli-io';
 
 export const COMMANDS_USAGE = `Usage: attune COMMAND [options]   (attune COMMAND --help for each)
 
 Commands:
   analyze FILE ...          heart rate, HRV, breathing and artifact rate per window of each recording
   convert IN OUT --to FMT   write a recording for another HRV tool (Kubios, Elite HRV, HRV Logger, CSV)
+  gate A [B]                Attune's readiness gate over one or two partners' recordings, every 5 s
 
 FILE, IN and OUT may be - for standard input or output.
 
@@ -64,7 +43,9 @@ it has one, else from the running sum of the RR intervals.
 Files (- reads standard input): one RR interval per line in ms or seconds (Kubios, Elite HRV);
 CSV, TSV or semicolon tables with a header naming an RR column (rr_ms, rr, RR-interval [ms],
 ibi_ms, …) and optionally t_s (HRV Logger, Polar Sensor Logger); a Polar Flow RR export; an
-Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export.
+Empatica E4 IBI.csv; a FIT file with HRV data; an Attune JSON export. Heart rate without RR (an
+Empatica E4 HR.csv, or a table with a heart-rate column hr, bpm, heart_rate or HR (bpm) and a
+time column t_s or ISO times) gives heart-rate rows with null HRV, breathing and coherence.
 
 Options:
   --window SEC      window length in seconds (default 60)
@@ -92,25 +73,6 @@ Exit codes:
   3  a file could not be read
   4  a file is not a recording Attune understands (the message names the line)
 `;
-
-/** Where the command reads and writes; injectable for tests. `-` is standard input. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => string | Uint8Array;
-  readonly writeFile?: (path: string, text: string) => void;
-  readonly now?: () => Date;
-  /** Reads a FIT file's HRV data (`rr-fit.ts`); absent, FIT files are refused. `bin.ts` loads it on first use. */
-  readonly readFit?: (bytes: Uint8Array) => FitHrv;
-}
-
-export const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path === '-' ? 0 : path),
-  writeFile: (path, text) => writeFileSync(path, text),
-  now: () => new Date(),
-};
 
 class UsageError extends Error {}
 
@@ -173,6 +135,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
       return EXIT.ok;
     }
     if (command === 'convert') return runConvert(rest, io);
+    if (command === 'gate') return runGateCommand(rest, io);
     if (command !== 'analyze') {
       throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
@@ -189,30 +152,7 @@ export function main(args: readonly string[], io: CliIo = defaultIo): number {
     }
     const rows: (AnalyzeRow & Partial<SyncColumns> & { file?: string })[] = [];
     const many = options.files.length > 1;
-    /** Reads and parses one file, printing its notes; a number is the exit code of a failure. */
-    const load = (file: string, parse: RrFileOptions): RrFile | number => {
-      let text: string | Uint8Array;
-      try {
-        text = io.readFile(file);
-      } catch (error) {
-        io.stderr(`attune: cannot read ${file}: ${describeIoError(error)}\n`);
-        return EXIT.unreadable;
-      }
-      let parsed;
-      try {
-        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-        parsed = readRrFile(bytes, file, { ...parse, readFit: io.readFit });
-      } catch (error) {
-        if (error instanceof RrFileError) {
-          io.stderr(`attune: ${error.message}\n  expected: ${error.expected}\n`);
-          return EXIT.invalid;
-        }
-        throw error;
-      }
-      for (const warning of parsed.warnings) io.stderr(`attune: ${file}: note: ${warning}\n`);
-      io.stderr(`attune: ${file}: note: ${describeResolution(rrResolutionMs(parsed.rrMs))}\n`);
-      return parsed;
-    };
+    const load = (file: string, parse: RrFileOptions): RrFile | number => loadRecordingFile(file, parse, io);
     for (const file of options.files) {
       const parsed = load(file, options.parse);
       if (typeof parsed === 'number') return parsed;

@@ -3,7 +3,7 @@
  * in one of the formats other HRV tools read (`rr-write.ts`). `-` is standard input or output.
  */
 import type { RrFile, RrFileOptions } from '../ble/rr-file';
-import { readRrFile } from '../ble/rr-file';
+import { RrFileError, readRrFile } from '../ble/rr-file';
 import type { RrSeries, RrWriteFormat } from '../ble/rr-write';
 import { RR_FORMAT_LABELS, RR_WRITE_FORMATS, SINGLE_PARTNER_FORMATS, writeRr } from '../ble/rr-write';
 import type { PartnerId } from '../signal/types';
@@ -124,6 +124,15 @@ export function convert(args: readonly string[], io: ConvertIo): ConvertOutcome 
     for (const warning of chosen.warnings) io.stderr(`attune: ${input}: note: ${warning}\n`);
     const held = chosen.partners ?? [];
     const partner = options.parse.partner ?? (held.length === 1 ? held[0] : 'a');
+    if (chosen.hrBpm !== undefined) {
+      // Every format written here is a list of RR intervals; heart rate alone cannot make one.
+      throw new RrFileError(
+        'heart rate only, no RR intervals to write',
+        'a recording with RR intervals (beat-to-beat times)',
+        undefined,
+        input,
+      );
+    }
     partners = { [partner]: seriesOf(chosen) };
     if (!SINGLE_PARTNER_FORMATS.includes(format) && held.length > 1 && options.parse.partner === undefined) {
       // Two-partner formats take both partners of a two-partner file.

@@ -1,34 +1,41 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Baseline, PartnerId } from '../signal/types';
+import { of, toArray, firstValueFrom } from 'rxjs';
+import type { CalmReading } from '../signal/calm-reading';
+import type { Beat, PartnerId } from '../signal/types';
 import { createStore } from '../store';
-import { createDefaultLiveDependencies, type LiveStore } from './default-dependencies';
+import { CALM_CHECK_SEC, createDefaultLiveDependencies, type LiveStore } from './default-dependencies';
+import type { StoredReading } from './dependencies';
 
-const baseline: Baseline = {
-  lnRmssdMean: 3.6,
-  lnRmssdSd: 0.2,
-  hrBpm: 64,
-  breathsPerMin: 12,
+const reading: CalmReading = {
   recordedAt: '2026-11-25T08:00:00.000Z',
   device: 'Polar H10',
-  calibrations: 1,
+  kind: 'calm-check',
   demo: false,
+  hrOnly: false,
+  durationSec: 120,
+  hrBpm: 64,
+  lnRmssd: 3.6,
+  lnRmssdSd: 0.15,
+  breathsPerMin: 12,
+  firstMinute: { hrBpm: 64, lnRmssd: 3.6 },
+  lastMinute: { hrBpm: 64, lnRmssd: 3.6 },
 };
+const accepted: StoredReading = { reading, verdict: { accepted: true } };
 
 /** A store with just what the live session uses, keeping every call. */
 function fakeStore() {
   const calls: unknown[][] = [];
-  const baselines = {
-    add: async (partner: PartnerId, b: Baseline) => void calls.push(['add', partner, b]),
-    latest: async (partner: PartnerId) => (partner === 'a' ? baseline : undefined),
-    history: async () => [],
+  const readings = {
+    add: async (partner: PartnerId, r: CalmReading, verdict: unknown) => void calls.push(['add', partner, r, verdict]),
+    history: async (partner: PartnerId) => (partner === 'a' ? [{ id: 'r1', partner, recordedAt: reading.recordedAt, ...accepted }] : []),
     remove: async (partner: PartnerId) => {
       calls.push(['remove', partner]);
       return 1;
     },
   };
   const store = {
-    baselines,
+    readings,
     partners: {
       get: async (id: PartnerId) => (id === 'b' ? { id, name: 'Alex', updatedAt: '2026-11-25T08:00:00.000Z' } : undefined),
       list: async () => [],
@@ -54,37 +61,72 @@ function fakeStore() {
 describe('createDefaultLiveDependencies', () => {
   it('createDefaultLiveDependencies() without a store keeps nothing', () => {
     const deps = createDefaultLiveDependencies();
-    expect(deps.baselines).toBeUndefined();
+    expect(deps.readings).toBeUndefined();
     expect(deps.names).toBeUndefined();
     expect(deps.startRecording).toBeUndefined();
     expect(deps.calibrationSec).toBe(180);
+    expect(deps.calmCheckSec).toBe(CALM_CHECK_SEC);
   });
 
-  it('baselines are loaded, kept and deleted through the repository', async () => {
+  it('readings are loaded, kept and deleted through the repository', async () => {
     const { store, calls } = fakeStore();
     const deps = createDefaultLiveDependencies({ store });
-    expect(await deps.baselines!.load('a')).toEqual(baseline);
-    expect(await deps.baselines!.load('b')).toBeUndefined();
-    await deps.baselines!.save('b', baseline);
-    await deps.baselines!.remove!('a');
+    expect(await deps.readings!.load('a')).toEqual([accepted]);
+    expect(await deps.readings!.load('b')).toEqual([]);
+    await deps.readings!.save('b', accepted);
+    await deps.readings!.remove!('a');
     expect(calls).toEqual([
-      ['add', 'b', baseline],
+      ['add', 'b', reading, { accepted: true }],
       ['remove', 'a'],
     ]);
   });
 
-  it('with the real store the live view gets the delete, and a deleted baseline stays gone; demo ones stay', async () => {
+  it('with the real store the live view gets the delete, and deleted readings stay gone; the other partner’s stay', async () => {
     const store = createStore({ name: `attune-deps-${Math.random().toString(36).slice(2)}` });
     const deps = createDefaultLiveDependencies({ store });
-    await deps.baselines!.save('a', baseline);
-    await deps.baselines!.save('a', { ...baseline, demo: true, device: 'simulator' });
-    await deps.baselines!.save('b', { ...baseline, hrBpm: 70 });
-    expect(typeof deps.baselines!.remove).toBe('function');
-    await deps.baselines!.remove!('a');
-    expect(await deps.baselines!.load('a')).toBeUndefined();
-    expect((await deps.baselines!.load('b'))?.hrBpm).toBe(70);
-    expect(await store.baselines.latest('a', { demo: true })).toMatchObject({ demo: true });
-    await expect(deps.baselines!.remove!('x' as PartnerId)).rejects.toThrow('delete baseline: there is no partner "x"');
+    await deps.readings!.save('a', accepted);
+    await deps.readings!.save('b', { ...accepted, reading: { ...reading, hrBpm: 70 } });
+    expect(typeof deps.readings!.remove).toBe('function');
+    await deps.readings!.remove!('a');
+    expect(await deps.readings!.load('a')).toEqual([]);
+    expect((await deps.readings!.load('b')).map((r) => r.reading.hrBpm)).toEqual([70]);
+    await expect(deps.readings!.remove!('x' as PartnerId)).rejects.toThrow('delete readings: there is no partner "x"');
+  });
+
+  it('calibrate() turns the seated rest into one calm reading of the kind asked for, not yet checked', async () => {
+    const deps = createDefaultLiveDependencies();
+    // Two minutes of steady, gently varying beats around 62 bpm.
+    const beats: Beat[] = [];
+    for (let tSec = 0, i = 0; tSec < CALM_CHECK_SEC + 5; i++) {
+      const rrMs = 970 + 40 * Math.sin(i / 2);
+      tSec += rrMs / 1000;
+      beats.push({ tSec, rrMs, hrBpm: 60000 / rrMs, afterGap: false });
+    }
+    const steps = await firstValueFrom(
+      deps
+        .calibrate(of(...beats), { device: 'Polar H10', demo: false, speed: 1, kind: 'calm-check', durationSec: CALM_CHECK_SEC })
+        .pipe(toArray()),
+    );
+    const done = steps.at(-1);
+    expect(steps.slice(0, -1).every((s) => s.kind === 'progress')).toBe(true);
+    expect(done).toMatchObject({ kind: 'done', reading: { kind: 'calm-check', device: 'Polar H10', demo: false } });
+    if (done?.kind !== 'done') throw new Error('expected a reading');
+    expect(done.reading.hrBpm).toBeGreaterThan(58);
+    expect(done.reading.hrBpm).toBeLessThan(66);
+    expect(done.reading.durationSec).toBeGreaterThanOrEqual(CALM_CHECK_SEC - 2);
+  });
+
+  it('calibrate() of too short a rest fails with the plain reason', async () => {
+    const deps = createDefaultLiveDependencies();
+    const beats: Beat[] = Array.from({ length: 30 }, (_, i) => ({ tSec: i + 1, rrMs: 1000, hrBpm: 60, afterGap: false }));
+    await expect(
+      firstValueFrom(deps.calibrate(of(...beats), { device: 'Polar H10', demo: false, speed: 1, kind: 'calm-check', durationSec: 120 })),
+    ).resolves.toMatchObject({ kind: 'progress' });
+    await expect(
+      firstValueFrom(
+        deps.calibrate(of(...beats), { device: 'Polar H10', demo: false, speed: 1, kind: 'calm-check', durationSec: 120 }).pipe(toArray()),
+      ),
+    ).rejects.toThrow(/^(?!calibrate: )/);
   });
 
   it('names come from and go to the partners repository', async () => {

@@ -1,32 +1,34 @@
 import { scenarioBaseline } from '../sim/demo-baseline';
-import { checkReplayRecording, createReplaySource } from '../ble/replay-source';
+import { checkReplayRecording, createReplaySource, replayRecordingOf } from '../ble/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
 import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
 import { navigatorBluetooth } from '../ble/web-bluetooth-types';
-import { catchError, map, throwError, type SchedulerLike } from 'rxjs';
+import { catchError, defer, map, tap, throwError, type SchedulerLike } from 'rxjs';
 import { calibrate } from '../pipeline/calibration';
 import { combineGate } from '../pipeline/gate';
 import { createPartnerPipeline } from '../pipeline/partner';
 import { READINESS_PARAMS } from '../signal/readiness-params';
+import { readingFromBeats } from '../signal/calm-reading';
+import type { Beat } from '../signal/types';
 import { describeReason } from '../signal/readiness-describe';
 import type { AttuneStore } from '../store';
-import { plainCalibrationMessage, rollInto } from './calibrate-beats';
-import type { BaselineStore, CalibrationStep, LiveDependencies, LiveRecorder, NameStore, RecordingInfo, StrapStore } from './dependencies';
+import { plainCalibrationMessage } from './calibrate-beats';
+import type { CalibrationStep, LiveDependencies, LiveRecorder, NameStore, ReadingStore, RecordingInfo, StrapStore } from './dependencies';
 
-/** The part of the app's store the live session uses: baselines and the session recorder. */
-export type LiveStore = Pick<AttuneStore, 'baselines' | 'createRecorder' | 'partners'>;
+/** The part of the app's store the live session uses: readings, names and straps, and the session recorder. */
+export type LiveStore = Pick<AttuneStore, 'readings' | 'createRecorder' | 'partners'>;
 
-/** The live view's baselines in the store: it loads and deletes the partner's real calibrations only. */
-function baselineStoreOf(store: LiveStore): BaselineStore {
+/** The live view's readings in the store: it loads, keeps and deletes the partner's real readings only. */
+function readingStoreOf(store: LiveStore): ReadingStore {
   return {
-    load: (partner) => store.baselines.latest(partner),
-    save: async (partner, baseline) => {
-      await store.baselines.add(partner, baseline);
+    load: async (partner) => (await store.readings.history(partner)).map(({ reading, verdict }) => ({ reading, verdict })),
+    save: async (partner, { reading, verdict }) => {
+      await store.readings.add(partner, reading, verdict);
     },
-    // Deletes the partner's whole calibration history, so a reload does not bring an older one back.
+    // Deletes every reading of the partner, so a reload does not bring an older baseline back.
     remove: async (partner) => {
-      await store.baselines.remove(partner);
+      await store.readings.remove(partner);
     },
   };
 }
@@ -69,6 +71,12 @@ function recorderOf(store: LiveStore, info: RecordingInfo): LiveRecorder {
     sessionId: () => recorder.sessionId,
   };
 }
+
+/**
+ * Seconds of quiet rest a calm check records: two minutes, the top of the 1–2 minutes a morning
+ * reading takes in HRV apps, and enough for the first and last minute the checks compare.
+ */
+export const CALM_CHECK_SEC = 120;
 
 /** Outside a browser (Node, tests): no Bluetooth, and nothing here reads the page's globals. */
 const NO_BROWSER: SupportEnvironment = { navigator: undefined, isSecureContext: false, userAgent: '' };
@@ -119,27 +127,36 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
       const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       const tSec = file.hasTimeColumn ? file.tSec : null;
-      // Checked here, as the worker's reader does, so a bad recording is a reading error either way.
-      const checked = checkReplayRecording({ rrMs: file.rrMs, tSec });
+      // Checked here, as the worker's reader does, so a bad recording is a reading error either way
+      // (a heart-rate-only file is checked and replayed as its heart rate).
+      const checked = checkReplayRecording(replayRecordingOf(file));
       return { rrMs: file.rrMs, tSec, warnings: file.warnings, checked };
     },
     partnerPipeline: (inputs) => createPartnerPipeline(inputs),
     combineGate: (a, b) => combineGate(a, b),
-    calibrate: (beats$, { device, previous, demo, speed }) =>
-      calibrate(beats$, { device, demo, speed, ...clock }).pipe(
-        map((event): CalibrationStep =>
-          event.kind === 'progress'
-            ? { kind: 'progress', elapsedSec: event.elapsedSec }
-            : { kind: 'done', baseline: rollInto(previous, event.baseline) },
-        ),
-        catchError((error: unknown) => throwError(() => new Error(plainCalibrationMessage(error)))),
-      ),
+    // The seated rest's timing, silence timeouts and signal checks are the calibration stream's
+    // (over `durationSec`); the beats it took become one calm reading, checked later by the partner.
+    calibrate: (beats$, { device, demo, speed, kind, durationSec }) =>
+      defer(() => {
+        const taken: Beat[] = [];
+        const params = { ...READINESS_PARAMS, calibrationSec: durationSec };
+        return calibrate(beats$.pipe(tap((beat) => taken.push(beat))), { device, demo, speed, params, ...clock }).pipe(
+          map((event): CalibrationStep => {
+            if (event.kind === 'progress') return { kind: 'progress', elapsedSec: event.elapsedSec };
+            const outcome = readingFromBeats(taken, { recordedAt: event.baseline.recordedAt, device, kind, demo }, params);
+            if (!outcome.ok) throw new Error(`calibrate: ${outcome.message}`);
+            return { kind: 'done', reading: outcome.reading };
+          }),
+          catchError((error: unknown) => throwError(() => new Error(plainCalibrationMessage(error)))),
+        );
+      }),
     calibrationSec: READINESS_PARAMS.calibrationSec,
+    calmCheckSec: CALM_CHECK_SEC,
     describeReason,
     ...clock,
     ...(store
       ? {
-          baselines: baselineStoreOf(store),
+          readings: readingStoreOf(store),
           names: nameStoreOf(store),
           straps: strapStoreOf(store),
           startRecording: (info: RecordingInfo) => recorderOf(store, info),

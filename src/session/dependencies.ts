@@ -1,6 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { CheckedReplayRecording } from '../ble/replay-source';
+import type { CalmReading, ReadingKind } from '../signal/calm-reading';
 import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
 import type { Scenario } from '../sim/simulator';
 import type { PacerEvent } from './shared-pacer';
@@ -48,11 +49,28 @@ export interface PartnerPipelineView {
   readonly readiness$: Observable<PartnerReadinessView>;
 }
 
-/** Where baselines persist (STORE's baselines repository, adapted); absent → kept for the page only. */
-export interface BaselineStore {
-  load(partner: PartnerId): Promise<Baseline | undefined>;
-  save(partner: PartnerId, baseline: Baseline): Promise<void>;
-  /** Absent when the storage cannot delete a baseline: the view then offers no delete. */
+/**
+ * Whether a reading counts: accepted, or refused with the problem (its kind and the numbers that
+ * decided it) and the one sentence the person is told.
+ */
+export type ReadingVerdictView =
+  { readonly accepted: true } | { readonly accepted: false; readonly problem: { readonly kind: string }; readonly message: string };
+
+/** One kept calm reading with its verdict. */
+export interface StoredReading {
+  readonly reading: CalmReading;
+  readonly verdict: ReadingVerdictView;
+}
+
+/**
+ * Where each partner's calm readings persist (STORE's readings repository, adapted); absent → kept
+ * for the page only. Only real readings pass through it: demo readings stay in memory.
+ */
+export interface ReadingStore {
+  /** The partner's real readings, oldest first, accepted and refused. */
+  load(partner: PartnerId): Promise<readonly StoredReading[]>;
+  save(partner: PartnerId, stored: StoredReading): Promise<void>;
+  /** Absent when the storage cannot delete: the view then offers no delete. */
   remove?(partner: PartnerId): Promise<void>;
 }
 
@@ -95,9 +113,12 @@ export interface NameStore {
   save(partner: PartnerId, name: string): Promise<void>;
 }
 
-/** What a running calibration reports: progress in event time, then the baseline once. */
+/** What a running calibration or calm check reports: progress in event time, then the reading once. */
 export type CalibrationStep =
-  { readonly kind: 'progress'; readonly elapsedSec: number } | { readonly kind: 'done'; readonly baseline: Baseline };
+  { readonly kind: 'progress'; readonly elapsedSec: number } | { readonly kind: 'done'; readonly reading: CalmReading };
+
+/** The two readings a person starts: the 3-minute calibration, and the short calm check. */
+export type StartedReadingKind = Extract<ReadingKind, 'calibration' | 'calm-check'>;
 
 /**
  * Everything the live session is assembled from. `createDefaultLiveDependencies` gives the real
@@ -150,19 +171,22 @@ export interface LiveDependencies {
   }) => PartnerPipelineView;
   readonly combineGate: (a: Observable<PartnerReadinessView>, b: Observable<PartnerReadinessView>) => Observable<GateStatusView>;
   /**
-   * Records a seated rest from `beats$` and turns it into a baseline, rolled with the previous one
-   * when given. Errors with a plain sentence when the rest cannot give a baseline (noisy, dropouts,
-   * silent strap). Cold: unsubscribing abandons it.
+   * Records a seated rest of `durationSec` from `beats$` and turns it into one calm reading of
+   * `kind` (not yet checked against the person's earlier readings). Errors with a plain sentence
+   * when the rest cannot give a reading (noisy, dropouts, silent strap). Cold: unsubscribing
+   * abandons it.
    */
   readonly calibrate: (
     beats$: Observable<Beat>,
-    options: { device: string; previous: Baseline | null; demo: boolean; speed: number },
+    options: { device: string; demo: boolean; speed: number; kind: StartedReadingKind; durationSec: number },
   ) => Observable<CalibrationStep>;
   /** Seconds of seated rest a calibration records. */
   readonly calibrationSec: number;
+  /** Seconds of quiet rest a calm check records. */
+  readonly calmCheckSec: number;
   /** Plain-language reason, e.g. "Sam: heart rate 96, usually 68 — give it a few minutes". */
   readonly describeReason: (reason: ReadinessReason, partnerName: string) => string;
-  readonly baselines?: BaselineStore;
+  readonly readings?: ReadingStore;
   /** Names kept between visits; absent → the names last for the page only. */
   readonly names?: NameStore;
   /** Each partner's strap kept between visits; absent → nothing is remembered. */

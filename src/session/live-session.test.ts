@@ -6,7 +6,17 @@ import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';
 import { FakeBluetooth } from '../ble/testing/fake-bluetooth';
 import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
-import type { BaselineStore, GateSampleView, LiveDependencies, LiveRecorder, RecordingInfo, StrapMemo, StrapStore } from './dependencies';
+import type {
+  GateSampleView,
+  LiveDependencies,
+  LiveRecorder,
+  ReadingStore,
+  RecordingInfo,
+  StoredReading,
+  StrapMemo,
+  StrapStore,
+} from './dependencies';
+import { readingFromBaseline } from '../signal/calm-reading';
 import { createLiveSession } from './live-session';
 import type { PacerEvent } from './shared-pacer';
 
@@ -206,18 +216,18 @@ describe('createLiveSession', () => {
     await model.dispose();
   });
 
-  it('a calibration on a real source stores its baseline; on demo data it stays a demo baseline', async () => {
-    const saved: [PartnerId, Baseline][] = [];
-    const baselines: BaselineStore = {
-      load: async () => undefined,
-      save: async (partner, baseline) => {
-        saved.push([partner, baseline]);
+  it('a calibration on a real source is checked and kept as a reading ("learning (1 of 3)"); on demo data it stays in memory', async () => {
+    const saved: [PartnerId, StoredReading][] = [];
+    const readings: ReadingStore = {
+      load: async () => [],
+      save: async (partner, stored) => {
+        saved.push([partner, stored]);
       },
     };
-    const { deps, counted } = harness({ baselines });
+    const { deps, counted } = harness({ readings });
     const real = createDefaultLiveDependencies();
     const model = createLiveSession(deps);
-    // A replayed recording is real data: its calibration becomes the partner's own baseline.
+    // A replayed recording is real data: its calibration becomes the partner's own first reading.
     const rest = real.simulator({ scenario: 'calm', partner: 'a', speed: 20 });
     await model.partners.a.attach(counted(rest), { kind: 'replay', label: 'rest.csv', demo: false, speed: 20 });
     await vi.advanceTimersByTimeAsync(500);
@@ -226,11 +236,15 @@ describe('createLiveSession', () => {
     model.partners.a.startCalibration();
     await vi.advanceTimersByTimeAsync(9_500);
     const calibration = model.partners.a.current().calibration;
-    expect(calibration?.phase).toBe('done');
+    expect(calibration).toMatchObject({ kind: 'calibration', phase: 'done', message: 'Reading kept: still learning your calm (1 of 3).' });
     expect(saved).toHaveLength(1);
     expect(saved[0]![0]).toBe('a');
-    expect(saved[0]![1]).toMatchObject({ demo: false, device: 'Simulator (calm, partner A)', calibrations: 1 });
-    expect(model.partners.a.current().ownBaseline).toEqual(saved[0]![1]);
+    expect(saved[0]![1]).toMatchObject({
+      reading: { kind: 'calibration', demo: false, device: 'Simulator (calm, partner A)' },
+      verdict: { accepted: true },
+    });
+    expect(model.partners.a.current().ownBaseline).toMatchObject({ demo: false, calibrations: 1, hrBpm: saved[0]![1].reading.hrBpm });
+    expect(model.partners.a.current().learning).toEqual({ learning: true, have: 1, need: 3 });
 
     await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), {
       kind: 'simulator',
@@ -238,12 +252,82 @@ describe('createLiveSession', () => {
       demo: true,
       speed: 20,
     });
-    model.partners.b.startCalibration();
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(model.partners.b.current().calibration?.phase).toBe('done');
+    model.partners.b.startCalmCheck();
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(model.partners.b.current().calibration).toMatchObject({ kind: 'calm-check', phase: 'done' });
     expect(model.partners.b.current().baseline?.demo).toBe(true);
     expect(model.partners.b.current().ownBaseline).toBeNull();
     expect(saved).toHaveLength(1);
+    await model.dispose();
+  });
+
+  it('a calibration taken while aroused is kept but refused with its sentence, and the old baseline stays', async () => {
+    const calm = readingFromBaseline({
+      lnRmssdMean: 3.9,
+      lnRmssdSd: 0.15,
+      hrBpm: 58,
+      breathsPerMin: 11,
+      recordedAt: '2026-02-01T08:00:00.000Z',
+      device: 'Polar H10',
+      calibrations: 1,
+      demo: false,
+    });
+    const earlier: StoredReading[] = [
+      { reading: { ...calm, kind: 'calm-check' }, verdict: { accepted: true } },
+      { reading: { ...calm, kind: 'calm-check', hrBpm: 60, recordedAt: '2026-02-02T08:00:00.000Z' }, verdict: { accepted: true } },
+    ];
+    const saved: StoredReading[] = [];
+    const { deps, counted } = harness({ readings: { load: async () => earlier, save: async (_p, stored) => void saved.push(stored) } });
+    const real = createDefaultLiveDependencies();
+    const model = createLiveSession(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    const before = model.partners.a.current().ownBaseline;
+    expect(before).toMatchObject({ calibrations: 2, hrBpm: 59 });
+    // The conflict scenario's partner is aroused: well above this person's usual heart rate.
+    const upset = real.simulator({ scenario: 'conflict', partner: 'a', speed: 20 });
+    await model.partners.a.attach(counted(upset), { kind: 'replay', label: 'fight.csv', demo: false, speed: 20 });
+    model.partners.a.startCalibration();
+    await vi.advanceTimersByTimeAsync(10_000);
+    const calibration = model.partners.a.current().calibration;
+    expect(calibration?.phase).toBe('refused');
+    expect(calibration?.message).toMatch(/ Your baseline stays as it was\.$/);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.verdict).toMatchObject({ accepted: false, problem: { kind: expect.any(String) }, message: expect.any(String) });
+    expect(calibration?.message?.startsWith((saved[0]!.verdict as { message: string }).message)).toBe(true);
+    expect(model.partners.a.current().ownBaseline).toEqual(before);
+    expect(model.partners.a.current().readings).toHaveLength(3);
+    expect(model.partners.a.current().learning).toEqual({ learning: true, have: 2, need: 3 });
+    await model.dispose();
+  });
+
+  it('a first night on real data: the calm end of the session is offered as the first reading; none for a demo partner or one with readings', async () => {
+    const { deps, counted } = harness({ readings: { load: async () => [], save: async () => undefined } });
+    const real = createDefaultLiveDependencies();
+    const model = createLiveSession(deps);
+    await model.partners.a.attach(counted(real.simulator({ scenario: 'calm', partner: 'a', speed: 20 })), {
+      kind: 'replay',
+      label: 'tonight.csv',
+      demo: false,
+      speed: 20,
+    });
+    await model.partners.b.attach(deps.simulator({ scenario: 'calm', partner: 'b', speed: 20 }), {
+      kind: 'simulator',
+      label: 'sim',
+      demo: true,
+      speed: 20,
+    });
+    expect(model.calmEnds('2026-03-01T21:00:00.000Z')).toEqual({ a: null, b: null });
+    await vi.advanceTimersByTimeAsync(30_000); // 10 minutes of event time
+    expect(model.partners.a.current().readiness?.state).toBe('near-baseline');
+    const offers = model.calmEnds('2026-03-01T21:00:00.000Z');
+    expect(offers.a).toMatchObject({
+      ok: true,
+      stored: { reading: { kind: 'session-end', demo: false, recordedAt: '2026-03-01T21:00:00.000Z' }, verdict: { accepted: true } },
+    });
+    expect(offers.b).toBeNull();
+    // Once the partner has a reading of their own, there is nothing to offer.
+    if (offers.a?.ok) model.partners.a.setReadings([offers.a.stored]);
+    expect(model.calmEnds('2026-03-01T21:00:00.000Z').a).toBeNull();
     await model.dispose();
   });
 
@@ -275,7 +359,7 @@ describe('createLiveSession', () => {
     await model.dispose();
   });
 
-  it('loads each partner’s stored real baseline and ignores a demo one', async () => {
+  it('loads each partner’s stored real readings (their baseline) and ignores a demo one', async () => {
     const stored: Record<PartnerId, Baseline> = {
       a: {
         lnRmssdMean: 3.7,
@@ -298,11 +382,16 @@ describe('createLiveSession', () => {
         demo: true,
       },
     };
-    const { deps } = harness({ baselines: { load: async (p) => stored[p], save: async () => undefined } });
+    const { deps } = harness({
+      readings: {
+        load: async (p) => [{ reading: readingFromBaseline(stored[p]), verdict: { accepted: true } }],
+        save: async () => undefined,
+      },
+    });
     const model = createLiveSession(deps);
     await vi.advanceTimersByTimeAsync(0);
-    expect(model.partners.a.current().ownBaseline).toEqual(stored.a);
-    expect(model.partners.a.current().baseline).toEqual(stored.a);
+    expect(model.partners.a.current().ownBaseline).toMatchObject({ ...stored.a, calibrations: 1 });
+    expect(model.partners.a.current().baseline).toBe(model.partners.a.current().ownBaseline);
     expect(model.partners.b.current().ownBaseline).toBeNull();
     await model.dispose();
   });
@@ -418,8 +507,8 @@ describe('straps: remembered per partner, swapped between partners', () => {
   it('a swap exchanges two connected straps without pairing again; baselines stay, recordings follow the strap', async () => {
     const { bluetooth, sam, alex, memory, deps, recorded } = twoStraps();
     const model = createLiveSession(deps, { names: { a: 'Sam', b: 'Alex' } });
-    model.partners.a.setOwnBaseline(baselineOf(64));
-    model.partners.b.setOwnBaseline(baselineOf(70));
+    model.partners.a.setReadings([{ reading: readingFromBaseline(baselineOf(64)), verdict: { accepted: true } }]);
+    model.partners.b.setReadings([{ reading: readingFromBaseline(baselineOf(70)), verdict: { accepted: true } }]);
     // Paired the wrong way round: Sam's panel got Alex's strap.
     bluetooth.chooseNext(alex);
     await model.partners.a.connectStrap();

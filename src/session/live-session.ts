@@ -23,6 +23,7 @@ import { createSubscriptionCounter } from '../pipeline/subscription-counter';
 import type { LiveDependencies, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { DemoRequest } from './demo-url';
 import { PartnerModel, type SourceOrigin } from './partner';
+import type { CalmEndOffer } from './partner-readings';
 import type { GateStatusView, ReadinessReason } from './readiness-types';
 import { recordSession } from './recording';
 import { routineAccess, selfReportCounts, type RoutineAccess } from './routine-access';
@@ -118,6 +119,11 @@ export interface LiveSessionModel {
   liveSubscriptions(): number;
   /** A readiness reason in plain words for the partner's shown name. */
   describeReason(reason: ReadinessReason, partnerName: string): string;
+  /**
+   * For each partner without an accepted reading of their own: the calm end of this session as a
+   * first reading, when there is one (`PartnerModel.calmEnd`); null otherwise.
+   */
+  calmEnds(recordedAt: string): Readonly<Record<PartnerId, CalmEndOffer | null>>;
   /** Ends the recording now as `outcome` ("finished" at the journey's normal end). */
   finishRecording(outcome: RecordingOutcome): Promise<void>;
   /** The recorded session's id, once the first beat started it. */
@@ -246,15 +252,16 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     }
   }
 
-  // Stored baselines arrive asynchronously; a calibration finished meanwhile wins.
-  if (deps.baselines) {
+  // Stored readings arrive asynchronously; a reading taken meanwhile is kept after them.
+  if (deps.readings) {
     for (const id of PARTNERS) {
-      deps.baselines
+      deps.readings
         .load(id)
-        .then((baseline) => {
-          if (baseline && !baseline.demo && partners[id].current().ownBaseline === null) partners[id].setOwnBaseline(baseline);
+        .then((stored) => {
+          const real = stored.filter((r) => !r.reading.demo);
+          if (real.length > 0) partners[id].setReadings([...real, ...partners[id].current().readings]);
         })
-        .catch((error: unknown) => console.warn(`baselines: could not load partner ${id}`, error));
+        .catch((error: unknown) => console.warn(`readings: could not load partner ${id}`, error));
     }
   }
 
@@ -298,6 +305,7 @@ export function createLiveSession(deps: LiveDependencies, options: LiveSessionOp
     sessionClockSec,
     liveSubscriptions: () => counter.live(),
     describeReason: (reason, partnerName) => deps.describeReason(reason, partnerName),
+    calmEnds: (recordedAt) => ({ a: partners.a.calmEnd(recordedAt), b: partners.b.calmEnd(recordedAt) }),
     finishRecording: (outcome) => recording.close(outcome),
     recordingId: () => recording.id(),
     async dispose() {

@@ -1,11 +1,12 @@
 /**
- * One partner's seated-rest calibration (DESIGN.md, Readiness gate): it runs on the attached
- * source's beats, reports its progress in event time, and ends with a baseline — a demo one for
- * simulated data (never stored), else the partner's own, kept in storage when there is storage.
+ * One partner's seated-rest reading (DESIGN.md, Readiness gate): a 3-minute calibration or a short
+ * calm check. It runs on the attached source's beats, reports its progress in event time, and ends
+ * with one calm reading, which the partner checks against their earlier readings before it counts.
  */
 import type { MonoTypeOperatorFunction, Observable, Subscription } from 'rxjs';
-import type { Baseline, Beat, PartnerId } from '../signal/types';
-import type { CalibrationStep, LiveDependencies } from './dependencies';
+import type { CalmReading } from '../signal/calm-reading';
+import type { Beat, PartnerId } from '../signal/types';
+import type { CalibrationStep, LiveDependencies, StartedReadingKind } from './dependencies';
 import type { CalibrationProgress } from './partner-view';
 
 /** What a calibration runs on: the attached source. */
@@ -16,14 +17,19 @@ export interface CalibrationSource {
   readonly speed: number;
 }
 
+/** What the partner made of a finished reading: kept or refused, in words, and whether it counts. */
+export interface ReadingOutcome {
+  readonly accepted: boolean;
+  readonly message: string;
+}
+
 /** How a calibration changes its partner. */
 export interface CalibrationTarget {
   readonly id: PartnerId;
   progress(calibration: CalibrationProgress | null): void;
   current(): CalibrationProgress | null;
-  ownBaseline(): Baseline | null;
-  setOwnBaseline(baseline: Baseline): void;
-  setDemoBaseline(baseline: Baseline): void;
+  /** Checks the reading against the partner's earlier ones and keeps it; says what became of it. */
+  takeReading(reading: CalmReading): ReadingOutcome;
 }
 
 export class PartnerCalibration {
@@ -39,32 +45,43 @@ export class PartnerCalibration {
     return this.run !== null;
   }
 
-  /** Starts on the source's next beats; without a source it fails at once, saying what to do. */
-  start(source: CalibrationSource | null): void {
+  /**
+   * Starts a reading of `kind` on the source's next beats; without a source it fails at once,
+   * saying what to do.
+   */
+  start(source: CalibrationSource | null, kind: StartedReadingKind = 'calibration'): void {
     this.stop();
-    const totalSec = this.deps.calibrationSec;
+    const totalSec = kind === 'calm-check' ? this.deps.calmCheckSec : this.deps.calibrationSec;
     if (!source) {
-      this.target.progress({ phase: 'failed', elapsedSec: 0, totalSec, message: 'Connect a strap or the simulator first.' });
+      this.target.progress({ kind, phase: 'failed', elapsedSec: 0, totalSec, message: 'Connect a strap or the simulator first.' });
       return;
     }
     const { demo } = source;
     let elapsedSec = 0;
-    this.target.progress({ phase: 'waiting-for-beats', elapsedSec, totalSec, message: null });
+    this.target.progress({ kind, phase: 'waiting-for-beats', elapsedSec, totalSec, message: null });
     this.run = this.deps
-      .calibrate(source.beats$, { device: source.device, previous: demo ? null : this.target.ownBaseline(), demo, speed: source.speed })
+      .calibrate(source.beats$, { device: source.device, demo, speed: source.speed, kind, durationSec: totalSec })
       .pipe(this.track<CalibrationStep>(`calibration-${this.target.id}`))
       .subscribe({
         next: (step) => {
           if (step.kind === 'progress') {
             elapsedSec = step.elapsedSec;
-            this.target.progress({ phase: 'recording', elapsedSec, totalSec, message: null });
+            this.target.progress({ kind, phase: 'recording', elapsedSec, totalSec, message: null });
             return;
           }
-          this.finish(step.baseline, demo, elapsedSec);
+          this.run = null;
+          const outcome = this.target.takeReading(step.reading);
+          this.target.progress({ kind, phase: outcome.accepted ? 'done' : 'refused', elapsedSec, totalSec, message: outcome.message });
         },
         error: (error: unknown) => {
           this.run = null;
-          this.target.progress({ phase: 'failed', elapsedSec, totalSec, message: error instanceof Error ? error.message : String(error) });
+          this.target.progress({
+            kind,
+            phase: 'failed',
+            elapsedSec,
+            totalSec,
+            message: error instanceof Error ? error.message : String(error),
+          });
         },
         complete: () => {
           this.run = null;
@@ -78,40 +95,22 @@ export class PartnerCalibration {
     this.target.progress(null);
   }
 
-  /** The source went away mid-calibration: it stops, and says why. */
+  /** The source went away mid-reading: it stops, and says why. */
   sourceLost(): void {
     if (!this.run) return;
     this.stop();
-    const elapsedSec = this.target.current()?.elapsedSec ?? 0;
+    const current = this.target.current();
     this.target.progress({
+      kind: current?.kind ?? 'calibration',
       phase: 'failed',
-      elapsedSec,
-      totalSec: this.deps.calibrationSec,
-      message: 'the source was disconnected, so calibration stopped.',
+      elapsedSec: current?.elapsedSec ?? 0,
+      totalSec: current?.totalSec ?? this.deps.calibrationSec,
+      message: 'the source was disconnected, so the reading stopped.',
     });
   }
 
   stop(): void {
     this.run?.unsubscribe();
     this.run = null;
-  }
-
-  private finish(baseline: Baseline, demo: boolean, elapsedSec: number): void {
-    const done = (message: string) => this.target.progress({ phase: 'done', elapsedSec, totalSec: this.deps.calibrationSec, message });
-    if (demo) {
-      this.target.setDemoBaseline(baseline);
-      done('Demo baseline updated (simulated data, not stored).');
-      return;
-    }
-    this.target.setOwnBaseline(baseline);
-    const store = this.deps.baselines;
-    if (!store) {
-      done('Baseline in use for this session (storage is not available, so it is not kept).');
-      return;
-    }
-    done('Baseline saved on this device.');
-    store.save(this.target.id, baseline).catch((error: unknown) => {
-      done(`Baseline in use, but it could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-    });
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
-import type { StrapMemo } from './dependencies';
+import type { StartedReadingKind, StoredReading, StrapMemo } from './dependencies';
 import type { PartnerReadinessView } from './readiness-types';
 
 /**
@@ -30,14 +30,26 @@ export interface SourceOrigin {
   readonly speed: number;
 }
 
-/** A calibration in progress or just finished. */
+/**
+ * A calibration or calm check in progress or just finished: `done` when its reading counts,
+ * `refused` when the reading was kept but not used (the message says why in one sentence),
+ * `failed` when no reading could be made.
+ */
 export interface CalibrationProgress {
-  readonly phase: 'waiting-for-beats' | 'recording' | 'done' | 'failed';
+  readonly kind: StartedReadingKind;
+  readonly phase: 'waiting-for-beats' | 'recording' | 'done' | 'refused' | 'failed';
   /** Event-time seconds recorded so far. */
   readonly elapsedSec: number;
   readonly totalSec: number;
-  /** Why it failed, or what was stored. */
+  /** Why it failed or was refused, or what was kept. */
   readonly message: string | null;
+}
+
+/** How far the baseline in use has got: "learning (n of 3)" until `need` readings are accepted. */
+export interface BaselineLearningView {
+  readonly learning: boolean;
+  readonly have: number;
+  readonly need: number;
 }
 
 /** Everything the view shows for one partner; a new object on every change. */
@@ -54,8 +66,12 @@ export interface PartnerView {
   readonly readiness: PartnerReadinessView | null;
   /** The baseline in use: the demo one for demo data, else the partner's own (or none yet). */
   readonly baseline: Baseline | null;
-  /** The partner's own stored baseline, whatever is attached. */
+  /** The partner's own baseline (from their accepted readings), whatever is attached. */
   readonly ownBaseline: Baseline | null;
+  /** The partner's own readings, oldest first, accepted and refused (never demo ones). */
+  readonly readings: readonly StoredReading[];
+  /** Learning state of the baseline in use; null for a demo baseline (a scenario's, not learnt). */
+  readonly learning: BaselineLearningView | null;
   /** True when the device sends heart rate without RR intervals: no HRV can be shown. */
   readonly hrOnly: boolean;
   readonly calibration: CalibrationProgress | null;
@@ -95,6 +111,8 @@ export function initialPartnerView(id: PartnerId, name: string): PartnerView {
     readiness: null,
     baseline: null,
     ownBaseline: null,
+    readings: [],
+    learning: null,
     hrOnly: false,
     calibration: null,
     error: null,

@@ -2,9 +2,20 @@ import { asyncScheduler, auditTime, BehaviorSubject, filter, map, NEVER, of, sha
 import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
 import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
 import type { Scenario } from '../sim/simulator';
+import type { CalmReading } from '../signal/calm-reading';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
-import type { LiveDependencies, RememberedStrap, StrapMemo } from './dependencies';
-import { PartnerCalibration } from './partner-calibration';
+import type { LiveDependencies, RememberedStrap, StartedReadingKind, StoredReading, StrapMemo } from './dependencies';
+import { PartnerCalibration, type ReadingOutcome } from './partner-calibration';
+import {
+  acceptedReadings,
+  baselineOfReadings,
+  calmEndOffer,
+  CalmTail,
+  demoReadingsOf,
+  judgeReading,
+  learningOf,
+  type CalmEndOffer,
+} from './partner-readings';
 import type { RecordingFile } from './partner-recording';
 import { openRecording } from './partner-recording';
 import {
@@ -58,7 +69,11 @@ export class PartnerModel {
   private permitted: readonly RememberedStrap[] = [];
   private idle: Subscription | null = null;
   private readonly calibration: PartnerCalibration;
+  /** Demo readings, in memory only: the scenario's baseline as one, then demo calibrations that passed. */
+  private demoReadings: readonly StoredReading[] = [];
   private demoBaseline: Baseline | null = null;
+  /** The calm stretch the partner is in, for the calm end of a first session. */
+  private readonly calmTail = new CalmTail();
   private lastTrendSec = Number.NEGATIVE_INFINITY;
   private disposed = false;
 
@@ -106,9 +121,7 @@ export class PartnerModel {
         id,
         progress: (calibration) => this.update({ calibration }),
         current: () => this.state.calibration,
-        ownBaseline: () => this.state.ownBaseline,
-        setOwnBaseline: (baseline) => this.setOwnBaseline(baseline),
-        setDemoBaseline: (baseline) => this.setDemoBaseline(baseline),
+        takeReading: (reading) => this.takeReading(reading),
       },
       track,
     );
@@ -151,14 +164,21 @@ export class PartnerModel {
     this.deps.names.save(this.id, name).catch((error: unknown) => console.warn(`names: could not keep partner ${this.id}'s name`, error));
   }
 
-  /** The partner's own baseline, loaded from storage or just calibrated. */
-  setOwnBaseline(baseline: Baseline | null): void {
-    this.update({ ownBaseline: baseline });
+  /**
+   * The partner's own readings (loaded from storage, or kept since): their baseline is made of the
+   * accepted ones (`baselineFromReadings`, the last 14).
+   */
+  setReadings(readings: readonly StoredReading[]): void {
+    this.update({ readings, ownBaseline: baselineOfReadings(readings) });
     this.applyBaseline();
   }
 
-  /** The demo baseline for simulated data (never stored, never mixed with the partner's own). */
+  /**
+   * The demo baseline for simulated data (never stored, never mixed with the partner's own): the
+   * demo readings start over from it (none for a scenario without one, the first night).
+   */
   setDemoBaseline(baseline: Baseline | null): void {
+    this.demoReadings = demoReadingsOf(baseline);
     this.demoBaseline = baseline;
     this.applyBaseline();
   }
@@ -181,6 +201,7 @@ export class PartnerModel {
     this.idle = null;
     this.tachogram.clear();
     this.trend.clear();
+    this.calmTail.clear();
     this.lastTrendSec = Number.NEGATIVE_INFINITY;
     this.update({
       origin,
@@ -359,11 +380,67 @@ export class PartnerModel {
     if (source) await source.disconnect();
   }
 
-  /** Starts a seated-rest calibration on the attached source's next beats. */
+  /** Starts a seated-rest calibration (3 minutes) on the attached source's next beats. */
   startCalibration(): void {
+    this.startReading('calibration');
+  }
+
+  /** Starts a short calm check (a quiet moment, best in the morning) on the attached source's next beats. */
+  startCalmCheck(): void {
+    this.startReading('calm-check');
+  }
+
+  private startReading(kind: StartedReadingKind): void {
     const attached = this.attached;
     const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : (attached?.origin.label ?? '');
-    this.calibration.start(attached && { beats$: attached.beats$, device, demo: attached.origin.demo, speed: attached.origin.speed });
+    this.calibration.start(attached && { beats$: attached.beats$, device, demo: attached.origin.demo, speed: attached.origin.speed }, kind);
+  }
+
+  /**
+   * The calm end of this session offered as the partner's first reading: only for a partner with
+   * no accepted reading of their own, on real data (demo readings are never kept), when they spent
+   * the last `CALM_END_SEC` near calm. Null when there is nothing to offer.
+   */
+  calmEnd(recordedAt: string): CalmEndOffer | null {
+    const origin = this.state.origin;
+    if (origin === null || origin.demo || acceptedReadings(this.state.readings).length > 0) return null;
+    const device = this.state.status.kind === 'connected' ? this.state.status.deviceName : origin.label;
+    return calmEndOffer(this.calmTail.lastSpan(), { recordedAt, device, demo: false });
+  }
+
+  /**
+   * A finished calibration or calm check: checked against the partner's earlier accepted readings
+   * of the same kind of data, kept either way (a real one in storage), used only when it passes.
+   */
+  private takeReading(reading: CalmReading): ReadingOutcome {
+    if (reading.demo) {
+      const stored = judgeReading(reading, this.demoReadings);
+      if (!stored.verdict.accepted) return { accepted: false, message: `${stored.verdict.message} The demo baseline stays as it was.` };
+      this.demoReadings = [...this.demoReadings, stored];
+      this.demoBaseline = baselineOfReadings(this.demoReadings);
+      this.applyBaseline();
+      return { accepted: true, message: 'Demo baseline updated with this reading (simulated data, not stored).' };
+    }
+    const hadBaseline = this.state.ownBaseline !== null;
+    const stored = judgeReading(reading, this.state.readings);
+    this.setReadings([...this.state.readings, stored]);
+    const store = this.deps.readings;
+    const kept = store ? '' : ' It is kept for this session only: storage is not available here.';
+    store?.save(this.id, stored).catch((error: unknown) => {
+      const current = this.state.calibration;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (current)
+        this.update({ calibration: { ...current, message: `${current.message ?? ''} It could not be saved: ${reason}`.trim() } });
+    });
+    if (!stored.verdict.accepted) {
+      const after = hadBaseline ? ' Your baseline stays as it was.' : '';
+      return { accepted: false, message: `${stored.verdict.message}${after}${kept}` };
+    }
+    const learning = learningOf(this.state.readings);
+    const said = learning.learning
+      ? `Reading kept: still learning your calm (${learning.have} of ${learning.need}).`
+      : `Reading kept: your baseline now comes from your last ${Math.min(learning.have, 14)} readings.`;
+    return { accepted: true, message: `${said}${kept}` };
   }
 
   cancelCalibration(): void {
@@ -372,16 +449,16 @@ export class PartnerModel {
 
   /** True when the partner's own baseline can be deleted (kept in memory only, or a store that deletes). */
   get canDeleteOwnBaseline(): boolean {
-    return !this.deps.baselines || typeof this.deps.baselines.remove === 'function';
+    return !this.deps.readings || typeof this.deps.readings.remove === 'function';
   }
 
-  /** Deletes the partner's own baseline (and its stored copy). */
+  /** Deletes the partner's own baseline: every reading of theirs (and the stored copies). */
   async deleteOwnBaseline(): Promise<void> {
-    if (this.deps.baselines) {
-      if (!this.deps.baselines.remove) throw new Error('delete baseline: this storage cannot delete baselines');
-      await this.deps.baselines.remove(this.id);
+    if (this.deps.readings) {
+      if (!this.deps.readings.remove) throw new Error('delete baseline: this storage cannot delete readings');
+      await this.deps.readings.remove(this.id);
     }
-    this.setOwnBaseline(null);
+    this.setReadings([]);
   }
 
   /** Stops everything for good. */
@@ -422,9 +499,22 @@ export class PartnerModel {
   }
 
   private applyBaseline(): void {
-    const baseline = this.state.origin?.demo ? this.demoBaseline : this.state.ownBaseline;
+    const demo = this.state.origin?.demo === true;
+    const baseline = demo ? this.demoBaseline : this.state.ownBaseline;
+    // A scenario's demo baseline is given, not learnt: only demo readings taken here are "learning".
+    const learning = demo
+      ? this.demoReadings[0]?.reading.kind === 'migrated'
+        ? null
+        : learningOf(this.demoReadings)
+      : learningOf(this.state.readings);
+    const sameLearning =
+      learning === this.state.learning ||
+      (learning !== null &&
+        this.state.learning !== null &&
+        learning.have === this.state.learning.have &&
+        learning.learning === this.state.learning.learning);
     if (baseline !== this.baselineSubject.value) this.baselineSubject.next(baseline);
-    if (baseline !== this.state.baseline) this.update({ baseline });
+    if (baseline !== this.state.baseline || !sameLearning) this.update({ baseline, learning });
   }
 
   private onStatus(status: SourceStatus): void {
@@ -461,6 +551,7 @@ export class PartnerModel {
   }
 
   private onReadiness(readiness: PartnerReadinessView): void {
+    if (readiness.state !== 'near-baseline') this.calmTail.clear();
     this.readinessSubject.next(readiness);
     this.update({ readiness });
   }
@@ -481,6 +572,7 @@ export class PartnerModel {
 
   private onBeat(beat: Beat): void {
     this.beatsSubject.next(beat);
+    this.calmTail.push(beat, this.state.readiness?.state === 'near-baseline');
     this.tachogram.push(beat);
     this.update({ lastBeat: beat, hrOnly: this.state.hrOnly || beat.rrMs === null });
   }

@@ -13,6 +13,7 @@ function standIn(log: string[], name: string) {
     currentSummary: () => summary$.value,
     finishRecording: async (outcome: string) => void log.push(`${name} ${outcome}`),
     recordingId: () => `${name}-id`,
+    calmEnds: () => ({ a: null, b: null }),
     dispose: async () => void log.push(`${name} disposed`),
   };
   return { session: session as unknown as LiveSessionModel, summary$ };
@@ -53,7 +54,8 @@ describe('createSessionHost', () => {
     expect(host.end('finished')).toBeNull();
     host.open();
     await settle();
-    expect(host.end('finished')).toEqual({ names: { a: 's1 A', b: 's1 B' }, sessionId: 's1-id' });
+    // The calm ends are read before the session goes (none to offer here).
+    expect(host.end('finished')).toEqual({ names: { a: 's1 A', b: 's1 B' }, sessionId: 's1-id', calmEnds: { a: null, b: null } });
     host.follow('reflect');
     await settle();
     expect(log).toEqual(['s1 finished', 's1 disposed']);

@@ -11,6 +11,7 @@ import type { Observer, Subscribable, Unsubscribable } from 'rxjs';
 import type { PartnerId } from '../signal/types';
 import type { LiveSessionModel, LiveSummary } from './live-session';
 import type { RoutineAccess } from './routine-access';
+import type { CalmEndOffer } from './partner-readings';
 
 /** Where the couple is in the journey, as far as the live session cares. */
 export type JourneyPlace = 'welcome' | 'live' | 'routine' | 'reflect' | 'history';
@@ -27,6 +28,11 @@ export interface EndedSession {
   readonly names: Readonly<Record<PartnerId, string>>;
   /** The recorded session, or null when nothing was recorded (no-wearable mode). */
   readonly sessionId: string | null;
+  /**
+   * For a partner without an accepted reading (a first night, or a deleted baseline): the calm end
+   * of the session, to offer as their first reading; absent or null when there is none.
+   */
+  readonly calmEnds?: Readonly<Record<PartnerId, CalmEndOffer | null>>;
 }
 
 /** A stream that replays its latest value; subscribe with an observer or a plain function. */
@@ -159,9 +165,11 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     },
     end(outcome) {
       if (!state.value.open) return null;
+      // Read while the partners still hold their last beats: closing disposes them.
+      const calmEnds = state.value.session?.calmEnds(new Date().toISOString());
       const session = close(outcome);
       const summary = session?.currentSummary() ?? CLOSED_SUMMARY;
-      return { names: summary.names, sessionId: session?.recordingId() ?? null };
+      return { names: summary.names, sessionId: session?.recordingId() ?? null, ...(calmEnds ? { calmEnds } : {}) };
     },
   };
 }

@@ -19,6 +19,8 @@ export { BACKUP_REMINDER_SESSIONS, KEPT_MARKER_KEY, type Durability, type Durabi
 export { CHUNK_MAX_SEC, PLAN_RITUALS, WEEKDAYS } from './records';
 export type {
   BaselineRecord,
+  ReadingRecord,
+  ReadingVerdict,
   BeatChunk,
   CheckInRecord,
   CommitmentRecord,

@@ -6,6 +6,7 @@ import { migrate } from './migrations';
 import { DB_VERSION, STORE_NAMES } from './schema';
 import { fixedClock, freshName, openAtVersion } from './test-support';
 import { createStore } from './store';
+import { baselineFromReadings, readingFromBaseline } from '../signal/calm-reading';
 
 const baselineV1 = {
   lnRmssdMean: 3.7,
@@ -87,10 +88,14 @@ async function expectMigratedV1Data(name: string, commitmentIds: readonly string
   const problems: string[] = [];
   const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p.detail ?? p.message) });
   expect(await store.partners.get('a')).toEqual({ id: 'a', name: 'Sam', updatedAt: '2026-01-10T08:00:00.000Z' });
-  expect(await store.baselines.latest('a')).toEqual(baselineV1);
-  // The demo baseline of b moved to the demo side and is not offered as a real one.
-  expect(await store.baselines.latest('b')).toBeUndefined();
-  expect((await store.baselines.latest('b', { demo: true }))?.hrBpm).toBe(70);
+  // The baseline is now one accepted reading holding every figure it had; made into a baseline
+  // again it gives the same values (one reading counts as one).
+  const accepted = await store.readings.accepted('a');
+  expect(accepted).toEqual([readingFromBaseline(baselineV1)]);
+  expect(baselineFromReadings(accepted)).toMatchObject({ ...baselineV1, calibrations: 1 });
+  // The demo baseline of b became a demo reading and is not offered as a real one.
+  expect(await store.readings.accepted('b')).toEqual([]);
+  expect((await store.readings.history('b', { demo: true })).map((r) => [r.reading.kind, r.reading.hrBpm])).toEqual([['migrated', 70]]);
   const session = await store.sessions.get('s1');
   expect(session).toMatchObject({ ...sessionV1, segments: 1, recordedSec: 12, marks: [] });
   const chunks = await store.recordings.beatChunks('s1', 'a');
@@ -186,7 +191,7 @@ describe('database migrations', () => {
     v3.close();
 
     const db = await openDatabase({ name });
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
     expect(await db.getAll('plans')).toEqual([]);
     expect(await db.getAll('checkIns')).toEqual([]);
@@ -206,6 +211,49 @@ describe('database migrations', () => {
     expect(plan.revision).toBe(0);
     await store.checkIns.save({ sessionId: 's1', moment: 'after', intensity: { a: 3, b: 4 }, closeness: { a: 8, b: 7 } });
     expect((await store.checkIns.list()).map((c) => [c.sessionId, c.moment])).toEqual([['s1', 'after']]);
+    await store.close();
+  });
+
+  it('openDatabase() from version 4 turns every kept baseline into one accepted reading, nothing lost, and keeps the rest', async () => {
+    const name = freshName();
+    await seedV1(name);
+    const v4 = await openAtVersion(name, 4);
+    expect(v4.version).toBe(4);
+    const later = { ...baselineV1, recordedAt: '2026-01-12T08:00:00.000Z', hrBpm: 62, calibrations: 3 };
+    await v4.put('baselines', { id: 'later', partner: 'a', kind: 'real', recordedAt: later.recordedAt, baseline: later });
+    const hrOnly = { ...baselineV1, lnRmssdMean: null, lnRmssdSd: null, breathsPerMin: null, device: 'Watch', hrBpm: 71 };
+    await v4.put('baselines', { id: 'watch', partner: 'b', kind: 'real', recordedAt: hrOnly.recordedAt, baseline: hrOnly });
+    // A damaged record is carried over as it was: reported when read, as before, never used.
+    const damaged = { id: 'broken', partner: 'a', kind: 'real', recordedAt: '2026-01-11T08:00:00.000Z', baseline: { hrBpm: -1 } };
+    await v4.put('baselines', damaged);
+    await v4.put('plans', {
+      id: 'current',
+      startsOn: '2026-01-05',
+      timeZone: 'Europe/Berlin',
+      items: [],
+      revision: 2,
+      updatedAt: '2026-01-05T08:00:00.000Z',
+    });
+    v4.close();
+
+    const db = await openDatabase({ name });
+    expect([...db.objectStoreNames]).not.toContain('baselines');
+    expect(await db.get('readings', 'broken')).toEqual(damaged);
+    expect((await db.get('plans', 'current'))?.revision).toBe(2);
+    db.close();
+
+    const problems: string[] = [];
+    const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p.detail ?? p.message) });
+    const history = await store.readings.history('a');
+    expect(history.map((h) => [h.id, h.reading.kind, h.reading.hrBpm, h.verdict.accepted])).toEqual([
+      [expect.any(String), 'migrated', 64, true],
+      ['later', 'migrated', 62, true],
+    ]);
+    expect(history[1]!.reading).toEqual(readingFromBaseline(later));
+    expect(baselineFromReadings(await store.readings.accepted('a'))).toMatchObject({ hrBpm: 63, calibrations: 2 });
+    expect(await store.readings.accepted('b')).toEqual([readingFromBaseline(hrOnly)]);
+    expect((await store.readings.accepted('b'))[0]).toMatchObject({ hrOnly: true, lnRmssd: null, breathsPerMin: null });
+    expect([...new Set(problems)]).toEqual([expect.stringMatching(/^read reading: reading: /)]);
     await store.close();
   });
 
@@ -248,12 +296,12 @@ describe('database migrations', () => {
 
 async function expectMigratedV1DataWithV2Additions(name: string) {
   const store = createStore({ name, now: fixedClock().now });
-  const history = await store.baselines.history('a');
-  expect(history.map((h) => [h.recordedAt, h.baseline.hrBpm])).toEqual([
-    ['2026-01-10T08:00:00.000Z', 64],
-    ['2026-01-12T08:00:00.000Z', 62],
+  const history = await store.readings.history('a');
+  expect(history.map((h) => [h.recordedAt, h.reading.hrBpm, h.reading.kind])).toEqual([
+    ['2026-01-10T08:00:00.000Z', 64, 'migrated'],
+    ['2026-01-12T08:00:00.000Z', 62, 'migrated'],
   ]);
-  expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
+  expect(baselineFromReadings(await store.readings.accepted('a'))?.hrBpm).toBe(63);
   expect((await store.commitments.list()).map((c) => c.text)).toEqual(['Ask about her day before logistics each evening']);
   expect((await store.recordings.beatChunks('s1')).flatMap((c) => c.beats)).toHaveLength(12);
   await store.close();

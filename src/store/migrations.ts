@@ -13,13 +13,19 @@
  * - v4: the weekly plan, the couple's 0–10 check-ins before and after a session (by session), and
  *   device-local facts about keeping the data (persistent storage asked for, last export). Nothing
  *   older changes shape, so the step only adds stores; every v3 record stays as it was.
+ * - v5: calm readings replace the baseline history. Each kept baseline becomes one accepted reading
+ *   of kind "migrated" (`readingFromBaseline`), under the same id, so the baseline a partner had is
+ *   the baseline they have (`baselineFromReadings` of one reading gives its values back). A record
+ *   that does not read as a baseline is carried over as it was: it is reported as damaged when read,
+ *   as it was before, and nothing is lost.
  *
  * Steps only await requests of the upgrade transaction itself: awaiting anything else would let the
  * transaction commit half-way (idb README, "Transaction lifetime").
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { readingFromBaseline } from '../signal/calm-reading';
 import { splitIntoChunks } from './chunk';
-import { CHUNK_MAX_SEC } from './records';
+import { baselineRecordSchema, CHUNK_MAX_SEC, type ReadingRecord } from './records';
 
 // Older shapes are not part of the current typed schema; migrations work on untyped stores.
 type AnyDb = IDBPDatabase<unknown>;
@@ -134,6 +140,30 @@ function toV4(db: AnyDb): void {
   db.createObjectStore('meta', { keyPath: 'key' });
 }
 
+/** v4 → v5: every kept baseline becomes one accepted calm reading; the baselines store goes. */
+async function toV5(db: AnyDb, tx: AnyTx): Promise<void> {
+  const old = (await tx.objectStore('baselines').getAll()) as Row[];
+  db.deleteObjectStore('baselines');
+  const readings = db.createObjectStore('readings', { keyPath: 'id' });
+  readings.createIndex('by-partner', ['partner', 'recordedAt']);
+  for (const row of old) {
+    const parsed = baselineRecordSchema.safeParse(row);
+    if (!parsed.success) {
+      await readings.put(row);
+      continue;
+    }
+    const { id, partner, baseline } = parsed.data;
+    const record: ReadingRecord = {
+      id,
+      partner,
+      recordedAt: baseline.recordedAt,
+      reading: readingFromBaseline(baseline),
+      verdict: { accepted: true },
+    };
+    await readings.put(record);
+  }
+}
+
 /**
  * Runs every step from `oldVersion` up to `newVersion`. Exported so tests can build a database of
  * any older version exactly as that version of the app did.
@@ -143,4 +173,5 @@ export async function migrate(db: AnyDb, oldVersion: number, newVersion: number,
   if (oldVersion < 2 && newVersion >= 2) await toV2(db, tx);
   if (oldVersion < 3 && newVersion >= 3) await toV3(db, tx);
   if (oldVersion < 4 && newVersion >= 4) toV4(db);
+  if (oldVersion < 5 && newVersion >= 5) await toV5(db, tx);
 }

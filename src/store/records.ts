@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type Baseline, type Beat, type WindowMetrics, PARTNERS } from '../signal/types';
+import type { CalmReading, MinuteSummary } from '../signal/calm-reading';
 import { GATE_STATES } from '../pipeline/dyad';
 
 /** Longest stretch of event time one beat or metrics chunk may hold, seconds (crash loses at most this). */
@@ -93,6 +94,59 @@ export const baselineRecordSchema = z
   })
   .refine((r) => (r.kind === 'demo') === r.baseline.demo, 'expected kind "demo" exactly when baseline.demo is true');
 export type BaselineRecord = z.infer<typeof baselineRecordSchema>;
+
+const minuteSummarySchema = z.object({
+  hrBpm: z.number().positive().nullable(),
+  lnRmssd: z.number().nullable(),
+}) satisfies z.ZodType<MinuteSummary>;
+
+/** One calm reading as `readingFromBeats` gives it (or `readingFromBaseline` for a migrated baseline). */
+export const calmReadingSchema = z.object({
+  recordedAt: isoDateTime,
+  device: z.string(),
+  kind: z.enum(['calibration', 'calm-check', 'session-end', 'migrated']),
+  demo: z.boolean(),
+  hrOnly: z.boolean(),
+  durationSec: seconds,
+  hrBpm: z.number().positive(),
+  lnRmssd: z.number().nullable(),
+  lnRmssdSd: z.number().min(0).nullable(),
+  breathsPerMin: z.number().min(0).nullable(),
+  firstMinute: minuteSummarySchema.nullable(),
+  lastMinute: minuteSummarySchema.nullable(),
+}) satisfies z.ZodType<CalmReading>;
+
+/**
+ * Whether a reading counts: accepted, or refused with the problem (its kind and the numbers that
+ * decided it, as `checkReading` gives them) and the one sentence the person was told.
+ */
+export const readingVerdictSchema = z.discriminatedUnion('accepted', [
+  z.object({ accepted: z.literal(true) }),
+  z.object({
+    accepted: z.literal(false),
+    problem: z.looseObject({ kind: z.string().min(1, 'expected the kind of problem') }),
+    message: z.string().min(1, 'expected the sentence the person was told').max(500),
+  }),
+]);
+export type ReadingVerdict = z.infer<typeof readingVerdictSchema>;
+
+/**
+ * One calm reading of one partner (a calibration, a calm check, the calm end of a session, or a
+ * baseline kept before readings existed) with its verdict. Refused readings are kept for History
+ * but never enter the baseline. The app never stores demo readings; demo ones here come only from
+ * demo baselines that older versions kept, and are never mixed with real ones.
+ */
+export const readingRecordSchema = z
+  .object({
+    id,
+    partner: partnerIdSchema,
+    /** Same as reading.recordedAt, top-level so an index can sort by it. */
+    recordedAt: isoDateTime,
+    reading: calmReadingSchema,
+    verdict: readingVerdictSchema,
+  })
+  .refine((r) => r.recordedAt === r.reading.recordedAt, "expected recordedAt to be the reading's recordedAt");
+export type ReadingRecord = z.infer<typeof readingRecordSchema>;
 
 export const routineMarkSchema = z.object({
   kind: z.enum(['routine-start', 'routine-end']),

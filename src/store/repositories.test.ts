@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import type { StorageProblem } from './problems';
 import { createStore } from './store';
-import { fixedClock, freshName, strapBaseline } from './test-support';
+import { fixedClock, freshName, settlingVerdict, strapReading } from './test-support';
 
 describe('repositories', () => {
   it('sessions.list() reports a damaged record and leaves it out instead of using it', async () => {
@@ -41,89 +41,82 @@ describe('repositories', () => {
     await expect(store.partners.rememberStrap('a', { deviceId: '', name: 'x' }, 'Partner A')).rejects.toThrow(/device id/);
   });
 
-  it('baselines.add() keeps every calibration and never mixes demo baselines with real ones', async () => {
+  it('readings.add() keeps accepted and refused readings, oldest first; accepted() gives only those that count', async () => {
     const store = createStore({ name: freshName(), now: fixedClock().now });
-    await store.baselines.add('a', strapBaseline);
-    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', {
-      ...strapBaseline,
-      recordedAt: '2026-03-09T08:00:00.000Z',
-      hrBpm: 58,
-      demo: true,
-      device: 'simulator',
-    });
-    expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([64, 62]);
-    expect((await store.baselines.latest('a'))?.hrBpm).toBe(62);
-    expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
-    expect(await store.baselines.latest('b')).toBeUndefined();
+    await store.readings.add('a', { ...strapReading, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62 }, { accepted: true });
+    await store.readings.add('a', strapReading, { accepted: true });
+    const refused = await store.readings.add('a', { ...strapReading, recordedAt: '2026-03-06T08:00:00.000Z', hrBpm: 80 }, settlingVerdict);
+    expect((await store.readings.history('a')).map((h) => h.reading.hrBpm)).toEqual([64, 62, 80]);
+    expect(refused.verdict).toEqual(settlingVerdict);
+    expect((await store.readings.accepted('a')).map((r) => r.hrBpm)).toEqual([64, 62]);
+    expect(await store.readings.history('b')).toEqual([]);
   });
 
-  it('baselines.remove(partner) deletes that partner’s calibrations only, in one go; demo baselines and all other records stay', async () => {
+  it('readings.add() never stores a demo reading, and refuses a verdict without its sentence', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    await expect(store.readings.add('a', { ...strapReading, demo: true, device: 'simulator' }, { accepted: true })).rejects.toThrow(
+      'save reading: a demo reading is simulated data and is never stored',
+    );
+    await expect(store.readings.add('a', strapReading, { ...settlingVerdict, message: '' })).rejects.toThrow(/^save reading: verdict/);
+    expect(await store.readings.history('a')).toEqual([]);
+  });
+
+  it('readings.remove(partner) deletes that partner’s real readings only, in one go; demo readings and all other records stay', async () => {
     const name = freshName();
     const store = createStore({ name, now: fixedClock().now });
     await store.partners.rename('a', 'Sam');
-    await store.baselines.add('a', strapBaseline);
-    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 62, calibrations: 2 });
-    await store.baselines.add('a', {
-      ...strapBaseline,
+    await store.readings.add('a', strapReading, { accepted: true });
+    await store.readings.add('a', { ...strapReading, recordedAt: '2026-03-05T08:00:00.000Z', hrBpm: 80 }, settlingVerdict);
+    const other = await store.readings.add('b', { ...strapReading, hrBpm: 70 }, { accepted: true });
+    // Demo readings are only ever there as demo baselines an older version kept (the v5 migration).
+    const db = await openDatabase({ name });
+    const demo = {
+      id: 'demo-a',
+      partner: 'a',
       recordedAt: '2026-03-09T08:00:00.000Z',
-      hrBpm: 58,
-      demo: true,
-      device: 'simulator',
-    });
-    const other = await store.baselines.add('b', { ...strapBaseline, hrBpm: 70 });
-    const otherDemo = await store.baselines.add('b', { ...strapBaseline, hrBpm: 72, demo: true, device: 'simulator' });
+      reading: { ...strapReading, kind: 'migrated', demo: true, device: 'simulator', recordedAt: '2026-03-09T08:00:00.000Z' },
+      verdict: { accepted: true },
+    } as const;
+    await db.put('readings', demo);
     const r = store.createRecorder({ flushIntervalMs: 0 });
     r.addBeat('a', { tSec: 1, rrMs: 1000, hrBpm: 60, afterGap: false });
     await r.close('finished');
     await store.reflections.add({ sessionId: r.sessionId, author: 'a', reparative: 'Time.' });
-    const db = await openDatabase({ name });
     const before = await Promise.all((['partners', 'sessions', 'beatChunks', 'reflections'] as const).map((s) => db.getAll(s)));
 
-    expect(await store.baselines.remove('a')).toBe(2);
+    expect(await store.readings.remove('a')).toBe(2);
 
-    expect(await store.baselines.history('a')).toEqual([]);
-    expect(await store.baselines.latest('a')).toBeUndefined();
-    expect((await store.baselines.latest('a', { demo: true }))?.hrBpm).toBe(58);
-    expect(await store.baselines.history('b')).toEqual([other]);
-    expect(await store.baselines.history('b', { demo: true })).toEqual([otherDemo]);
-    expect(await db.count('baselines')).toBe(3);
+    expect(await store.readings.history('a')).toEqual([]);
+    expect(await store.readings.accepted('a')).toEqual([]);
+    expect(await store.readings.history('a', { demo: true })).toEqual([demo]);
+    expect(await store.readings.history('b')).toEqual([other]);
+    expect(await db.count('readings')).toBe(2);
     const after = await Promise.all((['partners', 'sessions', 'beatChunks', 'reflections'] as const).map((s) => db.getAll(s)));
     expect(after).toEqual(before);
     db.close();
 
-    // Nothing left to delete is not an error; a new calibration starts a fresh history.
-    expect(await store.baselines.remove('a')).toBe(0);
-    await store.baselines.add('a', { ...strapBaseline, recordedAt: '2026-03-10T08:00:00.000Z', hrBpm: 66 });
-    expect((await store.baselines.history('a')).map((h) => h.baseline.hrBpm)).toEqual([66]);
+    // Nothing left to delete is not an error; a new reading starts afresh.
+    expect(await store.readings.remove('a')).toBe(0);
+    await store.readings.add('a', { ...strapReading, recordedAt: '2026-03-10T08:00:00.000Z', hrBpm: 66 }, { accepted: true });
+    expect((await store.readings.history('a')).map((h) => h.reading.hrBpm)).toEqual([66]);
   });
 
-  it('baselines.remove() refuses an unknown partner with the reason and deletes nothing', async () => {
-    const name = freshName();
-    const store = createStore({ name, now: fixedClock().now });
-    await store.baselines.add('a', strapBaseline);
-    await expect(store.baselines.remove('c' as never)).rejects.toThrow('delete baseline: there is no partner "c"; expected "a" or "b"');
-    await expect(store.baselines.remove(undefined as never)).rejects.toThrow(
-      'delete baseline: there is no partner undefined; expected "a" or "b"',
-    );
-    expect(await store.baselines.history('a')).toHaveLength(1);
+  it('readings.remove() refuses an unknown partner with the reason and deletes nothing', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    await store.readings.add('a', strapReading, { accepted: true });
+    await expect(store.readings.remove('c' as never)).rejects.toThrow('delete readings: there is no partner "c"; expected "a" or "b"');
+    expect(await store.readings.history('a')).toHaveLength(1);
   });
 
-  it('baselines.remove() also deletes a damaged calibration of that partner, which was never used', async () => {
+  it('readings.remove() also deletes a damaged reading of that partner, which was never used', async () => {
     const name = freshName();
     const problems: StorageProblem[] = [];
     const store = createStore({ name, now: fixedClock().now, onStorageProblem: (p) => problems.push(p) });
-    await store.baselines.add('a', strapBaseline);
+    await store.readings.add('a', strapReading, { accepted: true });
     const db = await openDatabase({ name });
-    await db.put('baselines', {
-      id: 'broken',
-      partner: 'a',
-      kind: 'real',
-      recordedAt: '2026-03-02T08:00:00.000Z',
-      baseline: { hrBpm: -1 },
-    } as never);
-    expect(await store.baselines.remove('a')).toBe(2);
-    expect(await db.count('baselines')).toBe(0);
+    await db.put('readings', { id: 'broken', partner: 'a', recordedAt: '2026-03-02T08:00:00.000Z', reading: { hrBpm: -1 } } as never);
+    expect(await store.readings.remove('a')).toBe(2);
+    expect(await db.count('readings')).toBe(0);
     db.close();
     expect(problems).toEqual([]);
   });

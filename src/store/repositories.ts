@@ -3,10 +3,10 @@
  * records are reported and left out); writes are validated first and fail with a plain message.
  */
 import type { RoutineRunSummary, VoiceClipStore } from '../routines/run-summary';
-import type { Baseline, PartnerId } from '../signal/types';
+import type { CalmReading } from '../signal/calm-reading';
+import type { PartnerId } from '../signal/types';
 import { checked, checkedAll, valid, writing, type StoreContext } from './context';
 import {
-  baselineRecordSchema,
   beatChunkSchema,
   checkInRecordSchema,
   commitmentRecordSchema,
@@ -15,11 +15,11 @@ import {
   partnerIdSchema,
   partnerRecordSchema,
   planRecordSchema,
+  readingRecordSchema,
   reflectionRecordSchema,
   routineRunRecordSchema,
   sessionRecordSchema,
   voiceClipRecordSchema,
-  type BaselineRecord,
   type BeatChunk,
   type CheckInRecord,
   type CommitmentRecord,
@@ -28,6 +28,8 @@ import {
   type PartnerRecord,
   type PlanItem,
   type PlanRecord,
+  type ReadingRecord,
+  type ReadingVerdict,
   type ReflectionRecord,
   type RoutineRunRecord,
   type SessionRecord,
@@ -81,50 +83,64 @@ export function createPartnersRepository(ctx: StoreContext) {
   };
 }
 
-export function createBaselinesRepository(ctx: StoreContext) {
-  async function forPartner(partner: PartnerId, kind: 'real' | 'demo'): Promise<BaselineRecord[]> {
+export function createReadingsRepository(ctx: StoreContext) {
+  async function forPartner(partner: PartnerId): Promise<ReadingRecord[]> {
     const db = await ctx.db();
-    const range = IDBKeyRange.bound([partner, kind, ''], [partner, kind, '\uffff']);
-    return checkedAll(ctx, baselineRecordSchema, await db.getAllFromIndex('baselines', 'by-partner', range), 'baseline');
+    const range = IDBKeyRange.bound([partner, ''], [partner, '\uffff']);
+    return checkedAll(ctx, readingRecordSchema, await db.getAllFromIndex('readings', 'by-partner', range), 'reading');
   }
   return {
-    /** Keeps a calibration (or rolled baseline); demo baselines are filed apart from real ones. */
-    async add(partner: PartnerId, baseline: Baseline): Promise<BaselineRecord> {
+    /**
+     * Keeps one calm reading of a partner with its verdict (accepted, or refused with the problem
+     * and the sentence the person was told). Demo readings are refused: simulated data stays in
+     * memory and never meets a real reading.
+     */
+    async add(partner: PartnerId, reading: CalmReading, verdict: ReadingVerdict): Promise<ReadingRecord> {
+      if (reading.demo) throw new Error('save reading: a demo reading is simulated data and is never stored');
       const record = valid(
-        baselineRecordSchema,
-        { id: ctx.newId(), partner, kind: baseline.demo ? 'demo' : 'real', recordedAt: baseline.recordedAt, baseline },
-        'save baseline',
+        readingRecordSchema,
+        { id: ctx.newId(), partner, recordedAt: reading.recordedAt, reading, verdict },
+        'save reading',
       );
-      await writing(ctx, 'save baseline', async () => (await ctx.db()).put('baselines', record));
+      await writing(ctx, 'save reading', async () => (await ctx.db()).put('readings', record));
       return record;
     },
-    /** The most recent baseline of a partner, real unless `demo` is asked for; never mixes the two. */
-    async latest(partner: PartnerId, options: { demo?: boolean } = {}): Promise<Baseline | undefined> {
-      const list = await forPartner(partner, options.demo ? 'demo' : 'real');
-      return list.at(-1)?.baseline;
+    /**
+     * Every kept reading of a partner, oldest first, accepted and refused: real ones unless `demo`
+     * is asked for (only demo baselines of older versions are stored as demo readings); never both.
+     */
+    async history(partner: PartnerId, options: { demo?: boolean } = {}): Promise<ReadingRecord[]> {
+      const demo = options.demo === true;
+      return (await forPartner(partner)).filter((r) => r.reading.demo === demo);
     },
-    /** Every kept calibration of a partner, oldest first. */
-    async history(partner: PartnerId, options: { demo?: boolean } = {}): Promise<BaselineRecord[]> {
-      return forPartner(partner, options.demo ? 'demo' : 'real');
+    /** The real readings of a partner that count, oldest first (what `baselineFromReadings` takes). */
+    async accepted(partner: PartnerId): Promise<CalmReading[]> {
+      return (await forPartner(partner)).filter((r) => !r.reading.demo && r.verdict.accepted).map((r) => r.reading);
     },
     /**
-     * Deletes a partner's own calibration history (every real baseline of that partner) in one
-     * transaction, so the next session starts with a calibration. Demo baselines, the other
-     * partner's baselines and every other record stay. A damaged record filed as that partner's
-     * calibration goes too: it was never used, and keeping it would keep data the partner asked to
+     * Deletes a partner's own readings (every real reading of that partner, accepted or refused) in
+     * one transaction, so the next session judges them as on a first night. Demo readings, the
+     * other partner's readings and every other record stay. A damaged record filed under that
+     * partner goes too: it was never used, and keeping it would keep data the partner asked to
      * delete. Resolves to how many records were deleted.
      */
     async remove(partner: PartnerId): Promise<number> {
       const parsed = partnerIdSchema.safeParse(partner);
-      if (!parsed.success) throw new Error(`delete baseline: there is no partner ${JSON.stringify(partner)}; expected "a" or "b"`);
+      if (!parsed.success) throw new Error(`delete readings: there is no partner ${JSON.stringify(partner)}; expected "a" or "b"`);
       const id = parsed.data;
-      return writing(ctx, 'delete baseline', async () => {
+      return writing(ctx, 'delete readings', async () => {
         const db = await ctx.db();
-        const tx = db.transaction('baselines', 'readwrite');
-        const range = IDBKeyRange.bound([id, 'real', ''], [id, 'real', '\uffff']);
-        const keys = await tx.store.index('by-partner').getAllKeys(range);
-        await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
-        return keys.length;
+        const tx = db.transaction('readings', 'readwrite');
+        const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+        let deleted = 0;
+        for (let cursor = await tx.store.index('by-partner').openCursor(range); cursor; cursor = await cursor.continue()) {
+          const value = cursor.value as { reading?: { demo?: unknown } };
+          if (value.reading?.demo === true) continue;
+          await cursor.delete();
+          deleted++;
+        }
+        await tx.done;
+        return deleted;
       });
     },
   };

@@ -1,10 +1,9 @@
 /**
- * The IndexedDB schema of the current version (4). Older versions live only in migrations.ts.
+ * The IndexedDB schema of the current version (5). Older versions live only in migrations.ts.
  */
 import type { DBSchema } from 'idb';
 import type { PartnerId } from '../signal/types';
 import type {
-  BaselineRecord,
   BeatChunk,
   CheckInRecord,
   CommitmentRecord,
@@ -13,6 +12,7 @@ import type {
   MetricChunk,
   PartnerRecord,
   PlanRecord,
+  ReadingRecord,
   ReflectionRecord,
   RoutineRunRecord,
   SessionRecord,
@@ -22,14 +22,15 @@ import type {
 /** Name of the database in the browser. */
 export const DB_NAME = 'attune';
 /** Current schema version; every older one is migrated in `upgrade` (migrations.ts). */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface AttuneSchema extends DBSchema {
   partners: { key: PartnerId; value: PartnerRecord };
-  baselines: {
+  /** Calm readings (calibrations, calm checks, calm ends of sessions), accepted or refused. */
+  readings: {
     key: string;
-    value: BaselineRecord;
-    indexes: { 'by-partner': [PartnerId, 'real' | 'demo', string] };
+    value: ReadingRecord;
+    indexes: { 'by-partner': [PartnerId, string] };
   };
   sessions: { key: string; value: SessionRecord; indexes: { 'by-startedAt': string; 'by-status': string } };
   beatChunks: { key: [string, PartnerId, number]; value: BeatChunk; indexes: { 'by-session': string } };
@@ -52,7 +53,7 @@ export interface AttuneSchema extends DBSchema {
 /** Every store of the current version. */
 export const STORE_NAMES = [
   'partners',
-  'baselines',
+  'readings',
   'sessions',
   'beatChunks',
   'metricChunks',

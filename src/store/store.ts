@@ -11,11 +11,11 @@ import { createRecorder, sessionLockName, type Recorder, type RecorderOptions } 
 import { sessionRecordSchema, type SessionRecord } from './records';
 import { createDurability, type Durability, type MarkerStorage, type PersistenceApi } from './durability';
 import {
-  createBaselinesRepository,
   createCheckInsRepository,
   createCommitmentsRepository,
   createPartnersRepository,
   createPlansRepository,
+  createReadingsRepository,
   createRecordingsRepository,
   createReflectionsRepository,
   createRoutineRunsRepository,
@@ -43,7 +43,8 @@ export interface CreateStoreOptions {
 
 export interface AttuneStore {
   readonly partners: ReturnType<typeof createPartnersRepository>;
-  readonly baselines: ReturnType<typeof createBaselinesRepository>;
+  /** Each partner's calm readings, accepted or refused; their baseline is made from the accepted ones. */
+  readonly readings: ReturnType<typeof createReadingsRepository>;
   readonly sessions: ReturnType<typeof createSessionsRepository>;
   readonly recordings: ReturnType<typeof createRecordingsRepository>;
   readonly routineRuns: ReturnType<typeof createRoutineRunsRepository>;
@@ -148,7 +149,7 @@ export function createStore(options: CreateStoreOptions = {}): AttuneStore {
 
   return {
     partners: createPartnersRepository(ctx),
-    baselines: createBaselinesRepository(ctx),
+    readings: createReadingsRepository(ctx),
     sessions,
     recordings: createRecordingsRepository(ctx),
     routineRuns: createRoutineRunsRepository(ctx, sessions),

@@ -3,6 +3,7 @@
  * Not used by the app.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { CalmReading } from '../signal/calm-reading';
 import type { Baseline, Beat, WindowMetrics } from '../signal/types';
 import { migrate } from './migrations';
 import { createStore, type AttuneStore, type CreateStoreOptions } from './store';
@@ -44,6 +45,29 @@ export const strapBaseline: Baseline = {
   calibrations: 1,
   demo: false,
 };
+
+/** One calm check of a strap, as `readingFromBeats` gives it. */
+export const strapReading: CalmReading = {
+  recordedAt: '2026-03-01T08:00:00.000Z',
+  device: 'Polar H10',
+  kind: 'calm-check',
+  demo: false,
+  hrOnly: false,
+  durationSec: 120,
+  hrBpm: 64,
+  lnRmssd: 3.6,
+  lnRmssdSd: 0.15,
+  breathsPerMin: 11,
+  firstMinute: { hrBpm: 65, lnRmssd: 3.55 },
+  lastMinute: { hrBpm: 63, lnRmssd: 3.65 },
+};
+
+/** A reading refused as still settling, with the numbers and the sentence. */
+export const settlingVerdict = {
+  accepted: false,
+  problem: { kind: 'hr-falling', firstBpm: 84, lastBpm: 76, limitBpm: 5 },
+  message: 'Your heart rate was still coming down (from 84 to 76 bpm), so this reading was not used as your calm.',
+} as const;
 
 /** A steady beat series: one beat every `rrMs`, from tSec = rrMs/1000. */
 export function beats(count: number, rrMs = 1000, startSec = 0): Beat[] {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EXPORT_VERSION, MAX_IMPORT_CHARS } from './transfer';
 import { createStore, type AttuneStore } from './store';
-import { beats, fixedClock, freshName, metricsAt, strapBaseline } from './test-support';
+import { beats, fixedClock, freshName, metricsAt, settlingVerdict, strapBaseline, strapReading } from './test-support';
+import { readingFromBaseline } from '../signal/calm-reading';
 
 /** A store holding one recorded session and one of every other kind of record. */
 async function filledStore(name = freshName()): Promise<AttuneStore> {
@@ -12,7 +13,9 @@ async function filledStore(name = freshName()): Promise<AttuneStore> {
   await store.partners.rename('b', 'Alex');
   // The optional remembered strap travels with the partner through export and import.
   await store.partners.rememberStrap('a', { deviceId: 'aGVsbG8gc3RyYXA=', name: 'Polar H10 A1B2C3D4' }, 'Partner A');
-  await store.baselines.add('a', strapBaseline);
+  await store.readings.add('a', strapReading, { accepted: true });
+  // A refused reading travels with its problem and sentence.
+  await store.readings.add('a', { ...strapReading, recordedAt: '2026-03-02T08:00:00.000Z', hrBpm: 80 }, settlingVerdict);
 
   const r = store.createRecorder({ source: 'demo', scenario: 'calm', flushIntervalMs: 0 });
   for (const beat of beats(14, 850)) {
@@ -70,7 +73,7 @@ describe('export and import', () => {
     expect(file.data.sessions).toHaveLength(1);
     expect(file.data.beatChunks.flatMap((c) => c.beats)).toHaveLength(28);
     expect(file.data.voiceClips).toEqual([expect.objectContaining({ lineId: 'line-1', type: 'audio/webm', base64: 'AQID+g==' })]);
-    for (const name of Object.keys(file.data) as (keyof typeof file.data)[]) expect(file.data[name].length).toBeGreaterThan(0);
+    for (const name of Object.keys(file.data) as (keyof typeof file.data)[]) expect(file.data[name]?.length).toBeGreaterThan(0);
   });
 
   it('export → deleteAll() → importJson() restores the same records', async () => {
@@ -122,6 +125,35 @@ describe('export and import', () => {
     expect(summary.added.sessions).toBe(1);
     expect(summary.added.plans).toBe(0);
     expect(await store.plans.get()).toBeUndefined();
+  });
+
+  it('importJson() of a file written before calm readings (schema 4) turns each baseline into one accepted reading', async () => {
+    const file = (await (await filledStore()).exportAll()) as unknown as { schemaVersion: number; data: Record<string, unknown> };
+    delete file.data.readings;
+    const demo = { ...strapBaseline, hrBpm: 58, demo: true, device: 'simulator' };
+    file.data.baselines = [
+      { id: 'cal-a', partner: 'a', kind: 'real', recordedAt: strapBaseline.recordedAt, baseline: strapBaseline },
+      { id: 'demo-b', partner: 'b', kind: 'demo', recordedAt: demo.recordedAt, baseline: demo },
+    ];
+    file.schemaVersion = 4;
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    const summary = await store.importJson(JSON.stringify(file));
+    expect(summary.added.readings).toBe(2);
+    expect(await store.readings.history('a')).toEqual([
+      {
+        id: 'cal-a',
+        partner: 'a',
+        recordedAt: strapBaseline.recordedAt,
+        reading: readingFromBaseline(strapBaseline),
+        verdict: { accepted: true },
+      },
+    ]);
+    expect(await store.readings.accepted('b')).toEqual([]);
+    expect((await store.readings.history('b', { demo: true })).map((r) => r.reading.hrBpm)).toEqual([58]);
+    // Importing the same file again adds nothing: the readings keep the baselines' ids.
+    expect((await store.importJson(JSON.stringify(file))).added.readings).toBe(0);
+    // Exported again, it holds readings only.
+    expect(Object.keys((await store.exportAll()).data)).not.toContain('baselines');
   });
 
   it('the device-local storage notes (persistence asked, last export) are not part of an export', async () => {

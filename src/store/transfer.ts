@@ -15,11 +15,15 @@ import {
   metricChunkSchema,
   partnerRecordSchema,
   planRecordSchema,
+  readingRecordSchema,
   reflectionRecordSchema,
   routineRunRecordSchema,
   sessionRecordSchema,
   voiceClipRecordSchema,
+  type BaselineRecord,
+  type ReadingRecord,
 } from './records';
+import { readingFromBaseline } from '../signal/calm-reading';
 import type { UnsavedData } from './recorder';
 import { DB_VERSION, EXPORTED_STORES, STORE_NAMES, type ExportedStore } from './schema';
 import { describeZodError } from './validate';
@@ -48,7 +52,10 @@ const voiceClipExportSchema = z.object({
 
 const exportDataSchema = z.strictObject({
   partners: z.array(partnerRecordSchema),
-  baselines: z.array(baselineRecordSchema),
+  // Since schema version 5 each partner's calm readings; files written before it hold the baseline
+  // history instead, which imports as one accepted reading per baseline (as the v5 migration does).
+  readings: z.array(readingRecordSchema).default([]),
+  baselines: z.array(baselineRecordSchema).optional(),
   sessions: z.array(sessionRecordSchema),
   beatChunks: z.array(beatChunkSchema),
   metricChunks: z.array(metricChunkSchema),
@@ -105,7 +112,7 @@ export async function exportAll(ctx: StoreContext): Promise<ExportFile> {
   const clips = checkedAll(ctx, voiceClipRecordSchema, at('voiceClips'), 'voice clip');
   const data: ExportData = {
     partners: checkedAll(ctx, partnerRecordSchema, at('partners'), 'partner'),
-    baselines: checkedAll(ctx, baselineRecordSchema, at('baselines'), 'baseline'),
+    readings: checkedAll(ctx, readingRecordSchema, at('readings'), 'reading'),
     sessions: checkedAll(ctx, sessionRecordSchema, at('sessions'), 'session'),
     beatChunks: checkedAll(ctx, beatChunkSchema, at('beatChunks'), 'beat chunk'),
     metricChunks: checkedAll(ctx, metricChunkSchema, at('metricChunks'), 'metrics chunk'),
@@ -183,6 +190,24 @@ function checkReferences(data: ExportData): void {
   }
 }
 
+/** A baseline of an export written before schema 5, as the accepted reading the v5 migration makes of it. */
+function readingOfBaseline(record: BaselineRecord): ReadingRecord {
+  return {
+    id: record.id,
+    partner: record.partner,
+    recordedAt: record.baseline.recordedAt,
+    reading: readingFromBaseline(record.baseline),
+    verdict: { accepted: true },
+  };
+}
+
+/** The file's data with an older file's baselines turned into readings, so only readings are written. */
+function withReadings(data: ExportData): ExportData {
+  if (data.baselines === undefined) return data;
+  const { baselines, ...rest } = data;
+  return { ...rest, readings: [...rest.readings, ...baselines.map(readingOfBaseline)] };
+}
+
 /**
  * Checks an export file completely, without touching the database. Throws an `Error`
  * "import: reason" naming the first problem (where in the file, and what was expected).
@@ -212,8 +237,9 @@ export function parseExport(text: string): ExportFile {
   }
   const result = exportFileSchema.safeParse(json);
   if (!result.success) throw new Error(`import: ${describeZodError(result.error)}`);
-  checkReferences(result.data.data);
-  return result.data;
+  const file = { ...result.data, data: withReadings(result.data.data) };
+  checkReferences(file.data);
+  return file;
 }
 
 /**
@@ -299,7 +325,7 @@ export function unsavedExport(unsaved: readonly UnsavedData[], now: Date): Expor
   };
   const data: ExportData = {
     partners: [],
-    baselines: [],
+    readings: [],
     sessions: unsaved.map((u) => u.session),
     beatChunks: unsaved.flatMap((u) => number(u.beatChunks, u.session.segments - 1)),
     metricChunks: unsaved.flatMap((u) => number(u.metricChunks, u.session.segments - 1)),

@@ -14,6 +14,7 @@ import { CLOSED_SUMMARY, createSessionHost, type EndedSession } from '../session
 // not the live view, routines or store. The session host is the real one.
 let opened: { resumeSessionId?: string }[] = [];
 let finished: string[] = [];
+let calmChecks: string[] = [];
 let current: BehaviorSubject<LiveSummary> | null = null;
 const names = { a: 'Sam', b: 'Alex' };
 const reportLive = (summary: LiveSummary) => current?.next(summary);
@@ -33,7 +34,12 @@ function fakeSession(options: { resumeSessionId?: string }): LiveSessionModel {
       calibration: null,
       rememberedStrap: null,
     };
-    return { live$: new BehaviorSubject(view), current: () => view, bluetoothSupport: () => ({ available: true }) };
+    return {
+      live$: new BehaviorSubject(view),
+      current: () => view,
+      bluetoothSupport: () => ({ available: true }),
+      startCalmCheck: () => void calmChecks.push(id),
+    };
   };
   const session = {
     partners: { a: partner('a'), b: partner('b') },
@@ -43,6 +49,7 @@ function fakeSession(options: { resumeSessionId?: string }): LiveSessionModel {
     currentSummary: () => summary$.value,
     finishRecording: async (outcome: string) => void finished.push(outcome),
     recordingId: () => 'session-3',
+    calmEnds: () => ({ a: null, b: null }),
     dispose: async () => undefined,
   };
   return session as unknown as LiveSessionModel;
@@ -107,6 +114,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   opened = [];
   finished = [];
+  calmChecks = [];
   current = null;
 });
 afterEach(cleanup);
@@ -118,6 +126,19 @@ describe('App', () => {
     expect(screen.getByRole('heading', { name: 'Our promise' })).toBeTruthy();
     expect(screen.getByText(/Everything stays on this device/)).toBeTruthy();
     expect(screen.getByText('Step 1 of 7: Welcome')).toBeTruthy();
+  });
+
+  it('App offers a calm check on the welcome, which leads each connected partner through one instead of to the routines', async () => {
+    render(<App app={parts()} />);
+    expect(screen.getByRole('heading', { name: 'A calm check' })).toBeTruthy();
+    await act(async () => screen.getByRole('button', { name: 'Take a calm check' }).click());
+    expect(visibleHeading()).toBe('Calm check');
+    await act(async () => screen.getByRole('button', { name: 'Start Sam’s calm check (2 minutes)' }).click());
+    expect(calmChecks).toEqual(['a']);
+    // Begin (after a fight) never leads to a calm check.
+    await act(async () => screen.getByRole('button', { name: 'Back to the welcome' }).click());
+    await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
+    expect(screen.queryByRole('button', { name: /calm check/ })).toBeNull();
   });
 
   it('App walks welcome → live → routine → reflection → history and back', async () => {

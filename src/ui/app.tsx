@@ -44,6 +44,8 @@ export function App({ app }: AppProps) {
   const access = useObservable(sessions.access$, 'locked');
   // The session that just ended, for the reflection's names and the session it belongs to.
   const [ended, setEnded] = useState<EndedSession | null>(null);
+  // The couple came for a calm check at a quiet moment, not for a session after a fight.
+  const [calmCheck, setCalmCheck] = useState(false);
   const { dim, toggle } = useThemeChoice();
   const liveOn = live.open;
 
@@ -92,7 +94,14 @@ export function App({ app }: AppProps) {
         {screen === 'welcome' && (
           <WelcomeScreen
             focusOnShow={focusOnShow}
-            onBegin={goTo(nextScreen('welcome'))}
+            onBegin={() => {
+              setCalmCheck(false);
+              go(nextScreen('welcome'));
+            }}
+            onCalmCheck={() => {
+              setCalmCheck(true);
+              go('live');
+            }}
             resume={
               <RegionBoundary region="The resume prompt">
                 <Suspense fallback={null}>
@@ -136,6 +145,7 @@ export function App({ app }: AppProps) {
                 access={access}
                 onBack={back}
                 onNext={goTo('routine')}
+                calmCheck={calmCheck}
                 before={
                   <RegionBoundary region="The check-in">
                     <Suspense fallback={null}>

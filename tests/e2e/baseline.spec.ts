@@ -4,8 +4,8 @@ import { seedBaselines } from './fixtures/seed-baselines';
 
 /**
  * A partner deletes their own baseline with the keyboard: the app asks first (focus on the safe
- * choice), deletes every real calibration of that partner, and after a reload it is still gone,
- * while the other partner's baseline and the demo baselines stay.
+ * choice), deletes every real reading of that partner, and after a reload it is still gone, while
+ * the other partner's readings and the demo readings stay.
  */
 
 const calm = {
@@ -24,8 +24,8 @@ async function openLive(page: Page) {
   await expect(page.getByTestId('partner-a')).toBeVisible();
 }
 
-/** Every baseline record in the app's database, as [partner, kind, hrBpm], in key order. */
-function storedBaselines(page: Page): Promise<[string, string, number][]> {
+/** Every reading in the app's database, as [partner, real or demo, hrBpm], by partner and date. */
+function storedReadings(page: Page): Promise<[string, string, number][]> {
   return page.evaluate(
     () =>
       new Promise<[string, string, number][]>((resolve, reject) => {
@@ -33,15 +33,15 @@ function storedBaselines(page: Page): Promise<[string, string, number][]> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const all = db.transaction('baselines').objectStore('baselines').index('by-partner').getAll();
+          const all = db.transaction('readings').objectStore('readings').index('by-partner').getAll();
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
             resolve(
-              (all.result as { partner: string; kind: string; baseline: { hrBpm: number } }[]).map((r) => [
+              (all.result as { partner: string; reading: { demo: boolean; hrBpm: number } }[]).map((r) => [
                 r.partner,
-                r.kind,
-                r.baseline.hrBpm,
+                r.reading.demo ? 'demo' : 'real',
+                r.reading.hrBpm,
               ]),
             );
           };
@@ -83,20 +83,24 @@ test('a partner deletes their baseline with the keyboard after a confirmation, a
 
   const sam = page.getByRole('region', { name: 'Baseline for Sam' });
   const alex = page.getByRole('region', { name: 'Baseline for Alex' });
-  await expect(sam).toContainText('Usual calm: heart rate 62');
-  await expect(sam).toContainText('from 2 calibrations');
+  // Two readings (62 and 64): the usual calm is their mean, still learning.
+  await expect(sam).toContainText('Usual calm: heart rate 63');
+  await expect(sam).toContainText('from 2 readings');
+  await expect(sam.getByTestId('baseline-learning')).toHaveText('learning (2 of 3)');
   await expect(alex).toContainText('Usual calm: heart rate 70');
 
   // Asking first: focus lands on "Keep it", so Enter there deletes nothing.
   const remove = sam.getByRole('button', { name: 'Delete baseline' });
   await remove.focus();
   await page.keyboard.press('Enter');
-  const question = sam.getByRole('group', { name: /^Delete Sam.s baseline\? The next session will start with a 3-minute calibration\.$/ });
+  const question = sam.getByRole('group', {
+    name: /^Delete Sam.s baseline and readings\? Until new readings, Attune judges by how Sam is settling\.$/,
+  });
   await expect(question).toBeVisible();
   await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(remove).toBeFocused();
-  await expect(sam).toContainText('Usual calm: heart rate 62');
+  await expect(sam).toContainText('Usual calm: heart rate 63');
 
   // Asked again, Shift+Tab reaches "Yes, delete it".
   await page.keyboard.press('Enter');
@@ -108,14 +112,16 @@ test('a partner deletes their baseline with the keyboard after a confirmation, a
   await page.keyboard.press('Enter');
 
   // With no strap connected there is nothing to calibrate on yet: focus rests on the note.
-  await expect(sam.getByRole('status')).toHaveText(/^Sam.s baseline was deleted\. The next session starts with a 3-minute calibration\.$/);
+  await expect(sam.getByRole('status')).toHaveText(
+    /^Sam.s baseline was deleted\. Until new readings, Attune judges by how Sam is settling\.$/,
+  );
   await expect(sam.getByRole('status')).toBeFocused();
   await expect(sam).toContainText('No baseline yet.');
   await expect(sam.getByRole('button', { name: 'Delete baseline' })).toHaveCount(0);
   await expect(sam.getByRole('button', { name: 'Calibrate (3 minutes)' })).toBeVisible();
   await expect(alex).toContainText('Usual calm: heart rate 70');
-  // Only Sam's own calibrations went: Alex's and the demo baseline stay.
-  expect(await storedBaselines(page)).toEqual([
+  // Only Sam's own readings went: Alex's and the demo one stay.
+  expect(await storedReadings(page)).toEqual([
     ['a', 'demo', 58],
     ['b', 'real', 70],
   ]);

@@ -46,7 +46,8 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
   await expect(stepAction(page)).toHaveText('Connect a strap for Partner B');
   await expectOnScreen(page, stepAction(page));
 
-  // B from a recording, with no baseline yet: the footer calibrates B.
+  // B from a recording, with no reading yet: judged by how B settles (the first night); the footer
+  // never asks for a calibration, and a calm check stays at hand on B's card.
   await panel(page, 'b')
     .getByLabel('Recording file for partner B')
     .setInputFiles({
@@ -54,11 +55,11 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
       mimeType: 'text/plain',
       buffer: Buffer.from(rrFile(90)),
     });
-  await expect(heading(page, 'Calibrate')).toBeVisible();
-  await expect(stepAction(page)).toHaveText('Calibrate Partner B (3 minutes)', { timeout: 10_000 });
+  await expect(panel(page, 'b')).toContainText('First time: judged by how you are settling, not by your usual calm.');
+  await expect(stepAction(page)).toHaveText('See the routines');
   await expectOnScreen(page, stepAction(page));
-  await stepAction(page).click();
-  await expect(page.getByRole('region', { name: 'Calibration for Partner B' })).toBeVisible();
+  await panel(page, 'b').getByRole('button', { name: 'Calm check (2 minutes)' }).click();
+  await expect(page.getByRole('region', { name: 'Calm check for Partner B' })).toBeVisible();
 
   // Settle, then the routine, the reflection and the history, on a quick demo.
   await page.goto('/?demo=calm&speed=40');

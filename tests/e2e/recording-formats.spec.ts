@@ -35,3 +35,34 @@ test('Load a recording replays a Kubios file in seconds and a FIT file, each rea
   await expect(b.getByRole('list', { name: 'About this recording' })).toContainText('read 120 intervals from 2 FIT HRV messages');
   await expect(b.getByTestId('hr')).toHaveText(/^\d+$/, { timeout: 10_000 });
 });
+
+test('Load a recording replays heart rate without RR (an Empatica E4 HR.csv, a CSV with a bpm column) as heart rate only', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const a = page.getByTestId('partner-a');
+  const b = page.getByTestId('partner-b');
+
+  // The E4's HR.csv: start time (Unix s), sample rate (Hz), then one bpm a second.
+  const bpm = Array.from({ length: 150 }, (_, i) => (68 + 2 * Math.sin(i / 7)).toFixed(2));
+  const e4 = ['1644834644.000000', '1.000000', ...bpm].join('\n');
+  await a.getByLabel('Recording file for partner A').setInputFiles({ name: 'HR.csv', mimeType: 'text/csv', buffer: Buffer.from(e4) });
+  await expect(a.getByRole('list', { name: 'About this recording' })).toContainText(
+    'read as an Empatica E4 HR.csv (recording started 2022-02-14T10:30:44.000Z, 1 Hz): heart rate only, no HRV or breathing',
+  );
+  await expect(a.getByTestId('hr-only')).toContainText('heart rate only', { timeout: 10_000 });
+  await expect(a.getByTestId('hr')).toHaveText(/^\d+$/);
+  await expect(a.getByTestId('rmssd')).toHaveText('—');
+  await expect(a.getByTestId('breathing')).toHaveText('—');
+
+  // A watch's export: ISO times and a "HR (bpm)" column.
+  const start = Date.parse('2026-03-15T21:04:00Z');
+  const rows = bpm.map((v, i) => `${new Date(start + i * 1000).toISOString()},${v}`);
+  await b
+    .getByLabel('Recording file for partner B')
+    .setInputFiles({ name: 'watch.csv', mimeType: 'text/csv', buffer: Buffer.from(['time,HR (bpm)', ...rows].join('\n')) });
+  await expect(b).toContainText('watch.csv');
+  await expect(b.getByTestId('hr-only')).toContainText('heart rate only', { timeout: 10_000 });
+  await expect(b.getByTestId('hr')).toHaveText(/^\d+$/);
+});

@@ -14,3 +14,5 @@ export { CheckInReminder, type CheckInReminderProps } from './check-in-reminder'
 export { DataControls, type DataControlsProps } from './data-controls';
 export { ResumePrompt, type ResumePromptProps } from './resume-prompt';
 export { StorageNotice, type StorageNoticeProps } from './storage-notice';
+export { ReadingsList, type ReadingsListProps } from './readings-list';
+export { FirstReadingOffer, type FirstReadingOfferProps } from './first-reading-offer';

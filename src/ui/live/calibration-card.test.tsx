@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Baseline, Beat } from '../../signal/types';
+import { readingFromBaseline } from '../../signal/calm-reading';
 import { createStore } from '../../store';
 import { createDefaultLiveDependencies } from '../../session/default-dependencies';
 import type { LiveDependencies } from '../../session/dependencies';
@@ -26,8 +27,8 @@ const sams: Baseline = {
 async function setUp(options: { failDelete?: boolean } = {}) {
   const store = createStore({ name: `attune-card-${Math.random().toString(36).slice(2)}` });
   await store.partners.rename('a', 'Sam');
-  await store.baselines.add('a', sams);
-  await store.baselines.add('b', { ...sams, hrBpm: 70 });
+  await store.readings.add('a', readingFromBaseline(sams), { accepted: true });
+  await store.readings.add('b', readingFromBaseline({ ...sams, hrBpm: 70 }), { accepted: true });
   const beats = new Subject<Beat>();
   const real = createDefaultLiveDependencies({ store });
   const deps: LiveDependencies = {
@@ -46,7 +47,7 @@ async function setUp(options: { failDelete?: boolean } = {}) {
       };
     },
     ...(options.failDelete
-      ? { baselines: { ...real.baselines!, remove: async () => Promise.reject(new Error('delete baseline: the storage is full')) } }
+      ? { readings: { ...real.readings!, remove: async () => Promise.reject(new Error('delete readings: the storage is full')) } }
       : {}),
   };
   render(<LiveSession session={createLiveSession(deps)} demo={{ kind: 'none' }} />);
@@ -71,7 +72,7 @@ function rest(beats: Subject<Beat>, seconds: number) {
 afterEach(() => cleanup());
 
 describe('CalibrationCard', () => {
-  it('Delete baseline asks first, deletes the stored calibrations, and the partner is judged as on a first night', async () => {
+  it('Delete baseline asks first, deletes the stored readings, and the partner is judged as on a first night', async () => {
     const { store, beats, panel, card } = await setUp();
     fireEvent.click(within(panel).getByRole('button', { name: 'Connect a strap' }));
     await waitFor(() => expect(panel.textContent).toContain('Connected to Chest strap'));
@@ -81,28 +82,45 @@ describe('CalibrationCard', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
     const question = within(card).getByRole('group', {
-      name: 'Delete Sam’s baseline? The next session will start with a 3-minute calibration.',
+      name: 'Delete Sam’s baseline and readings? Until new readings, Attune judges by how Sam is settling.',
     });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' }));
     // Escape keeps it, and focus goes back to Delete.
     fireEvent.keyDown(within(question).getByRole('button', { name: 'Keep it' }), { key: 'Escape' });
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Delete baseline' }));
-    expect(await store.baselines.history('a')).toHaveLength(1);
+    expect(await store.readings.history('a')).toHaveLength(1);
 
     fireEvent.click(within(card).getByRole('button', { name: 'Delete baseline' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Yes, delete it' }));
     await waitFor(() =>
       expect(within(card).getByRole('status').textContent).toBe(
-        'Sam’s baseline was deleted. The next session starts with a 3-minute calibration.',
+        'Sam’s baseline was deleted. Until new readings, Attune judges by how Sam is settling.',
       ),
     );
     await waitFor(() => expect(card.textContent).toContain('No baseline yet.'));
     expect(within(card).queryByRole('button', { name: 'Delete baseline' })).toBeNull();
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Calibrate (3 minutes)' }));
-    // Without a baseline the partner is judged by their own settling, and the panel says so.
+    expect(card.textContent).toContain('First time: judged by how you are settling, not by your usual calm.');
+    // Without a baseline the partner is judged by their own settling, and the panel's reasons say so too.
     await waitFor(() => expect(panel.textContent).toContain('first time: judged by how you are settling, not by your usual calm'));
-    expect(await store.baselines.history('a')).toEqual([]);
-    expect((await store.baselines.latest('b'))?.hrBpm).toBe(70);
+    expect(await store.readings.history('a')).toEqual([]);
+    expect((await store.readings.accepted('b')).map((r) => r.hrBpm)).toEqual([70]);
+  });
+
+  it('a calm check is kept as a reading and the baseline says "learning (2 of 3)"; the store keeps it', async () => {
+    const { store, beats, panel, card } = await setUp();
+    expect(within(card).getByTestId('baseline-learning').textContent).toBe('learning (1 of 3)');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect(panel.textContent).toContain('Connected to Chest strap'));
+    fireEvent.click(within(card).getByRole('button', { name: 'Calm check (2 minutes)' }));
+    const running = await within(panel).findByRole('region', { name: 'Calm check for Sam' });
+    expect(within(running).getByRole('progressbar', { name: 'Calm check progress for Sam' })).toBeTruthy();
+    rest(beats, 125);
+    const done = await within(panel).findByRole('region', { name: 'Baseline for Sam' });
+    await waitFor(() => expect(within(done).getByRole('status').textContent).toBe('Reading kept: still learning your calm (2 of 3).'));
+    expect(within(done).getByTestId('baseline-learning').textContent).toBe('learning (2 of 3)');
+    expect(done.textContent).toContain('from 2 readings');
+    await waitFor(async () => expect((await store.readings.history('a')).map((r) => r.reading.kind)).toEqual(['migrated', 'calm-check']));
   });
 
   it('a delete the storage refuses keeps the baseline and says why', async () => {
@@ -111,7 +129,7 @@ describe('CalibrationCard', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Yes, delete it' }));
     await waitFor(() =>
       expect(within(card).getByRole('alert').textContent).toBe(
-        'The baseline could not be deleted and is kept as it was (delete baseline: the storage is full).',
+        'The baseline could not be deleted and is kept as it was (delete readings: the storage is full).',
       ),
     );
     expect(card.textContent).toContain('Usual calm: heart rate 64');

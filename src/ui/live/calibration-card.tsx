@@ -9,9 +9,14 @@ function clock(sec: number): string {
   return `${Math.floor(s / 60)}:${(s % 60).toString().padStart(2, '0')}`;
 }
 
+/** The words of the first night, when a partner has no reading yet (DESIGN.md, Readiness gate). */
+export const FIRST_NIGHT_WORDS = 'First time: judged by how you are settling, not by your usual calm.';
+
 function describeBaseline(snapshot: PartnerView): string {
   const baseline = snapshot.baseline;
-  if (!baseline) return 'No baseline yet. A 3-minute calibration at rest tells Attune what calm looks like for you.';
+  if (!baseline) {
+    return 'No baseline yet. A calm check at a quiet moment (mornings are best) starts one; three make it your usual calm.';
+  }
   const parts = [`heart rate ${Math.round(baseline.hrBpm)}`];
   // A heart-rate-only device is judged on heart rate alone: HRV and breathing figures would mislead.
   if (!snapshot.hrOnly && baseline.lnRmssdMean !== null) parts.push(`HRV ${Math.round(Math.exp(baseline.lnRmssdMean))} ms`);
@@ -22,14 +27,18 @@ function describeBaseline(snapshot: PartnerView): string {
     : when.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
   const origin = baseline.demo
     ? 'demo baseline (simulated, not yours)'
-    : `from ${baseline.calibrations} calibration${baseline.calibrations === 1 ? '' : 's'}, latest ${date}, ${baseline.device}`;
+    : `from ${baseline.calibrations} reading${baseline.calibrations === 1 ? '' : 's'}, latest ${date}, ${baseline.device}`;
   return `Usual calm: ${parts.join(', ')} — ${origin}.`;
 }
 
+const READING_NAMES = { calibration: 'Calibration', 'calm-check': 'Calm check' } as const;
+
 /**
- * Calibration for one partner: what the baseline is, a guided 3-minute seated rest with a breathing
- * cue and progress, and recalibrate / delete. Progress follows the beats' event time, so it matches
- * the data exactly (and runs faster in a sped-up demo).
+ * Calibration for one partner: what the baseline is (and "learning (n of 3)" until three readings
+ * count), a guided seated rest — the 3-minute calibration or the 2-minute calm check — with a
+ * breathing cue and progress, what became of the reading (kept, or refused and why), and delete.
+ * Progress follows the beats' event time, so it matches the data exactly (and runs faster in a
+ * sped-up demo).
  */
 export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; snapshot: PartnerView }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -62,7 +71,7 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
       await partner.deleteOwnBaseline();
       setDeleteNote({
         kind: 'done',
-        text: `${snapshot.displayName}’s baseline was deleted. The next session starts with a 3-minute calibration.`,
+        text: `${snapshot.displayName}’s baseline was deleted. Until new readings, Attune judges by how ${snapshot.displayName} is settling.`,
       });
       focusAfter.current = 'calibrate';
     } catch (error: unknown) {
@@ -82,9 +91,12 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
   if (running && calibration) {
     const inhaling = Math.floor(calibration.elapsedSec / CUE_HALF_BREATH_SEC) % 2 === 0;
     return (
-      <section className="calibration calibration--running" aria-label={`Calibration for ${snapshot.displayName}`}>
-        <h3>Calibrating — sit still and rest</h3>
-        <p>Sit comfortably, feet on the floor, and breathe easily. Stay quiet for three minutes.</p>
+      <section className="calibration calibration--running" aria-label={`${READING_NAMES[calibration.kind]} for ${snapshot.displayName}`}>
+        <h3>{calibration.kind === 'calm-check' ? 'Calm check — sit still and rest' : 'Calibrating — sit still and rest'}</h3>
+        <p>
+          Sit comfortably, feet on the floor, and breathe easily. Stay quiet for {calibration.kind === 'calm-check' ? 'two' : 'three'}{' '}
+          minutes.
+        </p>
         <div className={`breath-cue ${inhaling ? 'breath-cue--in' : 'breath-cue--out'}`} aria-hidden="true" />
         <p className="breath-cue__words">
           {calibration.phase === 'waiting-for-beats' ? 'Waiting for the first beats…' : inhaling ? 'Breathe in…' : 'Breathe out…'}
@@ -92,13 +104,13 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
         <progress
           max={calibration.totalSec}
           value={calibration.elapsedSec}
-          aria-label={`Calibration progress for ${snapshot.displayName}`}
+          aria-label={`${READING_NAMES[calibration.kind]} progress for ${snapshot.displayName}`}
         />
         <p>
           {clock(calibration.elapsedSec)} of {clock(calibration.totalSec)}
         </p>
         <button type="button" onClick={() => partner.cancelCalibration()}>
-          Stop calibration
+          {calibration.kind === 'calm-check' ? 'Stop calm check' : 'Stop calibration'}
         </button>
       </section>
     );
@@ -106,10 +118,25 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
 
   return (
     <section className="calibration" aria-label={`Baseline for ${snapshot.displayName}`}>
-      <p className="calibration__baseline">{describeBaseline(snapshot)}</p>
+      <p className="calibration__baseline">
+        {describeBaseline(snapshot)}
+        {snapshot.baseline && snapshot.learning?.learning ? (
+          <>
+            {' '}
+            <span className="calibration__learning" data-testid="baseline-learning">
+              learning ({snapshot.learning.have} of {snapshot.learning.need})
+            </span>
+          </>
+        ) : null}
+      </p>
+      {!snapshot.baseline && snapshot.origin !== null ? <p className="calibration__first-night">{FIRST_NIGHT_WORDS}</p> : null}
       {calibration?.message && !deleteNote ? (
         <p className={`calibration__message calibration__message--${calibration.phase}`} role="status">
-          {calibration.phase === 'failed' ? `Calibration did not finish: ${calibration.message}` : calibration.message}
+          {calibration.phase === 'failed'
+            ? `${READING_NAMES[calibration.kind]} did not finish: ${calibration.message}`
+            : calibration.phase === 'refused'
+              ? `${READING_NAMES[calibration.kind]} not used: ${calibration.message}`
+              : calibration.message}
         </p>
       ) : null}
       {deleteNote ? (
@@ -133,6 +160,16 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
           disabled={!canCalibrate}
         >
           {snapshot.ownBaseline || snapshot.baseline ? 'Recalibrate (3 minutes)' : 'Calibrate (3 minutes)'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDeleteNote(null);
+            partner.startCalmCheck();
+          }}
+          disabled={!canCalibrate}
+        >
+          Calm check (2 minutes)
         </button>
         {snapshot.ownBaseline && partner.canDeleteOwnBaseline && !confirmDelete ? (
           <button
@@ -159,7 +196,8 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
             }}
           >
             <span id={confirmId}>
-              Delete {snapshot.displayName}&rsquo;s baseline? The next session will start with a 3-minute calibration.
+              Delete {snapshot.displayName}&rsquo;s baseline and readings? Until new readings, Attune judges by how {snapshot.displayName}{' '}
+              is settling.
             </span>{' '}
             <button type="button" disabled={deleting} onClick={() => void deleteBaseline()}>
               Yes, delete it

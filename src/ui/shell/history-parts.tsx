@@ -1,7 +1,17 @@
 import { use, useCallback, useState } from 'react';
 import type { AttuneStore } from '../../store';
 import type { EndedSession } from '../../session/session-host';
-import { CheckInList, CheckInReminder, CommitmentForm, DataControls, EndedSessionStory, HistoryView, ReflectionForm } from '../history';
+import {
+  CheckInList,
+  CheckInReminder,
+  CommitmentForm,
+  DataControls,
+  EndedSessionStory,
+  FirstReadingOffer,
+  HistoryView,
+  ReadingsList,
+  ReflectionForm,
+} from '../history';
 import { clearRoutineSettings } from '../routine/settings-storage';
 import { CheckInForm, KeepingPanel } from '../practice';
 
@@ -21,6 +31,7 @@ export function ReflectParts({ store, ended }: ReflectPartsProps) {
   return (
     <>
       {ended?.sessionId ? <EndedSessionStory store={resolved} sessionId={ended.sessionId} /> : null}
+      {ended?.calmEnds ? <FirstReadingOffer store={resolved} offers={ended.calmEnds} names={ended.names} /> : null}
       <CheckInForm
         store={resolved}
         moment="after"
@@ -33,7 +44,7 @@ export function ReflectParts({ store, ended }: ReflectPartsProps) {
   );
 }
 
-/** The history step: check-ins due, past sessions, open commitments, and the data controls. */
+/** The history step: check-ins due, past sessions, each partner's calm readings, open commitments, and the data controls. */
 export function HistoryParts({ store }: StoreProps) {
   const resolved = use(store);
   // Any change (a check-in answered, an import, delete-all) reloads every list.
@@ -44,6 +55,7 @@ export function HistoryParts({ store }: StoreProps) {
       <CheckInReminder store={resolved} onChanged={changed} />
       <KeepingPanel store={resolved} refreshKey={revision} />
       <HistoryView store={resolved} refreshKey={revision} />
+      <ReadingsList store={resolved} refreshKey={revision} />
       <CheckInList store={resolved} refreshKey={revision} />
       <DataControls store={resolved} onChanged={changed} refreshKey={revision} forgetPreferences={clearRoutineSettings} />
     </>

@@ -6,8 +6,8 @@ const partner = (id: 'a' | 'b', patch: Partial<PartnerStepView> = {}): PartnerSt
   displayName: id === 'a' ? 'Sam' : 'Alex',
   hasSource: false,
   connected: false,
-  hasBaseline: false,
   calibrating: false,
+  checked: false,
   rememberedStrap: null,
   ...patch,
 });
@@ -21,7 +21,7 @@ const input = (a: Partial<PartnerStepView>, b: Partial<PartnerStepView>, patch: 
   ...patch,
 });
 
-const live = { hasSource: true, connected: true, hasBaseline: true };
+const live = { hasSource: true, connected: true };
 
 describe('liveAction', () => {
   it('leads with connecting partner A, then partner B', () => {
@@ -47,19 +47,22 @@ describe('liveAction', () => {
     });
   });
 
-  it('then calibrates whoever is connected without a baseline, one at a time', () => {
-    const noBaseline = { hasSource: true, connected: true, hasBaseline: false };
-    expect(liveAction(input(noBaseline, noBaseline, { gate: 'calibrating' }))).toEqual({
-      kind: 'calibrate',
+  it('never asks a partner without a baseline to calibrate: they are judged by how they settle', () => {
+    expect(liveAction(input(live, live, { gate: 'calibrating' })).kind).toBe('see-routines');
+    expect(liveAction(input(live, live, { gate: 'settling' })).kind).toBe('see-routines');
+  });
+
+  it('leads a couple who came for a calm check through one each, one at a time', () => {
+    expect(liveAction(input(live, live, { calmCheck: true }))).toEqual({
+      kind: 'calm-check',
       partner: 'a',
-      label: 'Calibrate Sam (3 minutes)',
+      label: 'Start Sam’s calm check (2 minutes)',
     });
-    expect(liveAction(input({ ...noBaseline, calibrating: true }, noBaseline, { gate: 'calibrating' })).kind).toBe('calibrate');
-    expect(
-      liveAction(input({ ...noBaseline, calibrating: true }, { ...noBaseline, calibrating: true }, { gate: 'calibrating' })).kind,
-    ).toBe('see-routines');
-    // A strap still connecting cannot calibrate yet.
-    expect(liveAction(input(live, { hasSource: true }, { gate: 'calibrating' })).kind).toBe('see-routines');
+    expect(liveAction(input({ ...live, calibrating: true }, live, { calmCheck: true })).kind).toBe('calm-check');
+    expect(liveAction(input({ ...live, checked: true }, live, { calmCheck: true }))).toMatchObject({ partner: 'b' });
+    expect(liveAction(input({ ...live, checked: true }, { ...live, calibrating: true }, { calmCheck: true })).kind).toBe('see-routines');
+    // A strap still connecting cannot start one yet.
+    expect(liveAction(input({ ...live, checked: true }, { hasSource: true }, { calmCheck: true })).kind).toBe('see-routines');
   });
 
   it('once a routine may start it is the action; while flooded it never is', () => {

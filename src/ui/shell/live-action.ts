@@ -1,7 +1,10 @@
 /**
  * The live screen's one primary action, following the step the couple is on: connect partner A,
- * then partner B, then calibrate whoever has no baseline yet, then (once a routine may start)
- * choose a routine. Pure, so its order is tested on its own; the screen turns it into a button.
+ * then partner B, then (once a routine may start) choose a routine. A partner without a baseline is
+ * never asked to calibrate here: the couple may well be upset, and a reading taken then would store
+ * their upset as their calm; they are judged by how they settle instead (the first night). Only a
+ * couple who came for a calm check (from the welcome, at a quiet moment) is led through one each.
+ * Pure, so its order is tested on its own; the screen turns it into a button.
  */
 import type { GateState } from '../../pipeline/dyad';
 import type { RoutineAccess } from '../../session/routine-access';
@@ -15,9 +18,10 @@ export interface PartnerStepView {
   readonly hasSource: boolean;
   /** The source is connected and delivering (calibration can start). */
   readonly connected: boolean;
-  /** The partner has a baseline to compare with (their own, or the demo's for simulated data). */
-  readonly hasBaseline: boolean;
+  /** A calibration or calm check is running. */
   readonly calibrating: boolean;
+  /** A calm check or calibration of this visit has finished (kept or refused). */
+  readonly checked: boolean;
   /** The strap this partner used last time, when remembered. */
   readonly rememberedStrap: string | null;
 }
@@ -29,6 +33,8 @@ export interface LiveStepInput {
   readonly access: RoutineAccess;
   /** No-wearable mode is on (the partners check in by hand). */
   readonly selfReportActive: boolean;
+  /** The couple came for a calm check (started from the welcome), not for a session after a fight. */
+  readonly calmCheck?: boolean;
 }
 
 export type LiveAction =
@@ -38,13 +44,14 @@ export type LiveAction =
   | { readonly kind: 'simulator'; readonly partner: PartnerId; readonly label: string }
   /** Nothing connected and no Bluetooth here: check in by hand. */
   | { readonly kind: 'without-straps'; readonly label: string }
-  | { readonly kind: 'calibrate'; readonly partner: PartnerId; readonly label: string }
+  /** A calm check for this partner (only when the couple came for one). */
+  | { readonly kind: 'calm-check'; readonly partner: PartnerId; readonly label: string }
   /** A routine may start. */
   | { readonly kind: 'choose-routine'; readonly label: string }
   /** Waiting for calm (or on the break): the routines can be looked at, not started. */
   | { readonly kind: 'see-routines'; readonly label: string };
 
-export function liveAction({ partners, bluetoothAvailable, gate, access, selfReportActive }: LiveStepInput): LiveAction {
+export function liveAction({ partners, bluetoothAvailable, gate, access, selfReportActive, calmCheck = false }: LiveStepInput): LiveAction {
   // A flooded partner comes first: the break, never a routine.
   if (gate === 'flooded') return { kind: 'see-routines', label: 'See the routines' };
   if (access !== 'locked') return { kind: 'choose-routine', label: 'Choose a routine' };
@@ -59,9 +66,9 @@ export function liveAction({ partners, bluetoothAvailable, gate, access, selfRep
     if (partners.every((p) => !p.hasSource)) return { kind: 'without-straps', label: 'Go without straps' };
     return { kind: 'simulator', partner: missing.id, label: `Use the simulator for ${missing.displayName}` };
   }
-  const uncalibrated = partners.find((p) => p.connected && !p.hasBaseline && !p.calibrating);
-  if (uncalibrated) {
-    return { kind: 'calibrate', partner: uncalibrated.id, label: `Calibrate ${uncalibrated.displayName} (3 minutes)` };
+  const unchecked = calmCheck ? partners.find((p) => p.connected && !p.calibrating && !p.checked) : undefined;
+  if (unchecked) {
+    return { kind: 'calm-check', partner: unchecked.id, label: `Start ${unchecked.displayName}’s calm check (2 minutes)` };
   }
   return { kind: 'see-routines', label: 'See the routines' };
 }

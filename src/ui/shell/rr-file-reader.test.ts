@@ -87,6 +87,15 @@ describe('workerRrFileReader', () => {
     expect(read.checked?.tSec).toEqual(new Float64Array([1, 1.5, 2.25]));
   });
 
+  it('reads a heart-rate-only file in the worker: the checked recording carries its heart rate and no intervals', async () => {
+    vi.stubGlobal('Worker', workerClass().FakeWorker);
+    const read = await workerRrFileReader(noFallback)(bytesOf('1773565215.000000\n1.000000\n70.5\n71\n'), 'HR.csv');
+    expect(read.checked?.hrBpm).toEqual(new Float64Array([70.5, 71]));
+    expect(read.checked?.tSec).toEqual(new Float64Array([0, 1]));
+    expect(read.checked?.rrMs).toHaveLength(0);
+    expect(read.warnings[0]).toMatch(/^read as an Empatica E4 HR.csv/);
+  });
+
   it("rejects with the reader's own message and what it expected there", async () => {
     vi.stubGlobal('Worker', workerClass().FakeWorker);
     const text = 'not,a,recording\nx,y,z\n';

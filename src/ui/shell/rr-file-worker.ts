@@ -5,7 +5,7 @@
  * copied), and out go the intervals checked for replay (`checkReplayRecording`, transferred too)
  * or the reader's error.
  */
-import { checkReplayRecording } from '../../ble/replay-source';
+import { checkReplayRecording, replayRecordingOf } from '../../ble/replay-source';
 import { RrFileError, readRrFile } from '../../ble/rr-file';
 import { readFitHrv } from '../../ble/rr-fit';
 import type { RrFileRequest, RrFileResponse } from './rr-file-reader';
@@ -21,11 +21,17 @@ scope.onmessage = async (event) => {
     const bytes = new Uint8Array(contents instanceof ArrayBuffer ? contents : await contents.arrayBuffer());
     const file = readRrFile(bytes, name, { readFit: readFitHrv });
     // The replay source's own check, made here: the page takes the result as checked.
-    const checked = checkReplayRecording({ rrMs: file.rrMs, tSec: file.hasTimeColumn ? file.tSec : null });
-    const { rrMs, tSec, afterGap } = checked;
+    // A heart-rate-only file (no RR intervals) is checked and replayed as its heart rate.
+    const checked = checkReplayRecording(replayRecordingOf(file));
+    const { rrMs, tSec, afterGap, hrBpm } = checked;
     scope.postMessage(
-      { kind: 'read', recording: { kind: 'checked', rrMs, tSec, afterGap }, hasTimeColumn: file.hasTimeColumn, warnings: file.warnings },
-      [rrMs.buffer, tSec.buffer, afterGap.buffer],
+      {
+        kind: 'read',
+        recording: { kind: 'checked', rrMs, tSec, afterGap, hrBpm },
+        hasTimeColumn: file.hasTimeColumn,
+        warnings: file.warnings,
+      },
+      [rrMs.buffer, tSec.buffer, afterGap.buffer, ...(hrBpm === null ? [] : [hrBpm.buffer])],
     );
   } catch (error) {
     const expected = error instanceof RrFileError ? error.expected : undefined;

@@ -28,10 +28,12 @@ export interface LiveScreenProps {
   readonly onNext: () => void;
   /** Above the live view: the couple's optional check-in before the session. */
   readonly before?: ReactNode;
+  /** The couple came for a calm check (from the welcome): the way on leads through one each. */
+  readonly calmCheck?: boolean;
 }
 
 /** Heading and "what next" line for each moment of the live view. */
-function wording(gate: GateState | null, access: RoutineAccess): { title: string; hint: string } {
+function wording(gate: GateState | null, access: RoutineAccess, calmCheck: boolean): { title: string; hint: string } {
   // A flooded partner comes first whatever else is true: the break, never a routine.
   if (gate === 'flooded') {
     return { title: 'Take a break', hint: 'One of you is flooded. Take the 20-minute break apart; routines wait until you are both calm.' };
@@ -45,6 +47,12 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
   if (access === 'gate') {
     return { title: 'You are both calm', hint: 'Your bodies have settled. Choose a routine when you are ready.' };
   }
+  if (calmCheck) {
+    return {
+      title: 'Calm check',
+      hint: 'At a quiet moment, ideally in the morning: connect, then sit still for two minutes each. Each check teaches Attune your calm.',
+    };
+  }
   switch (gate) {
     case null:
     case 'no-signal':
@@ -53,7 +61,7 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
         hint: 'One of you at a time: connect your strap, or use the simulator, a recording, or go without straps.',
       };
     case 'calibrating':
-      return { title: 'Calibrate', hint: 'Sit quietly for a few minutes while Attune learns what calm looks like for each of you.' };
+      return { title: 'Calibrate', hint: 'Sit together for a minute or two while Attune gets a first reading of each of you.' };
     case 'settling':
     case 'ready':
       return { title: 'Settle together', hint: 'Breathe slowly. Routines open when both of you are calm.' };
@@ -64,8 +72,20 @@ function wording(gate: GateState | null, access: RoutineAccess): { title: string
  * The live view: pairing, first-time calibration and the wait for calm all happen here, on the
  * live session the composition root keeps. The shell adds the heading, the step and the way on.
  */
-export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, access, onBack, onNext, before }: LiveScreenProps) {
-  const { title, hint } = wording(gate, access);
+export function LiveScreen({
+  session,
+  demo,
+  probe,
+  visible,
+  focusOnShow,
+  gate,
+  access,
+  onBack,
+  onNext,
+  before,
+  calmCheck = false,
+}: LiveScreenProps) {
+  const { title, hint } = wording(gate, access, calmCheck);
   return (
     <ScreenFrame
       title={title}
@@ -76,7 +96,7 @@ export function LiveScreen({ session, demo, probe, visible, focusOnShow, gate, a
           back={{ label: 'the welcome', onClick: onBack }}
           primary={
             session ? (
-              <StepAction session={session} gate={gate} access={access} onNext={onNext} />
+              <StepAction session={session} gate={gate} access={access} onNext={onNext} calmCheck={calmCheck} />
             ) : (
               <button type="button" className="quiet" onClick={onNext}>
                 See the routines
@@ -98,26 +118,29 @@ const selectStep = (view: PartnerView): PartnerStepView => ({
   displayName: view.displayName,
   hasSource: view.origin !== null,
   connected: view.status.kind === 'connected',
-  hasBaseline: view.baseline !== null,
   calibrating: view.calibration?.phase === 'recording' || view.calibration?.phase === 'waiting-for-beats',
+  checked: view.calibration?.phase === 'done' || view.calibration?.phase === 'refused',
   rememberedStrap: view.rememberedStrap?.name ?? null,
 });
 const NOT_SELF_REPORTING: SelfReport = { active: false, calm: { a: false, b: false } };
 
 /**
- * The footer's primary action, following the step (`liveAction`): connect A, connect B, calibrate,
- * then the routines. Connecting runs in the click itself, as the browser's strap chooser requires.
+ * The footer's primary action, following the step (`liveAction`): connect A, connect B (a calm
+ * check each, when the couple came for one), then the routines. Connecting runs in the click
+ * itself, as the browser's strap chooser requires.
  */
 function StepAction({
   session,
   gate,
   access,
   onNext,
+  calmCheck,
 }: {
   session: LiveSessionModel;
   gate: GateState | null;
   access: RoutineAccess;
   onNext: () => void;
+  calmCheck: boolean;
 }) {
   const a = useSelected(session.partners.a.live$, session.partners.a.current(), selectStep);
   const b = useSelected(session.partners.b.live$, session.partners.b.current(), selectStep);
@@ -128,6 +151,7 @@ function StepAction({
     gate,
     access,
     selfReportActive: selfReport.active,
+    calmCheck,
   });
   const run = (next: LiveAction) => {
     switch (next.kind) {
@@ -140,8 +164,8 @@ function StepAction({
       case 'without-straps':
         session.setSelfReportMode(true);
         return;
-      case 'calibrate':
-        session.partners[next.partner].startCalibration();
+      case 'calm-check':
+        session.partners[next.partner].startCalmCheck();
         return;
       case 'choose-routine':
       case 'see-routines':

@@ -4,6 +4,8 @@ import { ActionBar, ScreenFrame } from '../screen-frame';
 export interface WelcomeScreenProps {
   readonly focusOnShow: boolean;
   readonly onBegin: () => void;
+  /** A calm check at a quiet moment: a short reading each, to learn the couple's usual calm. */
+  readonly onCalmCheck?: () => void;
   /** Offered above the promise when an earlier session was left unfinished (the store's prompt). */
   readonly resume?: ReactNode;
   /** Offered above the promise on or after a check-in day (the history's gentle reminder). */
@@ -16,7 +18,7 @@ export interface WelcomeScreenProps {
  * The first screen: what Attune does, the privacy promise in plain words, what is needed, and one
  * way on.
  */
-export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn, practice }: WelcomeScreenProps) {
+export function WelcomeScreen({ focusOnShow, onBegin, onCalmCheck, resume, checkIn, practice }: WelcomeScreenProps) {
   return (
     <ScreenFrame
       title="Attune"
@@ -39,6 +41,18 @@ export function WelcomeScreen({ focusOnShow, onBegin, resume, checkIn, practice 
         guides a short, gentle way back to each other.
       </p>
       {practice}
+      {onCalmCheck ? (
+        <section className="card" aria-labelledby="calm-check-heading">
+          <h2 id="calm-check-heading">A calm check</h2>
+          <p>
+            At any quiet moment (mornings are best, before coffee), sit still for two minutes each. Every calm check teaches Attune what
+            calm looks like for you; after three, it knows your usual calm.
+          </p>
+          <button type="button" onClick={onCalmCheck}>
+            Take a calm check
+          </button>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="promise-heading">
         <h2 id="promise-heading">Our promise</h2>
         <ul className="promise">
