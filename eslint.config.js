@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli', 'practice'];
+const folders = ['stats', 'ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli', 'practice'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
@@ -50,7 +50,8 @@ function direction(folder, { forbidden, typesOnly = [], packages = [], except = 
   };
 }
 
-const others = (...keep) => folders.filter((f) => !keep.includes(f));
+// src/stats (the small pure statistics) may be imported from every folder: no direction forbids it.
+const others = (...keep) => folders.filter((f) => f !== 'stats' && !keep.includes(f));
 
 const uiZones = ['live', 'routine', 'history', 'practice', 'shell', 'common'];
 
@@ -101,6 +102,11 @@ export default tseslint.config(
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
     },
   },
+  // The small statistics every layer shares: nothing of the app at all, no streams, no DOM, no storage.
+  direction('stats', {
+    forbidden: folders.filter((f) => f !== 'stats'),
+    packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js', 'zod'],
+  }),
   // Pure math: nothing of the app, no streams, no DOM, no storage.
   direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
   direction('ble', {
@@ -177,13 +183,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/signal/**/*.ts'],
-    ignores: ['src/signal/**/*.test.ts'],
+    files: ['src/signal/**/*.ts', 'src/stats/**/*.ts'],
+    ignores: ['src/signal/**/*.test.ts', 'src/stats/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'src/signal is pure: pass times in.' },
-        { object: 'Math', property: 'random', message: 'src/signal is pure and deterministic.' },
+        { object: 'Date', property: 'now', message: 'src/signal and src/stats are pure: pass times in.' },
+        { object: 'Math', property: 'random', message: 'src/signal and src/stats are pure and deterministic.' },
       ],
     },
   },

@@ -12,8 +12,9 @@
  *   the heart beats faster than that; all of them must be kept.
  */
 
-/** Whether the strap can tell if it touches the skin, and whether it does. */
-export type SensorContact = 'unsupported' | 'not-detected' | 'detected';
+// Declared with the source contract, whose connected status carries it; re-exported for the parser's users.
+import type { SensorContact } from './heart-rate-source';
+export type { SensorContact } from './heart-rate-source';
 
 export interface HeartRateMeasurement {
   /** Heart rate the device reports, beats per minute (an integer, 0 when the device has no reading). */

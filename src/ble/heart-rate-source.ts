@@ -1,6 +1,8 @@
 import type { Observable } from 'rxjs';
 import type { Beat } from '../signal/types';
-import type { SensorContact } from './heart-rate-measurement';
+
+/** Whether the strap can tell if it touches the skin, and whether it does (0x2A37 flags bits 1–2). */
+export type SensorContact = 'unsupported' | 'not-detected' | 'detected';
 
 /**
  * Why a source is disconnected, so the UI can choose its words and its advice; `reason` carries

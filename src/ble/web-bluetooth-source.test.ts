@@ -1,19 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Beat } from '../signal/types';
 import { encodeHeartRateMeasurement } from './heart-rate-measurement';
-import type { HeartRateSource, SourceStatus } from './heart-rate-source';
+import type { SourceStatus } from './heart-rate-source';
 import { describeHeartRateSourceContract } from './heart-rate-source.contract';
-// Tests feed simulated physiology through the source.
-// eslint-disable-next-line no-restricted-imports
-import { simulateRr } from '../sim/simulator';
-import type { FakeStrap } from './testing/fake-bluetooth';
 import { FakeBluetooth } from './testing/fake-bluetooth';
 import { createStrapFeeder } from './testing/strap-feeder';
-import type { WebBluetoothSourceOptions } from './web-bluetooth-source';
+import { calm, expectIncreasing, packet, rig } from './testing/web-bluetooth-rig';
 import { HEART_RATE_REQUEST, createWebBluetoothSource } from './web-bluetooth-source';
 import type { BluetoothLike } from './web-bluetooth-types';
-
-const calm = simulateRr({ durationSec: 3600, scenario: 'calm', partner: 'a', seed: 8 });
 
 describeHeartRateSourceContract('createWebBluetoothSource (fake navigator.bluetooth)', () => {
   const bluetooth = new FakeBluetooth();
@@ -34,55 +28,6 @@ describeHeartRateSourceContract('createWebBluetoothSource (fake navigator.blueto
     liveListeners: () => bluetooth.totalListeners(),
   };
 });
-
-interface Rig {
-  readonly bluetooth: FakeBluetooth;
-  readonly strap: FakeStrap;
-  readonly source: HeartRateSource;
-  readonly beats: Beat[];
-  readonly statuses: SourceStatus[];
-  /** Lets time pass in 250 ms steps; `feed` (default true) keeps the strap notifying once a second. */
-  advance(ms: number, feed?: boolean): Promise<void>;
-  status(): SourceStatus;
-}
-
-function rig(options: Partial<WebBluetoothSourceOptions> = {}, strapOptions: Parameters<FakeBluetooth['addStrap']>[0] = {}): Rig {
-  const bluetooth = new FakeBluetooth();
-  const strap = bluetooth.addStrap({ name: 'Polar H10 A1B2C3D4', ...strapOptions });
-  const source = createWebBluetoothSource({ bluetooth, ...options });
-  const beats: Beat[] = [];
-  const statuses: SourceStatus[] = [];
-  source.beats$.subscribe((b) => beats.push(b));
-  source.status$.subscribe((s) => statuses.push(s));
-  let fedMs = 0;
-  let seriesOffsetSec = 0;
-  const feeder = createStrapFeeder(strap, calm);
-  return {
-    bluetooth,
-    strap,
-    source,
-    beats,
-    statuses,
-    async advance(ms, feed = true) {
-      const end = fedMs + ms;
-      while (fedMs < end) {
-        const step = Math.min(250, end - fedMs);
-        fedMs += step;
-        if (feed) feeder.feedUntil(fedMs / 1000 - seriesOffsetSec);
-        else seriesOffsetSec += step / 1000;
-        await vi.advanceTimersByTimeAsync(step);
-      }
-    },
-    status: () => statuses[statuses.length - 1],
-  };
-}
-
-const packet = (rrIntervalsMs: number[], bpm = 60): Uint8Array =>
-  encodeHeartRateMeasurement({ bpm, rrIntervalsMs, sensorContact: 'detected' });
-
-function expectIncreasing(beats: readonly Beat[]): void {
-  for (let i = 1; i < beats.length; i += 1) expect(beats[i].tSec).toBeGreaterThan(beats[i - 1].tSec);
-}
 
 describe('createWebBluetoothSource', () => {
   beforeEach(() => {
@@ -331,158 +276,7 @@ describe('createWebBluetoothSource', () => {
     });
   });
 
-  describe('beats and event time', () => {
-    it('turns each RR interval of a packet into a beat, tSec the running sum of RR', async () => {
-      const r = rig();
-      await r.source.connect();
-      r.strap.notifyBytes(packet([1000, 500, 750], 72));
-      expect(r.beats).toEqual([
-        { tSec: 1, rrMs: 1000, hrBpm: 72, afterGap: false },
-        { tSec: 1.5, rrMs: 500, hrBpm: 72, afterGap: false },
-        { tSec: 2.25, rrMs: 750, hrBpm: 72, afterGap: false },
-      ]);
-      await r.advance(1000, false);
-      r.strap.notifyBytes(packet([1000], 72));
-      expect(r.beats[3]).toEqual({ tSec: 3.25, rrMs: 1000, hrBpm: 72, afterGap: false });
-      await r.source.disconnect();
-    });
-
-    it('re-anchors to the wall clock after notifications went missing, and marks the gap', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(10_000);
-      const before = r.beats.length;
-      await r.advance(12_000, false);
-      await r.advance(3000);
-      const resumed = r.beats[before];
-      expect(resumed.afterGap).toBe(true);
-      expect(resumed.tSec - r.beats[before - 1].tSec).toBeGreaterThan(10);
-      expect(r.beats.slice(before + 1).every((b) => !b.afterGap)).toBe(true);
-      // Event time stays near the wall clock (the first packet came at about 1 s).
-      expect(Math.abs(r.beats[r.beats.length - 1].tSec - 24)).toBeLessThan(2);
-      expectIncreasing(r.beats);
-      await r.source.disconnect();
-    });
-
-    it('reports a heart-rate-only device as such and sends a beat without RR per notification', async () => {
-      const r = rig();
-      await r.source.connect();
-      for (let i = 0; i < 8; i += 1) {
-        r.strap.sendHeartRate(70 + i);
-        await r.advance(1000, false);
-      }
-      expect(r.status()).toMatchObject({ kind: 'connected', hrOnly: true });
-      expect(r.beats.map((b) => b.hrBpm)).toEqual([74, 75, 76, 77]);
-      expect(r.beats.every((b) => b.rrMs === null)).toBe(true);
-      expectIncreasing(r.beats);
-      await r.source.disconnect();
-    });
-
-    it('ignores the occasional packet without RR from a strap that sends RR', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(5000);
-      const count = r.beats.length;
-      for (let i = 0; i < 5; i += 1) r.strap.sendHeartRate(58);
-      expect(r.beats).toHaveLength(count);
-      expect(r.status()).toMatchObject({ hrOnly: false });
-      await r.source.disconnect();
-    });
-
-    it('drops beats while the strap reports no skin contact, and reports the contact', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(3000);
-      const count = r.beats.length;
-      r.strap.notifyBytes(encodeHeartRateMeasurement({ bpm: 0, rrIntervalsMs: [], sensorContact: 'not-detected' }));
-      r.strap.notifyBytes(encodeHeartRateMeasurement({ bpm: 200, rrIntervalsMs: [300, 300], sensorContact: 'not-detected' }));
-      expect(r.beats).toHaveLength(count);
-      expect(r.status()).toMatchObject({ kind: 'connected', sensorContact: 'not-detected' });
-      await r.advance(3000);
-      expect(r.status()).toMatchObject({ sensorContact: 'detected' });
-      expect(r.beats[count].afterGap).toBe(true);
-      await r.source.disconnect();
-    });
-
-    it('keeps the beats of a strap whose contact bits never report contact', async () => {
-      const r = rig();
-      await r.source.connect();
-      for (let i = 0; i < 3; i += 1) {
-        r.strap.notifyBytes(encodeHeartRateMeasurement({ bpm: 60, rrIntervalsMs: [1000], sensorContact: 'not-detected' }));
-        await r.advance(1000, false);
-      }
-      expect(r.beats.map((b) => b.rrMs)).toEqual([1000, 1000, 1000]);
-      await r.source.disconnect();
-    });
-
-    it('names a device without a name plainly', async () => {
-      const r = rig({}, { name: '' });
-      await r.source.connect();
-      expect(r.status()).toMatchObject({ kind: 'connected', deviceName: 'Heart-rate strap' });
-      await r.source.disconnect();
-    });
-  });
-
   describe('faults', () => {
-    it('counts malformed packets, skips them and keeps running', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(3000);
-      const count = r.beats.length;
-      r.strap.notifyBytes(new Uint8Array([0x10, 0x48, 0x00]));
-      r.strap.notifyBytes(new Uint8Array([]));
-      r.strap.notifyBytes(new Uint8Array([0x01]));
-      expect(r.beats).toHaveLength(count);
-      expect(r.status()).toMatchObject({ kind: 'connected', malformedPackets: 3 });
-      await r.advance(3000);
-      expect(r.beats.length).toBeGreaterThan(count + 2);
-      expect(r.beats.slice(count).every((b) => Number.isFinite(b.tSec) && (b.rrMs ?? 1) > 0)).toBe(true);
-      await r.source.disconnect();
-    });
-
-    it('drops a duplicated notification instead of doubling its beats', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(1000, false);
-      r.strap.notifyBytes(packet([750, 875]));
-      r.strap.notifyBytes(packet([750, 875]));
-      expect(r.beats.map((b) => b.rrMs)).toEqual([750, 875]);
-      // The same bytes a second later are a new packet (a steady heart can repeat itself).
-      await r.advance(1600, false);
-      r.strap.notifyBytes(packet([750, 875]));
-      expect(r.beats).toHaveLength(4);
-      await r.source.disconnect();
-    });
-
-    it('keeps event time increasing when notifications arrive bunched or late', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(5000);
-      const before = r.beats.length;
-      // Three seconds of packets held back by the radio, then delivered in the same instant.
-      await r.advance(2500, false);
-      r.strap.notifyBytes(packet([875, 1000]));
-      r.strap.notifyBytes(packet([1125]));
-      r.strap.notifyBytes(packet([750]));
-      expectIncreasing(r.beats);
-      expect(r.beats.slice(before).map((b) => b.rrMs)).toEqual([875, 1000, 1125, 750]);
-      expect(r.beats.slice(before).some((b) => b.afterGap)).toBe(false);
-      await r.source.disconnect();
-    });
-
-    it('reports a strap that stays connected but goes silent as stale, then recovers', async () => {
-      const r = rig();
-      await r.source.connect();
-      await r.advance(5000);
-      await r.advance(7000, false);
-      expect(r.status()).toMatchObject({ kind: 'connected', stale: true });
-      const before = r.beats.length;
-      await r.advance(3000);
-      expect(r.status()).toMatchObject({ kind: 'connected', stale: false });
-      expect(r.beats[before].afterGap).toBe(true);
-      await r.source.disconnect();
-    });
-
     it('reconnects a strap that stays silent for 30 s', async () => {
       const r = rig();
       await r.source.connect();

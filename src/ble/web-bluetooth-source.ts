@@ -7,10 +7,13 @@
  * - listeners are kept one of each kind (`gatt-listeners.ts`);
  * - after `gattserverdisconnected` it reconnects with exponential backoff, and the first beat after
  *   the gap carries `afterGap: true`;
- * - event time, duplicates, heart-rate-only devices and skin contact are the beat clock's
- *   (`beat-clock.ts`); this file marks the gaps it knows of (a reconnect, a stale spell);
+ * - what the strap reports once connected (measurements, battery, the connected status) is the
+ *   notification handling's (`web-bluetooth-notifications.ts`); event time, duplicates,
+ *   heart-rate-only devices and skin contact the beat clock's (`beat-clock.ts`); this file marks
+ *   the gaps it knows of (a reconnect, a stale spell);
  * - when to retry is the reconnect policy's (`reconnect-policy.ts`), when a quiet strap is stale or
- *   dead the stale watchdog's (`stale-watchdog.ts`); this file owns their timers.
+ *   dead the stale watchdog's (`stale-watchdog.ts`), listening for an absent strap's advertisements
+ *   `web-bluetooth-advertisements.ts`'s; this file owns their timers.
  *
  * Fault tolerance: malformed packets are counted and skipped; a strap that stays connected but goes
  * silent is reported `stale` and, after a longer silence, reconnected; disconnect storms leave
@@ -28,22 +31,18 @@ import { createGattQueue } from './gatt-queue';
 import type { BeatClockOptions } from './beat-clock';
 import { createBeatClock } from './beat-clock';
 import { createGattListeners } from './gatt-listeners';
-import { batteryPercentOf, followBattery, heartRateMeasurement } from './gatt-services';
+import { followBattery, heartRateMeasurement } from './gatt-services';
 import type { DisconnectCode, HeartRateSource } from './heart-rate-source';
 import type { ReconnectOptions } from './reconnect-policy';
 import { createReconnectPolicy } from './reconnect-policy';
 import { createStatusStore } from './source-status';
 import type { StaleWatchdogOptions } from './stale-watchdog';
 import { createStaleWatchdog } from './stale-watchdog';
+import { createAdvertisementWatch } from './web-bluetooth-advertisements';
 import { chooseStrap } from './web-bluetooth-chooser';
+import { createStrapNotifications } from './web-bluetooth-notifications';
 import { ADAPTER_OFF_RECONNECTING, errorMessage, setupEnding } from './web-bluetooth-errors';
-import type {
-  AvailabilityEventLike,
-  BluetoothDeviceLike,
-  BluetoothLike,
-  GattCharacteristicLike,
-  GattServerLike,
-} from './web-bluetooth-types';
+import type { AvailabilityEventLike, BluetoothDeviceLike, BluetoothLike, GattServerLike } from './web-bluetooth-types';
 
 export { HEART_RATE_REQUEST } from './web-bluetooth-chooser';
 export type { ReconnectOptions } from './reconnect-policy';
@@ -106,86 +105,29 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   let establishing: number | null = null;
   /** False until the strap was reached once since `connect()`: until then it is being looked for. */
   let reached = false;
-  /** Stops the advertisement watch, while one runs. */
-  let watching: AbortController | null = null;
-
-  // Connection state shown in the status.
-  let batteryPercent: number | null = null;
-  let malformedPackets = 0;
-  let stale = false;
 
   const deviceName = (): string =>
     device?.name === undefined || device.name === null || device.name.trim() === ''
       ? options.knownName?.trim() || 'Heart-rate strap'
       : device.name;
 
-  const publishConnected = (): void => {
-    const { hrOnly, sensorContact } = beatClock;
-    status.set({
-      kind: 'connected',
-      deviceName: deviceName(),
-      ...(device === null ? {} : { deviceId: device.id }),
-      batteryPercent,
-      hrOnly,
-      malformedPackets,
-      stale,
-      ...(sensorContact === undefined ? {} : { sensorContact }),
-    });
-  };
+  // What the strap reports while connected, and the connected status it adds up to.
+  const notifications = createStrapNotifications({
+    beatClock,
+    watchdog,
+    status,
+    clockMs,
+    connected: () => phase === 'connected',
+    measurementValue: () => listeners.measurementCharacteristic?.value,
+    emit: (beat) => beats.next(beat),
+    deviceName,
+    deviceId: () => device?.id,
+  });
+  const { publishConnected } = notifications;
 
   const end = (code: DisconnectCode, reason: string): void => {
     phase = 'disconnected';
     status.set({ kind: 'disconnected', reason, code });
-  };
-
-  // ── Notifications ────────────────────────────────────────────────────────────────────────────
-
-  const onMeasurement = (event: Event): void => {
-    if (phase !== 'connected') return;
-    watchdog.heard(clockMs());
-    const target = event.target as GattCharacteristicLike | null;
-    const value = target?.value ?? listeners.measurementCharacteristic?.value ?? null;
-    if (value === null || value === undefined) {
-      malformedPackets += 1;
-      publishConnected();
-      return;
-    }
-    // Copy at once: the browser may reuse the value's buffer for the next notification.
-    const bytes = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
-    const nowMs = clockMs();
-    const outcome = beatClock.receive({ atMs: nowMs, bytes }, (beat) => {
-      beats.next(beat);
-      return phase === 'connected';
-    });
-    switch (outcome.kind) {
-      case 'malformed':
-        malformedPackets += 1;
-        publishConnected();
-        return;
-      case 'duplicate':
-      case 'interrupted':
-        return;
-      case 'off-skin':
-        // The silence turns stale in time.
-        if (outcome.statusChanged) publishConnected();
-        return;
-      case 'accepted':
-        break;
-    }
-    if (outcome.alive) watchdog.useful(nowMs);
-    let changed = outcome.statusChanged;
-    if (stale) {
-      stale = false;
-      changed = true;
-    }
-    if (changed && phase === 'connected') publishConnected();
-  };
-
-  const onBattery = (event: Event): void => {
-    const percent = batteryPercentOf((event.target as GattCharacteristicLike | null)?.value);
-    if (percent === null) return;
-    batteryPercent = percent;
-    if (phase === 'connected') publishConnected();
   };
 
   // ── Listeners ────────────────────────────────────────────────────────────────────────────────
@@ -221,8 +163,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
   };
 
   const listeners = createGattListeners(bluetooth, {
-    measurement: onMeasurement,
-    battery: onBattery,
+    measurement: notifications.onMeasurement,
+    battery: notifications.onBattery,
     disconnected: onGattDisconnected,
     availability: onAvailability,
   });
@@ -245,25 +187,8 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     void establish(session);
   };
 
-  /** Listens for the strap's advertisements while it is out of reach, where the browser can. */
-  const watchForStrap = (): void => {
-    const target = device;
-    if (watching !== null || target === null || typeof target.watchAdvertisements !== 'function') return;
-    const controller = new AbortController();
-    watching = controller;
-    target.addEventListener('advertisementreceived', onAdvertisement);
-    target.watchAdvertisements({ signal: controller.signal }).catch(() => {
-      // Not allowed or not possible here: the backoff alone keeps trying.
-      if (watching === controller) stopWatching();
-    });
-  };
-
-  const stopWatching = (): void => {
-    if (watching === null) return;
-    watching.abort();
-    watching = null;
-    device?.removeEventListener('advertisementreceived', onAdvertisement);
-  };
+  const advertisements = createAdvertisementWatch(onAdvertisement);
+  const stopWatching = advertisements.stop;
 
   // ── Connection ───────────────────────────────────────────────────────────────────────────────
 
@@ -282,11 +207,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       }
       return;
     }
-    if (verdict === 'stale' && !stale) {
-      stale = true;
-      beatClock.markGap();
-      publishConnected();
-    }
+    if (verdict === 'stale') notifications.goStale();
     staleTimer = scheduler.schedule(checkStale, STALE_CHECK_MS);
   };
 
@@ -323,7 +244,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       ...(reached ? {} : { searching: true }),
       ...(adapterOff ? { reason: ADAPTER_OFF_RECONNECTING } : {}),
     });
-    watchForStrap();
+    advertisements.watch(device);
     const mine = session;
     reconnectTimer = scheduler.schedule(() => {
       reconnectTimer = null;
@@ -340,7 +261,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
         listeners.listenToBattery(characteristic);
         return true;
       },
-      (percent) => (batteryPercent = percent),
+      notifications.setBattery,
     );
 
   /** Brings the connection up once, unless an attempt of this session is already under way. */
@@ -385,7 +306,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       reached = true;
       stopWatching();
       attempt = 0;
-      stale = false;
+      notifications.clearStale();
       beatClock.newConnection();
       watchdog.reset(clockMs());
       publishConnected();
@@ -458,7 +379,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
       return establish(session);
     }
     const mine = session;
-    malformedPackets = 0;
+    notifications.resetMalformed();
     const promise: Promise<void> = run(mine)
       .catch((error: unknown) => {
         // Defensive: nothing above should throw, but a connect() must never reject.
@@ -480,7 +401,7 @@ export function createWebBluetoothSource(options: WebBluetoothSourceOptions): He
     stopTimers();
     queue.cancelPending();
     listeners.releaseAll();
-    stale = false;
+    notifications.clearStale();
     end('user', 'Disconnected.');
     // Our listener is gone, so the event this fires is not mistaken for a drop.
     releaseGatt();

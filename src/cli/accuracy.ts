@@ -8,7 +8,7 @@ import { correctArtifacts } from '../signal/artifacts';
 import { breathingDetail } from '../signal/breathing';
 import { welchBreathingRate } from '../signal/breathing-welch';
 import { rmssdMs } from '../signal/rmssd';
-import { quantile } from '../signal/stats';
+import { quantile } from '../stats/descriptive';
 import type { Beat } from '../signal/types';
 import { computeWindowMetrics } from '../signal/window-metrics';
 

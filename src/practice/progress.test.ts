@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInRecord, CommitmentRecord, GateEntry, MetricChunk, RoutineRunRecord, SessionRecord } from '../store/records';
-import { describeTrend, median, sessionProgress, weeklyProgress, type SessionProgress } from './progress';
+import { describeTrend, sessionProgress, weeklyProgress, type SessionProgress } from './progress';
 
 const session: SessionRecord = {
   id: 's1',
@@ -129,12 +129,6 @@ describe('sessionProgress(records, commitments, checkIns)', () => {
       after: null,
       floodingEpisodes: 0,
     });
-  });
-});
-
-describe('median(values)', () => {
-  it('median(values) averages the middle two of an even count and is null for none', () => {
-    expect([median([3, 1, 2]), median([4, 1, 3, 2]), median([])]).toEqual([2, 2.5, null]);
   });
 });
 

@@ -21,6 +21,7 @@
  */
 import type { CheckInRecord, CommitmentRecord, GateEntry, MetricChunk, RoutineRunRecord, SessionRecord } from '../store/records';
 import { PARTNERS, type PartnerId } from '../signal/types';
+import { mean, median } from '../stats/descriptive';
 import { localDayOf, weekStart } from './week';
 
 /** The artifact rate above which a window's heart rate is not used for a peak (as the gate's quality bar). */
@@ -57,22 +58,17 @@ export interface SessionRecords {
   readonly runs: readonly RoutineRunRecord[];
 }
 
-function mean(values: readonly (number | null)[]): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
-}
-
-/** The median, or null for no values (the middle two averaged for an even count). */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The mean of the values present, or null when none is. */
+function meanPresent(values: readonly (number | null)[]): number | null {
+  return mean(values.filter((v): v is number => v !== null)) ?? null;
 }
 
 function ratings(checkIn: CheckInRecord | undefined): Ratings | null {
   if (!checkIn) return null;
-  return { intensity: mean([checkIn.intensity.a, checkIn.intensity.b]), closeness: mean([checkIn.closeness.a, checkIn.closeness.b]) };
+  return {
+    intensity: meanPresent([checkIn.intensity.a, checkIn.intensity.b]),
+    closeness: meanPresent([checkIn.closeness.a, checkIn.closeness.b]),
+  };
 }
 
 function routineEnd(runs: readonly RoutineRunRecord[]): RoutineEnd {
@@ -168,11 +164,11 @@ export function weeklyProgress(sessions: readonly SessionProgress[]): WeekProgre
       return {
         weekStart: start,
         sessions: list.length,
-        medianMinutesToCalm: median(calm),
+        medianMinutesToCalm: median(calm) ?? null,
         calmSessions: calm.length,
         floodingEpisodes: list.reduce((n, s) => n + s.floodingEpisodes, 0),
-        meanIntensityBefore: mean(list.map((s) => s.before?.intensity ?? null)),
-        meanClosenessAfter: mean(list.map((s) => s.after?.closeness ?? null)),
+        meanIntensityBefore: meanPresent(list.map((s) => s.before?.intensity ?? null)),
+        meanClosenessAfter: meanPresent(list.map((s) => s.after?.closeness ?? null)),
         commitmentsKept: list.reduce((n, s) => n + s.commitments.kept, 0),
         commitmentsResolved: list.reduce((n, s) => n + s.commitments.kept + s.commitments.missed, 0),
       };
@@ -207,14 +203,14 @@ export function describeTrend(sessions: readonly SessionProgress[], weeks: reado
   const late = weeks.slice(-2);
   const lines: string[] = [];
   const calm = (list: readonly WeekProgress[]) =>
-    median(list.flatMap((w) => (w.medianMinutesToCalm === null ? [] : [w.medianMinutesToCalm])));
+    median(list.flatMap((w) => (w.medianMinutesToCalm === null ? [] : [w.medianMinutesToCalm]))) ?? null;
   const [calmEarly, calmLate] = [calm(early), calm(late)];
   if (calmEarly !== null && calmLate !== null) {
     lines.push(
       `Minutes until you were both calm: about ${round(calmEarly)} in your first two weeks, about ${round(calmLate)} in the latest two.`,
     );
   }
-  const intensity = (list: readonly WeekProgress[]) => mean(list.map((w) => w.meanIntensityBefore));
+  const intensity = (list: readonly WeekProgress[]) => meanPresent(list.map((w) => w.meanIntensityBefore));
   const [intensityEarly, intensityLate] = [intensity(early), intensity(late)];
   if (intensityEarly !== null && intensityLate !== null) {
     lines.push(

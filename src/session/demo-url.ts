@@ -1,17 +1,7 @@
-import { z } from 'zod';
 import { SCENARIOS, type Scenario } from '../sim/scenario-names';
 
 /** Fastest playback a URL may ask for; beyond this the browser cannot keep up with two partners. */
 export const MAX_DEMO_SPEED = 200;
-
-const demoQuery = z.object({
-  demo: z.enum(SCENARIOS, { error: `demo must be one of ${SCENARIOS.join(', ')}` }),
-  speed: z.coerce
-    .number({ error: 'speed must be a number' })
-    .positive({ error: 'speed must be above 0' })
-    .max(MAX_DEMO_SPEED, { error: `speed must be at most ${MAX_DEMO_SPEED}` })
-    .default(1),
-});
 
 export interface DemoRequest {
   readonly scenario: Scenario;
@@ -34,10 +24,18 @@ export function parseDemoUrl(search: string): DemoUrl {
   const demo = params.get('demo');
   if (demo === null) return { kind: 'none' };
   const speed = params.get('speed');
-  const parsed = demoQuery.safeParse({ demo, speed: speed === null || speed === '' ? undefined : speed });
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => issue.message).join('; ');
-    return { kind: 'invalid', message: `demo link: ${reasons}` };
+  // Checked by hand rather than with a zod schema: this runs before the first paint, and zod's code
+  // then loads with the store instead of holding up the welcome screen.
+  const reasons: string[] = [];
+  const scenario = SCENARIOS.find((name) => name === demo);
+  if (scenario === undefined) reasons.push(`demo must be one of ${SCENARIOS.join(', ')}`);
+  let speedValue = 1;
+  if (speed !== null && speed !== '') {
+    speedValue = Number(speed);
+    if (!Number.isFinite(speedValue)) reasons.push('speed must be a number');
+    else if (speedValue <= 0) reasons.push('speed must be above 0');
+    else if (speedValue > MAX_DEMO_SPEED) reasons.push(`speed must be at most ${MAX_DEMO_SPEED}`);
   }
-  return { kind: 'demo', request: { scenario: parsed.data.demo, speed: parsed.data.speed } };
+  if (scenario === undefined || reasons.length > 0) return { kind: 'invalid', message: `demo link: ${reasons.join('; ')}` };
+  return { kind: 'demo', request: { scenario, speed: speedValue } };
 }

@@ -11,7 +11,7 @@
  */
 import type { ArtifactKind } from './artifacts';
 import { ARTIFACT_PARAMS, classifyBeat } from './artifacts';
-import { SortedWindow } from './stats';
+import { SortedWindow } from '../stats/descriptive';
 
 /** How many beats after a beat must arrive before it is classified. */
 export const STREAM_LOOKAHEAD_BEATS = 3;

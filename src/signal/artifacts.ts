@@ -5,7 +5,7 @@
  * artefact correction using novel beat classification. J Med Eng Technol 2019;43(3):173–181.
  * doi:10.1080/03091902.2019.1640306
  */
-import { SortedWindow, median } from './stats';
+import { SortedWindow, median } from '../stats/descriptive';
 
 /** Why a beat was flagged. `implausible` is an RR outside the physiological range. */
 export type ArtifactKind = 'ectopic' | 'missed' | 'extra' | 'long' | 'short' | 'implausible';

@@ -4,6 +4,7 @@
  */
 import type { Baseline, WindowMetrics } from './types';
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
+import { mean, sampleSd } from '../stats/descriptive';
 
 /** Facts about a calibration that the windows do not carry. */
 export interface CalibrationMeta {
@@ -15,23 +16,6 @@ export interface CalibrationMeta {
   readonly demo?: boolean;
   /** True when the device sends heart rate only: the baseline then has no lnRMSSD or breathing. */
   readonly hrOnly?: boolean;
-}
-
-/** Arithmetic mean; undefined for no values. */
-function mean(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Sample standard deviation (n − 1); undefined for fewer than two values. */
-function sampleSd(values: readonly number[]): number | undefined {
-  const m = mean(values);
-  if (m === undefined || values.length < 2) return undefined;
-  let ss = 0;
-  for (const v of values) ss += (v - m) ** 2;
-  return Math.sqrt(ss / (values.length - 1));
 }
 
 const finite = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null && Number.isFinite(v));

@@ -3,7 +3,7 @@
  * Schäfer & Kratky (2008), "Estimation of breathing rate from respiratory sinus arrhythmia:
  * comparison of various methods", Ann Biomed Eng 36(3):476–485, doi:10.1007/s10439-007-9428-1.
  */
-import { quantile } from './stats';
+import { quantile } from '../stats/descriptive';
 
 /** Result of counting: mean cycle length as a rate, and the cycles it rests on. */
 export interface BreathCount {

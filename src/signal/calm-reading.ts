@@ -9,6 +9,7 @@ import { describeCalibrationProblem, measureRecording, type CalibrationProblem, 
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';
 import type { Baseline, Beat, WindowMetrics } from './types';
 import { computeWindowMetrics } from './window-metrics';
+import { mean as meanOf, sampleSd as sampleSdOf } from '../stats/descriptive';
 
 /** How a reading was taken. */
 export type ReadingKind = 'calibration' | 'calm-check' | 'session-end' | 'migrated';
@@ -109,21 +110,9 @@ export const BASELINE_LEARNING_READINGS = 3;
 /** Length of one window of a reading and the step between windows, seconds. */
 const READING_WINDOW_SEC = 60;
 
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Sample SD (n − 1); null for fewer than two values. */
-function sampleSd(values: readonly number[]): number | null {
-  const m = mean(values);
-  if (m === null || values.length < 2) return null;
-  let ss = 0;
-  for (const v of values) ss += (v - m) ** 2;
-  return Math.sqrt(ss / (values.length - 1));
-}
+// A reading's figures are null when missing (the records store null), the shared statistics undefined.
+const mean = (values: readonly number[]): number | null => meanOf(values) ?? null;
+const sampleSd = (values: readonly number[]): number | null => sampleSdOf(values) ?? null;
 
 const present = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null && Number.isFinite(v));
 

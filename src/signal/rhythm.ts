@@ -27,7 +27,7 @@
  * arrhythmia database.
  */
 import type { ArtifactKind } from './artifacts';
-import { mean as meanOf } from './stats';
+import { mean as meanOf } from '../stats/descriptive';
 
 /** Artifact kinds that are rhythm events rather than detection errors. */
 export const RHYTHM_KINDS: readonly ArtifactKind[] = ['ectopic', 'long', 'short'];

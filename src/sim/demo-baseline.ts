@@ -1,4 +1,5 @@
 import { heartRate } from '../signal/heart-rate';
+import { mean, sampleSd } from '../stats/descriptive';
 import { rmssdMs } from '../signal/rmssd';
 import type { Baseline, PartnerId } from '../signal/types';
 import type { Scenario } from './simulator';
@@ -46,14 +47,14 @@ export function demoBaseline(scenario: Scenario, partner: PartnerId): Baseline {
     lnRmssd.push(Math.log(rmssdMs(rr) as number));
     hrBpm.push(heartRate(rr) as number);
   }
-  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const lnMean = mean(lnRmssd);
-  const lnSd = Math.sqrt(lnRmssd.reduce((a, x) => a + (x - lnMean) ** 2, 0) / (lnRmssd.length - 1));
+  // The rest is minutes long: every mean and SD below has many windows behind it.
+  const lnMean = mean(lnRmssd) as number;
+  const lnSd = sampleSd(lnRmssd) as number;
   const baseline: Baseline = {
     lnRmssdMean: lnMean,
     lnRmssdSd: lnSd,
-    hrBpm: mean(hrBpm),
-    breathsPerMin: mean(rest.breathsPerMin),
+    hrBpm: mean(hrBpm) as number,
+    breathsPerMin: mean(rest.breathsPerMin) as number,
     recordedAt: DEMO_RECORDED_AT,
     device: 'simulator',
     calibrations: 1,

@@ -93,6 +93,16 @@ vi.mock('./shell/parts', () => ({
   ReportPart: () => <p>report</p>,
 }));
 
+// The screens after Begin load on demand in the app; here they are the real screens, at once.
+vi.mock('./shell/later-screens', async () => {
+  const [live, routine, later] = await Promise.all([
+    import('./shell/screens/live-screen'),
+    import('./shell/screens/routine-screen'),
+    import('./shell/later-screen-set'),
+  ]);
+  return { ...later, LiveScreen: live.LiveScreen, RoutineScreen: routine.RoutineScreen, preloadScreens: () => Promise.resolve() };
+});
+
 const { App } = await import('./app');
 
 function visibleHeading(): string {

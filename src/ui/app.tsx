@@ -6,14 +6,20 @@ import { UpdateBanner } from './shell/update-banner';
 import { RegionBoundary } from './common/region-boundary';
 import { useThemeChoice } from './shell/theme-preference';
 import { WelcomeScreen } from './shell/screens/welcome-screen';
-import { LiveScreen } from './shell/screens/live-screen';
-import { RoutineScreen } from './shell/screens/routine-screen';
-import { ReflectScreen } from './shell/screens/reflect-screen';
-import { HistoryScreen } from './shell/screens/history-screen';
 import { GateChip } from './shell/gate-chip';
 import { BeforeCheckInPart, CheckInPart, NextRitualPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
-import { PlanScreen, ProgressScreen, ReportScreen } from './shell/screens/practice-screens';
-import type { AppParts } from './shell/composition-root';
+// Everything after Begin loads on demand, so the welcome screen's own code stays small.
+import {
+  HistoryScreen,
+  LiveScreen,
+  PlanScreen,
+  preloadScreens,
+  ProgressScreen,
+  ReflectScreen,
+  ReportScreen,
+  RoutineScreen,
+} from './shell/later-screens';
+import { preloadSessionCode, type AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
 import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
 
@@ -43,10 +49,14 @@ export function App({ app }: AppProps) {
   const { dim, toggle } = useThemeChoice();
   const liveOn = live.open;
 
-  // Fetch the live view's code while the welcome screen is read, so "Begin" answers at once.
+  // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once.
   useEffect(() => {
     if (liveOn) return undefined;
-    const id = window.setTimeout(preloadLive, 1500);
+    const id = window.setTimeout(() => {
+      preloadLive();
+      void preloadScreens();
+      preloadSessionCode();
+    }, 1500);
     return () => window.clearTimeout(id);
   }, [liveOn]);
 

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
 import { type PartnerId, PARTNERS } from '../../signal/types';
 import type { DemoUrl } from '../../session/demo-url';
 import type { LiveSessionModel, SelfReport } from '../../session/live-session';
@@ -13,7 +13,6 @@ import { CoregulationReading } from './together-readings';
 import { PartnerPanel } from './partner-panel';
 import { ReadinessGauge } from './readiness-gauge';
 import { SelfReportPanel } from './self-report';
-import { TrendChart } from './trend-chart';
 import { useObservable, useSelected } from './use-observable';
 import './live.css';
 
@@ -27,7 +26,15 @@ export interface LiveSessionProps {
 // The view re-renders when a name, the gate state or the check-in changes; the panels and charts
 // below draw from their own subscriptions, so they skip those renders.
 const StablePartnerPanel = memo(PartnerPanel);
-const StableTrendChart = memo(TrendChart);
+// The trend chart's code (and the chart library) loads after the live view, which never waits for it.
+const TrendChart = lazy(() => import('./trend-chart').then((m) => ({ default: m.TrendChart })));
+const StableTrendChart = memo(function StableTrendChart(props: ComponentProps<typeof TrendChart>) {
+  return (
+    <Suspense fallback={null}>
+      <TrendChart {...props} />
+    </Suspense>
+  );
+});
 const StableSelfReportPanel = memo(SelfReportPanel);
 const StableBreatheTogether = memo(BreatheTogether);
 const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false } };

@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useId, useRef, useState } from 'react';
 import type { SourceStatus } from '../../ble/heart-rate-source';
 import type { Scenario } from '../../sim/simulator';
 import type { ReadinessReason } from '../../session/readiness-types';
@@ -9,10 +9,18 @@ import { lowBatteryWords, NotFoundAdvice, StrapName, WhichStrapTip } from './str
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
 import { BREATHING_HOLD_SEC, holdBreathing, NO_BREATHING, type HeldBreathing } from './held-breathing';
 import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
-import { Tachogram } from './tachogram';
 import type { TogetherReadings } from '../../session/together';
 import { RhythmReading } from './together-readings';
 import { useObservable, useSelected } from './use-observable';
+
+// The chart library loads after the panel: connecting never waits for it, and until it is there an
+// empty frame of the chart's size holds its place.
+const Tachogram = lazy(() => import('./tachogram').then((m) => ({ default: m.Tachogram })));
+const TACHOGRAM_FRAME = (
+  <figure className="tachogram" aria-hidden="true">
+    <div className="tachogram__canvas" />
+  </figure>
+);
 
 export interface PartnerPanelProps {
   readonly partner: PartnerModel;
@@ -417,7 +425,9 @@ export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStr
 
       <StableLiveFigures partner={partner} />
       <RhythmReading rhythm$={together.rhythm$[partner.id]} initial={together.currentRhythm(partner.id)} />
-      <Tachogram partner={partner} name={snapshot.displayName} />
+      <Suspense fallback={TACHOGRAM_FRAME}>
+        <Tachogram partner={partner} name={snapshot.displayName} />
+      </Suspense>
 
       {reasons.length > 0 ? (
         <ul className="partner__reasons" aria-label={`Why ${snapshot.displayName} is “${words.label}”`}>

@@ -10,7 +10,6 @@ import { parseDemoUrl, type DemoUrl } from '../../session/demo-url';
 import { createSessionHost, type SessionHost } from '../../session/session-host';
 import { BeatToScreenProbe } from './beat-to-screen';
 import { journeyStart, type JourneyStart } from './journey';
-import { workerRrFileReader } from './rr-file-reader';
 
 /** What the page gives the app: its address's query string and its browser. */
 export interface Page {
@@ -33,6 +32,21 @@ export interface AppParts {
   readonly probe: BeatToScreenProbe;
 }
 
+/** The live session's code: the session, its real parts, the beat marks and the recording reader. */
+function loadSessionCode() {
+  return Promise.all([
+    import('../../session/live-session'),
+    import('../../session/default-dependencies'),
+    import('./beat-marks'),
+    import('./rr-file-reader'),
+  ]);
+}
+
+/** Starts fetching the live session's code while the welcome is read, so Begin does not wait for it. */
+export function preloadSessionCode(): void {
+  loadSessionCode().catch(() => undefined);
+}
+
 /** Opens the app's store (IndexedDB) with its code loaded on demand. */
 function openStore(): Promise<AttuneStore> {
   return import('../../store').then(({ createStore }) => createStore());
@@ -45,12 +59,8 @@ export function composeApp(page: Page): AppParts {
   const probe = new BeatToScreenProbe();
   const browser = { navigator: page.navigator, isSecureContext: page.isSecureContext, userAgent: page.navigator.userAgent };
   const sessions = createSessionHost(async ({ resumeSessionId }) => {
-    const [{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, resolved] = await Promise.all([
-      import('../../session/live-session'),
-      import('../../session/default-dependencies'),
-      import('./beat-marks'),
-      store,
-    ]);
+    const [[{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, { workerRrFileReader }], resolved] =
+      await Promise.all([loadSessionCode(), store]);
     // Every source is marked so beat-to-screen latency can be measured (see beat-marks.ts).
     const defaults = createDefaultLiveDependencies({ store: resolved, browser });
     // Recordings are read off the main thread, so a large file leaves the page responsive.

@@ -35,11 +35,13 @@ const LazyNextRitual = lazy(() => import('./practice-welcome-part').then((m) => 
 /** Performance mark left when the shell starts fetching the next screens' code ahead of need. */
 export const PRELOAD_MARK = 'attune:preload';
 
-/** Starts fetching the live view's code (charts included), and the routines', before they are needed. */
+/** Starts fetching the live view's code, then its charts and the routines', before they are needed. */
 export function preloadLive(): void {
   // Marked so the UI bench can tell the welcome screen's own code from what is fetched ahead.
   performance.mark(PRELOAD_MARK);
   loadLive()
+    // The live view's charts load apart from it (the Connect step never waits for them), soon after.
+    .then(() => Promise.all([import('../live/tachogram'), import('../live/trend-chart')]))
     .then(loadRoutines)
     .catch(() => undefined);
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SortedWindow, mean, median, quantile, quartileDeviation, slope } from './stats';
+import { SortedWindow, mean, median, quantile, quartileDeviation, sampleSd, slope } from './descriptive';
 
-describe('stats', () => {
+describe('descriptive statistics', () => {
   it('quantile(values, p) uses the R-7 method (linear between order statistics)', () => {
     expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
     expect(quantile([4, 1, 3, 2], 0.75)).toBe(3.25);
@@ -17,6 +17,11 @@ describe('stats', () => {
   });
   it('median(values) of an even count averages the middle pair', () => {
     expect(median([5, 1, 3, 7])).toBe(4);
+  });
+  it('sampleSd(values) divides by n − 1 and is undefined for fewer than two values', () => {
+    expect(sampleSd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    expect(sampleSd([3])).toBeUndefined();
+    expect(sampleSd([])).toBeUndefined();
   });
   it('quartileDeviation(values) is half the interquartile range', () => {
     expect(quartileDeviation([1, 2, 3, 4])).toBe((3.25 - 1.75) / 2);

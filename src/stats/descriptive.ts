@@ -1,5 +1,7 @@
 /**
- * Small order statistics shared by the signal modules. Pure, no allocation beyond one sorted copy.
+ * The small pure statistics every layer may use (DESIGN.md, Folders): mean, sample SD, quantiles,
+ * median, quartile deviation, slope, and a sorted sliding window. Pure, no allocation beyond one
+ * sorted copy; too little data gives `undefined`, never NaN.
  */
 
 /**
@@ -35,6 +37,18 @@ export function mean(values: ArrayLike<number>): number | undefined {
   let sum = 0;
   for (let i = 0; i < values.length; i += 1) sum += values[i];
   return sum / values.length;
+}
+
+/**
+ * Sample standard deviation (n − 1 in the denominator, Bessel's correction); `undefined` for fewer
+ * than two values.
+ */
+export function sampleSd(values: ArrayLike<number>): number | undefined {
+  const m = mean(values);
+  if (m === undefined || values.length < 2) return undefined;
+  let ss = 0;
+  for (let i = 0; i < values.length; i += 1) ss += (values[i] - m) ** 2;
+  return Math.sqrt(ss / (values.length - 1));
 }
 
 /**
