@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const folders = ['stats', 'ble', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli', 'practice'];
+const folders = ['stats', 'sources', 'sim', 'signal', 'pipeline', 'routines', 'store', 'session', 'ui', 'cli', 'practice'];
 
 /** Import patterns that reach into the given app folders, from anywhere under src. */
 const into = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`]);
@@ -76,6 +76,44 @@ function uiZone(zone) {
   };
 }
 
+/**
+ * The heart-rate sources (DESIGN.md, Folders): the whole of src/sources keeps the direction given
+ * (the app's other folders are out of reach, src/signal only for types); inside it, bluetooth and
+ * recordings may import the parent's `HeartRateSource` contract but never each other, and the
+ * contract imports neither. One rule per file set, as a later config would replace an earlier one.
+ */
+function sourcesDirections(options) {
+  const base = direction('sources', options);
+  const [level, rule] = base.rules['no-restricted-imports'];
+  // Through src/sources (from anywhere) or as a sibling ('../recordings/…', '../../bluetooth/…'),
+  // never a folder of the same name elsewhere (tests/recordings.ts).
+  const notInto = (names, message) => ({
+    regex: `(^|/|@/)sources/(${names.join('|')})(/|$)|^(\\./|(\\.\\./)+)(${names.join('|')})(/|$)`,
+    message,
+  });
+  const zone = (files, names, message) => ({
+    files,
+    rules: { 'no-restricted-imports': [level, { ...rule, patterns: [...rule.patterns, notInto(names, message)] }] },
+  });
+  return [
+    zone(
+      ['src/sources/**/*.{ts,tsx}'],
+      ['bluetooth', 'recordings'],
+      'The source contract in src/sources imports neither bluetooth nor recordings (DESIGN.md, Folders).',
+    ),
+    zone(
+      ['src/sources/bluetooth/**/*.{ts,tsx}'],
+      ['recordings'],
+      'src/sources/bluetooth must not import src/sources/recordings (DESIGN.md, Folders).',
+    ),
+    zone(
+      ['src/sources/recordings/**/*.{ts,tsx}'],
+      ['bluetooth'],
+      'src/sources/recordings must not import src/sources/bluetooth (DESIGN.md, Folders).',
+    ),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'dist-cli/', '.e2e-dist-*/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/sw.js'],
@@ -109,17 +147,17 @@ export default tseslint.config(
   }),
   // Pure math: nothing of the app, no streams, no DOM, no storage.
   direction('signal', { forbidden: others('signal'), packages: ['rxjs', 'react', 'react-dom', 'idb', 'chart.js'] }),
-  direction('ble', {
-    forbidden: others('ble', 'signal'),
+  ...sourcesDirections({
+    forbidden: others('sources', 'signal'),
     typesOnly: ['signal'],
     values: ['signal/types'],
     packages: ['react', 'react-dom', 'idb', 'chart.js'],
   }),
   // The simulator is physiology: it uses the real signal code and plays through the sources' clock.
-  direction('sim', { forbidden: others('sim', 'signal', 'ble'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('sim', { forbidden: others('sim', 'signal', 'sources'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
   direction('pipeline', {
-    forbidden: others('pipeline', 'signal', 'ble'),
-    typesOnly: ['ble'],
+    forbidden: others('pipeline', 'signal', 'sources'),
+    typesOnly: ['sources'],
     packages: ['react', 'react-dom', 'idb', 'chart.js'],
   }),
   direction('routines', {
@@ -139,7 +177,7 @@ export default tseslint.config(
   }),
   // The live session outside React: it assembles sources, pipeline and store, and renders nothing.
   direction('session', {
-    forbidden: others('session', 'pipeline', 'signal', 'ble', 'sim', 'store'),
+    forbidden: others('session', 'pipeline', 'signal', 'sources', 'sim', 'store'),
     packages: ['react', 'react-dom', 'idb', 'chart.js'],
   }),
   // The practice (plan, calendar file, progress) is pure: the store's records in, values out.
@@ -149,7 +187,10 @@ export default tseslint.config(
     values: ['store/records', 'signal/types'],
     packages: ['react', 'react-dom', 'idb', 'rxjs', 'chart.js'],
   }),
-  direction('cli', { forbidden: others('cli', 'pipeline', 'signal', 'ble', 'sim'), packages: ['react', 'react-dom', 'idb', 'chart.js'] }),
+  direction('cli', {
+    forbidden: others('cli', 'pipeline', 'signal', 'sources', 'sim'),
+    packages: ['react', 'react-dom', 'idb', 'chart.js'],
+  }),
   // Zones inside src/ui (DESIGN.md, Folders): live, routine and history never import each other,
   // common is shared by all and imports none of them, and only shell composes them.
   uiZone('live'),
@@ -158,13 +199,13 @@ export default tseslint.config(
   uiZone('practice'),
   uiZone('common'),
   {
-    // Only src/ble talks to Bluetooth; only src/store talks to IndexedDB.
+    // Only src/sources/bluetooth talks to Bluetooth; only src/store talks to IndexedDB.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/ble/**', 'src/store/**'],
+    ignores: ['src/sources/bluetooth/**', 'src/store/**'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'navigator', property: 'bluetooth', message: 'Only src/ble touches navigator.bluetooth.' },
+        { object: 'navigator', property: 'bluetooth', message: 'Only src/sources/bluetooth touches navigator.bluetooth.' },
         { object: 'window', property: 'indexedDB', message: 'Only src/store touches IndexedDB.' },
       ],
     },

@@ -19,7 +19,7 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       // The FIT reader is its own entry: the command loads it only when it meets a FIT file.
-      input: { attune: 'src/cli/bin.ts', fit: 'src/ble/rr-fit.ts' },
+      input: { attune: 'src/cli/bin.ts', fit: 'src/sources/recordings/rr-fit.ts' },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: '[name].js',

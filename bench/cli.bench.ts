@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { writeRrCsv } from '../src/ble/rr-write';
+import { writeRrCsv } from '../src/sources/recordings/rr-write';
 import { analyzeRecording } from '../src/cli/analyze';
 import { simulateRr } from '../src/sim/simulator';
 import { median as medianOf } from '../src/stats/descriptive';

@@ -12,7 +12,7 @@
  * of that time judged at all.
  */
 import { readFileSync } from 'node:fs';
-import { readRrFile, type RrFile } from '../src/ble/rr-file';
+import { readRrFile, type RrFile } from '../src/sources/recordings/rr-file';
 import { type GateRow, calmFromSpan, endOf, gateRows, gateStatuses, paramsForFile } from '../src/cli/gate';
 import { type StressPerson, type StressSpan, loadStressPerson, stressNames } from '../tests/stress-recordings';
 

@@ -3,7 +3,7 @@
  * partners (with artifacts and dropouts) must take "a couple of seconds" at most, and parsing must
  * keep far ahead of any strap (a strap sends about one packet a second).
  */
-import { encodeHeartRateMeasurement, parseHeartRateMeasurement } from '../src/ble/heart-rate-measurement';
+import { encodeHeartRateMeasurement, parseHeartRateMeasurement } from '../src/sources/bluetooth/heart-rate-measurement';
 import { simulateRr } from '../src/sim/simulator';
 
 export const title = 'simulator and parser speed: 24 h for two partners, packets parsed per second';

@@ -7,7 +7,7 @@
  */
 import { Subject, from } from 'rxjs';
 import { toMetrics } from '../src/pipeline/metrics';
-import { toCoregulation, toRhythm } from '../src/pipeline/together';
+import { toCoregulation, toRhythm } from '../src/pipeline/together-pipeline';
 import type { RhythmState } from '../src/signal/coherence';
 import { pacerRhythmState, resonanceCoherence } from '../src/signal/coherence';
 import type { SyncReading } from '../src/signal/synchrony';
@@ -16,7 +16,7 @@ import type { Beat } from '../src/signal/types';
 import type { PacerFollowing, SimulateRrOptions } from '../src/sim/simulator';
 import { TOGETHER_PACER_PER_MIN, scenarioSeed, simulateRr } from '../src/sim/simulator';
 import { createRandom } from '../src/sim/random';
-import { createSharedComponent } from '../src/sim/together';
+import { createSharedComponent } from '../src/sim/simulated-dyads';
 import { measureTimelineDrift } from '../tests/clock-drift';
 import { loadRecordings } from '../tests/recordings';
 

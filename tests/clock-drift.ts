@@ -8,8 +8,8 @@
  * time is the session's; B is placed at the session's time when attached, as `PartnerModel.attach`
  * does. The error of a beat is its session time minus its true time since the session started.
  */
-import { createBeatClock } from '../src/ble/beat-clock';
-import { encodeHeartRateMeasurement } from '../src/ble/heart-rate-measurement';
+import { createBeatClock } from '../src/sources/bluetooth/beat-clock';
+import { encodeHeartRateMeasurement } from '../src/sources/bluetooth/heart-rate-measurement';
 import { createRandom } from '../src/sim/random';
 import { simulateRr } from '../src/sim/simulator';
 

@@ -2,7 +2,7 @@
  * `attune analyze`: window metrics of RR files (DESIGN.md, Contracts), with the same signal code
  * the app runs per window ({@link computeWindowMetrics}).
  */
-import type { RrFile } from '../ble/rr-file';
+import type { RrFile } from '../sources/recordings/rr-file';
 import { resonanceCoherence } from '../signal/coherence';
 import type { IrregularRhythm } from '../signal/rhythm';
 import { SYNC_PARAMS, heartRateSynchrony } from '../signal/synchrony';

@@ -3,7 +3,7 @@
  * or output) and options, `--flag value` or `--flag=value`; after `--` everything is a file.
  * Each subcommand keeps its own options and messages; what they share is read here once.
  */
-import type { RrFileOptions } from '../ble/rr-file';
+import type { RrFileOptions } from '../sources/recordings/rr-file';
 
 /** One argument: a file, or an option whose value is read only when the option takes one. */
 export type CliArg =

@@ -4,8 +4,8 @@
  * `attune` command (compiled ahead by `npm run build:cli`, see `bin.ts`); `npm run analyze -- FILE`
  * runs it from the sources.
  */
-import type { RrFile, RrFileOptions } from '../ble/rr-file';
-import { RrFileError } from '../ble/rr-file';
+import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
+import { RrFileError } from '../sources/recordings/rr-file';
 import { readArgs } from './args';
 import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';

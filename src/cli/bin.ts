@@ -5,13 +5,13 @@
  * read, so starting stays quick. `npm run analyze` runs this file from the sources with tsx.
  */
 import { createRequire } from 'node:module';
-import type { FitHrv } from '../ble/rr-file';
-import type { readFitHrv as ReadFitHrv } from '../ble/rr-fit';
+import type { FitHrv } from '../sources/recordings/rr-file';
+import type { readFitHrv as ReadFitHrv } from '../sources/recordings/rr-fit';
 import { defaultIo, main } from './attune';
 
 const load = createRequire(import.meta.url);
 /** The built command's FIT module beside it, or the source module when run from the sources. */
-const fitModule = import.meta.url.endsWith('.ts') ? '../ble/rr-fit.ts' : './fit.js';
+const fitModule = import.meta.url.endsWith('.ts') ? '../sources/recordings/rr-fit.ts' : './fit.js';
 let readFitHrv: ((bytes: Uint8Array) => FitHrv) | undefined;
 
 process.exitCode = main(process.argv.slice(2), {

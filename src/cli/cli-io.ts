@@ -3,8 +3,8 @@
  * and reading one recording with its notes on standard error ({@link loadRecordingFile}).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { FitHrv, RrFile, RrFileOptions } from '../ble/rr-file';
-import { RrFileError, readRrFile } from '../ble/rr-file';
+import type { FitHrv, RrFile, RrFileOptions } from '../sources/recordings/rr-file';
+import { RrFileError, readRrFile } from '../sources/recordings/rr-file';
 import { rrResolutionMs } from '../signal/breathing';
 import { describeIoError } from './convert';
 

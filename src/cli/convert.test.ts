@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readRrFile } from '../ble/rr-file';
-import { readFitHrv } from '../ble/rr-fit';
-import { encodeFitHrv } from '../ble/testing/fit-fixture';
+import { readRrFile } from '../sources/recordings/rr-file';
+import { readFitHrv } from '../sources/recordings/rr-fit';
+import { encodeFitHrv } from '../sources/recordings/testing/fit-fixture';
 import type { CliIo } from './attune';
 import { EXIT, main } from './attune';
 

@@ -2,10 +2,10 @@
  * `attune convert IN OUT --to FORMAT`: reads any recording Attune reads (`readRrFile`) and writes it
  * in one of the formats other HRV tools read (`rr-write.ts`). `-` is standard input or output.
  */
-import type { RrFile, RrFileOptions } from '../ble/rr-file';
-import { RrFileError, readRrFile } from '../ble/rr-file';
-import type { RrSeries, RrWriteFormat } from '../ble/rr-write';
-import { RR_FORMAT_LABELS, RR_WRITE_FORMATS, SINGLE_PARTNER_FORMATS, writeRr } from '../ble/rr-write';
+import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
+import { RrFileError, readRrFile } from '../sources/recordings/rr-file';
+import type { RrSeries, RrWriteFormat } from '../sources/recordings/rr-write';
+import { RR_FORMAT_LABELS, RR_WRITE_FORMATS, SINGLE_PARTNER_FORMATS, writeRr } from '../sources/recordings/rr-write';
 import type { PartnerId } from '../signal/types';
 import { readArgs } from './args';
 

@@ -4,7 +4,7 @@
  * readings, and prints the gate's rows (`gate.ts`); what each partner is judged against goes to
  * standard error.
  */
-import type { RrFile, RrFileOptions } from '../ble/rr-file';
+import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
 import type { PartnerId } from '../signal/types';
 import { readArgs } from './args';
 import { type CliIo, EXIT, loadRecordingFile } from './cli-io';

@@ -12,7 +12,7 @@ import { simulateRr } from '../sim/simulator';
 import type { Scenario } from '../sim/scenario-names';
 import type { CliIo } from './attune';
 import { EXIT, main } from './attune';
-import { readRrFile } from '../ble/rr-file';
+import { readRrFile } from '../sources/recordings/rr-file';
 import type { GateStatus } from '../pipeline/gate';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import { gateRows, paramsForFile } from './gate';

@@ -4,10 +4,10 @@
  * `npm run bench -- readiness`, so the figures there come from the same code path as the command.
  */
 import { VirtualTimeScheduler, of } from 'rxjs';
-import { checkReplayRecording, createReplaySource, replayBeats, replayRecordingOf } from '../ble/replay-source';
-import type { RrFile } from '../ble/rr-file';
+import { checkReplayRecording, createReplaySource, replayBeats, replayRecordingOf } from '../sources/recordings/replay-source';
+import type { RrFile } from '../sources/recordings/rr-file';
 import { combineGate, type GateState, type GateStatus } from '../pipeline/gate';
-import { createPartnerPipeline } from '../pipeline/partner';
+import { createPartnerPipeline } from '../pipeline/partner-pipeline';
 import { baselineFromReadings, checkReading, readingFromBeats, type CalmReading } from '../signal/calm-reading';
 import type { PartnerReadiness, PartnerState } from '../signal/readiness';
 import { READINESS_PARAMS, type ReadinessParams } from '../signal/readiness-params';

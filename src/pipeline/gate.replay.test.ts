@@ -9,9 +9,9 @@ import { loadRecording } from '../../tests/recordings';
 // Tests assemble sources with the pipeline, as the app's composition root does.
 // eslint-disable-next-line no-restricted-imports
 import { demoBaseline } from '../sim/demo-baseline';
-import type { HeartRateSource } from '../ble/heart-rate-source';
+import type { HeartRateSource } from '../sources/heart-rate-source';
 // eslint-disable-next-line no-restricted-imports
-import { createReplaySource } from '../ble/replay-source';
+import { createReplaySource } from '../sources/recordings/replay-source';
 // eslint-disable-next-line no-restricted-imports
 import { simulateRr } from '../sim/simulator';
 // eslint-disable-next-line no-restricted-imports
@@ -21,7 +21,7 @@ import { FIRST_NIGHT_CALM_FROM_SEC } from '../sim/scenarios';
 import { calibrationFromBeats } from '../signal/baseline-calibration';
 import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { combineGate, type GateStatus } from './gate';
-import { createPartnerPipeline } from './partner';
+import { createPartnerPipeline } from './partner-pipeline';
 
 type Sources = Record<PartnerId, HeartRateSource>;
 

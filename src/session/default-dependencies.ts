@@ -1,13 +1,13 @@
 import { scenarioBaseline } from '../sim/demo-baseline';
-import { checkReplayRecording, createReplaySource, replayRecordingOf } from '../ble/replay-source';
+import { checkReplayRecording, createReplaySource, replayRecordingOf } from '../sources/recordings/replay-source';
 import { createSimulatorSource } from '../sim/simulator-source';
-import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
-import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../ble/web-bluetooth-support';
-import { navigatorBluetooth } from '../ble/web-bluetooth-types';
+import { createWebBluetoothSource } from '../sources/bluetooth/web-bluetooth-source';
+import { rememberedDevices, webBluetoothSupport, type SupportEnvironment } from '../sources/bluetooth/web-bluetooth-support';
+import { navigatorBluetooth } from '../sources/bluetooth/web-bluetooth-types';
 import { catchError, defer, map, tap, throwError, type SchedulerLike } from 'rxjs';
 import { calibrate } from '../pipeline/calibration';
 import { combineGate } from '../pipeline/gate';
-import { createPartnerPipeline } from '../pipeline/partner';
+import { createPartnerPipeline } from '../pipeline/partner-pipeline';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import { readingFromBeats } from '../signal/calm-reading';
 import type { Beat } from '../signal/types';
@@ -124,7 +124,10 @@ export function createDefaultLiveDependencies(options: DefaultDependencyOptions 
     // The readers (and the FIT SDK) load when a recording is first loaded, not with the session.
     readRrFile: async (contents, fileName) => {
       const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
-      const [{ readRrFile }, { readFitHrv }] = await Promise.all([import('../ble/rr-file'), import('../ble/rr-fit')]);
+      const [{ readRrFile }, { readFitHrv }] = await Promise.all([
+        import('../sources/recordings/rr-file'),
+        import('../sources/recordings/rr-fit'),
+      ]);
       const file = readRrFile(bytes, fileName, { readFit: readFitHrv });
       const tSec = file.hasTimeColumn ? file.tSec : null;
       // Checked here, as the worker's reader does, so a bad recording is a reading error either way

@@ -1,6 +1,6 @@
 import type { Observable, SchedulerLike } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
-import type { CheckedReplayRecording } from '../ble/replay-source';
+import type { HeartRateSource, SourceStatus } from '../sources/heart-rate-source';
+import type { CheckedReplayRecording } from '../sources/recordings/replay-source';
 import type { CalmReading, ReadingKind } from '../signal/calm-reading';
 import type { Baseline, Beat, PartnerId, Trend, WindowMetrics } from '../signal/types';
 import type { Scenario } from '../sim/simulator';

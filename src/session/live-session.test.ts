@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BehaviorSubject, NEVER, Subject } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../sources/heart-rate-source';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
 import type { Baseline, Beat, PartnerId } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';
-import { FakeBluetooth } from '../ble/testing/fake-bluetooth';
-import { createWebBluetoothSource } from '../ble/web-bluetooth-source';
+import { FakeBluetooth } from '../sources/bluetooth/testing/fake-bluetooth';
+import { createWebBluetoothSource } from '../sources/bluetooth/web-bluetooth-source';
 import type {
   GateSampleView,
   LiveDependencies,

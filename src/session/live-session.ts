@@ -22,13 +22,13 @@ import { PARTNERS, type PartnerId } from '../signal/types';
 import { createSubscriptionCounter } from '../pipeline/subscription-counter';
 import type { LiveDependencies, RecordingInfo, RecordingOutcome } from './dependencies';
 import type { DemoRequest } from './demo-url';
-import { PartnerModel, type SourceOrigin } from './partner';
+import { PartnerModel, type SourceOrigin } from './partner-model';
 import type { CalmEndOffer } from './partner-readings';
 import type { GateStatusView, ReadinessReason } from './readiness-types';
 import { recordSession } from './recording';
 import { routineAccess, selfReportCounts, type RoutineAccess } from './routine-access';
 import { createSharedPacer, type SharedPacer } from './shared-pacer';
-import { createTogetherReadings, type TogetherReadings } from './together';
+import { createTogetherReadings, type TogetherReadings } from './together-state';
 
 export interface LiveSessionOptions {
   /** Names shown before the partners type their own (or stored ones load). */

@@ -2,7 +2,7 @@
 // throttle runs on one injected VirtualTimeScheduler, so minutes of physiology take milliseconds.
 import { describe, expect, it } from 'vitest';
 import { BehaviorSubject, interval, map, VirtualTimeScheduler } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../sources/heart-rate-source';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
 import { createDefaultLiveDependencies } from './default-dependencies';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RrFileError, parseRrFile, readRrFile } from '../ble/rr-file';
-import { readFitHrv } from '../ble/rr-fit';
-import { encodeFitHrv } from '../ble/testing/fit-fixture';
-import type { HeartRateSource } from '../ble/heart-rate-source';
+import { RrFileError, parseRrFile, readRrFile } from '../sources/recordings/rr-file';
+import { readFitHrv } from '../sources/recordings/rr-fit';
+import { encodeFitHrv } from '../sources/recordings/testing/fit-fixture';
+import type { HeartRateSource } from '../sources/heart-rate-source';
 import { openRecording } from './partner-recording';
-import { checkReplayRecording } from '../ble/replay-source';
+import { checkReplayRecording } from '../sources/recordings/replay-source';
 
 const file = (name: string, content: string | Uint8Array) => ({
   name,

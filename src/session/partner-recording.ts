@@ -2,7 +2,7 @@
  * Reading an RR file a partner loads: parse it, and either a replay source to attach or the reason
  * in words the panel can show.
  */
-import type { HeartRateSource } from '../ble/heart-rate-source';
+import type { HeartRateSource } from '../sources/heart-rate-source';
 import type { LiveDependencies } from './dependencies';
 import type { SourceOrigin } from './partner-view';
 

@@ -2,7 +2,7 @@
  * One partner as the view sees it: what their beats come from, the figures, the calibration, and the
  * plain words for what went wrong. Plain data; `partner.ts` keeps it up to date.
  */
-import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../sources/heart-rate-source';
 import type { Baseline, Beat, PartnerId, WindowMetrics } from '../signal/types';
 import type { StartedReadingKind, StoredReading, StrapMemo } from './dependencies';
 import type { PartnerReadinessView } from './readiness-types';

@@ -2,7 +2,7 @@
  * Per-partner readiness scoring (DESIGN.md, Readiness gate): pure decisions on one snapshot of a
  * partner's data. Time-dependent parts (how long flooding has held, how long the signal has been
  * usable, whether beats stopped) arrive already measured in event time; the stream layer in
- * `src/pipeline/partner.ts` measures them. Thresholds come from `READINESS_PARAMS`.
+ * `src/pipeline/partner-pipeline.ts` measures them. Thresholds come from `READINESS_PARAMS`.
  */
 import type { Baseline, Trend, WindowMetrics } from './types';
 import { READINESS_PARAMS, type ReadinessParams } from './readiness-params';

@@ -7,7 +7,7 @@ import type { Keyframe, PhysiologyParams } from './physiology';
 import { defaultRmssdMs } from './physiology';
 import { seedFrom } from './random';
 import type { Scenario } from './scenario-names';
-import type { PacerFollowing, SharedCoupling } from './together';
+import type { PacerFollowing, SharedCoupling } from './simulated-dyads';
 
 export { SCENARIOS, isScenario, scenarioHasNoBaseline, type Scenario } from './scenario-names';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Beat } from '../signal/types';
-import { describeHeartRateSourceContract } from '../ble/heart-rate-source.contract';
-import type { SourceStatus } from '../ble/heart-rate-source';
+import { describeHeartRateSourceContract } from '../sources/heart-rate-source.contract';
+import type { SourceStatus } from '../sources/heart-rate-source';
 import { createSimulatorSource } from './simulator-source';
 import { scenarioSeed, simulateRr } from './simulator';
 

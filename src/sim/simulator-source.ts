@@ -1,12 +1,12 @@
 import type { SchedulerLike } from 'rxjs';
 import { Subject, asyncScheduler } from 'rxjs';
 import type { Beat, PartnerId } from '../signal/types';
-import type { HeartRateSource } from '../ble/heart-rate-source';
-import type { Playback } from '../ble/playback';
-import { checkSpeed, startPlayback } from '../ble/playback';
+import type { HeartRateSource } from '../sources/heart-rate-source';
+import type { Playback } from '../sources/recordings/playback';
+import { checkSpeed, startPlayback } from '../sources/recordings/playback';
 import type { ArtifactRates, DropoutOptions, Scenario, SimulatedBeat } from './simulator';
 import { isScenario, scenarioIsHrOnly, scenarioSeed, simulateRrStream } from './simulator';
-import { createStatusStore } from '../ble/source-status';
+import { createStatusStore } from '../sources/source-status';
 
 export interface SimulatorSourceOptions {
   readonly scenario: Scenario;

@@ -31,8 +31,8 @@ import type { Keyframe, PhysiologyParams } from './physiology';
 import { DRIFT_TAU_SEC, ouStep, timelineReader } from './physiology';
 import type { Scenario } from './scenarios';
 import { isScenario, scenarioPacing, scenarioTimeline } from './scenarios';
-import type { PacerFollowing, SharedCoupling } from './together';
-import { checkPacerFollowing, checkSharedCoupling, createFollowSchedule, createSharedComponent } from './together';
+import type { PacerFollowing, SharedCoupling } from './simulated-dyads';
+import { checkPacerFollowing, checkSharedCoupling, createFollowSchedule, createSharedComponent } from './simulated-dyads';
 
 export type { Keyframe, PhysiologyParams } from './physiology';
 export { defaultRmssdMs } from './physiology';
@@ -48,7 +48,7 @@ export {
   scenarioSeed,
   scenarioTimeline,
 } from './scenarios';
-export type { PacerFollowing, SharedCoupling } from './together';
+export type { PacerFollowing, SharedCoupling } from './simulated-dyads';
 
 /** Artifact probabilities per beat (0–1 each). */
 export interface ArtifactRates {

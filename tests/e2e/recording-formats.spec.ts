@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { encodeFitHrv } from '../../src/ble/testing/fit-fixture';
+import { encodeFitHrv } from '../../src/sources/recordings/testing/fit-fixture';
 
 /** `count` calm beats around 950 ms, as intervals in seconds. */
 function calmSec(count: number): number[] {

@@ -12,7 +12,7 @@ import { FIRST_NIGHT_CALM_FROM_SEC } from '../../src/sim/scenarios';
 import type { Scenario } from '../../src/sim/simulator';
 import { createSimulatorSource } from '../../src/sim/simulator-source';
 import { combineGate } from '../../src/pipeline/gate';
-import { createPartnerPipeline } from '../../src/pipeline/partner';
+import { createPartnerPipeline } from '../../src/pipeline/partner-pipeline';
 
 const SPEED = 100;
 

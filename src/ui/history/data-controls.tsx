@@ -11,7 +11,7 @@ import { fileStamp, formatDateTime } from './format';
 import { downloadText } from '../common/download';
 import { useAsync } from '../common/use-async';
 import { HISTORY_RR_FORMATS, exportSessionRr, isSinglePartner } from './rr-export';
-import type { RrWriteFormat } from '../../ble/rr-write';
+import type { RrWriteFormat } from '../../sources/recordings/rr-write';
 
 export interface DataControlsProps {
   readonly store: AttuneStore;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { readRrFile } from '../../ble/rr-file';
+import { readRrFile } from '../../sources/recordings/rr-file';
 import { createStore } from '../../store';
 import { HISTORY_RR_FORMATS, exportSessionRr } from './rr-export';
 

@@ -1,11 +1,11 @@
 /**
  * A recorded session's RR intervals as a file for another HRV tool, in any format of
- * `src/ble/rr-write.ts`. Beat times are seconds on the session's shared timeline (both partners on
+ * `src/sources/recordings/rr-write.ts`. Beat times are seconds on the session's shared timeline (both partners on
  * one clock), so the two-partner CSV lines them up and HRV Logger dates are the session's start
  * plus each beat's time. Heart-rate-only samples (no RR) are left out.
  */
-import type { RrSeries, RrWriteFormat } from '../../ble/rr-write';
-import { RR_FORMAT_EXTENSIONS, SINGLE_PARTNER_FORMATS, writeRr } from '../../ble/rr-write';
+import type { RrSeries, RrWriteFormat } from '../../sources/recordings/rr-write';
+import { RR_FORMAT_EXTENSIONS, SINGLE_PARTNER_FORMATS, writeRr } from '../../sources/recordings/rr-write';
 import { PARTNERS } from '../../signal/types';
 import type { AttuneStore, PartnerId, SessionRecord } from './store-types';
 import { fileStamp } from './format';

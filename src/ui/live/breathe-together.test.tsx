@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { asyncScheduler, BehaviorSubject } from 'rxjs';
 import { createSharedPacer } from '../../session/shared-pacer';
-import { UNKNOWN_COREGULATION, type RhythmView, type TogetherReadings } from '../../session/together';
+import { UNKNOWN_COREGULATION, type RhythmView, type TogetherReadings } from '../../session/together-state';
 import { BreatheTogether } from './breathe-together';
 import { describeCoregulation, describeRhythm } from './together-readings';
 

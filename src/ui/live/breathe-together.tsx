@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createChime, createSpeechGuide, type Chime, type SpeechGuide } from '../../routines';
 import { formatPace, GROUNDING_BREATHS_PER_MIN, PACER_MAX_PER_MIN, PACER_MIN_PER_MIN, type SharedPacer } from '../../session/shared-pacer';
 import type { PartnerId } from '../../signal/types';
-import type { TogetherReadings } from '../../session/together';
+import type { TogetherReadings } from '../../session/together-state';
 import { PacerFocus } from './pacer-focus';
 import { paceWords, SILENT, StablePacerVisual, vibrationAvailable, type PacerCues } from './pacer-visual';
 import { useObservable } from './use-observable';

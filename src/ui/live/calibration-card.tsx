@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PartnerModel, PartnerView } from '../../session/partner';
+import type { PartnerModel, PartnerView } from '../../session/partner-model';
 
 /** Seconds per half breath of the cue: 5 s in, 5 s out, an easy resting pace. */
 const CUE_HALF_BREATH_SEC = 5;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../../sources/heart-rate-source';
 import type { Beat, PartnerId } from '../../signal/types';
 import { createSubscriptionCounter } from '../../pipeline/subscription-counter';
 import { createDefaultLiveDependencies } from '../../session/default-dependencies';

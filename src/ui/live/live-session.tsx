@@ -3,7 +3,7 @@ import { type PartnerId, PARTNERS } from '../../signal/types';
 import type { DemoUrl } from '../../session/demo-url';
 import type { LiveSessionModel, SelfReport } from '../../session/live-session';
 import { selfReportAllowed } from '../../session/routine-access';
-import type { PartnerView } from '../../session/partner';
+import type { PartnerView } from '../../session/partner-model';
 import type { GateStatusView } from '../../session/readiness-types';
 import { RegionBoundary } from '../common/region-boundary';
 import { BreakTimer } from './break-timer';

@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import type { RhythmState } from '../../signal/coherence';
 import { PARTNERS, type PartnerId } from '../../signal/types';
 import type { PacerState } from '../../session/shared-pacer';
-import type { CoregulationView, RhythmView, TogetherReadings } from '../../session/together';
+import type { CoregulationView, RhythmView, TogetherReadings } from '../../session/together-state';
 import { paceWords, StablePacerVisual, vibrationAvailable, type PacerCues } from './pacer-visual';
 import { describeCoregulation } from './together-readings';
 import { useObservable } from './use-observable';

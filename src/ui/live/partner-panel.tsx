@@ -1,15 +1,15 @@
 import { lazy, memo, Suspense, useId, useRef, useState } from 'react';
-import type { SourceStatus } from '../../ble/heart-rate-source';
+import type { SourceStatus } from '../../sources/heart-rate-source';
 import type { Scenario } from '../../sim/simulator';
 import type { ReadinessReason } from '../../session/readiness-types';
-import type { PartnerModel, PartnerView, SourceOrigin } from '../../session/partner';
+import type { PartnerModel, PartnerView, SourceOrigin } from '../../session/partner-model';
 import type { PartnerStateName } from '../../session/readiness-types';
 import { CalibrationCard } from './calibration-card';
 import { lowBatteryWords, NotFoundAdvice, StrapName, WhichStrapTip } from './strap-help';
 import { RHYTHM_WORDS } from '../../signal/readiness-describe';
 import { BREATHING_HOLD_SEC, holdBreathing, NO_BREATHING, type HeldBreathing } from './held-breathing';
 import { describeQuality, PARTNER_STATE_WORDS } from './readiness-words';
-import type { TogetherReadings } from '../../session/together';
+import type { TogetherReadings } from '../../session/together-state';
 import { RhythmReading } from './together-readings';
 import { useObservable, useSelected } from './use-observable';
 

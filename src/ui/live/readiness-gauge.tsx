@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Observable } from 'rxjs';
 import type { PartnerId } from '../../signal/types';
-import type { PartnerModel, PartnerView } from '../../session/partner';
+import type { PartnerModel, PartnerView } from '../../session/partner-model';
 import type { GateStatusView, ReadinessReason } from '../../session/readiness-types';
 import { closenessToBaseline, GATE_STATE_WORDS, PARTNER_STATE_WORDS } from './readiness-words';
 import { useSelected } from './use-observable';

@@ -3,7 +3,7 @@
  * the same model apart (the ID), a strap that is not in range or not in the chooser's list, a low
  * battery, and the moment of live signal that confirms whose strap is whose.
  */
-import { strapIdFromName, strapModelFromName } from '../../ble/strap-id';
+import { strapIdFromName, strapModelFromName } from '../../sources/bluetooth/strap-id';
 
 /** Below this battery level a strap is worth a warning (coin cells sag and drop out near the end). */
 export const LOW_BATTERY_PERCENT = 15;

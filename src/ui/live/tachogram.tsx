@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { PartnerModel } from '../../session/partner';
+import type { PartnerModel } from '../../session/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../../session/partner-view';
 import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';

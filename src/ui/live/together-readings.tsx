@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { CoregulationView, RhythmView } from '../../session/together';
+import type { CoregulationView, RhythmView } from '../../session/together-state';
 import { formatPace } from '../../session/shared-pacer';
 import { useObservable } from './use-observable';
 

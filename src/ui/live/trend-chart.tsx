@@ -3,7 +3,7 @@ import { auditTime, merge } from 'rxjs';
 import type { Chart, ChartDataset } from 'chart.js';
 import { READINESS_PARAMS } from '../../signal/readiness-params';
 import { type Baseline, type PartnerId, PARTNERS } from '../../signal/types';
-import type { PartnerModel, TrendPoint } from '../../session/partner';
+import type { PartnerModel, TrendPoint } from '../../session/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../../session/partner-view';
 import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
 import { useThemeVersion } from './use-theme-version';

@@ -3,7 +3,7 @@
  * Loaded with the session, since it needs RxJS; the probe itself loads with the welcome screen.
  */
 import { Observable, share } from 'rxjs';
-import type { HeartRateSource } from '../../ble/heart-rate-source';
+import type { HeartRateSource } from '../../sources/heart-rate-source';
 import type { RememberedStrap, LiveDependencies } from '../../session/dependencies';
 import type { Beat } from '../../signal/types';
 import type { BeatToScreenProbe } from './beat-to-screen';

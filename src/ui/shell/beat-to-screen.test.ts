@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../../sources/heart-rate-source';
 import type { Beat } from '../../signal/types';
 import { BEAT_HANDLED_MEASURE, BEAT_MARK, BEAT_TO_SCREEN_MEASURE, BeatToScreenProbe, LATE_GAUGE_UPDATE_MARK } from './beat-to-screen';
 import { markBeats } from './beat-marks';

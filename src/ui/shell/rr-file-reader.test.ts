@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type RrFileError, readRrFile } from '../../ble/rr-file';
+import { type RrFileError, readRrFile } from '../../sources/recordings/rr-file';
 import type { LiveDependencies } from '../../session/dependencies';
 import { RecordingReadError, workerRrFileReader } from './rr-file-reader';
 

@@ -5,7 +5,7 @@
  * workers are missing (tests, very old browsers) or the worker's script does not load, the
  * session's own reader runs instead.
  */
-import { adoptCheckedRecording, type CheckedRecordingParts } from '../../ble/replay-source';
+import { adoptCheckedRecording, type CheckedRecordingParts } from '../../sources/recordings/replay-source';
 import type { LiveDependencies } from '../../session/dependencies';
 
 export interface RrFileRequest {

@@ -5,9 +5,9 @@
  * copied), and out go the intervals checked for replay (`checkReplayRecording`, transferred too)
  * or the reader's error.
  */
-import { checkReplayRecording, replayRecordingOf } from '../../ble/replay-source';
-import { RrFileError, readRrFile } from '../../ble/rr-file';
-import { readFitHrv } from '../../ble/rr-fit';
+import { checkReplayRecording, replayRecordingOf } from '../../sources/recordings/replay-source';
+import { RrFileError, readRrFile } from '../../sources/recordings/rr-file';
+import { readFitHrv } from '../../sources/recordings/rr-fit';
 import type { RrFileRequest, RrFileResponse } from './rr-file-reader';
 
 const scope = self as unknown as {

@@ -4,7 +4,7 @@ import type { DemoUrl } from '../../../session/demo-url';
 import type { LiveSessionModel, SelfReport } from '../../../session/live-session';
 import type { BeatToScreenProbe } from '../beat-to-screen';
 import type { RoutineAccess } from '../../../session/routine-access';
-import type { PartnerView } from '../../../session/partner';
+import type { PartnerView } from '../../../session/partner-model';
 import { ActionBar, ScreenFrame } from '../screen-frame';
 import { LivePart } from '../parts';
 import { useObservable, useSelected } from '../../live/use-observable';

@@ -1,6 +1,6 @@
 import { asyncScheduler, map, NEVER, of, share, Subscription } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs';
-import type { HeartRateSource, SourceStatus } from '../ble/heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../sources/heart-rate-source';
 import type { Scenario } from '../sim/simulator';
 import type { Beat, PartnerId, WindowMetrics } from '../signal/types';
 import type { LiveDependencies, RememberedStrap, StartedReadingKind, StrapMemo } from './dependencies';

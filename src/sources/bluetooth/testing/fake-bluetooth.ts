@@ -7,7 +7,7 @@
  * - `availabilitychanged` fires at `navigator.bluetooth` with `value`.
  * It also counts what a test needs to prove teardown: live listeners, chooser calls.
  */
-import { mean } from '../../stats/descriptive';
+import { mean } from '../../../stats/descriptive';
 import { encodeHeartRateMeasurement } from '../heart-rate-measurement';
 import type { BluetoothDeviceLike, BluetoothLike, RequestDeviceOptionsLike } from '../web-bluetooth-types';
 import {

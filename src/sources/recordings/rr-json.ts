@@ -3,7 +3,7 @@
  * arrays (per partner under `a` and `b`), and the app's own export (`attune-export`), one partner of
  * one session. Each problem goes through `fail`, naming the JSON path and what was expected.
  */
-import { PARTNERS, type PartnerId } from '../signal/types';
+import { PARTNERS, type PartnerId } from '../../signal/types';
 import type { RrFileOptions } from './rr-file';
 import { EXPECTED_FORMAT, type Fail, type Series } from './rr-series';
 

@@ -13,8 +13,8 @@
  */
 
 // Declared with the source contract, whose connected status carries it; re-exported for the parser's users.
-import type { SensorContact } from './heart-rate-source';
-export type { SensorContact } from './heart-rate-source';
+import type { SensorContact } from '../heart-rate-source';
+export type { SensorContact } from '../heart-rate-source';
 
 export interface HeartRateMeasurement {
   /** Heart rate the device reports, beats per minute (an integer, 0 when the device has no reading). */

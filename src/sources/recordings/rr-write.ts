@@ -13,7 +13,7 @@
  * Pure: arrays in, text out. Values keep 7 decimals of a millisecond, enough for a strap's 1/1024 s
  * steps (0.9765625 ms) to come back exactly.
  */
-import { PARTNERS, type PartnerId } from '../signal/types';
+import { PARTNERS, type PartnerId } from '../../signal/types';
 
 /** One partner's beats: the RR interval ending at each beat (ms) and the beat's time (s). */
 export interface RrSeries {

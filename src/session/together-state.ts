@@ -1,7 +1,7 @@
 /**
  * Settling together in the live session: each partner's rhythm against the shared pacer, and the
  * pair's co-regulation, computed once per session (not once per screen that shows them) from the
- * partners' beats on the session timeline, every 5 s of event time (src/pipeline/together.ts).
+ * partners' beats on the session timeline, every 5 s of event time (src/pipeline/together-pipeline.ts).
  * What the screen says is framed here: "following" only while the pacer runs and the reading is
  * clear, heart-rate-only devices never follow, and co-regulation never touches the gate.
  */
@@ -17,12 +17,12 @@ import {
   type Observable,
   type SchedulerLike,
 } from 'rxjs';
-import { toCoregulation, toRhythm, type PairCalm, type RhythmReading } from '../pipeline/together';
+import { toCoregulation, toRhythm, type PairCalm, type RhythmReading } from '../pipeline/together-pipeline';
 import { coregulationState } from '../signal/synchrony';
 import type { RhythmState } from '../signal/coherence';
 import type { CoregulationState, SyncReading } from '../signal/synchrony';
 import { PARTNERS, type Beat, type PartnerId } from '../signal/types';
-import type { PartnerModel } from './partner';
+import type { PartnerModel } from './partner-model';
 import type { PartnerStateName } from './readiness-types';
 import type { PacerState } from './shared-pacer';
 

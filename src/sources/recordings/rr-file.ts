@@ -20,7 +20,7 @@
  * physiologically implausible ones (< 250 ms or > 2500 ms) are kept, listed in `warnings`, and left
  * to artifact correction, which flags them.
  */
-import type { PartnerId } from '../signal/types';
+import type { PartnerId } from '../../signal/types';
 import { HR_EXPECTED } from './hr-file';
 import { parseJson } from './rr-json';
 import { EXPECTED_FORMAT, secondsToMs, type Fail, type Series } from './rr-series';

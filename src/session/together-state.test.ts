@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BehaviorSubject, Subject } from 'rxjs';
 import type { Beat, PartnerId } from '../signal/types';
-import type { PartnerView } from './partner';
+import type { PartnerView } from './partner-model';
 import type { PartnerReadinessView } from './readiness-types';
-import type { RhythmReading } from '../pipeline/together';
+import type { RhythmReading } from '../pipeline/together-pipeline';
 import type { PacerState } from './shared-pacer';
-import { createTogetherReadings, pairCalmOf, rhythmView } from './together';
+import { createTogetherReadings, pairCalmOf, rhythmView } from './together-state';
 
 const RUNNING: PacerState = { running: true, breathsPerMin: 6, sinceSec: 10, sinceMs: 0 };
 const STOPPED: PacerState = { running: false, breathsPerMin: 6, sinceSec: null, sinceMs: null };

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Beat } from '../signal/types';
+import type { Beat } from '../../signal/types';
 import { encodeHeartRateMeasurement } from './heart-rate-measurement';
-import type { SourceStatus } from './heart-rate-source';
-import { describeHeartRateSourceContract } from './heart-rate-source.contract';
+import type { SourceStatus } from '../heart-rate-source';
+import { describeHeartRateSourceContract } from '../heart-rate-source.contract';
 import { FakeBluetooth } from './testing/fake-bluetooth';
 import { createStrapFeeder } from './testing/strap-feeder';
 import { calm, expectIncreasing, packet, rig } from './testing/web-bluetooth-rig';

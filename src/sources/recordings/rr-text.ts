@@ -4,7 +4,7 @@
  * heart-rate-only tables and E4 `HR.csv` are handed on to `hr-file.ts`. Each problem goes through
  * `fail`, naming the line and what was expected.
  */
-import { PARTNERS, type PartnerId } from '../signal/types';
+import { PARTNERS, type PartnerId } from '../../signal/types';
 import { heartRateColumn, isE4SingleChannel, parseE4Hr, parseHrTable } from './hr-file';
 import type { RrFileOptions } from './rr-file';
 import { EXPECTED_FORMAT, secondsToMs, type Fail, type Series } from './rr-series';

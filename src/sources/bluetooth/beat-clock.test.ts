@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Beat } from '../signal/types';
+import type { Beat } from '../../signal/types';
 import type { BeatClock, BeatClockOptions, PacketOutcome, TimedPacket } from './beat-clock';
 import { createBeatClock } from './beat-clock';
 import type { SensorContact } from './heart-rate-measurement';

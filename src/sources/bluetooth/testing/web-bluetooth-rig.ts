@@ -3,12 +3,12 @@
  * strap, fed with simulated calm beats once a second while (fake) time passes.
  */
 import { expect, vi } from 'vitest';
-import type { Beat } from '../../signal/types';
+import type { Beat } from '../../../signal/types';
 import { encodeHeartRateMeasurement } from '../heart-rate-measurement';
-import type { HeartRateSource, SourceStatus } from '../heart-rate-source';
+import type { HeartRateSource, SourceStatus } from '../../heart-rate-source';
 // Tests feed simulated physiology through the source.
 // eslint-disable-next-line no-restricted-imports
-import { simulateRr } from '../../sim/simulator';
+import { simulateRr } from '../../../sim/simulator';
 import type { FakeStrap } from './fake-bluetooth';
 import { FakeBluetooth } from './fake-bluetooth';
 import { createStrapFeeder } from './strap-feeder';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadStressPerson, stressNames } from '../../tests/stress-recordings';
+import { loadStressPerson, stressNames } from '../../../tests/stress-recordings';
 import { readRrFile } from './rr-file';
 import { errorOf } from './testing/rr-file-error';
 

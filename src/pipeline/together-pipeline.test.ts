@@ -3,8 +3,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { seededUniform, tachogramFixture } from '../signal/tachogram-fixture';
 import type { Beat } from '../signal/types';
-import type { PairCalm, RhythmReading } from './together';
-import { toCoregulation, toRhythm } from './together';
+import type { PairCalm, RhythmReading } from './together-pipeline';
+import { toCoregulation, toRhythm } from './together-pipeline';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 

@@ -25,17 +25,17 @@
  */
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { Subject, asyncScheduler } from 'rxjs';
-import type { Beat } from '../signal/types';
+import type { Beat } from '../../signal/types';
 import type { GattQueue } from './gatt-queue';
 import { createGattQueue } from './gatt-queue';
 import type { BeatClockOptions } from './beat-clock';
 import { createBeatClock } from './beat-clock';
 import { createGattListeners } from './gatt-listeners';
 import { followBattery, heartRateMeasurement } from './gatt-services';
-import type { DisconnectCode, HeartRateSource } from './heart-rate-source';
+import type { DisconnectCode, HeartRateSource } from '../heart-rate-source';
 import type { ReconnectOptions } from './reconnect-policy';
 import { createReconnectPolicy } from './reconnect-policy';
-import { createStatusStore } from './source-status';
+import { createStatusStore } from '../source-status';
 import type { StaleWatchdogOptions } from './stale-watchdog';
 import { createStaleWatchdog } from './stale-watchdog';
 import { createAdvertisementWatch } from './web-bluetooth-advertisements';

@@ -1,11 +1,11 @@
 import type { SchedulerLike } from 'rxjs';
 import { Subject, asyncScheduler } from 'rxjs';
-import type { Beat } from '../signal/types';
-import type { HeartRateSource } from './heart-rate-source';
+import type { Beat } from '../../signal/types';
+import type { HeartRateSource } from '../heart-rate-source';
 import type { RrFile } from './rr-file';
 import type { Playback } from './playback';
 import { checkSpeed, startPlayback } from './playback';
-import { createStatusStore } from './source-status';
+import { createStatusStore } from '../source-status';
 
 /** A recording to replay: RR intervals, and beat times when the file has them; or heart rate only. */
 export interface ReplayRecording {

@@ -2,7 +2,7 @@
  * `createPartnerPipeline`: one partner's chain from beats to readiness (DESIGN.md, Data flow).
  */
 import { asyncScheduler, Observable, share, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
-import type { SourceStatus } from '../ble/heart-rate-source';
+import type { SourceStatus } from '../sources/heart-rate-source';
 import { assessPartner, type PartnerLink, type PartnerReadiness } from '../signal/readiness';
 import { NO_FLOODING, recentMedianHr, stepFlooding, type FloodingTrack } from '../signal/readiness-flooding';
 import { READINESS_PARAMS, type ReadinessParams } from '../signal/readiness-params';

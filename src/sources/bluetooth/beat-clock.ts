@@ -12,7 +12,7 @@
  * - While the strap reports no skin contact, whatever it sends is not a heartbeat, once it has
  *   reported contact on this connection (or the packet has no RR anyway).
  */
-import type { Beat } from '../signal/types';
+import type { Beat } from '../../signal/types';
 import type { SensorContact } from './heart-rate-measurement';
 import { HeartRateParseError, parseHeartRateMeasurement } from './heart-rate-measurement';
 

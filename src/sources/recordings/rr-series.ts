@@ -3,7 +3,7 @@
  * which `rr-file.ts` then checks (units, plausibility, gaps) and turns into an `RrFile`; and the few
  * pieces the readers share with it.
  */
-import type { PartnerId } from '../signal/types';
+import type { PartnerId } from '../../signal/types';
 import type { HrSamples } from './hr-file';
 
 /** How a reader reports a problem; `rr-file.ts` throws it as an `RrFileError`. */

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadRecording, recordingNames } from '../../tests/recordings';
-import type { Beat } from '../signal/types';
-import type { SourceStatus } from './heart-rate-source';
-import { describeHeartRateSourceContract } from './heart-rate-source.contract';
+import { loadRecording, recordingNames } from '../../../tests/recordings';
+import type { Beat } from '../../signal/types';
+import type { SourceStatus } from '../heart-rate-source';
+import { describeHeartRateSourceContract } from '../heart-rate-source.contract';
 import { adoptCheckedRecording, checkReplayRecording, createReplaySource, replayBeats } from './replay-source';
 // Tests feed simulated physiology through the source.
 // eslint-disable-next-line no-restricted-imports
-import { simulateRr } from '../sim/simulator';
+import { simulateRr } from '../../sim/simulator';
 
 const calm = simulateRr({ durationSec: 600, scenario: 'calm', partner: 'b', seed: 3 });
 

@@ -2,7 +2,7 @@
  * What the Web Bluetooth source tells the user when the browser or the strap says no, as a
  * disconnect code and a reason in words.
  */
-import type { DisconnectCode } from './heart-rate-source';
+import type { DisconnectCode } from '../heart-rate-source';
 
 export const ADAPTER_OFF_RECONNECTING = 'Bluetooth is off on this device. Turn it on and the strap will reconnect.';
 export const UNSUPPORTED = 'This browser cannot connect to Bluetooth straps.';

@@ -8,10 +8,10 @@
  * alive; malformed packets are counted and skipped. The link decides when a notification counts
  * (`connected()`), when the strap is stale (`goStale`) and when a new connection starts.
  */
-import type { Beat } from '../signal/types';
+import type { Beat } from '../../signal/types';
 import type { BeatClock } from './beat-clock';
 import { batteryPercentOf } from './gatt-services';
-import type { StatusStore } from './source-status';
+import type { StatusStore } from '../source-status';
 import type { StaleWatchdog } from './stale-watchdog';
 import type { GattCharacteristicLike } from './web-bluetooth-types';
 

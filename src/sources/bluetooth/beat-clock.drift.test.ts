@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureTimelineDrift } from '../../tests/clock-drift';
+import { measureTimelineDrift } from '../../../tests/clock-drift';
 
 const twoHours = {
   durationSec: 7200,

@@ -4,7 +4,7 @@ import { heartRateSynchrony } from '../signal/synchrony';
 import type { Beat } from '../signal/types';
 import type { SimulateRrOptions } from './simulator';
 import { TOGETHER_PACER_PER_MIN, scenarioSeed, simulateRr } from './simulator';
-import { createSharedComponent } from './together';
+import { createSharedComponent } from './simulated-dyads';
 
 const beatsOf = (options: SimulateRrOptions): Beat[] => {
   const sim = simulateRr(options);

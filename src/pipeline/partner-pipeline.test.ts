@@ -1,7 +1,7 @@
 import { BehaviorSubject, NEVER, Observable, of, Subject, VirtualTimeScheduler } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import type { SourceStatus } from '../ble/heart-rate-source';
+import type { SourceStatus } from '../sources/heart-rate-source';
 // Tests assemble simulated straps with the pipeline, as the app's composition root does.
 // eslint-disable-next-line no-restricted-imports
 import { demoBaseline } from '../sim/demo-baseline';
@@ -10,7 +10,7 @@ import { createSimulatorSource, type SimulatorSourceOptions } from '../sim/simul
 import type { PartnerReadiness } from '../signal/readiness';
 import type { Baseline, Beat } from '../signal/types';
 import { READINESS_PARAMS } from '../signal/readiness-params';
-import { createPartnerPipeline } from './partner';
+import { createPartnerPipeline } from './partner-pipeline';
 
 interface Seen {
   readonly atMs: number;
