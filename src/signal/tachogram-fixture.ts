@@ -1,7 +1,7 @@
 /**
  * Test fixture only: a minimal deterministic tachogram (sinusoidal RSA + Mayer wave + white noise)
  * so the signal tests can check estimates against a known truth without importing the app's
- * simulator (src/signal may not import src/ble). The app and benchmarks use `simulateRr`.
+ * simulator (src/signal may not import src/sources). The app and benchmarks use `simulateRr`.
  */
 
 /** Parameters of {@link tachogramFixture}; times in seconds, amplitudes in ms (peak). */
