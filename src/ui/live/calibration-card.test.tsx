@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BehaviorSubject, Subject } from 'rxjs';
-import type { SourceStatus } from '../../ble/heart-rate-source';
+import type { SourceStatus } from '../../sources/heart-rate-source';
 import type { Baseline, Beat } from '../../signal/types';
 import { readingFromBaseline } from '../../signal/calm-reading';
 import { createStore } from '../../store';
@@ -133,6 +133,7 @@ describe('CalibrationCard', () => {
       ),
     );
     expect(card.textContent).toContain('Usual calm: heart rate 64');
-    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Delete baseline' }));
+    // Focus goes back to the button once the card has re-rendered without the confirmation.
+    await waitFor(() => expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Delete baseline' })));
   });
 });
