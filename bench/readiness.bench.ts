@@ -1,7 +1,7 @@
 /**
  * The readiness gate on real people (issue "A baseline worth trusting", 6; docs/readiness.md, Real
  * people): the stress set's Empatica E4 recordings (`../shared/data/stress`, its README says what
- * they can and cannot show) played through the same code as `attune gate` (`src/cli/gate.ts`: the
+ * they can and cannot show) played through the same code as `attune gate` (`src/cli/gate-replay.ts`: the
  * app's partner pipeline and gate, one partner alone), per person and pooled, for RR (IBI.csv) and
  * heart rate only (HR.csv), with a baseline from the `calibration` span (one calm reading, checked
  * as the app checks any reading) and in first-night mode (no reading).
@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readRrFile, type RrFile } from '../src/sources/recordings/rr-file';
-import { type GateRow, calmFromSpan, endOf, gateRows, gateStatuses, paramsForFile } from '../src/cli/gate';
+import { type GateRow, calmFromSpan, endOf, gateRows, gateStatuses, paramsForFile } from '../src/cli/gate-replay';
 import { type StressPerson, type StressSpan, loadStressPerson, stressNames } from '../tests/stress-recordings';
 
 export const title = 'readiness gate on real people (stress set, E4): tasks not ready, recoveries ready, time judged';

@@ -8,7 +8,7 @@ import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
 import type { PartnerId } from '../signal/types';
 import { readArgs } from './args';
 import { type CliIo, EXIT, loadRecordingFile } from './cli-io';
-import { type GatePartner, type Span, calmFromSpan, endOf, gateRows, gateRowsToCsv, gateStatuses, paramsForFile } from './gate';
+import { type GatePartner, type Span, calmFromSpan, endOf, gateRows, gateRowsToCsv, gateStatuses, paramsForFile } from './gate-replay';
 
 export const GATE_USAGE = `Usage: attune gate A [B] [--calibrate-a START-END] [--calibrate-b START-END]
                    [--every SEC] [--format json|csv] [--partner a|b] [--session ID]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALM_RESPONSES, GENTLER_OPTIONS, ROOM_SETUP, ROUTINE_FILES, ROUTINES, SAFETY, parseContent, routineById } from './catalog';
-import { GENTLER_OPTION_IDS, routineSchema } from './schema';
+import { GENTLER_OPTION_IDS, routineSchema } from './routine-schema';
 import { apologyReset } from './content/apology-reset';
 
 const totalSec = (id: string) => routineById(id).steps.reduce((sum, step) => sum + step.durationSec, 0);

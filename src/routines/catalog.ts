@@ -15,7 +15,7 @@ import {
   type GentlerOptionId,
   type Routine,
   type Safety,
-} from './schema';
+} from './routine-schema';
 import { warmUp } from './content/warm-up';
 import { apologyReset } from './content/apology-reset';
 import { reconnectFlow } from './content/reconnect-flow';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTINES, routineById } from './catalog';
 import { consentFor, resolveTouch, routineTouches } from './gentler';
-import { GENTLER_OPTION_IDS, type Touch } from './schema';
+import { GENTLER_OPTION_IDS, type Touch } from './routine-schema';
 
 const back: Touch = { area: 'back', instruction: 'Long strokes down the back.', pressure: 'light', gentler: {} };
 const chest: Touch = { area: 'chest', instruction: 'Palm on the heart.', pressure: 'resting', gentler: {} };

@@ -3,7 +3,7 @@
  * blanket between, a hand on the knee instead of the chest, hands only, or no touch at all.
  */
 import { gentlerOption } from './catalog';
-import type { GentlerOptionId, Routine, Touch, TouchArea } from './schema';
+import type { GentlerOptionId, Routine, Touch, TouchArea } from './routine-schema';
 
 /** The touch a step asks for under a gentler option; `null` means no touch at all. */
 export interface ResolvedTouch {

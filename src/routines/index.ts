@@ -1,5 +1,5 @@
 /** The routines module: content, plans, the player, and the voice, chime and pacer helpers. */
-export * from './schema';
+export * from './routine-schema';
 export * from './catalog';
 export * from './template';
 export * from './gentler';

@@ -2,7 +2,7 @@
  * The breathing pacer: where in a slow breath a given moment falls. Pure, so the animation, the
  * text count (for reduced motion) and the tests all read the same numbers.
  */
-import type { Breathing } from './schema';
+import type { Breathing } from './routine-schema';
 
 export type BreathPhase = 'in' | 'hold' | 'out';
 

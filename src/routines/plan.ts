@@ -3,7 +3,7 @@
  * lines filled in and each line given a stable id (used to store a partner's own recording of it).
  */
 import { fillTemplate, needsBehaviour } from './template';
-import type { Breathing, Line, Prompt, Routine, Touch } from './schema';
+import type { Breathing, Line, Prompt, Routine, Touch } from './routine-schema';
 
 export interface PlanLine {
   /** Stable id: `<routine id>/<step id>/<index>`. */

@@ -6,7 +6,7 @@
 import type { Clock } from './clock';
 import type { Plan } from './plan';
 import { initialPlayerState, reducePlayer, type PlayerCommand, type PlayerState } from './player';
-import type { GentlerOptionId } from './schema';
+import type { GentlerOptionId } from './routine-schema';
 
 export interface PlayerStore {
   readonly plan: Plan;

@@ -15,7 +15,7 @@ import {
 import { createManualClock } from './clock';
 import { createPlayerStore } from './player-store';
 import { summariseRun } from './run-summary';
-import type { GentlerOptionId } from './schema';
+import type { GentlerOptionId } from './routine-schema';
 
 const T0 = Date.UTC(2026, 10, 25, 20, 0, 0);
 const reset = buildPlan(routineById('apology-reset'));

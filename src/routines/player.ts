@@ -12,7 +12,7 @@
  */
 import { resolveTouch, type ResolvedTouch } from './gentler';
 import type { Plan, PlanStep } from './plan';
-import type { GentlerOptionId, Prompt } from './schema';
+import type { GentlerOptionId, Prompt } from './routine-schema';
 
 export type PlayerPhase =
   /** Waiting for the receiver's answer to the consent question. */

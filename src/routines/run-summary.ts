@@ -3,7 +3,7 @@
  * Both are implemented elsewhere (the store), so they are defined here as contracts.
  */
 import { z } from 'zod';
-import { gentlerOptionIdSchema } from './schema';
+import { gentlerOptionIdSchema } from './routine-schema';
 import type { Plan } from './plan';
 import type { PlayerState } from './player';
 

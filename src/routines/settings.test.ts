@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENTLER_OPTION_IDS } from './schema';
+import { GENTLER_OPTION_IDS } from './routine-schema';
 import {
   DEFAULT_ROUTINE_SETTINGS,
   GUIDE_MODES,

@@ -8,7 +8,7 @@
  * field by field: a field that does not fit falls back to its default and the others are kept.
  */
 import { z } from 'zod';
-import { GENTLER_OPTION_IDS, type GentlerOptionId } from './schema';
+import { GENTLER_OPTION_IDS, type GentlerOptionId } from './routine-schema';
 import { DEFAULT_SPEECH_RATE, MAX_SPEECH_RATE, MIN_SPEECH_RATE } from './speech';
 
 /** How the steps are guided: text only, a computer voice, or a partner's own recordings. */

@@ -3,7 +3,7 @@
  * filled from it. Specific apologies repair more than vague remorse, so the slot is never filled
  * with a generic stand-in: a line that needs it and has none is an error.
  */
-import { slotsIn, type TemplateSlot } from './schema';
+import { slotsIn, type TemplateSlot } from './routine-schema';
 
 export type TemplateValues = Partial<Record<TemplateSlot, string>>;
 

@@ -6,7 +6,7 @@ import { openDB } from 'idb';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { migrate } from './migrations';
 import { BLOCKED_MESSAGE, BLOCKING_MESSAGE, StorageError, TERMINATED_MESSAGE, UNAVAILABLE_MESSAGE, type StorageProblem } from './problems';
-import { DB_NAME, DB_VERSION, type AttuneSchema } from './schema';
+import { DB_NAME, DB_VERSION, type AttuneSchema } from './store-schema';
 
 export type AttuneDb = IDBPDatabase<AttuneSchema>;
 

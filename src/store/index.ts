@@ -14,7 +14,7 @@ export {
   type ExportFile,
   type ImportSummary,
 } from './transfer';
-export { DB_NAME, DB_VERSION } from './schema';
+export { DB_NAME, DB_VERSION } from './store-schema';
 export { BACKUP_REMINDER_SESSIONS, KEPT_MARKER_KEY, type Durability, type DurabilityStatus, type PersistenceState } from './durability';
 export { CHUNK_MAX_SEC, PLAN_RITUALS, WEEKDAYS } from './records';
 export type {

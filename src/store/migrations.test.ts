@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { openDatabase } from './database';
 import { migrate } from './migrations';
-import { DB_VERSION, STORE_NAMES } from './schema';
+import { DB_VERSION, STORE_NAMES } from './store-schema';
 import { fixedClock, freshName, openAtVersion } from './test-support';
 import { createStore } from './store';
 import { baselineFromReadings, readingFromBaseline } from '../signal/calm-reading';

@@ -25,7 +25,7 @@ import {
 } from './records';
 import { readingFromBaseline } from '../signal/calm-reading';
 import type { UnsavedData } from './recorder';
-import { DB_VERSION, EXPORTED_STORES, STORE_NAMES, type ExportedStore } from './schema';
+import { DB_VERSION, EXPORTED_STORES, STORE_NAMES, type ExportedStore } from './store-schema';
 import { describeZodError } from './validate';
 
 /** Value of the `format` field of every export. */

@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Routine 1, the 5-Minute Apology Reset, for immediate de-escalation. */
 export const apologyReset: RoutineInput = {

@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /**
  * Mini practice: the boundary reset, rehearsed while calm so it is easy to use when touch becomes

@@ -1,4 +1,4 @@
-import type { CalmResponseInput } from '../schema';
+import type { CalmResponseInput } from '../routine-schema';
 
 /** The two calm responses that prevent defensiveness: reflection and validation, not correction. */
 export const calmResponses: CalmResponseInput[] = [

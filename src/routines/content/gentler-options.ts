@@ -1,4 +1,4 @@
-import type { GentlerOptionInput } from '../schema';
+import type { GentlerOptionInput } from '../routine-schema';
 
 /**
  * Gentler ways to run any routine, for a partner for whom touch is hard (from the material's FAQ:

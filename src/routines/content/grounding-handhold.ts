@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Mini practice: the 2-Minute Grounding Handhold (builds trust daily; good after a low-conflict moment). */
 export const groundingHandhold: RoutineInput = {

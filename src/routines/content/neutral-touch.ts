@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Mini practice: affectionate neutral touch, small predictable touches during ordinary tasks. */
 export const neutralTouch: RoutineInput = {

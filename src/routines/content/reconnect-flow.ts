@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Routine 2, the 15-Minute Reconnect Flow, for deeper repair. */
 export const reconnectFlow: RoutineInput = {

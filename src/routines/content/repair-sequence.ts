@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Routine 3, the 30-Minute Repair Sequence, for a significant breach of trust. */
 export const repairSequence: RoutineInput = {

@@ -1,4 +1,4 @@
-import type { ChecklistInput } from '../schema';
+import type { ChecklistInput } from '../routine-schema';
 
 /** How to set up the space (a 3-minute checklist). */
 export const roomSetup: ChecklistInput = {

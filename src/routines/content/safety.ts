@@ -1,4 +1,4 @@
-import type { SafetyInput } from '../schema';
+import type { SafetyInput } from '../routine-schema';
 
 /** Contraindications, the non-negotiable rules, and the other ways to repair. */
 export const safety: SafetyInput = {

@@ -1,4 +1,4 @@
-import type { RoutineInput } from '../schema';
+import type { RoutineInput } from '../routine-schema';
 
 /** Quick practical warm-up (1–2 minutes): consent, grounding breath, hand-on-heart check. */
 export const warmUp: RoutineInput = {

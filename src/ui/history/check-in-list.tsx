@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, CommitmentRecord } from './store-types';
-import { formatDay } from './format';
+import { formatDay } from './history-format';
 import { useAsync } from '../common/use-async';
 
 const STATUS_WORDS: Record<CommitmentRecord['status'], string> = { open: 'Open', done: 'Done', missed: 'Missed' };

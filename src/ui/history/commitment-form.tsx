@@ -8,7 +8,7 @@ import { AuthorChoice } from './author-choice';
 import { resolveSession } from './resolve-session';
 import { usePartnerNames } from './use-partner-names';
 import type { AttuneStore, CommitmentRecord } from './store-types';
-import { addDays } from './format';
+import { addDays } from './history-format';
 
 export interface CommitmentFormProps {
   readonly store: AttuneStore;

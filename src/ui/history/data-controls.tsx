@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_IMPORT_CHARS } from '../../store';
 import type { AttuneStore, PartnerId } from './store-types';
-import { fileStamp, formatDateTime } from './format';
+import { fileStamp, formatDateTime } from './history-format';
 import { downloadText } from '../common/download';
 import { useAsync } from '../common/use-async';
 import { HISTORY_RR_FORMATS, exportSessionRr, isSinglePartner } from './rr-export';

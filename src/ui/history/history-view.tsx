@@ -8,7 +8,7 @@ import type { AttuneStore, GateEntry, PartnerId, SessionRecord } from './store-t
 import { summarizeSession } from '../../store';
 import { SessionChart } from './session-chart';
 import { SessionStoryPanel } from './session-story-view';
-import { fileStamp, formatDateTime, formatDuration } from './format';
+import { fileStamp, formatDateTime, formatDuration } from './history-format';
 import { downloadText } from '../common/download';
 import { useAsync } from '../common/use-async';
 import { PARTNERS } from '../../signal/types';

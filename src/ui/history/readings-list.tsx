@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { AttuneStore, PartnerId, ReadingRecord } from './store-types';
-import { formatDateTime } from './format';
+import { formatDateTime } from './history-format';
 import { useAsync } from '../common/use-async';
 import { usePartnerNames } from './use-partner-names';
 import { WideTable } from './wide-table';

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { AttuneStore, SessionRecord } from './store-types';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDuration } from './history-format';
 import { useAsync } from '../common/use-async';
 
 export interface ResumePromptProps {

@@ -8,7 +8,7 @@ import type { RrSeries, RrWriteFormat } from '../../sources/recordings/rr-write'
 import { RR_FORMAT_EXTENSIONS, SINGLE_PARTNER_FORMATS, writeRr } from '../../sources/recordings/rr-write';
 import { PARTNERS } from '../../signal/types';
 import type { AttuneStore, PartnerId, SessionRecord } from './store-types';
-import { fileStamp } from './format';
+import { fileStamp } from './history-format';
 
 /** The formats History offers, in its menu's order, with their words. */
 export const HISTORY_RR_FORMATS: readonly { readonly format: RrWriteFormat; readonly label: string }[] = [

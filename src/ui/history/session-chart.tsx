@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { cssVar, pastChartLook } from '../common/chart-theme';
 import type { PartnerFigures, SessionSummary } from '../../store';
-import { formatValue } from './format';
+import { formatValue } from './history-format';
 import { WideTable } from './wide-table';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

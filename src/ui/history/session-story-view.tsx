@@ -11,7 +11,7 @@ import type { CoregulationState } from '../../signal/synchrony';
 import { PARTNERS, type PartnerId } from '../../signal/types';
 import { summarizeSession, type SessionSummary } from '../../store';
 import type { AttuneStore, SessionRecord } from './store-types';
-import { formatDuration, formatValue } from './format';
+import { formatDuration, formatValue } from './history-format';
 import { sessionStory, type CoregulationPoint, type SessionStory, type StoryFigures } from './session-story';
 import { useAsync } from '../common/use-async';
 import { WideTable } from './wide-table';

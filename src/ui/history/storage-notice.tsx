@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { unsavedExport, type AttuneStore, type StorageProblem } from '../../store';
-import { fileStamp } from './format';
+import { fileStamp } from './history-format';
 import { downloadText } from '../common/download';
 
 export interface StorageNoticeProps {

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { CALM_RESPONSES, ROOM_SETUP, ROUTINES, SAFETY, type LineRecorder, type Routine, type VoiceClipStore } from '../../routines';
-import { formatMinutes } from './format';
+import { formatMinutes } from './routine-format';
 import { VoiceRecordings } from './voice-recordings';
 
 /** Safety first, the room, and the two calm responses: what to know before any routine. */

@@ -9,7 +9,7 @@ import {
   type GentlerOptionId,
   type Routine,
 } from '../../routines';
-import { SPEAKER_LABEL, formatClock, formatMinutes } from './format';
+import { SPEAKER_LABEL, formatClock, formatMinutes } from './routine-format';
 
 export interface ScriptViewProps {
   readonly routine: Routine;

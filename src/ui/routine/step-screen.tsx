@@ -11,7 +11,7 @@ import {
   type Prompt,
 } from '../../routines';
 import { BreathingPacer } from './breathing-pacer';
-import { describeDuration, formatClock, SPEAKER_LABEL } from './format';
+import { describeDuration, formatClock, SPEAKER_LABEL } from './routine-format';
 
 const PROMPT_LABEL: Record<Prompt['kind'], string> = {
   'pressure-check': 'Pressure check',

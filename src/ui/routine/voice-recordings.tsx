@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { recordingSupport, scriptLines, type LineRecorder, type Routine, type VoiceClipStore } from '../../routines';
-import { SPEAKER_LABEL } from './format';
+import { SPEAKER_LABEL } from './routine-format';
 
 export interface VoiceRecordingsProps {
   readonly routine: Routine;

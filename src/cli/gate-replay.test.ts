@@ -15,7 +15,7 @@ import { EXIT, main } from './attune';
 import { readRrFile } from '../sources/recordings/rr-file';
 import type { GateStatus } from '../pipeline/gate';
 import { READINESS_PARAMS } from '../signal/readiness-params';
-import { gateRows, paramsForFile } from './gate';
+import { gateRows, paramsForFile } from './gate-replay';
 
 function cli(args: string[], files: Record<string, string> = {}) {
   let stdout = '';
