@@ -74,6 +74,15 @@ export function readArgs(
   return null;
 }
 
+/**
+ * `--format json|csv`, read the same way by every subcommand that prints rows.
+ * @returns the format, or a message naming what was given
+ */
+export function readOutputFormat(value: string | undefined): { readonly format: 'json' | 'csv' } | { readonly problem: string } {
+  if (value !== 'json' && value !== 'csv') return { problem: `--format expects json or csv, got "${value ?? ''}"` };
+  return { format: value };
+}
+
 /** Takes help, `--partner` and `--session` into `into`: '' when taken, a message when wrong, null when `flag` is another option. */
 function commonOption(flag: string, value: () => string | undefined, into: CommonArgs): string | null {
   switch (flag) {

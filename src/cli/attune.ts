@@ -6,7 +6,7 @@
  */
 import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
 import { RrFileError } from '../sources/recordings/rr-file';
-import { readArgs } from './args';
+import { readArgs, readOutputFormat } from './args';
 import { CONVERT_USAGE, convert } from './convert';
 import type { AnalyzeRow, SyncColumns } from './analyze';
 import { analyzeRecording, rowsToCsv, synchronyRows } from './analyze';
@@ -104,9 +104,9 @@ function parseArgs(args: readonly string[]): Options {
         options.stepSec = seconds('--step', value());
         return null;
       case '--format': {
-        const format = value();
-        if (format !== 'json' && format !== 'csv') return `--format expects json or csv, got "${format ?? ''}"`;
-        options.format = format;
+        const read = readOutputFormat(value());
+        if ('problem' in read) return read.problem;
+        options.format = read.format;
         return null;
       }
       case '--with': {

@@ -6,7 +6,7 @@
  */
 import type { RrFile, RrFileOptions } from '../sources/recordings/rr-file';
 import type { PartnerId } from '../signal/types';
-import { readArgs } from './args';
+import { readArgs, readOutputFormat } from './args';
 import { type CliIo, EXIT, loadRecordingFile } from './cli-io';
 import { type GatePartner, type Span, calmFromSpan, endOf, gateRows, gateRowsToCsv, gateStatuses, paramsForFile } from './gate-replay';
 
@@ -84,9 +84,9 @@ function parseGateArgs(args: readonly string[]): GateOptions | string {
         return null;
       }
       case '--format': {
-        const format = value();
-        if (format !== 'json' && format !== 'csv') return `--format expects json or csv, got "${format ?? ''}"`;
-        options.format = format;
+        const read = readOutputFormat(value());
+        if ('problem' in read) return read.problem;
+        options.format = read.format;
         return null;
       }
       case '--calibrate-a':
