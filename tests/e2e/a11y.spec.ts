@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { axe } from './fixtures/axe';
+import { axe, showColorScheme } from './fixtures/axe';
 
 /**
  * axe-core on every screen of the journey and its special states: no serious or critical
@@ -8,13 +8,8 @@ import { axe } from './fixtures/axe';
  * the journey to it is walked once.
  */
 async function expectNoSeriousViolationsIn(page: Page, screen: string, colorScheme: 'dark' | 'light'): Promise<void> {
-  await page.emulateMedia({ colorScheme });
-  // Let the soft screen fade-in and the eased theme colours finish so colour contrast is measured on
-  // the final colours.
-  await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
-    await Promise.allSettled(finite.map((animation) => animation.finished));
-  });
+  // The soft screen fade-in and the eased theme colours finish first: contrast is measured on the final colours.
+  await showColorScheme(page, colorScheme);
   const results = await axe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { axe as axeBuilder } from './fixtures/axe';
+import { axe as axeBuilder, showColorScheme } from './fixtures/axe';
 import { skipToReflection } from './fixtures/live-app';
 import { practiceExport } from './fixtures/practice-export';
 
@@ -171,7 +171,7 @@ test('the plan, progress and report screens by keyboard alone, with no axe viola
   /** axe in both themes: no serious or critical violations. */
   const axe = async (where: string, scope = 'main') => {
     for (const colorScheme of ['dark', 'light'] as const) {
-      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await showColorScheme(page, colorScheme);
       const results = await axeBuilder(page)
         .include(scope)
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
