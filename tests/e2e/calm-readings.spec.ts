@@ -192,6 +192,8 @@ test('/?demo=first-night&speed=20 is judged by settling: never ready while a par
   await expect(page.getByText(/judged by how/i)).toHaveCount(1);
   await expect(page.getByTestId('partner-a')).not.toContainText(/judged by how/i);
   await expect(page.getByTestId('partner-b')).not.toContainText(/judged by how/i);
+  const shared = await axe(page).include('[data-testid="first-night"]').analyze();
+  expect(shared.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The journey does not ask the couple to calibrate.
   await expect(page.getByRole('button', { name: /^Calibrate [^(]/ })).toHaveCount(0);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 100_000 });
