@@ -50,6 +50,8 @@ interface Tally {
   recoverySec: number;
   recoveryJudgedSec: number;
   recoveryReadySec: number;
+  /** Judged recovery seconds not ready while flooded or above the first night's absolute heart-rate limit. */
+  recoveryHeldSec: number;
   /** Seconds of each state and its reason kinds (`out: hrv-low;hrv-falling`) in the recoveries. */
   recoveryWhy: Map<string, number>;
 }
@@ -61,6 +63,7 @@ const emptyTally = (): Tally => ({
   recoverySec: 0,
   recoveryJudgedSec: 0,
   recoveryReadySec: 0,
+  recoveryHeldSec: 0,
   recoveryWhy: new Map(),
 });
 
@@ -71,6 +74,7 @@ function add(into: Tally, t: Tally): void {
   into.recoverySec += t.recoverySec;
   into.recoveryJudgedSec += t.recoveryJudgedSec;
   into.recoveryReadySec += t.recoveryReadySec;
+  into.recoveryHeldSec += t.recoveryHeldSec;
   for (const [why, sec] of t.recoveryWhy) into.recoveryWhy.set(why, (into.recoveryWhy.get(why) ?? 0) + sec);
 }
 
@@ -101,6 +105,7 @@ function tally(rows: readonly GateRow[], spans: readonly StressSpan[], offsetSec
         t.recoveryWhy.set(why, (t.recoveryWhy.get(why) ?? 0) + 1);
         if (j) t.recoveryJudgedSec += 1;
         if (j && ready) t.recoveryReadySec += 1;
+        if (j && !ready && (row.aState === 'flooded' || row.aReasons.includes('heart-rate-above-limit'))) t.recoveryHeldSec += 1;
       }
     }
   }
@@ -205,6 +210,9 @@ export async function run(): Promise<boolean> {
       if (signal === 'RR') console.log(line(`pooled, ≥ ${MANY_BEATS} beats`, figures(many)));
       if (mode === 'calibration') console.log(line(`pooled, reading accepted (${acceptedPeople})`, figures(accepted)));
       pooled[`${signal} ${mode} many`] = figures(many);
+      console.log(
+        `  recoveries, pooled: ${pct(share(all.recoveryHeldSec, all.recoveryJudgedSec)).trim()} of judged time not ready while flooded or over the ${READINESS_PARAMS.firstNightMaxHrBpm} bpm limit of a partner with no baseline, so at most about ${pct(share(all.recoveryJudgedSec - all.recoveryHeldSec, all.recoveryJudgedSec)).trim()} ready while those rules stand`,
+      );
       const why = [...all.recoveryWhy].sort((x, y) => y[1] - x[1]).slice(0, 5);
       console.log(
         `  recoveries, pooled, share of all their time: ${why.map(([w, sec]) => `${w} ${((100 * sec) / all.recoverySec).toFixed(0)} %`).join(', ')}`,
