@@ -65,7 +65,8 @@ function parts(search = ''): AppParts {
 }
 
 vi.mock('./shell/parts', () => ({
-  preloadLive: () => undefined,
+  preloadConnectParts: () => Promise.resolve(),
+  preloadLaterParts: () => Promise.resolve(),
   LivePart: () => <p>live view</p>,
   RoutinesPart: ({ access, onRunFinished }: { access: string; onRunFinished: () => void }) => (
     <div>
@@ -100,7 +101,13 @@ vi.mock('./shell/later-screens', async () => {
     import('./shell/screens/routine-screen'),
     import('./shell/later-screen-set'),
   ]);
-  return { ...later, LiveScreen: live.LiveScreen, RoutineScreen: routine.RoutineScreen, preloadScreens: () => Promise.resolve() };
+  return {
+    ...later,
+    LiveScreen: live.LiveScreen,
+    RoutineScreen: routine.RoutineScreen,
+    preloadLiveScreen: () => Promise.resolve(),
+    preloadLaterScreens: () => Promise.resolve(),
+  };
 });
 
 const { App } = await import('./app');

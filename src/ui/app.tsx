@@ -7,13 +7,22 @@ import { RegionBoundary } from './common/region-boundary';
 import { useThemeChoice } from './shell/theme-preference';
 import { WelcomeScreen } from './shell/screens/welcome-screen';
 import { GateChip } from './shell/gate-chip';
-import { BeforeCheckInPart, CheckInPart, NextRitualPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
+import {
+  BeforeCheckInPart,
+  CheckInPart,
+  NextRitualPart,
+  preloadConnectParts,
+  preloadLaterParts,
+  ResumePart,
+  StoragePart,
+} from './shell/parts';
 // Everything after Begin loads on demand, so the welcome screen's own code stays small.
 import {
   HistoryScreen,
   LiveScreen,
   PlanScreen,
-  preloadScreens,
+  preloadLaterScreens,
+  preloadLiveScreen,
   ProgressScreen,
   ReflectScreen,
   ReportScreen,
@@ -49,15 +58,23 @@ export function App({ app }: AppProps) {
   const { dim, toggle } = useThemeChoice();
   const liveOn = live.open;
 
-  // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once.
+  // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once: from
+  // right after the welcome is painted, what the Connect step needs first, then the rest (the charts'
+  // library is the largest, and the Connect step never shows a chart).
   useEffect(() => {
     if (liveOn) return undefined;
-    const id = window.setTimeout(() => {
-      preloadLive();
-      void preloadScreens();
-      preloadSessionCode();
-    }, 1500);
-    return () => window.clearTimeout(id);
+    let timer: number | undefined;
+    const frame = window.requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode()]).then(() =>
+          Promise.all([preloadLaterParts(), preloadLaterScreens()]),
+        );
+      }, 0);
+    });
+    return () => {
+      window.cancelAnimationFrame(frame);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
   }, [liveOn]);
 
   // The normal end of the journey: the couple moves on to the reflection. The recording closes as

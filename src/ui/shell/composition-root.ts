@@ -42,9 +42,12 @@ function loadSessionCode() {
   ]);
 }
 
-/** Starts fetching the live session's code while the welcome is read, so Begin does not wait for it. */
-export function preloadSessionCode(): void {
-  loadSessionCode().catch(() => undefined);
+/**
+ * Starts fetching the live session's code while the welcome is read, so Begin does not wait for it;
+ * resolves once it is here (never rejects).
+ */
+export function preloadSessionCode(): Promise<unknown> {
+  return loadSessionCode().catch(() => undefined);
 }
 
 /** Opens the app's store (IndexedDB) with its code loaded on demand. */
