@@ -32,6 +32,24 @@ import { preloadSessionCode, type AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
 import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
 
+/** What a promise resolved to, undefined until then (and after a rejection). */
+function usePromised<T>(promise: Promise<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    promise.then(
+      (resolved) => {
+        if (current) setValue(() => resolved);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [promise]);
+  return value;
+}
+
 export interface AppProps {
   /** The assembled app (main.tsx composes it once): store, live session host, demo request. */
   readonly app: AppParts;
@@ -57,6 +75,9 @@ export function App({ app }: AppProps) {
   const [calmCheck, setCalmCheck] = useState(false);
   const { dim, toggle } = useThemeChoice();
   const liveOn = live.open;
+  // The store's parts show once the store opens: at once when the welcome has something of the
+  // store's to show, else with the next screens (the welcome then needs none of their code).
+  const storeOpen = usePromised(app.storeStarted) === true;
 
   // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once: from
   // right after the welcome is painted, what the Connect step needs first, then the rest (the charts'
@@ -66,7 +87,8 @@ export function App({ app }: AppProps) {
     let timer: number | undefined;
     const frame = window.requestAnimationFrame(() => {
       timer = window.setTimeout(() => {
-        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode()]).then(() =>
+        app.openStore();
+        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode(), app.store]).then(() =>
           Promise.all([preloadLaterParts(), preloadLaterScreens()]),
         );
       }, 0);
@@ -75,7 +97,7 @@ export function App({ app }: AppProps) {
       window.cancelAnimationFrame(frame);
       if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [liveOn]);
+  }, [liveOn, app]);
 
   // The normal end of the journey: the couple moves on to the reflection. The recording closes as
   // finished before the session goes (which would otherwise close it as stopped early).
@@ -102,11 +124,13 @@ export function App({ app }: AppProps) {
       </header>
       <Progress step={step} />
       <UpdateBanner hold={screen === 'routine'} />
-      <RegionBoundary region="The storage notice">
-        <Suspense fallback={null}>
-          <StoragePart store={store} />
-        </Suspense>
-      </RegionBoundary>
+      {storeOpen && (
+        <RegionBoundary region="The storage notice">
+          <Suspense fallback={null}>
+            <StoragePart store={store} />
+          </Suspense>
+        </RegionBoundary>
+      )}
       <main id="main" className="shell-main" tabIndex={-1}>
         {screen === 'welcome' && (
           <WelcomeScreen
@@ -120,32 +144,38 @@ export function App({ app }: AppProps) {
               go('live');
             }}
             resume={
-              <RegionBoundary region="The resume prompt">
-                <Suspense fallback={null}>
-                  <ResumePart
-                    store={store}
-                    onResume={(interrupted) => {
-                      // The one way to resume: the next live session records into that session, by id.
-                      sessions.open({ resumeSessionId: interrupted.id });
-                      go('live');
-                    }}
-                  />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The resume prompt">
+                  <Suspense fallback={null}>
+                    <ResumePart
+                      store={store}
+                      onResume={(interrupted) => {
+                        // The one way to resume: the next live session records into that session, by id.
+                        sessions.open({ resumeSessionId: interrupted.id });
+                        go('live');
+                      }}
+                    />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
             checkIn={
-              <RegionBoundary region="The check-in reminder">
-                <Suspense fallback={null}>
-                  <CheckInPart store={store} />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The check-in reminder">
+                  <Suspense fallback={null}>
+                    <CheckInPart store={store} />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
             practice={
-              <RegionBoundary region="The weekly plan">
-                <Suspense fallback={null}>
-                  <NextRitualPart store={store} onPlan={goTo('plan')} />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The weekly plan">
+                  <Suspense fallback={null}>
+                    <NextRitualPart store={store} onPlan={goTo('plan')} />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
           />
         )}

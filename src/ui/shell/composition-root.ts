@@ -2,10 +2,13 @@
  * The one place the app is assembled (main.tsx calls `composeApp` once): the store, the sources and
  * pipeline behind the live session, the demo request from the page's address, and the host that
  * keeps the live session between screens. Everything heavy loads on demand, so the welcome screen
- * stays small: the store's code and IndexedDB open at once, the session's code when the couple
- * first reaches the live view.
+ * stays small: the store's code and IndexedDB open at once when the welcome has something of the
+ * store's to show (a glance at the database tells, glance.ts), else with the next screens or when
+ * the live view opens; the session's code when the couple first reaches the live view.
  */
 import type { AttuneStore } from '../../store';
+// Straight from its module: the store's index would bring the store's code and schemas along.
+import { welcomeNeedsStore } from '../../store/glance';
 import { parseDemoUrl, type DemoUrl } from '../../session/demo-url';
 import { createSessionHost, type SessionHost } from '../../session/session-host';
 import { BeatToScreenProbe } from './beat-to-screen';
@@ -20,8 +23,17 @@ export interface Page {
 
 /** The assembled app, as React receives it. */
 export interface AppParts {
-  /** The app's store, opening (its code loads on demand). */
+  /** The app's store, opening once `openStore` was called (its code loads on demand). */
   readonly store: Promise<AttuneStore>;
+  /**
+   * Resolves (true) when the store starts opening: at once when the welcome screen may have
+   * something of the store's to show (resume prompt, check-in reminder, plan card, storage notice;
+   * glance.ts), else with the next screens or the live view.
+   */
+  readonly storeStarted: Promise<true>;
+  /** Starts opening the store, if not yet (the next screens need it). */
+  readonly openStore: () => void;
+
   /** Where the journey starts for this address. */
   readonly start: JourneyStart;
   /** The demo the address asks for, or why it cannot run. */
@@ -50,18 +62,24 @@ export function preloadSessionCode(): Promise<unknown> {
   return loadSessionCode().catch(() => undefined);
 }
 
-/** Opens the app's store (IndexedDB) with its code loaded on demand. */
-function openStore(): Promise<AttuneStore> {
-  return import('../../store').then(({ createStore }) => createStore());
+/** The app's store (IndexedDB), its code loaded on demand once `open` is called. */
+function storeOnDemand(): { store: Promise<AttuneStore>; started: Promise<true>; open: () => void } {
+  let open: () => void = () => undefined;
+  const started = new Promise<true>((resolve) => {
+    open = () => resolve(true);
+  });
+  const store = started.then(() => import('../../store')).then(({ createStore }) => createStore());
+  return { store, started, open };
 }
 
 export function composeApp(page: Page): AppParts {
-  const store = openStore();
+  const { store, started: storeStarted, open: openStore } = storeOnDemand();
   const demo = parseDemoUrl(page.search);
   const start = journeyStart(page.search);
   const probe = new BeatToScreenProbe();
   const browser = { navigator: page.navigator, isSecureContext: page.isSecureContext, userAgent: page.navigator.userAgent };
   const sessions = createSessionHost(async ({ resumeSessionId }) => {
+    openStore();
     const [[{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, { workerRrFileReader }], resolved] =
       await Promise.all([loadSessionCode(), store]);
     // Every source is marked so beat-to-screen latency can be measured (see beat-marks.ts).
@@ -76,5 +94,9 @@ export function composeApp(page: Page): AppParts {
   });
   // A demo link opens on the live view: its session starts at once.
   sessions.follow(start.screen);
-  return { store, start, demo, sessions, probe };
+  const needed = start.screen === 'welcome' ? welcomeNeedsStore() : Promise.resolve(true);
+  void needed.then((yes) => {
+    if (yes) openStore();
+  });
+  return { store, storeStarted, openStore, start, demo, sessions, probe };
 }
