@@ -44,14 +44,25 @@ export interface AppParts {
   readonly probe: BeatToScreenProbe;
 }
 
-/** The live session's code: the session, its real parts, the beat marks and the recording reader. */
-function loadSessionCode() {
+type SessionCode = Awaited<ReturnType<typeof fetchSessionCode>>;
+/** The live session's code once it is here: Begin then builds the session at once, in its own click. */
+let sessionCode: SessionCode | null = null;
+
+function fetchSessionCode() {
   return Promise.all([
     import('../../session/live-session'),
     import('../../session/default-dependencies'),
     import('./beat-marks'),
     import('./rr-file-reader'),
   ]);
+}
+
+/** The live session's code: the session, its real parts, the beat marks and the recording reader. */
+function loadSessionCode(): Promise<SessionCode> {
+  return fetchSessionCode().then((code) => {
+    sessionCode = code;
+    return code;
+  });
 }
 
 /**
@@ -78,10 +89,19 @@ export function composeApp(page: Page): AppParts {
   const start = journeyStart(page.search);
   const probe = new BeatToScreenProbe();
   const browser = { navigator: page.navigator, isSecureContext: page.isSecureContext, userAgent: page.navigator.userAgent };
-  const sessions = createSessionHost(async ({ resumeSessionId }) => {
-    openStore();
-    const [[{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, { workerRrFileReader }], resolved] =
-      await Promise.all([loadSessionCode(), store]);
+  // The store once open, so a session can be built at once when its code is here too.
+  let openedStore: AttuneStore | null = null;
+  void store.then(
+    (resolved) => {
+      openedStore = resolved;
+    },
+    () => undefined,
+  );
+  const build = (
+    [{ createLiveSession }, { createDefaultLiveDependencies }, { withBeatMarks }, { workerRrFileReader }]: SessionCode,
+    resolved: AttuneStore,
+    resumeSessionId: string | undefined,
+  ) => {
     // Every source is marked so beat-to-screen latency can be measured (see beat-marks.ts).
     const defaults = createDefaultLiveDependencies({ store: resolved, browser });
     // Recordings are read off the main thread, so a large file leaves the page responsive.
@@ -91,6 +111,13 @@ export function composeApp(page: Page): AppParts {
       // A demo link connects both partners to the simulator each time the live view opens.
       ...(demo.kind === 'demo' ? { demo: demo.request } : {}),
     });
+  };
+  const sessions = createSessionHost(({ resumeSessionId }) => {
+    openStore();
+    // Preloaded while the welcome was read: built in Begin's own click, so the Connect step is one
+    // render rather than "opening" first and the partners a task later.
+    if (sessionCode !== null && openedStore !== null) return build(sessionCode, openedStore, resumeSessionId);
+    return Promise.all([loadSessionCode(), store]).then(([code, resolved]) => build(code, resolved, resumeSessionId));
   });
   // A demo link opens on the live view: its session starts at once.
   sessions.follow(start.screen);
