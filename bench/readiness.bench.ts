@@ -16,6 +16,7 @@ import { of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { combineGate, type GateStatus } from '../src/pipeline/gate';
 import { createPartnerPipeline } from '../src/pipeline/partner-pipeline';
+import { READINESS_PARAMS, type ReadinessParams } from '../src/signal/readiness-params';
 import { FIRST_NIGHT_CALM_FROM_SEC } from '../src/sim/scenarios';
 import { createSimulatorSource } from '../src/sim/simulator-source';
 import { readRrFile, type RrFile } from '../src/sources/recordings/rr-file';
@@ -49,6 +50,8 @@ interface Tally {
   recoverySec: number;
   recoveryJudgedSec: number;
   recoveryReadySec: number;
+  /** Judged recovery seconds not ready while flooded or above the first night's absolute heart-rate limit. */
+  recoveryHeldSec: number;
   /** Seconds of each state and its reason kinds (`out: hrv-low;hrv-falling`) in the recoveries. */
   recoveryWhy: Map<string, number>;
 }
@@ -60,6 +63,7 @@ const emptyTally = (): Tally => ({
   recoverySec: 0,
   recoveryJudgedSec: 0,
   recoveryReadySec: 0,
+  recoveryHeldSec: 0,
   recoveryWhy: new Map(),
 });
 
@@ -70,6 +74,7 @@ function add(into: Tally, t: Tally): void {
   into.recoverySec += t.recoverySec;
   into.recoveryJudgedSec += t.recoveryJudgedSec;
   into.recoveryReadySec += t.recoveryReadySec;
+  into.recoveryHeldSec += t.recoveryHeldSec;
   for (const [why, sec] of t.recoveryWhy) into.recoveryWhy.set(why, (into.recoveryWhy.get(why) ?? 0) + sec);
 }
 
@@ -100,6 +105,7 @@ function tally(rows: readonly GateRow[], spans: readonly StressSpan[], offsetSec
         t.recoveryWhy.set(why, (t.recoveryWhy.get(why) ?? 0) + 1);
         if (j) t.recoveryJudgedSec += 1;
         if (j && ready) t.recoveryReadySec += 1;
+        if (j && !ready && (row.aState === 'flooded' || row.aReasons.includes('heart-rate-above-limit'))) t.recoveryHeldSec += 1;
       }
     }
   }
@@ -138,12 +144,12 @@ interface PersonRun {
   readonly calm: string;
 }
 
-function runPerson(person: StressPerson, signal: Signal, mode: Mode): PersonRun {
+function runPerson(person: StressPerson, signal: Signal, mode: Mode, base: ReadinessParams = READINESS_PARAMS): PersonRun {
   const path = signal === 'RR' ? person.ibiPath : person.hrPath;
   const file: RrFile = readRrFile(readFileSync(path), path);
   // The HR.csv starts `hrOffsetSec` after the IBI.csv, whose clock the spans use.
   const offsetSec = signal === 'RR' ? 0 : person.hrOffsetSec;
-  const params = paramsForFile(file);
+  const params = paramsForFile(file, base);
   let baseline = null;
   let calm = '';
   if (mode === 'calibration') {
@@ -204,6 +210,9 @@ export async function run(): Promise<boolean> {
       if (signal === 'RR') console.log(line(`pooled, ≥ ${MANY_BEATS} beats`, figures(many)));
       if (mode === 'calibration') console.log(line(`pooled, reading accepted (${acceptedPeople})`, figures(accepted)));
       pooled[`${signal} ${mode} many`] = figures(many);
+      console.log(
+        `  recoveries, pooled: ${pct(share(all.recoveryHeldSec, all.recoveryJudgedSec)).trim()} of judged time not ready while flooded or over the ${READINESS_PARAMS.firstNightMaxHrBpm} bpm limit of a partner with no baseline, so at most about ${pct(share(all.recoveryJudgedSec - all.recoveryHeldSec, all.recoveryJudgedSec)).trim()} ready while those rules stand`,
+      );
       const why = [...all.recoveryWhy].sort((x, y) => y[1] - x[1]).slice(0, 5);
       console.log(
         `  recoveries, pooled, share of all their time: ${why.map(([w, sec]) => `${w} ${((100 * sec) / all.recoverySec).toFixed(0)} %`).join(', ')}`,
@@ -250,7 +259,40 @@ export async function run(): Promise<boolean> {
     ge(rrNightJudged, BUDGET.judgedRr),
     `RR, first night: judged ${pct(rrNightJudged)} of the time on people with ≥ ${MANY_BEATS} beats (≥ 50 %)`,
   );
+  tradeOff(people);
   return firstNightSimulated(check) && ok;
+}
+
+/**
+ * One rule loosened at a time, pooled with the calibration baseline: what recoveries gain in
+ * `ready` and what the contrast with tasks loses. Printed for information (no budget): it shows
+ * whether the recoveries budget can be met by loosening without the gate ceasing to tell tasks
+ * from rests. Each variant is picked here, on these data, and none is adopted.
+ */
+function tradeOff(people: readonly StressPerson[]): void {
+  const variants: readonly [string, Partial<ReadinessParams>][] = [
+    ["the app's rules", {}],
+    ['heart rate up to baseline × 1.15 (1.10)', { maxHrRatio: 1.15 }],
+    ['heart rate up to baseline × 1.20', { maxHrRatio: 1.2 }],
+    ['lnRMSSD band 2 SD (1 SD)', { lnRmssdSdMultiplier: 2 }],
+    ['HRV trend falling past −0.2/min (−0.1)', { fallingLnRmssdPerMin: 0.2 }],
+    ['first night: heart rate up to 100 bpm (90)', { firstNightMaxHrBpm: 100 }],
+    ['the loosest of each at once', { maxHrRatio: 1.2, lnRmssdSdMultiplier: 2, fallingLnRmssdPerMin: 0.2, firstNightMaxHrBpm: 100 }],
+  ];
+  console.log(
+    '\nTrade-off, calibration baseline, pooled: one rule loosened at a time (picked on these data; for information, none adopted):',
+  );
+  console.log(`  ${'rule'.padEnd(42)} RR: recoveries ready  contrast   HR: recoveries ready  contrast`);
+  for (const [label, change] of variants) {
+    const cells = (['RR', 'HR'] as const).map((signal) => {
+      const all = emptyTally();
+      for (const person of people) add(all, runPerson(person, signal, 'calibration', { ...READINESS_PARAMS, ...change }).tally);
+      const f = figures(all);
+      const contrast = f.taskNotReady === null || f.recoveryNotReady === null ? null : f.taskNotReady - f.recoveryNotReady;
+      return `${pct(f.recoveryReady)}           ${contrast === null ? '    —' : `${(100 * contrast).toFixed(1).padStart(5)} pts`}`;
+    });
+    console.log(`  ${label.padEnd(42)} ${cells[0]}      ${cells[1]}`);
+  }
 }
 
 /** Length of the simulated first night, event seconds. */

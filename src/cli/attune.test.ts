@@ -92,6 +92,31 @@ describe('attune analyze', () => {
     expect(stderr).toContain('attune: rec.txt: note: 1 interval outside 250–2500 ms, treated as artifacts: beat 601 (3100 ms)');
   });
 
+  it('reads an Attune export of a heart-rate-only partner as heart rate only: heart rate per window, null HRV and breathing', () => {
+    // Partner B's watch gave one heart rate a second for three minutes, in 5 s chunks as the app stores them.
+    const beatChunks = Array.from({ length: 36 }, (_, k) => ({
+      sessionId: 's1',
+      partner: 'b',
+      seq: k,
+      segment: 0,
+      startSec: 5 * k,
+      endSec: 5 * k + 4,
+      beats: Array.from({ length: 5 }, (_, i) => ({ tSec: 5 * k + i, rrMs: null, hrBpm: 70, afterGap: false })),
+    }));
+    const doc = {
+      format: 'attune-export',
+      version: 1,
+      data: { sessions: [{ id: 's1', startedAt: '2026-03-15T21:04:00.000Z' }], beatChunks },
+    };
+    const { code, stdout, stderr } = cli(['analyze', 'export.json', '--format', 'csv'], { 'export.json': JSON.stringify(doc) });
+    expect(code).toBe(EXIT.ok);
+    expect(stderr).toContain('attune: export.json: note: partner b of session s1 was recorded as heart rate only: no HRV or breathing\n');
+    const rows = stdout.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    // startS, endS, beats, hrBpm, then empty (null) RMSSD, lnRMSSD and breathing.
+    for (const row of rows) expect(row).toMatch(/^\d+,\d+,\d+,70,,,,/);
+  });
+
   it.each([
     [['analyze'], EXIT.usage, 'attune: no FILE given'],
     [[], EXIT.usage, 'attune: no command given'],

@@ -93,6 +93,25 @@ describe('createDefaultLiveDependencies', () => {
     await expect(deps.readings!.remove!('x' as PartnerId)).rejects.toThrow('delete readings: there is no partner "x"');
   });
 
+  it('an export of a session recorded from a heart-rate-only partner loads back as a heart-rate-only recording of the same samples', async () => {
+    const store = createStore({ name: `attune-deps-${Math.random().toString(36).slice(2)}` });
+    const recorder = store.createRecorder({ source: 'replay', flushIntervalMs: 0 });
+    const samples: Beat[] = Array.from({ length: 30 }, (_, i) => ({ tSec: i, rrMs: null, hrBpm: 70 + (i % 5) * 0.4, afterGap: false }));
+    for (const beat of samples) {
+      recorder.addBeat('a', beat);
+      recorder.addBeat('b', beat);
+    }
+    await recorder.close('finished');
+    const exported = new TextEncoder().encode(await store.exportJson());
+
+    const read = await createDefaultLiveDependencies().readRrFile(exported, 'attune-export.json');
+    expect(read.rrMs).toEqual([]);
+    expect(read.warnings).toContain(`partner a of session ${recorder.sessionId} was recorded as heart rate only: no HRV or breathing`);
+    expect(read.checked).toBeDefined();
+    expect(Array.from(read.checked!.hrBpm!)).toEqual(samples.map((b) => b.hrBpm));
+    expect(Array.from(read.checked!.tSec)).toEqual(samples.map((b) => b.tSec));
+  });
+
   it('calibrate() turns the seated rest into one calm reading of the kind asked for, not yet checked', async () => {
     const deps = createDefaultLiveDependencies();
     // Two minutes of steady, gently varying beats around 62 bpm.

@@ -34,11 +34,11 @@ describe('assessPartner', () => {
     expect(r.reasons).toEqual([{ kind: 'no-beat', silentSec: 5 }]);
   });
 
-  it('assessPartner(...) without a baseline judges the first night: a heart rate not yet on a plateau is out, and says first-night', () => {
+  it('assessPartner(...) without a baseline judges the first night: a plateau not measurable yet, and nothing else amiss, is calibrating and says first-night', () => {
     const r = assessPartner(calmSnapshot(100, { baseline: null }));
     expect(r).toEqual({
       tSec: 100,
-      state: 'out',
+      state: 'calibrating',
       reasons: [{ kind: 'heart-rate-settling', hrBpm: null, earlierHrBpm: null, limitFallBpm: 6 }, { kind: 'first-night' }],
     });
   });
@@ -322,13 +322,24 @@ describe('assessPartner', () => {
       expect(assessPartner(firstNight(64)).state).toBe('near-baseline');
     });
 
-    it('assessPartner(...) is out while there are not two minutes of beats for the plateau', () => {
-      expect(assessPartner(firstNight(null)).reasons[0]).toEqual({
-        kind: 'heart-rate-settling',
-        hrBpm: 72,
-        earlierHrBpm: null,
-        limitFallBpm: 6,
-      });
+    it('assessPartner(...) cannot tell yet while there are not two minutes of beats for the plateau: calibrating, with the reason', () => {
+      const r = assessPartner(firstNight(null));
+      expect(r.state).toBe('calibrating');
+      expect(r.reasons[0]).toEqual({ kind: 'heart-rate-settling', hrBpm: 72, earlierHrBpm: null, limitFallBpm: 6 });
+    });
+
+    it('assessPartner(...) with the plateau not measurable but another miss is out, with both reasons', () => {
+      const r = assessPartner(firstNight(null, { hrBpm: 95 }));
+      expect(r.state).toBe('out');
+      expect(kinds(r.reasons)).toEqual(['heart-rate-settling', 'heart-rate-above-limit', 'first-night']);
+    });
+
+    it('assessPartner(...) with a half too sparse for its mean (a wrist device) cannot tell: calibrating', () => {
+      const r = assessPartner(
+        calmSnapshot(200, { baseline: null, settling: { earlierHrBpm: 72, laterHrBpm: null }, metrics: calmWindow(200, { hrBpm: 72 }) }),
+      );
+      expect(r.state).toBe('calibrating');
+      expect(r.reasons[0]).toEqual({ kind: 'heart-rate-settling', hrBpm: null, earlierHrBpm: 72, limitFallBpm: 6 });
     });
 
     it('assessPartner(...) holds back a steady but plainly aroused partner: 90 bpm is in, 90.5 is out, with the limit', () => {

@@ -233,7 +233,13 @@ export function assessPartner(snapshot: PartnerSnapshot, params: ReadinessParams
   if (baseline === null) {
     if (hrvRules && metrics.lnRmssd === null) return noRmssd();
     const settled = assessFirstNight(snapshot, metrics.hrBpm, hrvRules, out, params);
-    return settled === null ? result('out', out) : result('near-baseline', [settled]);
+    if (settled !== null) return result('near-baseline', [settled]);
+    // The plateau not measurable yet (two minutes of beats not gathered, or a wrist device's half
+    // minute too sparse) is "can't tell yet", not "out": it is the only miss, so wait.
+    if (out.length === 1 && out[0]!.kind === 'heart-rate-settling' && (out[0]!.hrBpm === null || out[0]!.earlierHrBpm === null)) {
+      return result('calibrating', out);
+    }
+    return result('out', out);
   }
 
   const hrLimit = baseline.hrBpm * params.maxHrRatio;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { EXPORT_VERSION, MAX_IMPORT_CHARS } from './transfer';
 import { createStore, type AttuneStore } from './store';
 import { beats, fixedClock, freshName, metricsAt, settlingVerdict, strapBaseline, strapReading } from './test-support';
-import { readingFromBaseline } from '../signal/calm-reading';
+import { readingFromBaseline, type CalmReading } from '../signal/calm-reading';
 
 /** A store holding one recorded session and one of every other kind of record. */
 async function filledStore(name = freshName()): Promise<AttuneStore> {
@@ -154,6 +154,78 @@ describe('export and import', () => {
     expect((await store.importJson(JSON.stringify(file))).added.readings).toBe(0);
     // Exported again, it holds readings only.
     expect(Object.keys((await store.exportAll()).data)).not.toContain('baselines');
+  });
+
+  it('a heart-rate-only partner (beats without RR, metrics and readings with null HRV and breathing) round-trips losslessly', async () => {
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    // A wrist device's calm check: heart rate alone, so no lnRMSSD, its SD or breathing, and minutes without HRV.
+    const hrOnlyReading: CalmReading = {
+      ...strapReading,
+      device: 'HR.csv',
+      hrOnly: true,
+      hrBpm: 66.4,
+      lnRmssd: null,
+      lnRmssdSd: null,
+      breathsPerMin: null,
+      firstMinute: { hrBpm: 67.1, lnRmssd: null },
+      lastMinute: { hrBpm: 66, lnRmssd: null },
+    };
+    await store.readings.add('b', hrOnlyReading, { accepted: true });
+    await store.readings.add(
+      'b',
+      { ...hrOnlyReading, kind: 'session-end', recordedAt: '2026-03-02T20:00:00.000Z', hrBpm: 104, firstMinute: null, lastMinute: null },
+      { accepted: false, problem: { kind: 'flooding', hrBpm: 104, limitBpm: 100 }, message: 'Your heart rate was 104 bpm.' },
+    );
+    const r = store.createRecorder({ source: 'replay', scenario: null, flushIntervalMs: 0 });
+    // One sample a second from t = 0 (an E4 HR.csv starts there), one gap, as a heart-rate-only replay gives them.
+    for (let i = 0; i < 14; i++) {
+      const tSec = i < 7 ? i : i + 10;
+      r.addBeat('b', { tSec, rrMs: null, hrBpm: 66 + (i % 3) * 0.37, afterGap: i === 7 });
+      r.addMetrics('b', {
+        startSec: Math.max(0, tSec - 60),
+        endSec: tSec,
+        beats: i + 1,
+        hrBpm: 66.3,
+        rmssdMs: null,
+        lnRmssd: null,
+        breathsPerMin: null,
+        breathingConfidence: 0,
+        artifactRate: 0,
+        hrOnly: true,
+        irregular: null,
+        pairs: 0,
+      });
+    }
+    r.addGate({ state: 'settling', tSec: 5, reasons: ['heart rate only — HRV and breathing not judged'] });
+    await r.close('finished');
+    const before = await snapshot(store);
+    expect(before.beatChunks.flatMap((c) => c.beats).every((b) => b.rrMs === null)).toBe(true);
+    expect(before.readings).toHaveLength(2);
+
+    const json = await store.exportJson();
+    await store.deleteAll();
+    const summary = await store.importJson(json);
+    expect(summary.added.readings).toBe(2);
+    expect(summary.added.sessions).toBe(1);
+    expect(await snapshot(store)).toEqual(before);
+    expect((await store.readings.accepted('b')).map((x) => [x.hrOnly, x.lnRmssd, x.breathsPerMin])).toEqual([[true, null, null]]);
+  });
+
+  it('importJson() of a file written before calm readings (schema 4) with a heart-rate-only baseline keeps it as a heart-rate-only reading', async () => {
+    const file = (await (await filledStore()).exportAll()) as unknown as { schemaVersion: number; data: Record<string, unknown> };
+    delete file.data.readings;
+    const hrOnly = { ...strapBaseline, lnRmssdMean: null, lnRmssdSd: null, breathsPerMin: null, device: 'Apple Watch' };
+    file.data.baselines = [{ id: 'cal-b', partner: 'b', kind: 'real', recordedAt: hrOnly.recordedAt, baseline: hrOnly }];
+    file.schemaVersion = 4;
+    const store = createStore({ name: freshName(), now: fixedClock().now });
+    expect((await store.importJson(JSON.stringify(file))).added.readings).toBe(1);
+    const [reading] = await store.readings.accepted('b');
+    expect(reading).toEqual(readingFromBaseline(hrOnly));
+    expect(reading!.hrOnly).toBe(true);
+    // And again from its own export.
+    const again = createStore({ name: freshName(), now: fixedClock().now });
+    await again.importJson(await store.exportJson());
+    expect(await again.readings.accepted('b')).toEqual([reading]);
   });
 
   it('the device-local storage notes (persistence asked, last export) are not part of an export', async () => {

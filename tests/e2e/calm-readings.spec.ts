@@ -138,7 +138,9 @@ test('a first night on real data: the reflection offers the calm end as the firs
   await page.goto('/');
   await seedReadings(page, []);
   const { a, card } = await replayForSam(page, 'tonight.txt', intervals(1200, 960, 45));
-  await expect(card).toContainText('First time: judged by how you are settling, not by your usual calm.');
+  // Only Sam is on a first night (Alex has the demo's baseline): Sam's card says so, by name, once.
+  await expect(card.getByTestId('first-night')).toHaveText('First time for Sam: judged by how they are settling, not by their usual calm.');
+  await expect(page.getByText(/judged by how/)).toHaveCount(1);
   // Settled (a plateau held two minutes), then two minutes near calm: about five minutes of the recording.
   await expect(a.getByTestId('partner-state')).toHaveAttribute('data-state', 'near-baseline', { timeout: 40_000 });
   // Two more minutes of the recording's own time, as the recorder stored them.
@@ -182,8 +184,16 @@ test('/?demo=first-night&speed=20 is judged by settling: never ready while a par
     new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.goto('/?demo=first-night&speed=20');
-  await expect(page.getByTestId('partner-a')).toContainText('First time: judged by how you are settling, not by your usual calm.');
-  await expect(page.getByTestId('partner-b')).toContainText('First time: judged by how you are settling, not by your usual calm.');
+  // Both partners are on a first night: the sentence is said once, for both, above their panels (not
+  // on each card, nor again among each partner's reasons), so it is read and heard once.
+  await expect(page.getByTestId('first-night')).toHaveText('First time: judged by how you are settling, not by your usual calm.');
+  await expect(page.getByTestId('partner-a').getByTestId('partner-state')).toHaveAttribute('data-state', 'out', { timeout: 20_000 });
+  await expect(page.getByTestId('partner-b').getByTestId('partner-state')).toHaveAttribute('data-state', 'out');
+  await expect(page.getByText(/judged by how/i)).toHaveCount(1);
+  await expect(page.getByTestId('partner-a')).not.toContainText(/judged by how/i);
+  await expect(page.getByTestId('partner-b')).not.toContainText(/judged by how/i);
+  const shared = await axe(page).include('[data-testid="first-night"]').analyze();
+  expect(shared.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The journey does not ask the couple to calibrate.
   await expect(page.getByRole('button', { name: /^Calibrate [^(]/ })).toHaveCount(0);
   await expect(page.getByTestId('gate')).toHaveAttribute('data-state', 'ready', { timeout: 100_000 });

@@ -55,7 +55,7 @@ test('at 360×740 each step’s primary action is on screen without scrolling, a
       mimeType: 'text/plain',
       buffer: Buffer.from(rrFile(90)),
     });
-  await expect(panel(page, 'b')).toContainText('First time: judged by how you are settling, not by your usual calm.');
+  await expect(panel(page, 'b')).toContainText('First time for Partner B: judged by how they are settling, not by their usual calm.');
   await expect(stepAction(page)).toHaveText('See the routines');
   await expectOnScreen(page, stepAction(page));
   await panel(page, 'b').getByRole('button', { name: 'Calm check (2 minutes)' }).click();

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { skipToReflection } from './fixtures/live-app';
+import { seedReadings } from './fixtures/seed-baselines';
 
 /**
  * The store in Chromium against the real IndexedDB: a demo session survives a reload and resumes,
- * the history shows it with its chart, and export → delete all → import gives back the same records.
+ * the history shows it with its chart, and export → delete all → import gives back the same records,
+ * heart-rate-only ones too.
  */
 
 // Reading what Attune keeps: the `attune` IndexedDB database, read from the page itself (same origin),
@@ -227,6 +229,110 @@ test('a damaged export is refused with its reason and changes nothing; export �
     .getByLabel('Choose an Attune export file')
     .setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByText(/^Imported 0 sessions \(0 records in all\); \d+ records were already here/)).toBeVisible();
+});
+
+test('heart rate only (HR.csv replays, readings without HRV or breathing): export → delete all my data → import restores the same records, and the export loads back as a heart-rate-only recording', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  // A wrist device's calm check, accepted, and one refused: heart rate alone, no HRV or breathing.
+  const reading = {
+    recordedAt: '2026-11-01T08:00:00.000Z',
+    device: 'HR.csv',
+    kind: 'calm-check',
+    demo: false,
+    hrOnly: true,
+    durationSec: 120,
+    hrBpm: 66,
+    lnRmssd: null,
+    lnRmssdSd: null,
+    breathsPerMin: null,
+    firstMinute: { hrBpm: 67, lnRmssd: null },
+    lastMinute: { hrBpm: 66, lnRmssd: null },
+  } as const;
+  await seedReadings(page, [
+    { id: 'hr-only-a', partner: 'a', reading, verdict: { accepted: true } },
+    {
+      id: 'hr-only-b',
+      partner: 'b',
+      reading: { ...reading, recordedAt: '2026-11-02T08:00:00.000Z', hrBpm: 104 },
+      verdict: {
+        accepted: false,
+        problem: { kind: 'flooding' },
+        message:
+          'Your heart rate was 104 bpm, at the level of strong arousal (100 bpm or more), so this reading was not used as your calm.',
+      },
+    },
+  ]);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  // Both partners replay heart rate without RR: an E4 HR.csv and a watch's CSV.
+  const bpm = Array.from({ length: 150 }, (_, i) => (68 + 2 * Math.sin(i / 7)).toFixed(2));
+  const a = page.getByTestId('partner-a');
+  const b = page.getByTestId('partner-b');
+  await a
+    .getByLabel('Recording file for partner A')
+    .setInputFiles({ name: 'HR.csv', mimeType: 'text/csv', buffer: Buffer.from(['1644834644.000000', '1.000000', ...bpm].join('\n')) });
+  const start = Date.parse('2026-03-15T21:04:00Z');
+  const rows = bpm.map((v, i) => `${new Date(start + i * 1000).toISOString()},${v}`);
+  await b
+    .getByLabel('Recording file for partner B')
+    .setInputFiles({ name: 'watch.csv', mimeType: 'text/csv', buffer: Buffer.from(['time,HR (bpm)', ...rows].join('\n')) });
+  await expect(a.getByTestId('hr-only')).toContainText('heart rate only', { timeout: 10_000 });
+  await expect(b.getByTestId('hr-only')).toContainText('heart rate only', { timeout: 10_000 });
+  await expect
+    .poll(
+      async () => {
+        const { chunks } = await storedState(page);
+        return Math.min(...(['a', 'b'] as const).map((p) => chunks.filter((c) => c.partner === p).length));
+      },
+      { timeout: 45_000 },
+    )
+    .toBeGreaterThanOrEqual(2);
+  await walkToHistory(page);
+  await expect(page.getByTestId('history-session')).toHaveCount(1);
+
+  interface HrOnlyExport {
+    data: {
+      sessions: unknown[];
+      beatChunks: { partner: string; beats: { rrMs: number | null; hrBpm: number }[] }[];
+      readings: { reading: { hrOnly: boolean; lnRmssd: number | null; breathsPerMin: number | null } }[];
+    } & Record<string, unknown[]>;
+  }
+  const text = await download(page, 'Export all my data (JSON)');
+  const first = JSON.parse(text) as HrOnlyExport;
+  expect(first.data.sessions).toHaveLength(1);
+  const beats = first.data.beatChunks.flatMap((c) => c.beats);
+  expect(beats.length).toBeGreaterThan(5);
+  expect(beats.every((beat) => beat.rrMs === null && beat.hrBpm > 60)).toBe(true);
+  expect(first.data.readings.map((r) => [r.reading.hrOnly, r.reading.lnRmssd, r.reading.breathsPerMin])).toEqual([
+    [true, null, null],
+    [true, null, null],
+  ]);
+
+  await page.getByRole('button', { name: 'Delete all my data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByText('All your data was deleted from this device.')).toBeVisible();
+  expect(Object.values((await storedState(page)).counts).every((n) => n === 0)).toBe(true);
+  await page
+    .getByLabel('Choose an Attune export file')
+    .setInputFiles({ name: 'attune-export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText(/^Imported 1 session/)).toBeVisible();
+  await expect(page.getByTestId('history-session')).toHaveCount(1);
+  const second = JSON.parse(await download(page, 'Export all my data (JSON)')) as HrOnlyExport;
+  expect(second.data).toEqual(first.data);
+
+  // The same file, loaded as a recording, replays partner A's heart rate as heart rate only.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await a
+    .getByLabel('Recording file for partner A')
+    .setInputFiles({ name: 'attune-export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(a.getByRole('list', { name: 'About this recording' })).toContainText(
+    /partner a of session .+ was recorded as heart rate only/,
+  );
+  await expect(a.getByTestId('hr-only')).toContainText('heart rate only', { timeout: 10_000 });
+  await expect(a.getByTestId('hr')).toHaveText(/^\d+$/);
 });
 
 test('when the device is full the app says so plainly, keeps recording in memory, offers the data, and saves it once there is room', async ({

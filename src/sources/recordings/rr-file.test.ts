@@ -179,6 +179,53 @@ describe('parseRrFile: JSON', () => {
     expect(parseRrFile(JSON.stringify(doc), 'e.json', { partner: 'b', sessionId: 's2' }).rrMs).toEqual([600]);
   });
 
+  it('parseRrFile(json) reads a partner of the app export recorded without RR intervals as heart rate only', () => {
+    const hrBeat = (tSec: number, hrBpm: number, afterGap = false) => ({ tSec, rrMs: null, hrBpm, afterGap });
+    const doc = {
+      format: 'attune-export',
+      version: 1,
+      data: {
+        sessions: [{ id: 's1', startedAt: '2026-01-01T10:00:00Z' }],
+        beatChunks: [
+          { sessionId: 's1', partner: 'b', seq: 1, segment: 0, startSec: 5, endSec: 20, beats: [hrBeat(5, 71), hrBeat(20, 74, true)] },
+          {
+            sessionId: 's1',
+            partner: 'b',
+            seq: 0,
+            segment: 0,
+            startSec: 0,
+            endSec: 4,
+            beats: [hrBeat(0, 70.5), hrBeat(1, 70), hrBeat(4, 72)],
+          },
+          {
+            sessionId: 's1',
+            partner: 'a',
+            seq: 0,
+            segment: 0,
+            startSec: 0,
+            endSec: 1,
+            beats: [{ tSec: 0.8, rrMs: 800, hrBpm: 75, afterGap: false }],
+          },
+        ],
+      },
+    };
+    const b = parseRrFile(JSON.stringify(doc), 'e.json', { partner: 'b' });
+    expect(b).toEqual({
+      rrMs: [],
+      hrBpm: [70.5, 70, 72, 71, 74],
+      tSec: [0, 1, 4, 5, 20],
+      hasTimeColumn: true,
+      afterGap: [false, false, false, false, true],
+      warnings: ['partner b of session s1 was recorded as heart rate only: no HRV or breathing'],
+      partners: ['a', 'b'],
+    });
+    // By default the partner with RR intervals is read, as before.
+    expect(parseRrFile(JSON.stringify(doc)).rrMs).toEqual([800]);
+    // A session of one heart-rate-only partner reads that partner.
+    const onlyB = { ...doc, data: { ...doc.data, beatChunks: doc.data.beatChunks.filter((c) => c.partner === 'b') } };
+    expect(parseRrFile(JSON.stringify(onlyB)).hrBpm).toEqual([70.5, 70, 72, 71, 74]);
+  });
+
   it.each([
     ['broken JSON', '{"rrMs": [800,', 'parse RR file e.json: not valid JSON'],
     ['a string RR', '{"rrMs": [800, "810"]}', 'parse RR file e.json: $.rrMs[1]: expected an RR interval in ms > 0, got "810"'],
@@ -193,12 +240,32 @@ describe('parseRrFile: JSON', () => {
       'parse RR file e.json: $.data.beatChunks[0].beats[0].rrMs: expected an RR interval in ms > 0, got -3',
     ],
     [
-      'an export without RR',
+      'a heart-rate-only export beat without a heart rate',
       JSON.stringify({
         format: 'attune-export',
         data: { beatChunks: [{ sessionId: 's', partner: 'a', seq: 0, beats: [{ tSec: 1, rrMs: null }] }] },
       }),
-      'parse RR file e.json: partner a has no RR intervals in session s (heart rate only)',
+      'parse RR file e.json: $.data.beatChunks[0].beats[0].hrBpm: expected a heart rate in bpm > 0, got undefined',
+    ],
+    [
+      'a heart-rate-only export whose times go back',
+      JSON.stringify({
+        format: 'attune-export',
+        data: {
+          beatChunks: [
+            {
+              sessionId: 's',
+              partner: 'a',
+              seq: 0,
+              beats: [
+                { tSec: 2, rrMs: null, hrBpm: 70, afterGap: false },
+                { tSec: 1, rrMs: null, hrBpm: 70, afterGap: false },
+              ],
+            },
+          ],
+        },
+      }),
+      'parse RR file e.json: $.data.beatChunks[0].beats[1].tSec: time 1 s does not come after 2 s',
     ],
   ])('parseRrFile rejects %s', (_, text, message) => {
     expect(errorOf(() => parseRrFile(text, 'e.json')).message.startsWith(message)).toBe(true);

@@ -11,7 +11,8 @@
  * - Empatica E4 `IBI.csv`: a first line `START_UNIX_TIME, IBI`, then `offset s, interval s` rows;
  * - heart rate without RR (`hr-file.ts`): Empatica E4 `HR.csv`, or a table with a heart-rate
  *   column and a time column; the file then has `hrBpm` and no `rrMs`;
- * - JSON: the app's export (`attune-export`), an object with RR arrays per partner, or an array;
+ * - JSON: the app's export (`attune-export`; a partner recorded without RR intervals reads as heart
+ *   rate only), an object with RR arrays per partner, or an array;
  * - FIT files with HRV messages (message 78), through the FIT SDK (`rr-fit.ts`), from bytes only
  *   ({@link readRrFile}).
  *
@@ -87,7 +88,7 @@ export function isFitFile(bytes: Uint8Array): boolean {
 
 /** Options for files holding more than one series, and the FIT reader. */
 export interface RrFileOptions {
-  /** Which partner to read from a two-partner JSON file. Default: the only one with RR, else `a`. */
+  /** Which partner to read from a two-partner JSON file. Default: the only one with RR, else the only one (an export of one partner), else `a`. */
   readonly partner?: PartnerId;
   /** Which session of an app export to read. Default: the latest. */
   readonly sessionId?: string;
@@ -152,17 +153,18 @@ export function parseRrFile(text: string, fileName?: string, options: RrFileOpti
 }
 
 function finish(series: Series, fail: Fail): RrFile {
-  if (series.hr !== undefined) {
-    const { hrBpm, tSec, afterGap, warnings } = series.hr;
-    if (hrBpm.length === 0) fail('no heart rate found', HR_EXPECTED);
-    return { rrMs: [], hrBpm, tSec, hasTimeColumn: true, afterGap, warnings };
-  }
-  if (series.rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
-  const warnings = [...series.warnings];
   const partners = {
     ...(series.partners === undefined ? {} : { partners: series.partners }),
     ...(series.dropsBeats === true ? { dropsBeats: true } : {}),
   };
+  if (series.hr !== undefined) {
+    const { hrBpm, tSec, afterGap } = series.hr;
+    if (hrBpm.length === 0) fail('no heart rate found', HR_EXPECTED);
+    // The reader's own notes (which session or partner of an export was read) come first.
+    return { rrMs: [], hrBpm, tSec, hasTimeColumn: true, afterGap, warnings: [...series.warnings, ...series.hr.warnings], ...partners };
+  }
+  if (series.rrMs.length === 0) fail('no RR intervals found', EXPECTED_FORMAT);
+  const warnings = [...series.warnings];
   const sorted = Float64Array.from(series.rrMs).sort();
   const medianRr = sorted[Math.floor(sorted.length / 2)];
   let rrMs = series.rrMs;

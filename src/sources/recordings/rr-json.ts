@@ -1,10 +1,12 @@
 /**
  * The JSON readers of `rr-file.ts`: an array of RR intervals or beat records, an object with RR
  * arrays (per partner under `a` and `b`), and the app's own export (`attune-export`), one partner of
- * one session. Each problem goes through `fail`, naming the JSON path and what was expected.
+ * one session (as heart rate only when that partner was recorded without RR intervals). Each problem
+ * goes through `fail`, naming the JSON path and what was expected.
  */
 import { PARTNERS, type PartnerId } from '../../signal/types';
 import type { RrFileOptions } from './rr-file';
+import type { HrSamples } from './hr-file';
 import { EXPECTED_FORMAT, type Fail, type Series } from './rr-series';
 
 type Json = unknown;
@@ -109,6 +111,28 @@ function seriesFromObject(obj: Record<string, Json>, path: string, fail: Fail): 
   return { rrMs, tSec, warnings: [] };
 }
 
+/**
+ * Heart-rate samples from an export's beats of a heart-rate-only partner (`{ tSec, rrMs: null, hrBpm,
+ * afterGap }`), checked as strictly as RR beats: heart rate > 0, times ≥ 0 and increasing.
+ */
+function hrSamplesFromBeats(beats: readonly { b: Json; path: string }[], fail: Fail): HrSamples {
+  const samples: HrSamples = { hrBpm: [], tSec: [], afterGap: [], warnings: [] };
+  for (const { b, path } of beats) {
+    const beat = b as Record<string, Json>;
+    const hrBpm = checkedNumber(beat.hrBpm, `${path}.hrBpm`, 'a heart rate in bpm', fail);
+    const tSec = checkedNumber(beat.tSec, `${path}.tSec`, 'a beat time in seconds', fail, true);
+    const previous = samples.tSec.at(-1);
+    if (previous !== undefined && !(tSec > previous))
+      fail(`${path}.tSec: time ${tSec} s does not come after ${previous} s`, 'beat times increasing');
+    if (beat.afterGap !== undefined && typeof beat.afterGap !== 'boolean')
+      fail(`${path}.afterGap: expected true or false, got ${JSON.stringify(beat.afterGap)}`, 'a boolean');
+    samples.hrBpm.push(hrBpm);
+    samples.tSec.push(tSec);
+    samples.afterGap.push(previous !== undefined && beat.afterGap === true);
+  }
+  return samples;
+}
+
 /** The app's export: beats of one partner in one session, chunk by chunk. */
 function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFileOptions): Series {
   const data = isObject(doc.data) ? doc.data : fail("$.data: expected the export's data object", 'an Attune export with data.beatChunks');
@@ -143,10 +167,23 @@ function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFile
   const withRr = partners.filter((p) =>
     inSession.some((c) => c.partner === p && c.beats.some((b) => isObject(b) && typeof b.rrMs === 'number')),
   );
-  const partner = options.partner ?? (withRr.length === 1 ? withRr[0] : 'a');
+  // The only partner with RR, else the only partner recorded (heart rate only), else A.
+  const partner = options.partner ?? (withRr.length === 1 ? withRr[0] : partners.length === 1 ? partners[0] : 'a');
   const mine = inSession.filter((c) => c.partner === partner).sort((x, y) => x.seq - y.seq);
   if (mine.length === 0) fail(`no beats of partner ${partner} in session ${sessionId}`, 'a partner recorded in the session');
   const beats = mine.flatMap((c) => c.beats.map((b, k) => ({ b, path: `$.data.beatChunks[${c.index}].beats[${k}]` })));
+  const notes: string[] = [];
+  if (sessions.length > 1 && options.sessionId === undefined)
+    notes.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
+  if (partners.length > 1 && options.partner === undefined)
+    notes.push(`the session holds partners ${partners.join(' and ')}; read partner ${partner}`);
+  // A partner whose strap (or recording) gave heart rate without RR: every beat has rrMs null. It
+  // replays as heart rate only, as an E4 HR.csv does; a beat with a bad RR still fails below.
+  if (beats.length > 0 && beats.every(({ b }) => isObject(b) && b.rrMs === null)) {
+    const hr = hrSamplesFromBeats(beats, fail);
+    hr.warnings.push(`partner ${partner} of session ${sessionId} was recorded as heart rate only: no HRV or breathing`);
+    return { rrMs: [], tSec: undefined, warnings: notes, partners, hr };
+  }
   const series: Series = { rrMs: [], tSec: [], afterGap: [], warnings: [] };
   const parsed = seriesFromBeats(
     beats.map((x) => x.b),
@@ -159,14 +196,6 @@ function seriesFromExport(doc: Record<string, Json>, fail: Fail, options: RrFile
   );
   Object.assign(series, parsed);
   series.partners = withRr;
-  if (sessions.length > 1 && options.sessionId === undefined)
-    series.warnings.push(`the export holds ${sessions.length} sessions; read the latest, ${sessionId}`);
-  if (partners.length > 1 && options.partner === undefined)
-    series.warnings.push(`the session holds partners ${partners.join(' and ')}; read partner ${partner}`);
-  if (series.rrMs.length === 0)
-    fail(
-      `partner ${partner} has no RR intervals in session ${sessionId} (heart rate only)`,
-      'a session recorded with a strap that sends RR intervals',
-    );
+  series.warnings.push(...notes);
   return series;
 }

@@ -9,6 +9,7 @@ import { readingFromBaseline } from '../../signal/calm-reading';
 import { createStore } from '../../store';
 import { createDefaultLiveDependencies } from '../../session/default-dependencies';
 import type { LiveDependencies } from '../../session/dependencies';
+import { FIRST_NIGHT_WORDS } from './calibration-card';
 import { LiveSession } from './live-session';
 import { createLiveSession } from '../../session/live-session';
 
@@ -23,12 +24,17 @@ const sams: Baseline = {
   demo: false,
 };
 
-/** The real live session over a real store, with partner A's strap fed by the test. */
-async function setUp(options: { failDelete?: boolean } = {}) {
+/** How many times `part` occurs in `text`. */
+const occurrences = (text: string, part: string): number => text.split(part).length - 1;
+
+/** The real live session over a real store, with the partners' straps fed by the test (both the same beats). */
+async function setUp(options: { failDelete?: boolean; noReadings?: boolean } = {}) {
   const store = createStore({ name: `attune-card-${Math.random().toString(36).slice(2)}` });
   await store.partners.rename('a', 'Sam');
-  await store.readings.add('a', readingFromBaseline(sams), { accepted: true });
-  await store.readings.add('b', readingFromBaseline({ ...sams, hrBpm: 70 }), { accepted: true });
+  if (!options.noReadings) {
+    await store.readings.add('a', readingFromBaseline(sams), { accepted: true });
+    await store.readings.add('b', readingFromBaseline({ ...sams, hrBpm: 70 }), { accepted: true });
+  }
   const beats = new Subject<Beat>();
   const real = createDefaultLiveDependencies({ store });
   const deps: LiveDependencies = {
@@ -53,7 +59,7 @@ async function setUp(options: { failDelete?: boolean } = {}) {
   render(<LiveSession session={createLiveSession(deps)} demo={{ kind: 'none' }} />);
   const panel = await screen.findByTestId('partner-a');
   const card = await within(panel).findByRole('region', { name: 'Baseline for Sam' });
-  await waitFor(() => expect(card.textContent).toContain('Usual calm: heart rate 64'));
+  await waitFor(() => expect(card.textContent).toContain(options.noReadings ? 'No baseline yet.' : 'Usual calm: heart rate 64'));
   return { store, beats, panel, card };
 }
 
@@ -100,11 +106,37 @@ describe('CalibrationCard', () => {
     await waitFor(() => expect(card.textContent).toContain('No baseline yet.'));
     expect(within(card).queryByRole('button', { name: 'Delete baseline' })).toBeNull();
     expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Calibrate (3 minutes)' }));
-    expect(card.textContent).toContain('First time: judged by how you are settling, not by your usual calm.');
-    // Without a baseline the partner is judged by their own settling, and the panel's reasons say so too.
-    await waitFor(() => expect(panel.textContent).toContain('first time: judged by how you are settling, not by your usual calm'));
+    // Without a baseline Sam is judged by their own settling; only Sam is, so Sam's card says so, by
+    // name, once (the panel's reasons leave it out), and nothing is said for both.
+    await waitFor(() =>
+      expect(within(card).getByTestId('first-night').textContent).toBe(
+        'First time for Sam: judged by how they are settling, not by their usual calm.',
+      ),
+    );
+    await waitFor(() => expect(within(panel).getByTestId('partner-state').getAttribute('data-state')).not.toBe('no-signal'));
+    expect(occurrences(document.body.textContent ?? '', 'judged by how')).toBe(1);
+    expect(panel.textContent).not.toContain('first time: judged');
     expect(await store.readings.history('a')).toEqual([]);
     expect((await store.readings.accepted('b')).map((r) => r.hrBpm)).toEqual([70]);
+  });
+
+  it('with both partners on a first night the first-night sentence is shown once, for both, not on either card or in the reasons', async () => {
+    const { beats, panel } = await setUp({ noReadings: true });
+    const other = screen.getByTestId('partner-b');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect(panel.textContent).toContain('Connected to Chest strap'));
+    // Only Sam is connected so far: Sam's card says it, by name.
+    await waitFor(() => expect(within(panel).queryByTestId('first-night')?.textContent).toMatch(/^First time for Sam: /));
+    fireEvent.click(within(other).getByRole('button', { name: 'Connect a strap' }));
+    await waitFor(() => expect(other.textContent).toContain('Connected to Chest strap'));
+    rest(beats, 90);
+    for (const p of [panel, other]) {
+      await waitFor(() => expect(within(p).getByTestId('partner-state').getAttribute('data-state')).not.toBe('no-signal'));
+    }
+    await waitFor(() => expect(screen.getAllByTestId('first-night').map((e) => e.textContent)).toEqual([FIRST_NIGHT_WORDS]));
+    expect(panel.contains(screen.getByTestId('first-night'))).toBe(false);
+    expect(other.contains(screen.getByTestId('first-night'))).toBe(false);
+    expect(occurrences(document.body.textContent ?? '', 'judged by how')).toBe(1);
   });
 
   it('a calm check is kept as a reading and the baseline says "learning (2 of 3)"; the store keeps it', async () => {

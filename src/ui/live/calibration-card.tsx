@@ -9,8 +9,22 @@ function clock(sec: number): string {
   return `${Math.floor(s / 60)}:${(s % 60).toString().padStart(2, '0')}`;
 }
 
-/** The words of the first night, when a partner has no reading yet (DESIGN.md, Readiness gate). */
+/**
+ * The words of the first night, when a partner has no reading yet (DESIGN.md, Readiness gate). When
+ * both partners are on a first night the live view says it once for both; the readiness reasons
+ * leave it out, so it is read (and heard) once.
+ */
 export const FIRST_NIGHT_WORDS = 'First time: judged by how you are settling, not by your usual calm.';
+
+/** The first night's words for one partner, when only that partner has no reading yet. */
+export function firstNightWordsFor(name: string): string {
+  return `First time for ${name}: judged by how they are settling, not by their usual calm.`;
+}
+
+/** Whether a partner is judged as on a first night: connected, with no baseline (no accepted reading). */
+export function onFirstNight(snapshot: Pick<PartnerView, 'baseline' | 'origin'>): boolean {
+  return !snapshot.baseline && snapshot.origin !== null;
+}
 
 function describeBaseline(snapshot: PartnerView): string {
   const baseline = snapshot.baseline;
@@ -40,7 +54,16 @@ const READING_NAMES = { calibration: 'Calibration', 'calm-check': 'Calm check' }
  * Progress follows the beats' event time, so it matches the data exactly (and runs faster in a
  * sped-up demo).
  */
-export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; snapshot: PartnerView }) {
+export function CalibrationCard({
+  partner,
+  snapshot,
+  firstNightShared = false,
+}: {
+  partner: PartnerModel;
+  snapshot: PartnerView;
+  /** True when both partners are on a first night: the live view then says so once, for both. */
+  firstNightShared?: boolean;
+}) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteNote, setDeleteNote] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
@@ -129,7 +152,11 @@ export function CalibrationCard({ partner, snapshot }: { partner: PartnerModel; 
           </>
         ) : null}
       </p>
-      {!snapshot.baseline && snapshot.origin !== null ? <p className="calibration__first-night">{FIRST_NIGHT_WORDS}</p> : null}
+      {onFirstNight(snapshot) && !firstNightShared ? (
+        <p className="calibration__first-night" data-testid="first-night">
+          {firstNightWordsFor(snapshot.displayName)}
+        </p>
+      ) : null}
       {calibration?.message && !deleteNote ? (
         <p className={`calibration__message calibration__message--${calibration.phase}`} role="status">
           {calibration.phase === 'failed'

@@ -8,6 +8,7 @@ import type { GateStatusView } from '../../session/readiness-types';
 import { RegionBoundary } from '../common/region-boundary';
 import { BreakTimer } from './break-timer';
 import { BreatheTogether } from './breathe-together';
+import { FIRST_NIGHT_WORDS, onFirstNight } from './calibration-card';
 import { paceWords } from './pacer-visual';
 import { CoregulationReading } from './together-readings';
 import { PartnerPanel } from './partner-panel';
@@ -121,6 +122,7 @@ const selectCalibrating = (snapshot: PartnerView): boolean =>
   snapshot.calibration?.phase === 'recording' || snapshot.calibration?.phase === 'waiting-for-beats';
 const CALIBRATING_NOTE = 'A calibration is recording natural breathing: start the pacer once it is done.';
 const selectStrap = (snapshot: PartnerView): boolean => snapshot.origin?.kind === 'bluetooth';
+const selectFirstNight = (snapshot: PartnerView): boolean => onFirstNight(snapshot);
 /** What the view around the gauge needs of the gate: who is flooded. */
 const selectFlooded = (gate: GateStatusView | null) => ({
   a: gate?.partners.a.state === 'flooded',
@@ -139,6 +141,10 @@ function LiveView({ model }: { model: LiveSessionModel }) {
   const calibratingB = useSelected(model.partners.b.live$, model.partners.b.current(), selectCalibrating);
   const strapA = useSelected(model.partners.a.live$, model.partners.a.current(), selectStrap);
   const strapB = useSelected(model.partners.b.live$, model.partners.b.current(), selectStrap);
+  const firstNightA = useSelected(model.partners.a.live$, model.partners.a.current(), selectFirstNight);
+  const firstNightB = useSelected(model.partners.b.live$, model.partners.b.current(), selectFirstNight);
+  // Both on a first night: said once, above both; otherwise on the card of the one partner it concerns.
+  const firstNightShared = firstNightA && firstNightB;
   const [swapNote, setSwapNote] = useState<string | null>(null);
   const flooded = summary.gate === 'flooded';
   const [breakOpen, setBreakOpen] = useState(false);
@@ -198,6 +204,11 @@ function LiveView({ model }: { model: LiveSessionModel }) {
           Waiting for a first signal.
         </p>
       )}
+      {firstNightShared ? (
+        <p className="live__first-night" data-testid="first-night">
+          {FIRST_NIGHT_WORDS}
+        </p>
+      ) : null}
       {breakOpen ? <BreakTimer floodedNames={floodedNames} speed={demo ? model.speed : 1} onEnd={endBreak} /> : null}
       {/* Breathing together is offered once there is something to settle: a source, or the hand check-in. */}
       {pacerOffered ? (
@@ -224,6 +235,7 @@ function LiveView({ model }: { model: LiveSessionModel }) {
               describe={model.describeReason}
               onSwap={canSwap ? swap : undefined}
               onWithoutStraps={sourceOn || selfReport.active ? undefined : withoutStraps}
+              firstNightShared={firstNightShared}
             />
           </RegionBoundary>
         ))}

@@ -32,6 +32,8 @@ export interface PartnerPanelProps {
   readonly onSwap?: () => void;
   /** Turns on the hand check-in; given while nothing is connected. */
   readonly onWithoutStraps?: () => void;
+  /** True when both partners are on a first night, which the live view then says once for both. */
+  readonly firstNightShared?: boolean;
 }
 
 const SIMULATED_KINDS: readonly { value: Scenario; label: string }[] = [
@@ -240,7 +242,7 @@ const StablePartnerState = memo(PartnerState);
  * tachogram, readiness with plain reasons, and calibration. The panel re-renders at most four times a
  * second; its live figures and state follow every beat on their own.
  */
-export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStraps }: PartnerPanelProps) {
+export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStraps, firstNightShared = false }: PartnerPanelProps) {
   const snapshot = useObservable(partner.snapshot$, partner.current());
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -254,9 +256,10 @@ export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStr
 
   const state = snapshot.readiness?.state ?? 'no-signal';
   const words = PARTNER_STATE_WORDS[state];
-  // "Heart rate only" has its own note below; the list keeps the reasons that change.
+  // "Heart rate only" has its own note below, and the first night its line on the card (or, for
+  // both partners, above them); the list keeps the reasons that change.
   const reasons = (snapshot.readiness?.reasons ?? [])
-    .filter((reason) => reason.kind !== 'heart-rate-only')
+    .filter((reason) => reason.kind !== 'heart-rate-only' && reason.kind !== 'first-night')
     .map((reason) => describe(reason, snapshot.displayName));
 
   // connect() runs before the intent awaits anything: the browser's chooser needs this click.
@@ -437,7 +440,7 @@ export function PartnerPanel({ partner, together, describe, onSwap, onWithoutStr
         </ul>
       ) : null}
 
-      <CalibrationCard partner={partner} snapshot={snapshot} />
+      <CalibrationCard partner={partner} snapshot={snapshot} firstNightShared={firstNightShared} />
     </section>
   );
 }

@@ -20,9 +20,12 @@ export interface ReadinessGaugeProps {
   readonly describe: (reason: ReadinessReason, partnerName: string) => string;
 }
 
-/** The reason that matters most for a partner, in words: the first one the rules give. */
+/**
+ * The reason that matters most for a partner, in words: the first one the rules give, leaving out
+ * how the partner is judged (heart rate only, a first night), which the view says elsewhere.
+ */
 function mainReason(snapshot: PartnerView, describe: ReadinessGaugeProps['describe']): string | null {
-  const reason = snapshot.readiness?.reasons.find((r) => r.kind !== 'heart-rate-only');
+  const reason = snapshot.readiness?.reasons.find((r) => r.kind !== 'heart-rate-only' && r.kind !== 'first-night');
   return reason ? describe(reason, snapshot.displayName) : null;
 }
 

@@ -15,7 +15,7 @@ export const PARTNER_STATE_WORDS: Readonly<Record<PartnerStateName, { label: str
 /** Text and shape for each gate state. */
 export const GATE_STATE_WORDS: Readonly<Record<GateState, { label: string; detail: string; symbol: string }>> = {
   'no-signal': { label: 'Waiting for both signals', detail: 'Connect a strap or the simulator for each of you.', symbol: '○' },
-  calibrating: { label: 'Getting readings', detail: 'Sit comfortably; the first minute builds a reading.', symbol: '◔' },
+  calibrating: { label: 'Getting readings', detail: 'Sit comfortably; the first minute or two build a reading.', symbol: '◔' },
   settling: { label: 'Settling', detail: 'Not both calm yet. Breathe slowly; this takes a few minutes.', symbol: '◑' },
   ready: { label: 'Ready', detail: 'You are both close to your usual calm. You can start a routine.', symbol: '●' },
   flooded: { label: 'Take a break', detail: 'One of you is flooded. Talking now tends to hurt; rest apart for 20 minutes.', symbol: '■' },
