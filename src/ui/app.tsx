@@ -88,7 +88,9 @@ export function App({ app }: AppProps) {
     const frame = window.requestAnimationFrame(() => {
       timer = window.setTimeout(() => {
         app.openStore();
-        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode(), app.store]).then(() =>
+        // The store too: Begin builds the session at once when its code and the store are here.
+        const storeHere = app.store.catch(() => undefined);
+        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode(), storeHere]).then(() =>
           Promise.all([preloadLaterParts(), preloadLaterScreens()]),
         );
       }, 0);
