@@ -93,8 +93,9 @@ function measureEntryJs(): number {
 
 /**
  * Gzipped size of every script the welcome screen fetches for itself: the entry plus what starts at
- * once (the store, the resume prompt). What the shell preloads for the next screens, after its
- * `attune:preload` mark, is not counted.
+ * once (the store and its notices when the store holds anything the welcome shows; none on this
+ * fresh page). What the shell preloads for the next screens, after its `attune:preload` mark, is not
+ * counted.
  */
 async function measureWelcomeJs(baseUrl: string): Promise<number> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });

@@ -48,6 +48,37 @@ describe('createSessionHost', () => {
     expect(states.at(-1)).toEqual({ open: false, session: null });
   });
 
+  it('a session built at once (its code and store already here) opens with no "opening" state in between', () => {
+    const log: string[] = [];
+    const host = createSessionHost(() => standIn(log, 's1').session);
+    const states: LiveState[] = [];
+    host.live$.subscribe((state) => states.push(state));
+    host.follow('live');
+    expect(states.map((s) => [s.open, s.session !== null])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+
+  it('a session that cannot be built at once is reported and the live view closes', async () => {
+    const host = createSessionHost(() => {
+      throw new Error('session: no store');
+    });
+    const states: LiveState[] = [];
+    host.live$.subscribe((state) => states.push(state));
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      host.follow('live');
+      await settle();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+    expect(states.at(-1)).toEqual({ open: false, session: null });
+  });
+
   it('end("finished") closes the recording as finished and hands the names and recorded session on', async () => {
     const log: string[] = [];
     const host = createSessionHost(async () => standIn(log, 's1').session);

@@ -95,8 +95,13 @@ class Latest<T> implements Replaying<T> {
   }
 }
 
-/** Creates the host; `create` builds a session (asynchronously: its code and the store load on demand). */
-export function createSessionHost(create: (options: { readonly resumeSessionId?: string }) => Promise<LiveSessionModel>): SessionHost {
+/**
+ * Creates the host; `create` builds a session: at once when it can (its code and the store already
+ * here), else asynchronously (they load on demand).
+ */
+export function createSessionHost(
+  create: (options: { readonly resumeSessionId?: string }) => LiveSessionModel | Promise<LiveSessionModel>,
+): SessionHost {
   const state = new Latest<LiveState>(CLOSED);
   const summary = new Latest<LiveSummary>(CLOSED_SUMMARY);
   const access = new Latest<RoutineAccess>('locked');
@@ -138,20 +143,30 @@ export function createSessionHost(create: (options: { readonly resumeSessionId?:
     const token = {};
     opening = token;
     resumeId = wanted;
-    state.set({ open: true, session: null });
-    create(wanted === null ? {} : { resumeSessionId: wanted }).then(
-      (session) => {
-        if (opening !== token) {
-          void session.dispose();
-          return;
-        }
-        state.set({ open: true, session });
-      },
-      (error: unknown) => {
-        console.error('session: could not be opened', error);
-        if (opening === token) close('stopped');
-      },
-    );
+    const opened = (session: LiveSessionModel) => {
+      if (opening !== token) {
+        void session.dispose();
+        return;
+      }
+      state.set({ open: true, session });
+    };
+    const failed = (error: unknown) => {
+      console.error('session: could not be opened', error);
+      if (opening === token) close('stopped');
+    };
+    let made: LiveSessionModel | Promise<LiveSessionModel>;
+    try {
+      made = create(wanted === null ? {} : { resumeSessionId: wanted });
+    } catch (error) {
+      made = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (made instanceof Promise) {
+      state.set({ open: true, session: null });
+      made.then(opened, failed);
+    } else {
+      // Built at once: no "opening" state in between.
+      opened(made);
+    }
   };
 
   return {

@@ -11,6 +11,9 @@ import type { Baseline, Beat, WindowMetrics } from './types';
 import { computeWindowMetrics } from './window-metrics';
 import { mean as meanOf, sampleSd as sampleSdOf } from '../stats/descriptive';
 
+// Kept in a module of its own so the store's migration and import need none of the reading maths.
+export { readingFromBaseline } from './migrated-reading';
+
 /** How a reading was taken. */
 export type ReadingKind = 'calibration' | 'calm-check' | 'session-end' | 'migrated';
 
@@ -335,26 +338,4 @@ export function baselineLearning(acceptedCount: number): {
 } {
   const have = Math.max(0, Math.floor(acceptedCount));
   return { learning: have < BASELINE_LEARNING_READINGS, have, need: BASELINE_LEARNING_READINGS };
-}
-
-/**
- * A stored baseline from before readings, as one reading (kind `migrated`), so nothing is lost:
- * its means become the reading's values, its lnRMSSD SD the within-reading SD. It has no first or
- * last minute, so it is never judged as settling.
- */
-export function readingFromBaseline(baseline: Baseline, params: ReadinessParams = READINESS_PARAMS): CalmReading {
-  return {
-    recordedAt: baseline.recordedAt,
-    device: baseline.device,
-    kind: 'migrated',
-    demo: baseline.demo,
-    hrOnly: baseline.lnRmssdMean === null,
-    durationSec: params.calibrationSec,
-    hrBpm: baseline.hrBpm,
-    lnRmssd: baseline.lnRmssdMean,
-    lnRmssdSd: baseline.lnRmssdSd,
-    breathsPerMin: baseline.breathsPerMin,
-    firstMinute: null,
-    lastMinute: null,
-  };
 }

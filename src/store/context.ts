@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AttuneDb } from './database';
 import { describeStorageError, StorageError, type StorageProblem } from './problems';
 import { describeZodError } from './validate';
@@ -16,7 +16,7 @@ export interface StoreContext {
  * Parses a record read back from the database. A record that fails its schema is reported and
  * set aside (`undefined`), never used as if it were sound.
  */
-export function checked<T>(ctx: StoreContext, schema: z.ZodType<T>, value: unknown, what: string): T | undefined {
+export function checked<T>(ctx: StoreContext, schema: z.ZodMiniType<T>, value: unknown, what: string): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   ctx.report({
@@ -28,7 +28,7 @@ export function checked<T>(ctx: StoreContext, schema: z.ZodType<T>, value: unkno
 }
 
 /** Parses every record of a list, leaving out (and reporting) damaged ones. */
-export function checkedAll<T>(ctx: StoreContext, schema: z.ZodType<T>, values: readonly unknown[], what: string): T[] {
+export function checkedAll<T>(ctx: StoreContext, schema: z.ZodMiniType<T>, values: readonly unknown[], what: string): T[] {
   const out: T[] = [];
   for (const value of values) {
     const record = checked(ctx, schema, value, what);
@@ -38,7 +38,7 @@ export function checkedAll<T>(ctx: StoreContext, schema: z.ZodType<T>, values: r
 }
 
 /** Validates a record before it is written; a bad one is a programming or input error, thrown plainly. */
-export function valid<T>(schema: z.ZodType<T>, value: unknown, operation: string): T {
+export function valid<T>(schema: z.ZodMiniType<T>, value: unknown, operation: string): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new Error(`${operation}: ${describeZodError(result.error)}`);
   return result.data;

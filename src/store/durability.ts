@@ -12,6 +12,7 @@
  * visit and no message is shown.)
  */
 import { checked, valid, writing, type StoreContext } from './context';
+import { KEPT_MARKER_KEY } from './kept-marker';
 import { metaRecordSchema, sessionRecordSchema, type MetaRecord } from './records';
 
 /** The part of `navigator.storage` Attune uses. */
@@ -19,8 +20,8 @@ export type PersistenceApi = Pick<StorageManager, 'persist' | 'persisted'>;
 /** The part of `localStorage` the marker uses. */
 export type MarkerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** localStorage key of the marker: present once a session has been kept on this device. */
-export const KEPT_MARKER_KEY = 'attune.history-kept.v1';
+// In a module of its own so the welcome's glance (glance.ts) reads it without the store's schemas.
+export { KEPT_MARKER_KEY } from './kept-marker';
 
 /** Sessions recorded since the last export before History suggests a backup. */
 export const BACKUP_REMINDER_SESSIONS = 5;

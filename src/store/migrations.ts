@@ -23,7 +23,7 @@
  * transaction commit half-way (idb README, "Transaction lifetime").
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { readingFromBaseline } from '../signal/calm-reading';
+import { readingFromBaseline } from '../signal/migrated-reading';
 import { splitIntoChunks } from './chunk';
 import { baselineRecordSchema, CHUNK_MAX_SEC, type ReadingRecord } from './records';
 

@@ -2,8 +2,14 @@
  * Zod schemas of every record Attune stores and exports: the single source of truth for their shape.
  * Types are inferred from the schemas. Records read back from IndexedDB and
  * every import pass through these schemas; nothing unchecked reaches the app.
+ *
+ * Written with zod's functional API (`zod/mini`: the same checks and messages, as functions a
+ * bundler can leave out when unused) because the store loads with the welcome screen, and the
+ * method-chaining API brings every schema kind and the JSON Schema generator along (about 26 kB
+ * gzipped against about 17 kB).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { type Baseline, type Beat, type WindowMetrics, PARTNERS } from '../signal/types';
 import type { CalmReading, MinuteSummary } from '../signal/calm-reading';
 import { GATE_STATES } from '../pipeline/dyad';
@@ -11,72 +17,77 @@ import { GATE_STATES } from '../pipeline/dyad';
 /** Longest stretch of event time one beat or metrics chunk may hold, seconds (crash loses at most this). */
 export const CHUNK_MAX_SEC = 5;
 
+// English messages for the checks that give none of their own (the method API sets them itself).
+if (!z.core.globalConfig.localeError) z.config(en());
+
 const isoDateTime = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date and time');
+  .check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date and time'));
 
 /** A calendar day, `YYYY-MM-DD`, in the user's local calendar. */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a real calendar day');
+export const isoDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD'),
+  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a real calendar day'),
+);
 
-const id = z.string().min(1, 'expected a non-empty id').max(200, 'expected an id of at most 200 characters');
-const seconds = z.number().min(0, 'expected seconds ≥ 0');
-const count = z.number().int('expected a whole number').min(0, 'expected a count ≥ 0');
+const id = z.string().check(z.minLength(1, 'expected a non-empty id'), z.maxLength(200, 'expected an id of at most 200 characters'));
+const seconds = z.number().check(z.gte(0, 'expected seconds ≥ 0'));
+const count = z.number().check(z.int('expected a whole number'), z.gte(0, 'expected a count ≥ 0'));
+/** A string of at most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const partnerIdSchema = z.enum(PARTNERS);
 
 export const beatSchema = z.object({
   tSec: seconds,
-  rrMs: z.number().positive('expected an RR interval > 0 ms').max(5000, 'expected an RR interval ≤ 5000 ms').nullable(),
-  hrBpm: z.number().positive('expected a heart rate > 0').max(300, 'expected a heart rate ≤ 300'),
+  rrMs: z.nullable(z.number().check(z.positive('expected an RR interval > 0 ms'), z.lte(5000, 'expected an RR interval ≤ 5000 ms'))),
+  hrBpm: z.number().check(z.positive('expected a heart rate > 0'), z.lte(300, 'expected a heart rate ≤ 300')),
   afterGap: z.boolean(),
-}) satisfies z.ZodType<Beat>;
+}) satisfies z.ZodMiniType<Beat>;
 
 export const windowMetricsSchema = z.object({
   startSec: seconds,
   endSec: seconds,
   beats: count,
-  hrBpm: z.number().positive().nullable(),
-  rmssdMs: z.number().min(0).nullable(),
-  lnRmssd: z.number().nullable(),
-  breathsPerMin: z.number().min(0).nullable(),
-  breathingConfidence: z.number().min(0).max(1),
-  artifactRate: z.number().min(0).max(1),
+  hrBpm: z.nullable(z.number().check(z.positive())),
+  rmssdMs: z.nullable(z.number().check(z.gte(0))),
+  lnRmssd: z.nullable(z.number()),
+  breathsPerMin: z.nullable(z.number().check(z.gte(0))),
+  breathingConfidence: z.number().check(z.gte(0), z.lte(1)),
+  artifactRate: z.number().check(z.gte(0), z.lte(1)),
   hrOnly: z.boolean(),
-  irregular: z.enum(['ectopy', 'af-like', 'flat']).nullable().optional(),
-  pairs: count.optional(),
-}) satisfies z.ZodType<WindowMetrics>;
+  irregular: z.optional(z.nullable(z.enum(['ectopy', 'af-like', 'flat']))),
+  pairs: z.optional(count),
+}) satisfies z.ZodMiniType<WindowMetrics>;
 
 export const baselineSchema = z.object({
-  lnRmssdMean: z.number().nullable(),
-  lnRmssdSd: z.number().min(0).nullable(),
-  hrBpm: z.number().positive(),
-  breathsPerMin: z.number().min(0).nullable(),
+  lnRmssdMean: z.nullable(z.number()),
+  lnRmssdSd: z.nullable(z.number().check(z.gte(0))),
+  hrBpm: z.number().check(z.positive()),
+  breathsPerMin: z.nullable(z.number().check(z.gte(0))),
   recordedAt: isoDateTime,
   device: z.string(),
   calibrations: count,
   demo: z.boolean(),
-}) satisfies z.ZodType<Baseline>;
+}) satisfies z.ZodMiniType<Baseline>;
 
 /**
  * The strap a partner used last time, to connect it again with one tap: the browser's id for the
  * device (Web Bluetooth `BluetoothDevice.id`, random per site) and its advertised name.
  */
 export const rememberedStrapSchema = z.object({
-  deviceId: z.string().min(1, 'expected a device id').max(200, 'expected a device id of at most 200 characters'),
-  name: z.string().max(100, 'expected a strap name of at most 100 characters'),
+  deviceId: z.string().check(z.minLength(1, 'expected a device id'), z.maxLength(200, 'expected a device id of at most 200 characters')),
+  name: z.string().check(z.maxLength(100, 'expected a strap name of at most 100 characters')),
   rememberedAt: isoDateTime,
 });
 export type RememberedStrapRecord = z.infer<typeof rememberedStrapSchema>;
 
 export const partnerRecordSchema = z.object({
   id: partnerIdSchema,
-  name: z.string().trim().min(1, 'expected a name').max(60, 'expected a name of at most 60 characters'),
+  name: z.string().check(z.trim(), z.minLength(1, 'expected a name'), z.maxLength(60, 'expected a name of at most 60 characters')),
   updatedAt: isoDateTime,
   /** Optional (added without a schema version): absent until the partner connects a strap. */
-  strap: rememberedStrapSchema.optional(),
+  strap: z.optional(rememberedStrapSchema),
 });
 export type PartnerRecord = z.infer<typeof partnerRecordSchema>;
 
@@ -93,13 +104,13 @@ export const baselineRecordSchema = z
     recordedAt: isoDateTime,
     baseline: baselineSchema,
   })
-  .refine((r) => (r.kind === 'demo') === r.baseline.demo, 'expected kind "demo" exactly when baseline.demo is true');
+  .check(z.refine((r) => (r.kind === 'demo') === r.baseline.demo, 'expected kind "demo" exactly when baseline.demo is true'));
 export type BaselineRecord = z.infer<typeof baselineRecordSchema>;
 
 const minuteSummarySchema = z.object({
-  hrBpm: z.number().positive().nullable(),
-  lnRmssd: z.number().nullable(),
-}) satisfies z.ZodType<MinuteSummary>;
+  hrBpm: z.nullable(z.number().check(z.positive())),
+  lnRmssd: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<MinuteSummary>;
 
 /** One calm reading as `readingFromBeats` gives it (or `readingFromBaseline` for a migrated baseline). */
 export const calmReadingSchema = z.object({
@@ -109,13 +120,13 @@ export const calmReadingSchema = z.object({
   demo: z.boolean(),
   hrOnly: z.boolean(),
   durationSec: seconds,
-  hrBpm: z.number().positive(),
-  lnRmssd: z.number().nullable(),
-  lnRmssdSd: z.number().min(0).nullable(),
-  breathsPerMin: z.number().min(0).nullable(),
-  firstMinute: minuteSummarySchema.nullable(),
-  lastMinute: minuteSummarySchema.nullable(),
-}) satisfies z.ZodType<CalmReading>;
+  hrBpm: z.number().check(z.positive()),
+  lnRmssd: z.nullable(z.number()),
+  lnRmssdSd: z.nullable(z.number().check(z.gte(0))),
+  breathsPerMin: z.nullable(z.number().check(z.gte(0))),
+  firstMinute: z.nullable(minuteSummarySchema),
+  lastMinute: z.nullable(minuteSummarySchema),
+}) satisfies z.ZodMiniType<CalmReading>;
 
 /**
  * Whether a reading counts: accepted, or refused with the problem (its kind and the numbers that
@@ -125,8 +136,8 @@ export const readingVerdictSchema = z.discriminatedUnion('accepted', [
   z.object({ accepted: z.literal(true) }),
   z.object({
     accepted: z.literal(false),
-    problem: z.looseObject({ kind: z.string().min(1, 'expected the kind of problem') }),
-    message: z.string().min(1, 'expected the sentence the person was told').max(500),
+    problem: z.looseObject({ kind: z.string().check(z.minLength(1, 'expected the kind of problem')) }),
+    message: z.string().check(z.minLength(1, 'expected the sentence the person was told'), z.maxLength(500)),
   }),
 ]);
 export type ReadingVerdict = z.infer<typeof readingVerdictSchema>;
@@ -146,17 +157,17 @@ export const readingRecordSchema = z
     reading: calmReadingSchema,
     verdict: readingVerdictSchema,
   })
-  .refine((r) => r.recordedAt === r.reading.recordedAt, "expected recordedAt to be the reading's recordedAt");
+  .check(z.refine((r) => r.recordedAt === r.reading.recordedAt, "expected recordedAt to be the reading's recordedAt"));
 export type ReadingRecord = z.infer<typeof readingRecordSchema>;
 
 export const routineMarkSchema = z.object({
   kind: z.enum(['routine-start', 'routine-end']),
   /** What the routine is called, as the user saw it. */
-  label: z.string().max(200),
+  label: text(200),
   at: isoDateTime,
   segment: count,
   /** Latest beat time of each partner when the mark was set (event time of that segment). */
-  tSec: z.object({ a: seconds.nullable(), b: seconds.nullable() }),
+  tSec: z.object({ a: z.nullable(seconds), b: z.nullable(seconds) }),
 });
 export type RoutineMark = z.infer<typeof routineMarkSchema>;
 
@@ -169,8 +180,7 @@ export const pacerEventSchema = z.object({
   /** The pace, breaths a minute (the article's 4-1-6 is 60/11 ≈ 5.45). */
   breathsPerMin: z
     .number()
-    .min(4, 'expected a pace of at least 4 breaths a minute')
-    .max(7, 'expected a pace of at most 7 breaths a minute'),
+    .check(z.gte(4, 'expected a pace of at least 4 breaths a minute'), z.lte(7, 'expected a pace of at most 7 breaths a minute')),
   at: isoDateTime,
   segment: count,
   /** Session event time of the change (latest beat of either partner), seconds. */
@@ -185,24 +195,24 @@ export const sessionRecordSchema = z.object({
   id,
   startedAt: isoDateTime,
   /** When the session was closed; null while recording or interrupted. */
-  endedAt: isoDateTime.nullable(),
+  endedAt: z.nullable(isoDateTime),
   /** Last time a chunk of this session reached the database. */
   lastSavedAt: isoDateTime,
   status: z.enum(['recording', 'closed']),
   /** How it ended: finished by the couple, stopped early, or closed after an interruption. */
-  outcome: z.enum(['finished', 'stopped', 'interrupted']).nullable(),
+  outcome: z.nullable(z.enum(['finished', 'stopped', 'interrupted'])),
   source: sessionSourceSchema,
   /** Demo scenario name when source is "demo". */
-  scenario: z.string().max(60).nullable(),
-  partnerNames: z.object({ a: z.string().max(60), b: z.string().max(60) }),
+  scenario: z.nullable(text(60)),
+  partnerNames: z.object({ a: text(60), b: text(60) }),
   /** How many times recording started on this session (1 + resumes). */
   segments: count,
   /** Seconds of recorded event time, summed over segments. */
   recordedSec: seconds,
   marks: z.array(routineMarkSchema),
-  notes: z.string().max(10_000),
+  notes: text(10_000),
   /** The shared breathing pacer's starts, stops and changes of pace; absent when it was never used (and in older records). */
-  pacer: z.array(pacerEventSchema).max(10_000).optional(),
+  pacer: z.optional(z.array(pacerEventSchema).check(z.maxLength(10_000))),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
@@ -224,19 +234,19 @@ const chunkSpanMessage = `expected a chunk spanning at most ${CHUNK_MAX_SEC} s`;
 export const beatChunkSchema = z
   .object({
     ...chunkHead,
-    beats: z.array(beatSchema).min(1, 'expected at least one beat'),
+    beats: z.array(beatSchema).check(z.minLength(1, 'expected at least one beat')),
   })
-  .refine(chunkSpanOk, chunkSpanMessage);
+  .check(z.refine(chunkSpanOk, chunkSpanMessage));
 export type BeatChunk = z.infer<typeof beatChunkSchema>;
 
 export const metricChunkSchema = z
   .object({
     ...chunkHead,
-    metrics: z.array(windowMetricsSchema).min(1, 'expected at least one metrics row'),
+    metrics: z.array(windowMetricsSchema).check(z.minLength(1, 'expected at least one metrics row')),
     /** Wall-clock time the chunk was closed: lets routine runs (wall clock) be placed in event time. */
-    closedAt: isoDateTime.optional(),
+    closedAt: z.optional(isoDateTime),
   })
-  .refine(chunkSpanOk, chunkSpanMessage);
+  .check(z.refine(chunkSpanOk, chunkSpanMessage));
 export type MetricChunk = z.infer<typeof metricChunkSchema>;
 
 export const gateStateSchema = z.enum(GATE_STATES);
@@ -250,22 +260,22 @@ export const gateEntrySchema = z.object({
   tSec: seconds,
   at: isoDateTime,
   state: gateStateSchema,
-  reasons: z.array(z.string().max(500)).max(20),
+  reasons: z.array(text(500)).check(z.maxLength(20)),
 });
 export type GateEntry = z.infer<typeof gateEntrySchema>;
 
 export const routineRunRecordSchema = z.object({
   id,
-  sessionId: id.nullable(),
-  routineId: z.string().max(200),
-  title: z.string().max(200),
+  sessionId: z.nullable(id),
+  routineId: text(200),
+  title: text(200),
   startedAt: isoDateTime,
-  endedAt: isoDateTime.nullable(),
+  endedAt: z.nullable(isoDateTime),
   outcome: z.enum(['completed', 'stopped', 'break']),
   stepsDone: count,
   stepsTotal: count,
   /** The rest of the player's summary (gentler option, named behaviour, choices), kept as given. */
-  details: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
+  details: z.record(text(100), z.union([text(2000), z.number(), z.boolean(), z.null()])),
 });
 export type RoutineRunRecord = z.infer<typeof routineRunRecordSchema>;
 
@@ -273,38 +283,38 @@ export const authorSchema = z.enum(['a', 'b', 'both']);
 
 export const reflectionRecordSchema = z.object({
   id,
-  sessionId: id.nullable(),
+  sessionId: z.nullable(id),
   createdAt: isoDateTime,
   author: authorSchema,
   /** Answer to "what felt reparative?". */
-  reparative: z.string().trim().min(1, 'expected an answer').max(4000, 'expected at most 4000 characters'),
+  reparative: z.string().check(z.trim(), z.minLength(1, 'expected an answer'), z.maxLength(4000, 'expected at most 4000 characters')),
   /** Anything else worth remembering about the session. */
-  notes: z.string().max(4000),
+  notes: text(4000),
 });
 export type ReflectionRecord = z.infer<typeof reflectionRecordSchema>;
 
 export const commitmentRecordSchema = z
   .object({
     id,
-    sessionId: id.nullable(),
+    sessionId: z.nullable(id),
     createdAt: isoDateTime,
     author: authorSchema,
     /** What exactly will be done, e.g. "I'll ask about your day before logistics, each evening". */
-    text: z.string().trim().min(1, 'expected what will be done').max(500, 'expected at most 500 characters'),
+    text: z.string().check(z.trim(), z.minLength(1, 'expected what will be done'), z.maxLength(500, 'expected at most 500 characters')),
     /** The day by which it will have been done (time-bound). */
     byDay: isoDay,
     /** The day the couple checks in on it together. */
     checkInDay: isoDay,
     status: z.enum(['open', 'done', 'missed']),
-    resolvedAt: isoDateTime.nullable(),
+    resolvedAt: z.nullable(isoDateTime),
   })
-  .refine((c) => (c.status === 'open') === (c.resolvedAt === null), 'expected resolvedAt exactly when done or missed');
+  .check(z.refine((c) => (c.status === 'open') === (c.resolvedAt === null), 'expected resolvedAt exactly when done or missed'));
 export type CommitmentRecord = z.infer<typeof commitmentRecordSchema>;
 
 export const voiceClipRecordSchema = z.object({
   lineId: id,
   /** MIME type of the recording, e.g. "audio/webm". */
-  type: z.string().max(100),
+  type: text(100),
   bytes: z.instanceof(ArrayBuffer, { message: 'expected the clip bytes' }),
   savedAt: isoDateTime,
 });
@@ -327,15 +337,17 @@ export const planItemSchema = z.object({
   id,
   ritual: z.enum(PLAN_RITUALS),
   /** No days: planned "when needed" (the 5-minute reset), kept in the plan but not in the calendar. */
-  days: z
-    .array(z.enum(WEEKDAYS))
-    .max(7)
-    .refine((days) => new Set(days).size === days.length, 'expected each day at most once'),
+  days: z.array(z.enum(WEEKDAYS)).check(
+    z.maxLength(7),
+    z.refine((days) => new Set(days).size === days.length, 'expected each day at most once'),
+  ),
   /** Local wall-clock time, 24-hour `HH:MM`. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)'),
-  minutes: z.number().int('expected whole minutes').min(1, 'expected at least 1 minute').max(180, 'expected at most 180 minutes'),
+  time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)')),
+  minutes: z
+    .number()
+    .check(z.int('expected whole minutes'), z.gte(1, 'expected at least 1 minute'), z.lte(180, 'expected at most 180 minutes')),
   /** How long before the start the calendar's gentle alarm sounds; null for no alarm. */
-  alarmMinutesBefore: z.number().int().min(0).max(1440).nullable(),
+  alarmMinutesBefore: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(1440))),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
@@ -345,8 +357,8 @@ export const planRecordSchema = z.object({
   /** The first day the plan applies (the calendar's recurring events start on or after it). */
   startsOn: isoDay,
   /** IANA time zone the times are meant in (the device's when the plan was saved), e.g. "Europe/Berlin". */
-  timeZone: z.string().min(1).max(100),
-  items: z.array(planItemSchema).max(20, 'expected at most 20 planned rituals'),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(100)),
+  items: z.array(planItemSchema).check(z.maxLength(20, 'expected at most 20 planned rituals')),
   /** Starts at 0; the calendar's SEQUENCE, so a re-exported event replaces the older one. */
   revision: count,
   updatedAt: isoDateTime,
@@ -354,7 +366,9 @@ export const planRecordSchema = z.object({
 export type PlanRecord = z.infer<typeof planRecordSchema>;
 
 /** A 0–10 rating, or null when that partner skipped it. */
-const rating = z.number().int('expected a whole number from 0 to 10').min(0, 'expected 0 to 10').max(10, 'expected 0 to 10').nullable();
+const rating = z.nullable(
+  z.number().check(z.int('expected a whole number from 0 to 10'), z.gte(0, 'expected 0 to 10'), z.lte(10, 'expected 0 to 10')),
+);
 const perPartnerRating = z.object({ a: rating, b: rating });
 
 /**
@@ -363,7 +377,7 @@ const perPartnerRating = z.object({ a: rating, b: rating });
  */
 export const checkInRecordSchema = z.object({
   id,
-  sessionId: id.nullable(),
+  sessionId: z.nullable(id),
   moment: z.enum(['before', 'after']),
   at: isoDateTime,
   /** 0 = not intense at all, 10 = the most intense. */

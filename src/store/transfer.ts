@@ -3,7 +3,7 @@
  * intervals as plain text, import an export (all-or-nothing, merging without duplicates), and
  * delete everything.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PartnerId } from '../signal/types';
 import { checkedAll, writing, type StoreContext } from './context';
 import {
@@ -23,7 +23,7 @@ import {
   type BaselineRecord,
   type ReadingRecord,
 } from './records';
-import { readingFromBaseline } from '../signal/calm-reading';
+import { readingFromBaseline } from '../signal/migrated-reading';
 import type { UnsavedData } from './recorder';
 import { DB_VERSION, EXPORTED_STORES, STORE_NAMES, type ExportedStore } from './store-schema';
 import { describeZodError } from './validate';
@@ -44,18 +44,18 @@ const voiceClipExportSchema = z.object({
   type: voiceClipRecordSchema.shape.type,
   savedAt: voiceClipRecordSchema.shape.savedAt,
   /** The clip's bytes, base64. */
-  base64: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 data')
-    .refine((s) => s.length % 4 === 0, 'expected base64 data (its length must be a multiple of 4)'),
+  base64: z.string().check(
+    z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 data'),
+    z.refine((s) => s.length % 4 === 0, 'expected base64 data (its length must be a multiple of 4)'),
+  ),
 });
 
 const exportDataSchema = z.strictObject({
   partners: z.array(partnerRecordSchema),
   // Since schema version 5 each partner's calm readings; files written before it hold the baseline
   // history instead, which imports as one accepted reading per baseline (as the v5 migration does).
-  readings: z.array(readingRecordSchema).default([]),
-  baselines: z.array(baselineRecordSchema).optional(),
+  readings: z._default(z.array(readingRecordSchema), []),
+  baselines: z.optional(z.array(baselineRecordSchema)),
   sessions: z.array(sessionRecordSchema),
   beatChunks: z.array(beatChunkSchema),
   metricChunks: z.array(metricChunkSchema),
@@ -65,8 +65,8 @@ const exportDataSchema = z.strictObject({
   commitments: z.array(commitmentRecordSchema),
   voiceClips: z.array(voiceClipExportSchema),
   // Since schema version 4; files written before it have neither and import as they always did.
-  plans: z.array(planRecordSchema).default([]),
-  checkIns: z.array(checkInRecordSchema).default([]),
+  plans: z._default(z.array(planRecordSchema), []),
+  checkIns: z._default(z.array(checkInRecordSchema), []),
 });
 export type ExportData = z.infer<typeof exportDataSchema>;
 
@@ -75,7 +75,7 @@ export const exportFileSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
   /** Database schema version of the app that wrote the file, for the record. */
-  schemaVersion: z.number().int(),
+  schemaVersion: z.number().check(z.int()),
   data: exportDataSchema,
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;

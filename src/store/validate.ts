@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 
 /** Formats a path like `sessions[3].startedAt` from a zod issue path. */
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
@@ -11,7 +11,7 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
 }
 
 /** One readable line for the first problem zod found: "where: what was expected". */
-export function describeZodError(error: z.ZodError, prefix = ''): string {
+export function describeZodError(error: core.$ZodError, prefix = ''): string {
   const issue = error.issues[0];
   if (!issue) return prefix || 'value';
   const where = formatPath(issue.path, prefix) || 'value';

@@ -61,11 +61,20 @@ function parts(search = ''): AppParts {
   const sessions = createSessionHost(async (options) => fakeSession(options));
   sessions.follow(start.screen);
   // The parts are stand-ins, so the store is never opened.
-  return { store: new Promise<never>(() => undefined), start, demo: { kind: 'none' }, sessions, probe: new BeatToScreenProbe() };
+  return {
+    store: new Promise<never>(() => undefined),
+    storeStarted: Promise.resolve(true),
+    openStore: () => undefined,
+    start,
+    demo: { kind: 'none' },
+    sessions,
+    probe: new BeatToScreenProbe(),
+  };
 }
 
 vi.mock('./shell/parts', () => ({
-  preloadLive: () => undefined,
+  preloadConnectParts: () => Promise.resolve(),
+  preloadLaterParts: () => Promise.resolve(),
   LivePart: () => <p>live view</p>,
   RoutinesPart: ({ access, onRunFinished }: { access: string; onRunFinished: () => void }) => (
     <div>
@@ -100,7 +109,13 @@ vi.mock('./shell/later-screens', async () => {
     import('./shell/screens/routine-screen'),
     import('./shell/later-screen-set'),
   ]);
-  return { ...later, LiveScreen: live.LiveScreen, RoutineScreen: routine.RoutineScreen, preloadScreens: () => Promise.resolve() };
+  return {
+    ...later,
+    LiveScreen: live.LiveScreen,
+    RoutineScreen: routine.RoutineScreen,
+    preloadLiveScreen: () => Promise.resolve(),
+    preloadLaterScreens: () => Promise.resolve(),
+  };
 });
 
 const { App } = await import('./app');
@@ -226,7 +241,8 @@ describe('App', () => {
 
   it('App resumes the interrupted session by id when the couple chooses to', async () => {
     render(<App app={parts()} />);
-    await act(async () => screen.getByRole('button', { name: 'Resume the session' }).click());
+    const resume = await screen.findByRole('button', { name: 'Resume the session' });
+    await act(async () => resume.click());
     expect(visibleHeading()).toBe('Connect');
     expect(opened).toEqual([{ resumeSessionId: 'interrupted-7' }]);
   });

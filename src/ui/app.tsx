@@ -7,13 +7,22 @@ import { RegionBoundary } from './common/region-boundary';
 import { useThemeChoice } from './shell/theme-preference';
 import { WelcomeScreen } from './shell/screens/welcome-screen';
 import { GateChip } from './shell/gate-chip';
-import { BeforeCheckInPart, CheckInPart, NextRitualPart, preloadLive, ResumePart, StoragePart } from './shell/parts';
+import {
+  BeforeCheckInPart,
+  CheckInPart,
+  NextRitualPart,
+  preloadConnectParts,
+  preloadLaterParts,
+  ResumePart,
+  StoragePart,
+} from './shell/parts';
 // Everything after Begin loads on demand, so the welcome screen's own code stays small.
 import {
   HistoryScreen,
   LiveScreen,
   PlanScreen,
-  preloadScreens,
+  preloadLaterScreens,
+  preloadLiveScreen,
   ProgressScreen,
   ReflectScreen,
   ReportScreen,
@@ -22,6 +31,24 @@ import {
 import { preloadSessionCode, type AppParts } from './shell/composition-root';
 import { useObservable } from './live/use-observable';
 import { CLOSED, CLOSED_SUMMARY, type EndedSession } from '../session/session-host';
+
+/** What a promise resolved to, undefined until then (and after a rejection). */
+function usePromised<T>(promise: Promise<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    promise.then(
+      (resolved) => {
+        if (current) setValue(() => resolved);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [promise]);
+  return value;
+}
 
 export interface AppProps {
   /** The assembled app (main.tsx composes it once): store, live session host, demo request. */
@@ -48,17 +75,31 @@ export function App({ app }: AppProps) {
   const [calmCheck, setCalmCheck] = useState(false);
   const { dim, toggle } = useThemeChoice();
   const liveOn = live.open;
+  // The store's parts show once the store opens: at once when the welcome has something of the
+  // store's to show, else with the next screens (the welcome then needs none of their code).
+  const storeOpen = usePromised(app.storeStarted) === true;
 
-  // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once.
+  // Fetch the next screens' code while the welcome screen is read, so "Begin" answers at once: from
+  // right after the welcome is painted, what the Connect step needs first, then the rest (the charts'
+  // library is the largest, and the Connect step never shows a chart).
   useEffect(() => {
     if (liveOn) return undefined;
-    const id = window.setTimeout(() => {
-      preloadLive();
-      void preloadScreens();
-      preloadSessionCode();
-    }, 1500);
-    return () => window.clearTimeout(id);
-  }, [liveOn]);
+    let timer: number | undefined;
+    const frame = window.requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        app.openStore();
+        // The store too: Begin builds the session at once when its code and the store are here.
+        const storeHere = app.store.catch(() => undefined);
+        void Promise.all([preloadConnectParts(), preloadLiveScreen(), preloadSessionCode(), storeHere]).then(() =>
+          Promise.all([preloadLaterParts(), preloadLaterScreens()]),
+        );
+      }, 0);
+    });
+    return () => {
+      window.cancelAnimationFrame(frame);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [liveOn, app]);
 
   // The normal end of the journey: the couple moves on to the reflection. The recording closes as
   // finished before the session goes (which would otherwise close it as stopped early).
@@ -85,11 +126,13 @@ export function App({ app }: AppProps) {
       </header>
       <Progress step={step} />
       <UpdateBanner hold={screen === 'routine'} />
-      <RegionBoundary region="The storage notice">
-        <Suspense fallback={null}>
-          <StoragePart store={store} />
-        </Suspense>
-      </RegionBoundary>
+      {storeOpen && (
+        <RegionBoundary region="The storage notice">
+          <Suspense fallback={null}>
+            <StoragePart store={store} />
+          </Suspense>
+        </RegionBoundary>
+      )}
       <main id="main" className="shell-main" tabIndex={-1}>
         {screen === 'welcome' && (
           <WelcomeScreen
@@ -103,32 +146,38 @@ export function App({ app }: AppProps) {
               go('live');
             }}
             resume={
-              <RegionBoundary region="The resume prompt">
-                <Suspense fallback={null}>
-                  <ResumePart
-                    store={store}
-                    onResume={(interrupted) => {
-                      // The one way to resume: the next live session records into that session, by id.
-                      sessions.open({ resumeSessionId: interrupted.id });
-                      go('live');
-                    }}
-                  />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The resume prompt">
+                  <Suspense fallback={null}>
+                    <ResumePart
+                      store={store}
+                      onResume={(interrupted) => {
+                        // The one way to resume: the next live session records into that session, by id.
+                        sessions.open({ resumeSessionId: interrupted.id });
+                        go('live');
+                      }}
+                    />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
             checkIn={
-              <RegionBoundary region="The check-in reminder">
-                <Suspense fallback={null}>
-                  <CheckInPart store={store} />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The check-in reminder">
+                  <Suspense fallback={null}>
+                    <CheckInPart store={store} />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
             practice={
-              <RegionBoundary region="The weekly plan">
-                <Suspense fallback={null}>
-                  <NextRitualPart store={store} onPlan={goTo('plan')} />
-                </Suspense>
-              </RegionBoundary>
+              storeOpen ? (
+                <RegionBoundary region="The weekly plan">
+                  <Suspense fallback={null}>
+                    <NextRitualPart store={store} onPlan={goTo('plan')} />
+                  </Suspense>
+                </RegionBoundary>
+              ) : null
             }
           />
         )}

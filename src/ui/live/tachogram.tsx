@@ -22,54 +22,63 @@ export function Tachogram({ partner, name }: TachogramProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
-    const theme = chartTheme(canvas);
-    const colour = theme.partner[partner.id];
-    const chart = createLineChart(canvas, {
-      type: 'line',
-      data: {
-        datasets: [
-          {
-            label: 'RR interval (ms)',
-            data: [],
-            borderColor: colour.line,
-            borderDash: PARTNER_DASH[partner.id],
-            borderWidth: 1.5,
-            pointRadius: 0,
-            tension: 0,
-            spanGaps: false,
-          },
-        ],
-      },
-      options: {
-        ...liveChartBase(),
-        plugins: {
-          legend: { display: false },
-          tooltip: { enabled: false },
-          decimation: { enabled: true, algorithm: 'min-max' },
+    const make = () => {
+      const theme = chartTheme(canvas);
+      const colour = theme.partner[partner.id];
+      return createLineChart(canvas, {
+        type: 'line',
+        data: {
+          datasets: [
+            {
+              label: 'RR interval (ms)',
+              data: [],
+              borderColor: colour.line,
+              borderDash: PARTNER_DASH[partner.id],
+              borderWidth: 1.5,
+              pointRadius: 0,
+              tension: 0,
+              spanGaps: false,
+            },
+          ],
         },
-        scales: {
-          x: {
-            type: 'linear',
-            min: -TACHOGRAM_SPAN_SEC,
-            max: 0,
-            title: { display: true, text: 'seconds ago', color: theme.text },
-            ticks: { maxTicksLimit: 5, color: theme.text },
-            grid: { color: theme.grid },
+        options: {
+          ...liveChartBase(),
+          plugins: {
+            legend: { display: false },
+            tooltip: { enabled: false },
+            decimation: { enabled: true, algorithm: 'min-max' },
           },
-          y: {
-            type: 'linear',
-            title: { display: true, text: 'RR (ms)', color: theme.text },
-            ticks: { maxTicksLimit: 5, color: theme.text },
-            grid: { color: theme.grid },
+          scales: {
+            x: {
+              type: 'linear',
+              min: -TACHOGRAM_SPAN_SEC,
+              max: 0,
+              title: { display: true, text: 'seconds ago', color: theme.text },
+              ticks: { maxTicksLimit: 5, color: theme.text },
+              grid: { color: theme.grid },
+            },
+            y: {
+              type: 'linear',
+              title: { display: true, text: 'RR (ms)', color: theme.text },
+              ticks: { maxTicksLimit: 5, color: theme.text },
+              grid: { color: theme.grid },
+            },
           },
         },
-      },
-    });
-    if (!chart) return undefined;
+      });
+    };
+    // Made at the first beat, not before: there is nothing to draw until then, and making a chart is
+    // the largest piece of work of the live view's first paint (the Connect step would wait for it).
+    let chart: ReturnType<typeof make> | undefined;
     let drawnVersion = -1;
     const draw = () => {
       const buffer = partner.tachogram;
       if (buffer.version === drawnVersion || !canvasShown(canvas)) return;
+      if (chart === undefined) {
+        if (buffer.size === 0) return;
+        chart = make();
+      }
+      if (!chart) return;
       drawnVersion = buffer.version;
       const beats = buffer.toArray();
       const nowSec = beats.at(-1)?.tSec ?? 0;
@@ -91,7 +100,7 @@ export function Tachogram({ partner, name }: TachogramProps) {
     const subscription = partner.chartTick$.subscribe(draw);
     return () => {
       subscription.unsubscribe();
-      chart.destroy();
+      chart?.destroy();
     };
     // The theme version is a dependency on purpose: the chart is rebuilt in the new colours.
   }, [partner, themeVersion]);

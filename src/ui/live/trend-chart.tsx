@@ -123,20 +123,25 @@ function fill(
 export function TrendChart({ partners, names }: TrendChartProps) {
   const hrvRef = useRef<HTMLCanvasElement>(null);
   const breathingRef = useRef<HTMLCanvasElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const namesRef = useRef(names);
   namesRef.current = names;
   const themeVersion = useThemeVersion();
 
   useEffect(() => {
     const charts: { chart: Chart<'line', Point[]>; measure: Measure }[] = [];
-    const hrv = hrvRef.current && makeChart(hrvRef.current, 'lnRmssd', namesRef.current);
-    if (hrv) charts.push({ chart: hrv, measure: 'lnRmssd' });
-    const breathing = breathingRef.current && makeChart(breathingRef.current, 'breathsPerMin', namesRef.current);
-    if (breathing) charts.push({ chart: breathing, measure: 'breathsPerMin' });
-    if (charts.length === 0) return undefined;
+    let made = false;
+    const make = () => {
+      made = true;
+      const hrv = hrvRef.current && makeChart(hrvRef.current, 'lnRmssd', namesRef.current);
+      if (hrv) charts.push({ chart: hrv, measure: 'lnRmssd' });
+      const breathing = breathingRef.current && makeChart(breathingRef.current, 'breathsPerMin', namesRef.current);
+      if (breathing) charts.push({ chart: breathing, measure: 'breathsPerMin' });
+    };
     // Trend points come every 5 s of event time: redraw only when a point, a baseline or a name changed.
     let drawnKey = '';
     const draw = () => {
+      if (!made) return;
       const key = [partners.a, partners.b]
         .map(
           (p) =>
@@ -149,9 +154,26 @@ export function TrendChart({ partners, names }: TrendChartProps) {
       drawnKey = key;
       charts.forEach(({ chart, measure }) => fill(chart, measure, partners, namesRef.current));
     };
-    draw();
+    // The charts are made when their section first comes into view, not with the live view: making
+    // them is the largest piece of work of its first paint, which the Connect step would wait for
+    // (on a phone the section starts below the partners).
+    const section = sectionRef.current;
+    let watch: IntersectionObserver | null = null;
+    if (section && typeof IntersectionObserver === 'function') {
+      watch = new IntersectionObserver((entries) => {
+        if (made || !entries.some((entry) => entry.isIntersecting)) return;
+        watch?.disconnect();
+        make();
+        draw();
+      });
+      watch.observe(section);
+    } else {
+      make();
+      draw();
+    }
     const subscription = merge(partners.a.chartTick$, partners.b.chartTick$).pipe(auditTime(UI_REFRESH_MS)).subscribe(draw);
     return () => {
+      watch?.disconnect();
       subscription.unsubscribe();
       charts.forEach(({ chart }) => chart.destroy());
     };
@@ -159,7 +181,7 @@ export function TrendChart({ partners, names }: TrendChartProps) {
   }, [partners, themeVersion]);
 
   return (
-    <section className="trend" aria-labelledby="trend-heading">
+    <section ref={sectionRef} className="trend" aria-labelledby="trend-heading">
       <h2 id="trend-heading">The last ten minutes</h2>
       <p className="trend__hint">The shaded bands are each partner&rsquo;s usual calm range.</p>
       <div className="trend__charts">

@@ -1,11 +1,10 @@
 /**
- * What each plannable ritual is called and how long it takes, from the routines' own content (the
- * content files alone, so the welcome screen does not load the whole catalog), and the check-in.
+ * What each plannable ritual is called and how long it takes, and the check-in. The routines' titles
+ * and minutes are written here again rather than imported from their content, which would bring
+ * every step of three routines onto the welcome screen (its plan card); `rituals.test.ts` checks they
+ * match the content.
  */
 import type { PlanRitual, Weekday } from '../../store';
-import { groundingHandhold } from '../../routines/content/grounding-handhold';
-import { apologyReset } from '../../routines/content/apology-reset';
-import { reconnectFlow } from '../../routines/content/reconnect-flow';
 
 export interface RitualInfo {
   readonly title: string;
@@ -16,18 +15,18 @@ export interface RitualInfo {
 
 export const RITUALS: Readonly<Record<PlanRitual, RitualInfo>> = {
   'grounding-handhold': {
-    title: groundingHandhold.title,
-    minutes: groundingHandhold.minutes,
+    title: '2-Minute Grounding Handhold',
+    minutes: 2,
     hint: 'A short daily practice, best after a low-conflict moment.',
   },
   'apology-reset': {
-    title: apologyReset.title,
-    minutes: apologyReset.minutes,
+    title: '5-Minute Apology Reset',
+    minutes: 5,
     hint: 'When a small argument happens, within 48 hours. Leave the days empty to keep it for "when needed".',
   },
   'reconnect-flow': {
-    title: reconnectFlow.title,
-    minutes: reconnectFlow.minutes,
+    title: '15-Minute Reconnect Flow',
+    minutes: 15,
     hint: 'Once a week, when you are both calm.',
   },
   'check-in': {

@@ -1,26 +1,24 @@
 /**
  * The screens after Begin (live view, routine, reflection, history, the practice's plan, progress
  * and report), loaded on demand so the welcome screen's own code stays
- * small. The welcome starts fetching them (`preloadScreens`) while it is read, so Begin usually
- * finds them loaded; when it does not, a calm line holds their place.
+ * small. The welcome starts fetching them (`preloadLiveScreen`, then `preloadLaterScreens`) while it
+ * is read, so Begin usually finds them here and they show at once; when not, a calm line holds their
+ * place.
  */
-import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+import { Suspense, type ComponentProps, type ComponentType } from 'react';
 import type * as LaterScreenSet from './later-screen-set';
 import type { LiveScreen as LiveScreenComponent } from './screens/live-screen';
 import type { RoutineScreen as RoutineScreenComponent } from './screens/routine-screen';
+import { preloadable, type Preloadable } from './preloadable';
 
 const loadLiveScreen = () => import('./screens/live-screen');
 const loadRoutineScreen = () => import('./screens/routine-screen');
 const loadLaterScreens = () => import('./later-screen-set');
 
-/** Starts fetching the screens' code ahead of need (the live view's first). */
-export function preloadScreens(): Promise<unknown> {
-  return Promise.all([loadLiveScreen(), loadRoutineScreen(), loadLaterScreens()]).catch(() => undefined);
-}
-
-/** A lazily loaded screen, with the calm line it shows while its code arrives. */
-function onDemand<P extends object>(load: () => Promise<ComponentType<P>>, waiting: string): ComponentType<P> {
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+/** A lazily loaded screen, with the calm line it shows while its code arrives (never once preloaded). */
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>, waiting: string): Preloadable<P> {
+  const screen = preloadable(load);
+  const Screen = screen.Component;
   function OnDemand(props: P) {
     return (
       <Suspense
@@ -30,40 +28,54 @@ function onDemand<P extends object>(load: () => Promise<ComponentType<P>>, waiti
           </p>
         }
       >
-        <Lazy {...props} />
+        <Screen {...props} />
       </Suspense>
     );
   }
-  return OnDemand;
+  return { Component: OnDemand, preload: screen.preload };
 }
 
 type Screens = typeof LaterScreenSet;
 
-export const LiveScreen = onDemand<ComponentProps<typeof LiveScreenComponent>>(
+const live = onDemand<ComponentProps<typeof LiveScreenComponent>>(
   () => loadLiveScreen().then((m) => m.LiveScreen),
   'Opening the live view…',
 );
-export const RoutineScreen = onDemand<ComponentProps<typeof RoutineScreenComponent>>(
+const routine = onDemand<ComponentProps<typeof RoutineScreenComponent>>(
   () => loadRoutineScreen().then((m) => m.RoutineScreen),
   'Opening the routines…',
 );
-export const ReflectScreen = onDemand<ComponentProps<Screens['ReflectScreen']>>(
+export const LiveScreen = live.Component;
+export const RoutineScreen = routine.Component;
+const reflect = onDemand<ComponentProps<Screens['ReflectScreen']>>(
   () => loadLaterScreens().then((m) => m.ReflectScreen),
   'Opening the reflection…',
 );
-export const HistoryScreen = onDemand<ComponentProps<Screens['HistoryScreen']>>(
+export const ReflectScreen = reflect.Component;
+const history = onDemand<ComponentProps<Screens['HistoryScreen']>>(
   () => loadLaterScreens().then((m) => m.HistoryScreen),
   'Opening your history…',
 );
-export const PlanScreen = onDemand<ComponentProps<Screens['PlanScreen']>>(
-  () => loadLaterScreens().then((m) => m.PlanScreen),
-  'Opening the plan…',
-);
-export const ProgressScreen = onDemand<ComponentProps<Screens['ProgressScreen']>>(
+export const HistoryScreen = history.Component;
+const plan = onDemand<ComponentProps<Screens['PlanScreen']>>(() => loadLaterScreens().then((m) => m.PlanScreen), 'Opening the plan…');
+export const PlanScreen = plan.Component;
+const progress = onDemand<ComponentProps<Screens['ProgressScreen']>>(
   () => loadLaterScreens().then((m) => m.ProgressScreen),
   'Opening your progress…',
 );
-export const ReportScreen = onDemand<ComponentProps<Screens['ReportScreen']>>(
+export const ProgressScreen = progress.Component;
+const report = onDemand<ComponentProps<Screens['ReportScreen']>>(
   () => loadLaterScreens().then((m) => m.ReportScreen),
   'Opening the report…',
 );
+export const ReportScreen = report.Component;
+
+/** Starts fetching the live view's screen ahead of need; resolves once it is here (never rejects). */
+export function preloadLiveScreen(): Promise<unknown> {
+  return live.preload().catch(() => undefined);
+}
+
+/** Starts fetching the screens after the live view ahead of need (never rejects). */
+export function preloadLaterScreens(): Promise<unknown> {
+  return Promise.all([routine, reflect, history, plan, progress, report].map((screen) => screen.preload())).catch(() => undefined);
+}

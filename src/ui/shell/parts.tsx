@@ -4,17 +4,19 @@
  * welcome screen is read. Every part takes the store promise the composition root opened once.
  */
 import { lazy } from 'react';
+import { preloadable } from './preloadable';
 import type { AttuneStore, SessionRecord } from '../../store';
 import type { EndedSession } from '../../session/session-host';
 import type { LivePartProps } from './live-part';
 import type { RoutinePartProps } from './routine-part';
-import type { BeforeCheckInPartsProps } from './practice-parts';
+import type { BeforeCheckInPartsProps } from './before-check-in-part';
 
 const loadLive = () => import('./live-part');
 const loadRoutines = () => import('./routine-part');
 const loadHistory = () => import('./history-parts');
 
-const LazyLive = lazy(loadLive);
+// The Connect step's parts render at once when preloaded (see preloadable.tsx).
+const live = preloadable(() => loadLive().then((m) => m.default));
 const LazyRoutines = lazy(loadRoutines);
 const LazyReflect = lazy(() => loadHistory().then((m) => ({ default: m.ReflectParts })));
 const LazyHistory = lazy(() => loadHistory().then((m) => ({ default: m.HistoryParts })));
@@ -29,25 +31,29 @@ const loadPractice = () => import('./practice-parts');
 const LazyPlan = lazy(() => loadPractice().then((m) => ({ default: m.PlanParts })));
 const LazyProgress = lazy(() => loadPractice().then((m) => ({ default: m.ProgressParts })));
 const LazyReport = lazy(() => loadPractice().then((m) => ({ default: m.ReportParts })));
-const LazyBeforeCheckIn = lazy(() => loadPractice().then((m) => ({ default: m.BeforeCheckInParts })));
+const beforeCheckIn = preloadable(() => import('./before-check-in-part').then((m) => m.BeforeCheckInParts));
 const LazyNextRitual = lazy(() => import('./practice-welcome-part').then((m) => ({ default: m.NextRitualParts })));
 
 /** Performance mark left when the shell starts fetching the next screens' code ahead of need. */
 export const PRELOAD_MARK = 'attune:preload';
 
-/** Starts fetching the live view's code, then its charts and the routines', before they are needed. */
-export function preloadLive(): void {
-  // Marked so the UI bench can tell the welcome screen's own code from what is fetched ahead.
+/**
+ * Starts fetching the Connect step's parts (the live view and the check-in above it); resolves once
+ * they are here (never rejects). Marked so the UI bench can tell the welcome screen's own code from
+ * what is fetched ahead.
+ */
+export function preloadConnectParts(): Promise<unknown> {
   performance.mark(PRELOAD_MARK);
-  loadLive()
-    // The live view's charts load apart from it (the Connect step never waits for them), soon after.
-    .then(() => Promise.all([import('../live/tachogram'), import('../live/trend-chart')]))
-    .then(loadRoutines)
-    .catch(() => undefined);
+  return Promise.all([live.preload(), beforeCheckIn.preload()]).catch(() => undefined);
+}
+
+/** Starts fetching what the live view shows later (its charts) and the routines' part (never rejects). */
+export function preloadLaterParts(): Promise<unknown> {
+  return Promise.all([import('../live/tachogram'), import('../live/trend-chart'), loadRoutines()]).catch(() => undefined);
 }
 
 export function LivePart(props: LivePartProps) {
-  return <LazyLive {...props} />;
+  return <live.Component {...props} />;
 }
 
 export function RoutinesPart(props: RoutinePartProps) {
@@ -87,7 +93,7 @@ export function ReportPart({ store }: { readonly store: Promise<AttuneStore> }) 
 }
 
 export function BeforeCheckInPart(props: BeforeCheckInPartsProps) {
-  return <LazyBeforeCheckIn {...props} />;
+  return <beforeCheckIn.Component {...props} />;
 }
 
 export function NextRitualPart(props: { readonly store: Promise<AttuneStore>; readonly onPlan: () => void }) {

@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 // The production Content-Security-Policy forbids eval. zod probes for it with `new Function` when a
 // schema is built (caught, but reported as a policy violation) to compile fast parsers; parse
