@@ -44,6 +44,8 @@ const FAST_3G = {
   downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9,
   uploadThroughput: ((750 * 1024) / 8) * 0.9,
 };
+/** Fresh pages measured for the Connect step, each way (the median is budgeted). */
+const CONNECT_RUNS = 5;
 /** How long the welcome is read before Begin is pressed, for the budgeted figure. */
 const READING_MS = 3000;
 const LATENCY_P95_BUDGET_MS = 16;
@@ -312,11 +314,27 @@ export async function run(): Promise<boolean> {
       `welcome-screen JS: ${welcomeKb.toFixed(1)} kB gzipped (budget ≤ ${WELCOME_JS_BUDGET_KB} kB) ${welcomeKb <= WELCOME_JS_BUDGET_KB ? 'ok' : 'OVER'}`,
     );
 
-    const connectFast = await measureConnectStep(baseUrl, false, READING_MS);
-    const connectPhone = await measureConnectStep(baseUrl, true, READING_MS);
+    // One sample swings with the machine's other work (the same build gave 214–776 ms more in single
+    // runs): the median of CONNECT_RUNS fresh pages each, taken in turns, with every sample printed.
+    const fast: number[] = [];
+    const phone: number[] = [];
+    for (let i = 0; i < CONNECT_RUNS; i += 1) {
+      fast.push(await measureConnectStep(baseUrl, false, READING_MS));
+      phone.push(await measureConnectStep(baseUrl, true, READING_MS));
+    }
+    const median = (xs: number[]) =>
+      percentile(
+        [...xs].sort((x, y) => x - y),
+        50,
+      );
+    const connectFast = median(fast);
+    const connectPhone = median(phone);
     const connectOk = connectPhone - connectFast <= CONNECT_THROTTLED_BUDGET_MS;
     console.log(
-      `Connect step after Begin (welcome read ${READING_MS / 1000} s): ${connectFast.toFixed(0)} ms unthrottled, ${connectPhone.toFixed(0)} ms on a phone (${PHONE_CPU_SLOWDOWN}× CPU, Fast 3G), ${(connectPhone - connectFast).toFixed(0)} ms more (budget ≤ ${CONNECT_THROTTLED_BUDGET_MS} ms more) ${connectOk ? 'ok' : 'OVER'}`,
+      `Connect step after Begin (welcome read ${READING_MS / 1000} s; median of ${CONNECT_RUNS} pages each): ${connectFast.toFixed(0)} ms unthrottled, ${connectPhone.toFixed(0)} ms on a phone (${PHONE_CPU_SLOWDOWN}× CPU, Fast 3G), ${(connectPhone - connectFast).toFixed(0)} ms more (budget ≤ ${CONNECT_THROTTLED_BUDGET_MS} ms more) ${connectOk ? 'ok' : 'OVER'}`,
+    );
+    console.log(
+      `  (each page: unthrottled ${fast.map((x) => x.toFixed(0)).join(', ')} ms; phone ${phone.map((x) => x.toFixed(0)).join(', ')} ms)`,
     );
     const atOnceFast = await measureConnectStep(baseUrl, false, 0);
     const atOncePhone = await measureConnectStep(baseUrl, true, 0);
