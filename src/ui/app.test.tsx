@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { BehaviorSubject, map } from 'rxjs';
 import { journeyStart } from './shell/journey';
 import type { AppParts } from './shell/composition-root';
@@ -226,7 +226,8 @@ describe('App', () => {
   it('App moves focus to the new screen heading after a step', async () => {
     render(<App app={parts()} />);
     await act(async () => screen.getByRole('button', { name: 'Begin' }).click());
-    expect(document.activeElement?.textContent).toBe('Connect');
+    // Focus lands once the new screen is painted.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Connect'));
   });
 
   it('App closes the session as finished on the way to the reflection, which gets the live names and the session', async () => {

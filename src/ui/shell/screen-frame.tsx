@@ -24,7 +24,18 @@ export function ScreenFrame({ title, focusOnShow, visible = true, children, acti
   useEffect(() => {
     if (!visible) return;
     document.title = `${title} · Attune`;
-    if (focusOnShow) heading.current?.focus({ preventScroll: false });
+    if (!focusOnShow) return;
+    // Focus lands once the screen is painted: focusing forces a layout, which inside the click that
+    // opened the screen would run before the paint and then again for it (the effects after it change
+    // the page), delaying the new screen on a slow phone.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => heading.current?.focus({ preventScroll: false }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
     // Focus moves when the screen appears, not when its title changes within the screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visible, focusOnShow]);
