@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { currentStep, journeyPlace, nextScreen, type Screen } from './shell/journey';
 import { useJourney } from './shell/use-journey';
-import { Progress } from './shell/progress';
+import { JourneyProgress } from './shell/journey-progress';
 import { UpdateBanner } from './shell/update-banner';
 import { RegionBoundary } from './common/region-boundary';
 import { useThemeChoice } from './shell/theme-preference';
@@ -124,7 +124,7 @@ export function App({ app }: AppProps) {
           Dim lights
         </button>
       </header>
-      <Progress step={step} />
+      <JourneyProgress step={step} />
       <UpdateBanner hold={screen === 'routine'} />
       {storeOpen && (
         <RegionBoundary region="The storage notice">

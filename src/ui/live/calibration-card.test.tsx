@@ -10,7 +10,7 @@ import { createStore } from '../../store';
 import { createDefaultLiveDependencies } from '../../session/default-dependencies';
 import type { LiveDependencies } from '../../session/dependencies';
 import { FIRST_NIGHT_WORDS } from './calibration-card';
-import { LiveSession } from './live-session';
+import { LiveSessionView } from './live-session-view';
 import { createLiveSession } from '../../session/live-session';
 
 const sams: Baseline = {
@@ -56,7 +56,7 @@ async function setUp(options: { failDelete?: boolean; noReadings?: boolean } = {
       ? { readings: { ...real.readings!, remove: async () => Promise.reject(new Error('delete readings: the storage is full')) } }
       : {}),
   };
-  render(<LiveSession session={createLiveSession(deps)} demo={{ kind: 'none' }} />);
+  render(<LiveSessionView session={createLiveSession(deps)} demo={{ kind: 'none' }} />);
   const panel = await screen.findByTestId('partner-a');
   const card = await within(panel).findByRole('region', { name: 'Baseline for Sam' });
   await waitFor(() => expect(card.textContent).toContain(options.noReadings ? 'No baseline yet.' : 'Usual calm: heart rate 64'));

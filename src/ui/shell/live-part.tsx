@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DemoUrl } from '../../session/demo-url';
 import type { LiveSessionModel } from '../../session/live-session';
-import { LiveSession } from '../live/live-session';
+import { LiveSessionView } from '../live/live-session-view';
 import type { BeatToScreenProbe } from './beat-to-screen';
 
 export interface LivePartProps {
@@ -21,7 +21,7 @@ export default function LivePart({ session, demo, probe }: LivePartProps) {
 
   return (
     <div ref={root}>
-      <LiveSession session={session} demo={demo} />
+      <LiveSessionView session={session} demo={demo} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { createDefaultLiveDependencies } from '../../session/default-dependencie
 import type { LiveDependencies } from '../../session/dependencies';
 import { parseDemoUrl } from '../../session/demo-url';
 import { createLiveSession, type LiveSummary } from '../../session/live-session';
-import { LiveSession } from './live-session';
+import { LiveSessionView } from './live-session-view';
 
 /**
  * Builds the session the way the composition root does (demo link and resume by id included) and
@@ -20,7 +20,7 @@ function mount(search: string, deps: LiveDependencies, options: { resumeSessionI
   const session = createLiveSession(deps, { ...options, ...(demo.kind === 'demo' ? { demo: demo.request } : {}) });
   const summaries: LiveSummary[] = [];
   session.summary$.subscribe((summary) => summaries.push(summary));
-  const view = render(<LiveSession session={session} demo={demo} />);
+  const view = render(<LiveSessionView session={session} demo={demo} />);
   return { session, summaries, view };
 }
 
@@ -55,8 +55,8 @@ function countedDependencies() {
 
 afterEach(() => cleanup());
 
-describe('LiveSession', () => {
-  it('LiveSession offers the hand check-in only with nothing connected, and a source connected afterwards withdraws it', async () => {
+describe('LiveSessionView', () => {
+  it('LiveSessionView offers the hand check-in only with nothing connected, and a source connected afterwards withdraws it', async () => {
     const { deps } = countedDependencies();
     const { summaries } = mount('', deps);
     await act(async () => screen.getByRole('button', { name: 'Check in by hand' }).click());
@@ -75,7 +75,7 @@ describe('LiveSession', () => {
     );
   });
 
-  it('LiveSession on ?demo=flooded never offers the hand check-in and never reports one', async () => {
+  it('LiveSessionView on ?demo=flooded never offers the hand check-in and never reports one', async () => {
     const { deps } = countedDependencies();
     const { summaries } = mount('?demo=flooded&speed=50', deps);
     await waitFor(() => expect(summaries.at(-1)?.anySourceConnected).toBe(true));
@@ -84,7 +84,7 @@ describe('LiveSession', () => {
     expect(summaries.every((s) => !s.selfReportComplete)).toBe(true);
   });
 
-  it('LiveSession with ?demo=calm shows both partners live, and closing the session leaves nothing running', async () => {
+  it('LiveSessionView with ?demo=calm shows both partners live, and closing the session leaves nothing running', async () => {
     const { deps, counter, created, disconnected } = countedDependencies();
     const { summaries, view, session } = mount('?demo=calm&speed=50', deps);
     for (const id of ['a', 'b']) {
@@ -101,7 +101,7 @@ describe('LiveSession', () => {
     expect(created.every((source) => disconnected.includes(source))).toBe(true);
   });
 
-  it('LiveSession explains why Bluetooth is unavailable and what to do instead', async () => {
+  it('LiveSessionView explains why Bluetooth is unavailable and what to do instead', async () => {
     const { deps } = countedDependencies();
     mount('', deps);
     const panel = await screen.findByTestId('partner-a');
@@ -118,7 +118,7 @@ describe('LiveSession', () => {
     expect(screen.getByTestId('gate').getAttribute('data-state')).toBe('no-signal');
   });
 
-  it('LiveSession shows each beat on the gauge at once, with no refresh interval, and leaves the other partner’s figures untouched', async () => {
+  it('LiveSessionView shows each beat on the gauge at once, with no refresh interval, and leaves the other partner’s figures untouched', async () => {
     const beats: Record<PartnerId, Subject<Beat>> = { a: new Subject<Beat>(), b: new Subject<Beat>() };
     const real = createDefaultLiveDependencies();
     const deps: LiveDependencies = {
@@ -158,7 +158,7 @@ describe('LiveSession', () => {
     expect(figures.innerHTML).toBe(html);
   });
 
-  it('LiveSession on a session opened to resume says so, and the session records into that session', async () => {
+  it('LiveSessionView on a session opened to resume says so, and the session records into that session', async () => {
     const { deps } = countedDependencies();
     const infos: unknown[] = [];
     const withRecorder: LiveDependencies = {

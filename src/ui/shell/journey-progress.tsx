@@ -4,7 +4,7 @@ import { STEP_LABELS, STEPS, type Step } from './journey';
  * Where the couple is in the journey: a quiet bar of seven segments and one line of text
  * ("Step 4 of 7: Settle"), so nobody has to wonder how much is left.
  */
-export function Progress({ step }: { readonly step: Step }) {
+export function JourneyProgress({ step }: { readonly step: Step }) {
   const index = STEPS.indexOf(step);
   return (
     <nav aria-label="Progress">

@@ -17,7 +17,7 @@ import { SelfReportPanel } from './self-report';
 import { useObservable, useSelected } from './use-observable';
 import './live.css';
 
-export interface LiveSessionProps {
+export interface LiveSessionViewProps {
   /** The running session (the composition root builds it); null while it opens. */
   readonly session: LiveSessionModel | null;
   /** What the page's address asked for: nothing, a demo (the session runs it), or a link that cannot run. */
@@ -41,11 +41,12 @@ const StableBreatheTogether = memo(BreatheTogether);
 const NO_SELF_REPORT: SelfReport = { active: false, calm: { a: false, b: false } };
 
 /**
- * The live session: both partners' sources, live figures and tachograms, the dual readiness gauge
+ * The view of the live session (the session itself, outside React, is `session/live-session.ts`):
+ * both partners' sources, live figures and tachograms, the dual readiness gauge
  * with plain reasons, the trend chart, calibration, the break timer when flooded, and the hand
  * check-in. It renders the session it is given and subscribes to it; it builds nothing itself.
  */
-export function LiveSession({ session: model, demo: demoUrl }: LiveSessionProps) {
+export function LiveSessionView({ session: model, demo: demoUrl }: LiveSessionViewProps) {
   return (
     <div className="live">
       {demoUrl.kind === 'invalid' ? (
