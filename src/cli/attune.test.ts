@@ -5,24 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecording, recordingNames } from '../../tests/recordings';
 import { ANALYZE_COLUMNS, SYNC_COLUMNS } from './analyze';
-import type { CliIo } from './attune';
-import { EXIT, describeResolution, main } from './attune';
+import { EXIT, describeResolution } from './attune';
+import { runCli } from './testing/run-cli';
 
-function cli(args: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (path) => {
-      if (path in files) return files[path];
-      if (path === 'dir') throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
-      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-    },
-  };
-  const code = main(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], files: Record<string, string> = {}) => runCli(args, files);
 
 /** 10 minutes of a steady 1000/1010 ms alternation, one RR per line. */
 const steady = Array.from({ length: 600 }, (_, i) => (i % 2 === 0 ? 1000 : 1010)).join('\n');

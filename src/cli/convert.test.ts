@@ -6,30 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readRrFile } from '../sources/recordings/rr-file';
 import { readFitHrv } from '../sources/recordings/rr-fit';
 import { encodeFitHrv } from '../sources/recordings/testing/fit-fixture';
-import type { CliIo } from './attune';
-import { EXIT, main } from './attune';
+import { EXIT } from './attune';
+import { runCli } from './testing/run-cli';
 
-function cli(args: string[], files: Record<string, string | Uint8Array> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (path) => {
-      if (path in files) return files[path];
-      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-    },
-    writeFile: (path, text) => {
-      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-      written[path] = text;
-    },
-    now: () => new Date('2026-03-15T21:04:00Z'),
-    readFit: readFitHrv,
-  };
-  const code = main(args, io);
-  return { code, stdout, stderr, written };
-}
+const cli = (args: string[], files: Record<string, string | Uint8Array> = {}) =>
+  runCli(args, files, { now: () => new Date('2026-03-15T21:04:00Z'), readFit: readFitHrv });
 
 const kubiosSeconds = '0.829\n0.812\n0.845\n0.801\n';
 const pair = 't_s,partner,rr_ms\n0.8,a,800\n0.9,b,900\n1.6,a,810\n1.8,b,905\n';

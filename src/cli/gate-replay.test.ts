@@ -10,28 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { loadStressPerson, stressNames } from '../../tests/stress-recordings';
 import { simulateRr } from '../sim/simulator';
 import type { Scenario } from '../sim/scenario-names';
-import type { CliIo } from './attune';
-import { EXIT, main } from './attune';
+import { EXIT } from './attune';
+import { runCli } from './testing/run-cli';
 import { readRrFile } from '../sources/recordings/rr-file';
 import type { GateStatus } from '../pipeline/gate';
 import { READINESS_PARAMS } from '../signal/readiness-params';
 import { gateRows, paramsForFile } from './gate-replay';
 
-function cli(args: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (path) => {
-      if (path in files) return files[path];
-      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-    },
-    now: () => new Date('2026-12-07T20:00:00Z'),
-  };
-  const code = main(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], files: Record<string, string> = {}) => runCli(args, files, { now: () => new Date('2026-12-07T20:00:00Z') });
 
 interface Row {
   tSec: number;
