@@ -3,7 +3,7 @@ import { Subject, asyncScheduler } from 'rxjs';
 import type { Beat, PartnerId } from '../signal/types';
 import type { HeartRateSource } from '../sources/heart-rate-source';
 import type { Playback } from '../sources/recordings/playback';
-import { checkSpeed, startPlayback } from '../sources/recordings/playback';
+import { checkSpeed, markingResume, startPlayback } from '../sources/recordings/playback';
 import type { ArtifactRates, DropoutOptions, Scenario, SimulatedBeat } from './simulator';
 import { isScenario, scenarioIsHrOnly, scenarioSeed, simulateRrStream } from './simulator';
 import { createStatusStore } from '../sources/source-status';
@@ -116,18 +116,13 @@ export function createSimulatorSource(options: SimulatorSourceOptions): HeartRat
     status.set({ kind: 'connecting' });
     // Simulated time runs on while disconnected, like a strap still on the chest.
     const fromSec = pausedAt === null ? 0 : pausedAt.eventSec + ((scheduler.now() - pausedAt.wallMs) / 1000) * speed;
-    let gap = pausedAt !== null;
     status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly, malformedPackets: 0 });
     playback = startPlayback<Beat>({
-      pull: () => {
+      pull: markingResume(() => {
         let beat = pull();
         while (beat !== undefined && beat.tSec < fromSec) beat = pull();
-        if (beat !== undefined && gap) {
-          beat = { ...beat, afterGap: true };
-          gap = false;
-        }
         return beat;
-      },
+      }, pausedAt !== null),
       speed,
       scheduler,
       fromSec,

@@ -1,4 +1,5 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
+import type { Beat } from '../../signal/types';
 
 /** Shortest wait between two deliveries, ms: faster beats are delivered together (about 60 per second). */
 const MIN_TICK_MS = 16;
@@ -63,6 +64,20 @@ export function startPlayback<T extends { readonly tSec: number }>(options: Play
       return eventTimeSec();
     },
     eventTimeSec,
+  };
+}
+
+/**
+ * A source's `pull` for playback after a resume: the first beat it gives is marked `afterGap` when
+ * `resumed` (the beats before it came before the pause), the rest as they are.
+ */
+export function markingResume(pull: () => Beat | undefined, resumed: boolean): () => Beat | undefined {
+  let gap = resumed;
+  return () => {
+    const beat = pull();
+    if (beat === undefined || !gap) return beat;
+    gap = false;
+    return { ...beat, afterGap: true };
   };
 }
 

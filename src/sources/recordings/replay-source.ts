@@ -4,7 +4,7 @@ import type { Beat } from '../../signal/types';
 import type { HeartRateSource } from '../heart-rate-source';
 import type { RrFile } from './rr-file';
 import type { Playback } from './playback';
-import { checkSpeed, startPlayback } from './playback';
+import { checkSpeed, markingResume, startPlayback } from './playback';
 import { createStatusStore } from '../source-status';
 
 /** A recording to replay: RR intervals, and beat times when the file has them; or heart rate only. */
@@ -238,19 +238,9 @@ export function createReplaySource(options: ReplaySourceOptions): HeartRateSourc
     if (playback !== null || (status.current().kind === 'disconnected' && delivered >= all.count)) return;
     status.set({ kind: 'connecting' });
     status.set({ kind: 'connected', deviceName, batteryPercent: null, hrOnly: all.hrOnly, malformedPackets: 0 });
-    let gap = resumed;
     const fromSec = index < all.count ? Math.max(originSec, index === 0 ? originSec : all.beatAt(index - 1).tSec) : originSec;
     playback = startPlayback<Beat>({
-      pull: () => {
-        if (index >= all.count) return undefined;
-        let beat = all.beatAt(index);
-        index += 1;
-        if (gap) {
-          beat = { ...beat, afterGap: true };
-          gap = false;
-        }
-        return beat;
-      },
+      pull: markingResume(() => (index < all.count ? all.beatAt(index++) : undefined), resumed),
       speed,
       scheduler,
       fromSec,
