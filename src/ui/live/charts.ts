@@ -34,6 +34,29 @@ export function liveChartBase() {
 }
 
 /**
+ * A titled linear axis in the theme's text and grid colours, the way every live chart draws its
+ * axes; `extra` adds the axis's own range and tick rules.
+ */
+export function themedLinearAxis(
+  title: string,
+  theme: Pick<ReturnType<typeof chartTheme>, 'text' | 'grid'>,
+  extra: {
+    readonly min?: number;
+    readonly max?: number;
+    readonly ticks?: { readonly maxTicksLimit?: number; readonly stepSize?: number };
+  } = {},
+) {
+  return {
+    type: 'linear' as const,
+    ...(extra.min === undefined ? {} : { min: extra.min }),
+    ...(extra.max === undefined ? {} : { max: extra.max }),
+    title: { display: true, text: title, color: theme.text },
+    ticks: { ...extra.ticks, color: theme.text },
+    grid: { color: theme.grid },
+  };
+}
+
+/**
  * Creates a chart on `canvas`, or returns null where the canvas has no 2D context (a DOM without
  * canvas support, as in component tests): the figures beside every chart carry the same facts.
  */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PartnerModel } from '../../session/partner-model';
 import { TACHOGRAM_SPAN_SEC } from '../../session/partner-view';
-import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH, themedLinearAxis } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TachogramProps {
@@ -49,20 +49,8 @@ export function Tachogram({ partner, name }: TachogramProps) {
             decimation: { enabled: true, algorithm: 'min-max' },
           },
           scales: {
-            x: {
-              type: 'linear',
-              min: -TACHOGRAM_SPAN_SEC,
-              max: 0,
-              title: { display: true, text: 'seconds ago', color: theme.text },
-              ticks: { maxTicksLimit: 5, color: theme.text },
-              grid: { color: theme.grid },
-            },
-            y: {
-              type: 'linear',
-              title: { display: true, text: 'RR (ms)', color: theme.text },
-              ticks: { maxTicksLimit: 5, color: theme.text },
-              grid: { color: theme.grid },
-            },
+            x: themedLinearAxis('seconds ago', theme, { min: -TACHOGRAM_SPAN_SEC, max: 0, ticks: { maxTicksLimit: 5 } }),
+            y: themedLinearAxis('RR (ms)', theme, { ticks: { maxTicksLimit: 5 } }),
           },
         },
       });

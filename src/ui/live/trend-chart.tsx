@@ -5,7 +5,7 @@ import { READINESS_PARAMS } from '../../signal/readiness-params';
 import { type Baseline, type PartnerId, PARTNERS } from '../../signal/types';
 import type { PartnerModel, TrendPoint } from '../../session/partner-model';
 import { TREND_SPAN_SEC, UI_REFRESH_MS } from '../../session/partner-view';
-import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH } from './charts';
+import { canvasShown, chartTheme, createLineChart, liveChartBase, PARTNER_DASH, themedLinearAxis } from './charts';
 import { useThemeVersion } from './use-theme-version';
 
 export interface TrendChartProps {
@@ -69,20 +69,8 @@ function makeChart(canvas: HTMLCanvasElement, measure: Measure, names: Readonly<
         tooltip: { enabled: false },
       },
       scales: {
-        x: {
-          type: 'linear',
-          min: -TREND_SPAN_SEC / 60,
-          max: 0,
-          title: { display: true, text: 'minutes ago', color: theme.text },
-          ticks: { stepSize: 2, color: theme.text },
-          grid: { color: theme.grid },
-        },
-        y: {
-          type: 'linear',
-          title: { display: true, text: measure === 'lnRmssd' ? 'ln RMSSD' : 'breaths / min', color: theme.text },
-          ticks: { maxTicksLimit: 5, color: theme.text },
-          grid: { color: theme.grid },
-        },
+        x: themedLinearAxis('minutes ago', theme, { min: -TREND_SPAN_SEC / 60, max: 0, ticks: { stepSize: 2 } }),
+        y: themedLinearAxis(measure === 'lnRmssd' ? 'ln RMSSD' : 'breaths / min', theme, { ticks: { maxTicksLimit: 5 } }),
       },
     },
   });
